@@ -1,0 +1,101 @@
+# plakat: community file -> posters, flyers and social-media images.
+#
+#   make demo    install missing Debian packages, build, render samples/ into out/
+#   make test    the same set-up, then every test (also under ASan/UBSan and clang)
+#   make bench   time renders of the samples
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/plakat
+MANDIR  ?= $(PREFIX)/share/man
+VERSION := 0.1.0
+
+CC      ?= cc
+BUILD   ?= build
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 fontconfig librsvg-2.0 gdk-pixbuf-2.0 libpng
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
+               -DPLAKAT_VERSION='"$(VERSION)"' -DPLAKAT_DATADIR='"$(DATADIR)"' \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+
+SRC     := $(wildcard src/*.c)
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+TESTSRC := $(wildcard tests/test_*.c)
+
+OBJ      = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
+TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all deps deps-test demo test unit e2e test-asan test-clang test-valgrind bench install uninstall clean
+
+all: $(BUILD)/plakat
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libplakat.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/plakat: $(BUILD)/obj/main.o $(BUILD)/libplakat.a
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
+
+tests: $(TESTBIN)
+
+-include $(OBJ:.o=.d) $(BUILD)/obj/main.d
+
+# ---- set-up -----------------------------------------------------------------
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+demo: deps
+	$(MAKE) all
+	@rm -rf out && mkdir -p out
+	$(BUILD)/plakat check samples/*.cfg
+	$(BUILD)/plakat render -f all -o out samples/*.cfg
+	@echo "demo: outputs are in out/"
+
+# ---- tests --------------------------------------------------------------------
+# The suite runs three times: the normal build, the sanitizer build (which
+# also finds leaks) and a clang build with -Werror to keep both compilers
+# free of warnings.  prove prints the summary.
+
+test: deps-test
+	$(MAKE) EXTRA_CFLAGS=-Werror all tests
+	$(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" EXTRA_CFLAGS=-Werror all tests
+	$(MAKE) BUILD=build/clang CC=clang EXTRA_CFLAGS=-Werror all
+	tests/run build build/asan
+
+test-valgrind: all tests
+	VALGRIND=1 tests/run build
+
+bench: all
+	tests/bench.sh $(BUILD)/plakat
+
+# ---- install ------------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
+	cp -R layouts lang fonts $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/plakat.1 $(DESTDIR)$(MANDIR)/man1/plakat.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/plakat $(DESTDIR)$(MANDIR)/man1/plakat.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build out

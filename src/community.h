@@ -1,0 +1,117 @@
+/* community.h: one Community of Practice, as read from its community file.
+ *
+ * community_load reads a file (format: docs/community-file.md, the contract
+ * ../shared/spec/community-file.md), checks every setting and reports every
+ * problem with file:line before refusing it.  What comes back is validated:
+ * required fields are present, strings are valid UTF-8 within their limits,
+ * the schedule parses, image paths are resolved and stay inside the
+ * community's folder.  Optional strings that were not given are NULL, never
+ * "" (an empty string in the file counts as not given, with a warning). */
+#ifndef PLAKAT_COMMUNITY_H
+#define PLAKAT_COMMUNITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schedule.h"
+
+struct diag;
+
+#define COMMUNITY_MAX_FILE   (256 * 1024)
+#define COMMUNITY_MAX_NAME   200  /* characters */
+#define COMMUNITY_MAX_STRING 2000 /* characters */
+#define COMMUNITY_MAX_URL    2000 /* bytes */
+
+struct lead {
+        char *name; /* required */
+        char *email, *phone, *role;
+};
+
+struct venue {
+        char *name; /* required */
+        char *address, *room, *note;
+};
+
+struct channel {
+        char *type; /* lower case, e.g. "signal" */
+        char *name, *url;
+};
+
+struct signup {
+        char *url;   /* required, http or https, exactly as written */
+        char *label; /* NULL: the language's call to action */
+        char *short_url; /* NULL: the URL without scheme */
+};
+
+struct woop {
+        char *wish, *outcome;
+        char **obstacles; /* NULL-terminated or NULL */
+        char **plan;
+};
+
+/* A colour as given by `#RRGGBB`. */
+struct rgb {
+        bool set;
+        double r, g, b; /* 0..1 */
+};
+
+struct style {
+        char *theme; /* NULL: "default" */
+        struct rgb primary, accent, background, text;
+        char *logo;  /* resolved path (inside the folder, or allowed), or NULL */
+        char *photo;
+};
+
+struct community {
+        char *path; /* as given on the command line */
+        char *slug; /* file name without folder and ".cfg": names the outputs */
+
+        char *name, *topic; /* required */
+        char *pitch, *goal;
+        char *language; /* the code as written, or "de" */
+        char **tags;    /* NULL-terminated or NULL */
+
+        struct lead lead;
+        struct schedule schedule;
+        struct venue *venues; /* at least one */
+        size_t n_venues;
+        struct signup signup;
+        struct channel *channels;
+        size_t n_channels;
+        char **agenda; /* NULL-terminated or NULL */
+        struct woop woop;
+        struct style style;
+};
+
+struct community_options {
+        /* Let logo/photo paths leave the community's folder (absolute paths
+         * and ".."): off by default, on with --allow-outside-paths. */
+        bool allow_outside;
+        /* Shipped language codes, NULL-terminated, for the unknown-language
+         * warning; NULL skips that check. */
+        const char *const *languages;
+};
+
+/* Read and validate the community file at path.  Every problem goes to d
+ * (errors and warnings, each with file:line and the setting).  Returns
+ * NULL when the file is refused (d->errors > 0 then); free the result with
+ * community_free. */
+struct community *community_load(const char *path,
+                                 const struct community_options *opt,
+                                 struct diag *d);
+
+/* The same from text in memory (tests): name is used in messages and as the
+ * folder base for images (its dirname). */
+struct community *community_load_string(const char *text, size_t len,
+                                        const char *name,
+                                        const struct community_options *opt,
+                                        struct diag *d);
+
+void community_free(struct community *c);
+
+/* Every setting name the loader knows ("lead.email", "schedule.first", ...),
+ * NULL-terminated, for did-you-mean and docs tests. */
+const char *const *community_settings(void);
+
+#endif

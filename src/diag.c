@@ -1,0 +1,148 @@
+/* diag.c: file:line messages, counts, did-you-mean. */
+#include "diag.h"
+
+#include <glib.h>
+#include <string.h>
+
+void diag_init(struct diag *d, FILE *echo)
+{
+        memset(d, 0, sizeof *d);
+        d->echo = echo;
+}
+
+void diag_clear(struct diag *d)
+{
+        for (size_t i = 0; i < d->n; i++)
+                g_free(d->msgs[i].text);
+        g_free(d->msgs);
+        FILE *echo = d->echo;
+        diag_init(d, echo);
+}
+
+void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
+               const char *setting, const char *fmt, va_list ap)
+{
+        GString *s = g_string_new(NULL);
+        if (file) {
+                g_string_append(s, file);
+                if (line > 0)
+                        g_string_append_printf(s, ":%d", line);
+                g_string_append(s, ": ");
+        }
+        if (level == DIAG_WARNING)
+                g_string_append(s, "warning: ");
+        if (setting)
+                g_string_append_printf(s, "%s: ", setting);
+        g_string_append_vprintf(s, fmt, ap);
+
+        if (d->n == d->cap) {
+                d->cap = d->cap ? 2 * d->cap : 8;
+                d->msgs = g_renew(struct diag_msg, d->msgs, d->cap);
+        }
+        d->msgs[d->n].level = level;
+        d->msgs[d->n].text = g_string_free(s, FALSE);
+        if (d->echo) {
+                fprintf(d->echo, "%s\n", d->msgs[d->n].text);
+                fflush(d->echo);
+        }
+        d->n++;
+        if (level == DIAG_ERROR)
+                d->errors++;
+        else
+                d->warnings++;
+}
+
+void diag_error(struct diag *d, const char *file, int line, const char *setting,
+                const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        diag_vadd(d, DIAG_ERROR, file, line, setting, fmt, ap);
+        va_end(ap);
+}
+
+void diag_warn(struct diag *d, const char *file, int line, const char *setting,
+               const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        diag_vadd(d, DIAG_WARNING, file, line, setting, fmt, ap);
+        va_end(ap);
+}
+
+void diag_print(const struct diag *d, FILE *out)
+{
+        for (size_t i = 0; i < d->n; i++)
+                fprintf(out, "%s\n", d->msgs[i].text);
+}
+
+/* Optimal string alignment distance (Damerau: a swap counts once, which is
+ * the commonest typo: "emial"). */
+static size_t edit_distance(const char *a, const char *b)
+{
+        size_t n = strlen(a), m = strlen(b);
+        size_t *row0 = g_new(size_t, m + 1), *row1 = g_new(size_t, m + 1),
+               *row2 = g_new(size_t, m + 1);
+        for (size_t j = 0; j <= m; j++)
+                row1[j] = j;
+        for (size_t i = 1; i <= n; i++) {
+                row2[0] = i;
+                for (size_t j = 1; j <= m; j++) {
+                        size_t cost = a[i - 1] != b[j - 1];
+                        size_t v = MIN(row1[j] + 1, row2[j - 1] + 1);
+                        v = MIN(v, row1[j - 1] + cost);
+                        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                                v = MIN(v, row0[j - 2] + 1);
+                        row2[j] = v;
+                }
+                size_t *t = row0;
+                row0 = row1;
+                row1 = row2;
+                row2 = t;
+        }
+        size_t r = row1[m];
+        g_free(row0);
+        g_free(row1);
+        g_free(row2);
+        return r;
+}
+
+const char *diag_closest(const char *word, const char *const *candidates, size_t n)
+{
+        const char *best = NULL;
+        size_t best_d = (size_t)-1;
+        for (size_t i = 0; i < n; i++) {
+                size_t dist = edit_distance(word, candidates[i]);
+                if (dist < best_d) {
+                        best_d = dist;
+                        best = candidates[i];
+                }
+        }
+        /* Beyond a third of the word, a suggestion is more noise than help. */
+        size_t limit = MAX((size_t)2, strlen(word) / 3);
+        return best_d <= limit ? best : NULL;
+}
+
+char *diag_quote(const char *value, size_t max_chars)
+{
+        /* Invalid bytes become U+FFFD so the message itself stays UTF-8. */
+        char *valid = g_utf8_make_valid(value, -1);
+        GString *s = g_string_new("\"");
+        size_t count = 0;
+        for (const char *p = valid; *p; p = g_utf8_next_char(p), count++) {
+                if (count == max_chars) {
+                        g_string_append(s, "…");
+                        break;
+                }
+                gunichar c = g_utf8_get_char(p);
+                if (c == '"' || c == '\\')
+                        g_string_append_printf(s, "\\%c", (char)c);
+                else if (c < 0x20 || c == 0x7f)
+                        g_string_append_printf(s, "\\x%02x", (unsigned)c);
+                else
+                        g_string_append_len(s, p, g_utf8_next_char(p) - p);
+        }
+        g_string_append_c(s, '"');
+        g_free(valid);
+        return g_string_free(s, FALSE);
+}

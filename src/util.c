@@ -1,0 +1,60 @@
+/* util.c: small helpers that neither GLib nor libc has in our form. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+size_t util_utf8_len(const char *s)
+{
+        return (size_t)g_utf8_strlen(s, -1);
+}
+
+char *util_read_file(const char *path, size_t max, size_t *len, char **err)
+{
+        /* Check the size before reading: libconfig takes seconds on
+         * multi-megabyte strings, and a stranger's file may be anything. */
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+                *err = g_strdup_printf("cannot open: %s", g_strerror(errno));
+                return NULL;
+        }
+        struct stat st;
+        if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+                *err = g_strdup("not a regular file");
+                fclose(f);
+                return NULL;
+        }
+        if ((unsigned long long)st.st_size > max) {
+                *err = g_strdup_printf("file is %llu bytes; at most %zu are allowed",
+                                       (unsigned long long)st.st_size, max);
+                fclose(f);
+                return NULL;
+        }
+        char *buf = g_malloc(max + 1);
+        size_t n = fread(buf, 1, max + 1, f);
+        bool failed = ferror(f);
+        fclose(f);
+        if (failed) {
+                *err = g_strdup("read error");
+                g_free(buf);
+                return NULL;
+        }
+        if (n > max) { /* grew while we read it */
+                *err = g_strdup_printf("file is larger than %zu bytes", max);
+                g_free(buf);
+                return NULL;
+        }
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+}
+
+char *util_basename_noext(const char *path, const char *ext)
+{
+        char *base = g_path_get_basename(path);
+        if (ext && g_str_has_suffix(base, ext) && strlen(base) > strlen(ext))
+                base[strlen(base) - strlen(ext)] = '\0';
+        return base;
+}

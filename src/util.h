@@ -1,0 +1,24 @@
+/* util.h: small helpers that neither GLib nor libc has in the form we need.
+ *
+ * Memory: plakat allocates through GLib (g_malloc, g_strdup, g_new), which
+ * aborts on out-of-memory, so callers never check for NULL from them. */
+#ifndef PLAKAT_UTIL_H
+#define PLAKAT_UTIL_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Number of Unicode characters in a valid UTF-8 string. */
+size_t util_utf8_len(const char *s);
+
+/* Read a whole file of at most max bytes.  Returns the bytes (NUL-terminated,
+ * caller frees) and sets *len; on failure returns NULL and sets *err to a
+ * message for the user (caller frees).  A file larger than max is not read. */
+char *util_read_file(const char *path, size_t max, size_t *len, char **err);
+
+/* The file name without its folder and without the extension ext (e.g.
+ * ".cfg"), for naming outputs.  Caller frees. */
+char *util_basename_noext(const char *path, const char *ext);
+
+#endif
