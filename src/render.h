@@ -1,0 +1,60 @@
+/* render.h: one community -> the output files of the chosen formats.
+ *
+ * A renderer holds what is loaded once per process (fonts, layouts, formats,
+ * languages) and is reused for every community and every output, so a
+ * batch of fifty flyers pays the set-up once. */
+#ifndef PLAKAT_RENDER_H
+#define PLAKAT_RENDER_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+struct community;
+struct diag;
+struct renderer;
+
+struct render_options {
+        const char *outdir;   /* created if missing */
+        char **formats;       /* format names ("a3", "instagram", ...), NULL-terminated */
+        const char *layout;   /* design name; NULL: the default design */
+        double dpi;           /* for PNG previews of print formats ("a3-png"); 0: 150 */
+        double bleed_mm;      /* print formats: extend edge elements by this and grow the page */
+        bool marks;           /* crop marks outside the bleed */
+        GDate today;          /* "next meetings" are counted from this day */
+};
+
+/* Load fonts (the data dir's fonts/ plus extra_font_dirs, NULL-terminated or
+ * NULL), formats, layouts and languages from datadir.  Problems go to d;
+ * returns NULL when plakat cannot work (e.g. a broken layout file).  Free
+ * with renderer_free. */
+struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
+                              struct diag *d);
+void renderer_free(struct renderer *r);
+
+/* Render c in every format of o.  Each file is written atomically
+ * (temporary file, then rename) into o->outdir as <slug>-<format>.<ext>.
+ * Warnings (text that does not fit, a QR too small to scan, low contrast)
+ * and errors go to d naming the community, format, layout and element.
+ * Returns true when every output was written; on false, nothing of this
+ * community was left in outdir. */
+bool renderer_render(struct renderer *r, const struct community *c,
+                     const struct render_options *o, struct diag *d);
+
+/* The checks a render would make, without writing files (for `plakat
+ * check`): fit, contrast, QR size, fonts that fell back.  Same messages as
+ * renderer_render. */
+void renderer_check(struct renderer *r, const struct community *c,
+                    const struct render_options *o, struct diag *d);
+
+/* The shipped languages, NULL-terminated (owned by r). */
+const char *const *renderer_languages(const struct renderer *r);
+
+/* A loaded language by code, falling back to "de" (owned by r). */
+const struct lang *renderer_lang(const struct renderer *r, const char *code);
+
+/* For `plakat formats` and `plakat layouts`: one line each to out. */
+void renderer_list_formats(const struct renderer *r, FILE *out);
+void renderer_list_layouts(const struct renderer *r, FILE *out);
+
+#endif
