@@ -43,6 +43,9 @@ enum lang_date_style {
         LANG_DATE_SHORT,   /* "12. Jan."      / "12 Jan"        */
         LANG_DATE_LONG,    /* "12. Januar 2027" / "12 January 2027" */
         LANG_DATE_WEEKDAY, /* "Di., 12. Jan." / "Tue, 12 Jan"   */
+        LANG_DATE_FULL,    /* "Dienstag, 12. Januar 2027" / "Tuesday, 12 January 2027" */
+        LANG_DATE_LIST,    /* an item of a list of days: "12. Jan." / "12 Jan" */
+        LANG_DATE_LIST_YEAR, /* the same with the year: "12. Jan. 2027" */
 };
 
 /* A day in words.  Caller frees with g_free. */
@@ -64,5 +67,28 @@ const char *lang_template(const struct lang *l, const char *key);
 
 /* An ordinal for n (1..31 and "last"): "2." / "2nd".  n = -1 is "last". */
 const char *lang_ordinal(const struct lang *l, int n);
+
+/* Additions (schedule wording and layouts). */
+
+/* The language's own name, e.g. "Deutsch". */
+const char *lang_name(const struct lang *l);
+
+/* Short ("Di." / "Tue") and adverbial ("dienstags" / "Tuesdays") weekday
+ * names, and short month names ("Jan." / "Jan"). */
+const char *lang_weekday_short(const struct lang *l, GDateWeekday wd);
+const char *lang_weekday_adverb(const struct lang *l, GDateWeekday wd);
+const char *lang_month_short(const struct lang *l, int month);
+
+/* What separates the items of a list of days: ", ". */
+const char *lang_list_sep(const struct lang *l);
+
+/* A day by a format of the language file's kind ("{d}. {mon} {year}": {d}
+ * {dd} {m} {mm} {month} {mon} {year} {weekday} {wd}).  Caller frees. */
+char *lang_date_fmt(const struct lang *l, const GDate *date, const char *fmt);
+
+/* Replace each {name} in tmpl by its value from pairs, a NULL-terminated
+ * list name, value, name, value, ....  Unknown {names} stay as they are.
+ * Caller frees with g_free. */
+char *lang_fill(const char *tmpl, const char *const *pairs);
 
 #endif
