@@ -1,8 +1,566 @@
-/* main.c: options in, exit code out. */
+/* main.c: options in, exit code out.
+ *
+ * `check` and `render` take many files and treat each on its own: a file
+ * that is refused gets its messages and one summary line on stderr,
+ *
+ *   samples/broken.cfg: refused (2 errors)
+ *
+ * nothing on stdout and nothing in the output folder, and the next file is
+ * handled; the exit status is 1 if any file was refused.  That is what the
+ * city office needs when it runs fifty files written by strangers.  On
+ * stdout, `check` prints what plakat understood, for a lead to compare with
+ * what they meant, and `render` prints the path of every file it wrote, one
+ * per line, so scripts can pick them up. */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
-int main(void)
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "cli.h"
+#include "community.h"
+#include "diag.h"
+#include "lang.h"
+#include "paths.h"
+#include "render.h"
+#include "schedule.h"
+
+/* Meetings shown by `check`. */
+#define CHECK_NEXT 3
+
+/* Column where values start in `check` output: "  Sign-up:   ". */
+#define LABEL_WIDTH 10
+
+struct run {
+        const struct cli *cli;
+        struct renderer *r;
+        struct render_options ro;
+        struct community_options co;
+        GHashTable *slugs; /* render: slug -> first path, to catch overwrites */
+};
+
+/* ---- output helpers ------------------------------------------------------ */
+
+/* Write s with control characters shown as \xNN: the values come from
+ * files written by strangers and must not drive the terminal. */
+static void put_clean(FILE *out, const char *s)
 {
-        puts("plakat " PLAKAT_VERSION);
+        char *valid = g_utf8_make_valid(s, -1);
+        for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+                gunichar c = g_utf8_get_char(p);
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+                        fprintf(out, "\\x%02x", (unsigned)c);
+                else
+                        fwrite(p, 1, (size_t)(g_utf8_next_char(p) - p), out);
+        }
+        g_free(valid);
+}
+
+static void field(FILE *out, const char *label, const char *value)
+{
+        fprintf(out, "  %-*s ", LABEL_WIDTH, label);
+        put_clean(out, value);
+        fputc('\n', out);
+}
+
+/* A continuation line under the previous field. */
+static void field_more(FILE *out, const char *value)
+{
+        fprintf(out, "  %-*s ", LABEL_WIDTH, "");
+        put_clean(out, value);
+        fputc('\n', out);
+}
+
+/* Print the messages collected for one file: errors always, warnings
+ * unless --quiet. */
+static void print_diag(const struct diag *d, bool quiet)
+{
+        for (size_t i = 0; i < d->n; i++)
+                if (!quiet || d->msgs[i].level == DIAG_ERROR)
+                        fprintf(stderr, "%s\n", d->msgs[i].text);
+        fflush(stderr);
+}
+
+static void print_refused(const char *path, size_t errors)
+{
+        fprintf(stderr, "%s: refused (%zu error%s)\n", path, errors, errors == 1 ? "" : "s");
+        fflush(stderr);
+}
+
+/* ---- what `check` prints --------------------------------------------------- */
+
+static char *venue_text(const struct venue *v)
+{
+        GString *s = g_string_new(v->name);
+        if (v->room)
+                g_string_append_printf(s, ", %s", v->room);
+        if (v->address)
+                g_string_append_printf(s, ", %s", v->address);
+        if (v->note)
+                g_string_append_printf(s, " (%s)", v->note);
+        return g_string_free(s, FALSE);
+}
+
+static char *lead_text(const struct lead *l)
+{
+        GString *s = g_string_new(l->name);
+        if (l->role)
+                g_string_append_printf(s, " (%s)", l->role);
+        if (l->email)
+                g_string_append_printf(s, " <%s>", l->email);
+        if (l->phone)
+                g_string_append_printf(s, ", %s", l->phone);
+        return g_string_free(s, FALSE);
+}
+
+static void print_understood(FILE *out, const struct run *run, const struct community *c,
+                             const struct meeting *next, size_t n_next, size_t warnings)
+{
+        const struct lang *l = renderer_lang(run->r, c->language);
+        fprintf(out, "%s: OK\n", c->path);
+        field(out, "Name:", c->name);
+        field(out, "Topic:", c->topic);
+
+        char *cycle = schedule_describe(&c->schedule, l);
+        field(out, "Meets:", cycle);
+        g_free(cycle);
+        if (n_next > 0) {
+                char *list = schedule_list(next, n_next, l);
+                field(out, "Next:", list);
+                g_free(list);
+        } else {
+                field(out, "Next:", "none (every meeting lies in the past)");
+        }
+
+        if (c->n_venues == 1) {
+                char *v = venue_text(&c->venues[0]);
+                field(out, "Venue:", v);
+                g_free(v);
+        } else {
+                field(out, "Venues:", "taking turns, meeting by meeting:");
+                for (size_t i = 0; i < c->n_venues; i++) {
+                        char *v = venue_text(&c->venues[i]);
+                        char *line = g_strdup_printf("%zu. %s", i + 1, v);
+                        field_more(out, line);
+                        g_free(line);
+                        g_free(v);
+                }
+        }
+
+        char *lead = lead_text(&c->lead);
+        field(out, "Lead:", lead);
+        g_free(lead);
+        field(out, "Sign-up:", c->signup.url);
+
+        if (c->n_channels > 0) {
+                GString *s = g_string_new(NULL);
+                g_string_printf(s, "%zu (", c->n_channels);
+                for (size_t i = 0; i < c->n_channels; i++)
+                        g_string_append_printf(s, "%s%s", i ? ", " : "",
+                                               c->channels[i].type ? c->channels[i].type : "?");
+                g_string_append_c(s, ')');
+                field(out, "Channels:", s->str);
+                g_string_free(s, TRUE);
+        }
+
+        if (l && strcmp(lang_code(l), c->language) != 0) {
+                char *s = g_strdup_printf("%s (not shipped; plakat's words are in %s)", c->language,
+                                          lang_code(l));
+                field(out, "Language:", s);
+                g_free(s);
+        } else {
+                field(out, "Language:", c->language);
+        }
+        fprintf(out, "  %-*s %zu\n", LABEL_WIDTH, "Warnings:", warnings);
+        fflush(out);
+}
+
+/* ---- the schedule against "today" ------------------------------------------ */
+
+/* The last meeting of a schedule that has ended before today; false when
+ * there is none at all. */
+static bool last_meeting(const struct schedule *s, const GDate *today, struct slot *last)
+{
+        GDate from;
+        if (s->has_rule)
+                from = s->first.date;
+        else if (s->n_dates > 0)
+                from = s->dates[0].date;
+        else
+                return false;
+        struct meeting m[64];
+        bool found = false;
+        /* Pages of meetings; bounded by today since the schedule has ended. */
+        while (g_date_compare(&from, today) <= 0) {
+                size_t n = schedule_next(s, &from, m, G_N_ELEMENTS(m));
+                if (n == 0)
+                        break;
+                *last = m[n - 1].start;
+                found = true;
+                if (n < G_N_ELEMENTS(m))
+                        break;
+                from = m[n - 1].start.date;
+                g_date_add_days(&from, 1);
+        }
+        return found;
+}
+
+/* Fill next[0..max) from today; warn when every meeting lies in the past:
+ * a poster inviting to last year's meetings must not go out unnoticed. */
+static size_t next_meetings(const struct run *run, const struct community *c, struct meeting *next,
+                            size_t max, struct diag *d)
+{
+        size_t n = schedule_next(&c->schedule, &run->ro.today, next, max);
+        if (n > 0)
+                return n;
+        struct slot last;
+        if (last_meeting(&c->schedule, &run->ro.today, &last)) {
+                const struct lang *l = renderer_lang(run->r, c->language);
+                char *day = lang_date(l, &last.date, LANG_DATE_LONG);
+                diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                g_free(day);
+        } else {
+                diag_warn(d, c->path, 0, "schedule", "no meetings at all (every date is skipped)");
+        }
         return 0;
+}
+
+/* ---- commands ---------------------------------------------------------------- */
+
+static struct community *load(const struct run *run, const char *path, struct diag *d)
+{
+        return community_load(path, &run->co, d);
+}
+
+/* Returns true when the file is good. */
+static bool check_one(struct run *run, const char *path)
+{
+        struct diag d;
+        diag_init(&d, NULL);
+        struct community *c = load(run, path, &d);
+        bool ok = c != NULL;
+        if (c) {
+                struct meeting next[CHECK_NEXT];
+                size_t n = next_meetings(run, c, next, CHECK_NEXT, &d);
+                renderer_check(run->r, c, &run->ro, &d);
+                ok = d.errors == 0;
+                print_diag(&d, run->cli->quiet);
+                if (ok)
+                        print_understood(stdout, run, c, next, n, d.warnings);
+        } else {
+                print_diag(&d, run->cli->quiet);
+        }
+        if (!ok)
+                print_refused(path, d.errors);
+        community_free(c);
+        diag_clear(&d);
+        return ok;
+}
+
+/* The files the renderer wrote for c into dir: <slug>-<format>.<ext>, in
+ * the order of the formats. */
+static GPtrArray *written_files(const char *dir, const char *slug, char *const *formats)
+{
+        GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (!gd)
+                return found;
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        for (const char *e; (e = g_dir_read_name(gd));)
+                g_ptr_array_add(names, g_strdup(e));
+        g_dir_close(gd);
+        for (char *const *f = formats; *f; f++) {
+                char *prefix = g_strdup_printf("%s-%s.", slug, *f);
+                for (guint i = 0; i < names->len; i++) {
+                        const char *e = names->pdata[i];
+                        const char *ext = e + strlen(prefix);
+                        if (g_str_has_prefix(e, prefix) && *ext && !strchr(ext, '.') &&
+                            !strchr(ext, '-'))
+                                g_ptr_array_add(found, g_build_filename(dir, e, NULL));
+                }
+                g_free(prefix);
+        }
+        g_ptr_array_free(names, TRUE);
+        return found;
+}
+
+/* Remove dir and what is in it (a temporary folder of ours, no subfolders). */
+static void remove_tmpdir(const char *dir)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (gd) {
+                for (const char *e; (e = g_dir_read_name(gd));) {
+                        char *p = g_build_filename(dir, e, NULL);
+                        g_unlink(p);
+                        g_free(p);
+                }
+                g_dir_close(gd);
+        }
+        g_rmdir(dir);
+}
+
+/* -o -: render into a private folder, then copy the one file to stdout. */
+static bool render_to_stdout(struct run *run, const struct community *c, struct diag *d)
+{
+        GError *err = NULL;
+        char *tmp = g_dir_make_tmp("plakat-XXXXXX", &err);
+        if (!tmp) {
+                diag_error(d, c->path, 0, NULL, "cannot make a temporary folder: %s", err->message);
+                g_error_free(err);
+                return false;
+        }
+        struct render_options ro = run->ro;
+        ro.outdir = tmp;
+        bool ok = renderer_render(run->r, c, &ro, d);
+        if (ok) {
+                GPtrArray *files = written_files(tmp, c->slug, run->ro.formats);
+                char *data = NULL;
+                gsize len = 0;
+                if (files->len != 1 || !g_file_get_contents(files->pdata[0], &data, &len, NULL)) {
+                        diag_error(d, c->path, 0, NULL, "the rendered file could not be read back");
+                        ok = false;
+                } else if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+                        diag_error(d, c->path, 0, NULL, "cannot write to standard output: %s",
+                                   g_strerror(errno));
+                        ok = false;
+                }
+                g_free(data);
+                g_ptr_array_free(files, TRUE);
+        }
+        remove_tmpdir(tmp);
+        g_free(tmp);
+        return ok;
+}
+
+static bool render_one(struct run *run, const char *path)
+{
+        struct diag d;
+        diag_init(&d, NULL);
+        struct community *c = load(run, path, &d);
+        bool ok = c != NULL;
+        if (c) {
+                const char *first = g_hash_table_lookup(run->slugs, c->slug);
+                if (first) {
+                        /* Two files called x.cfg in different folders would
+                         * silently overwrite each other's outputs. */
+                        diag_error(&d, path, 0, NULL,
+                                   "its outputs would overwrite those of %s (both are named \"%s-...\"); rename one of the files",
+                                   first, c->slug);
+                        ok = false;
+                } else {
+                        g_hash_table_insert(run->slugs, g_strdup(c->slug), g_strdup(path));
+                }
+        }
+        if (ok) {
+                struct meeting next[1];
+                next_meetings(run, c, next, 1, &d);
+                if (strcmp(run->cli->outdir, "-") == 0)
+                        ok = render_to_stdout(run, c, &d);
+                else
+                        ok = renderer_render(run->r, c, &run->ro, &d);
+                ok = ok && d.errors == 0;
+        }
+        print_diag(&d, run->cli->quiet);
+        if (ok && strcmp(run->cli->outdir, "-") != 0) {
+                GPtrArray *files = written_files(run->ro.outdir, c->slug, run->ro.formats);
+                for (guint i = 0; i < files->len; i++)
+                        printf("%s\n", (const char *)files->pdata[i]);
+                fflush(stdout);
+                g_ptr_array_free(files, TRUE);
+        }
+        if (!ok)
+                print_refused(path, d.errors);
+        community_free(c);
+        diag_clear(&d);
+        return ok;
+}
+
+/* ---- formats and layouts by name ----------------------------------------------- */
+
+/* The names the renderer lists (first word of each line of its listing). */
+static char **listed_names(const struct renderer *r, void (*list)(const struct renderer *, FILE *))
+{
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        if (!mem)
+                return g_new0(char *, 1);
+        list(r, mem);
+        fclose(mem);
+        GPtrArray *names = g_ptr_array_new();
+        char **lines = g_strsplit(buf, "\n", -1);
+        for (char **line = lines; *line; line++) {
+                char *w = g_strstrip(*line);
+                size_t n = strcspn(w, " \t");
+                if (n > 0)
+                        g_ptr_array_add(names, g_strndup(w, n));
+        }
+        g_strfreev(lines);
+        free(buf);
+        g_ptr_array_add(names, NULL);
+        return (char **)g_ptr_array_free(names, FALSE);
+}
+
+/* Check a name the user typed against the list; an empty list (a renderer
+ * that lists nothing) lets every name through to the renderer. */
+static bool known_name(const char *what, const char *opt, const char *name, char **known)
+{
+        guint n = g_strv_length(known);
+        if (n == 0 || g_strv_contains((const char *const *)known, name))
+                return true;
+        const char *close = diag_closest(name, (const char *const *)known, n);
+        char *q = diag_quote(name, 60);
+        char *all = g_strjoinv(", ", known);
+        if (close)
+                cli_usage_error(stderr, "%s: unknown %s %s; did you mean '%s'?", opt, what, q, close);
+        else
+                cli_usage_error(stderr, "%s: unknown %s %s (known: %s)", opt, what, q, all);
+        g_free(all);
+        g_free(q);
+        return false;
+}
+
+/* -f: "all" expands to every format; each name must exist.  Returns the
+ * list to render (NULL-terminated, g_strfreev) or NULL after a message. */
+static char **resolve_formats(const struct renderer *r, char **asked)
+{
+        char **known = listed_names(r, renderer_list_formats);
+        GPtrArray *out = g_ptr_array_new();
+        bool ok = true;
+        for (char **f = asked; *f && ok; f++) {
+                if (strcmp(*f, "all") == 0 && known[0]) {
+                        for (char **k = known; *k; k++)
+                                if (!g_strv_contains((const char *const *)out->pdata, *k) || out->len == 0)
+                                        g_ptr_array_add(out, g_strdup(*k));
+                        continue;
+                }
+                ok = known_name("format", "--format", *f, known);
+                if (ok)
+                        g_ptr_array_add(out, g_strdup(*f));
+        }
+        g_strfreev(known);
+        g_ptr_array_add(out, NULL);
+        char **list = (char **)g_ptr_array_free(out, FALSE);
+        if (!ok) {
+                g_strfreev(list);
+                return NULL;
+        }
+        return list;
+}
+
+/* ---- main ---------------------------------------------------------------------------- */
+
+static int run_files(struct run *run)
+{
+        int status = CLI_EXIT_OK;
+        bool render = strcmp(run->cli->command, "render") == 0;
+        for (char **f = run->cli->files; *f; f++) {
+                bool ok = render ? render_one(run, *f) : check_one(run, *f);
+                if (!ok)
+                        status = CLI_EXIT_REFUSED;
+        }
+        return status;
+}
+
+int main(int argc, char **argv)
+{
+        struct cli cli;
+        int rc = cli_parse(argc, argv, &cli, stdout, stderr);
+        if (rc >= 0)
+                return rc;
+
+        char *datadir = paths_datadir();
+        char *layouts = g_build_filename(datadir, "layouts", NULL);
+        struct renderer *r = NULL;
+        char **formats = NULL;
+        struct run run = {.cli = &cli};
+
+        if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
+                fprintf(stderr,
+                        "plakat: no data folder at %s (it should hold layouts/, lang/ and fonts/); "
+                        "set PLAKAT_DATADIR to the right folder\n",
+                        datadir);
+                rc = CLI_EXIT_REFUSED;
+                goto out;
+        }
+
+        struct diag d;
+        diag_init(&d, NULL);
+        r = renderer_new(datadir, (const char *const *)cli.font_dirs, &d);
+        print_diag(&d, cli.quiet);
+        diag_clear(&d);
+        if (!r) {
+                fprintf(stderr, "plakat: cannot load the layouts, languages and fonts in %s\n", datadir);
+                rc = CLI_EXIT_REFUSED;
+                goto out;
+        }
+        if (!renderer_lang(r, "de")) {
+                fprintf(stderr, "plakat: no language files in %s/lang\n", datadir);
+                rc = CLI_EXIT_REFUSED;
+                goto out;
+        }
+
+        if (strcmp(cli.command, "formats") == 0) {
+                renderer_list_formats(r, stdout);
+                rc = CLI_EXIT_OK;
+                goto out;
+        }
+        if (strcmp(cli.command, "layouts") == 0) {
+                renderer_list_layouts(r, stdout);
+                rc = CLI_EXIT_OK;
+                goto out;
+        }
+
+        formats = resolve_formats(r, cli.formats);
+        if (!formats) {
+                rc = CLI_EXIT_USAGE;
+                goto out;
+        }
+        if (cli.layout) {
+                char **known = listed_names(r, renderer_list_layouts);
+                bool ok = known_name("layout", "--layout", cli.layout, known);
+                g_strfreev(known);
+                if (!ok) {
+                        rc = CLI_EXIT_USAGE;
+                        goto out;
+                }
+        }
+        if (strcmp(cli.command, "render") == 0 && strcmp(cli.outdir, "-") == 0) {
+                if (g_strv_length(cli.files) != 1 || g_strv_length(formats) != 1) {
+                        rc = cli_usage_error(stderr, "-o -: standard output takes one file in one format");
+                        goto out;
+                }
+                if (isatty(STDOUT_FILENO)) {
+                        rc = cli_usage_error(stderr, "-o -: standard output is a terminal; redirect it to a file");
+                        goto out;
+                }
+        }
+
+        run.r = r;
+        run.ro = (struct render_options){
+                .outdir = cli.outdir,
+                .formats = formats,
+                .layout = cli.layout,
+                .dpi = cli.dpi,
+                .bleed_mm = cli.bleed_mm,
+                .marks = cli.marks,
+                .today = cli.today,
+        };
+        run.co = (struct community_options){
+                .allow_outside = cli.allow_outside,
+                .languages = renderer_languages(r),
+        };
+        run.slugs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        rc = run_files(&run);
+        g_hash_table_destroy(run.slugs);
+
+out:
+        g_strfreev(formats);
+        renderer_free(r);
+        g_free(layouts);
+        g_free(datadir);
+        cli_clear(&cli);
+        return rc;
 }

@@ -1,0 +1,373 @@
+/* cli.c: the command line -> struct cli.
+ *
+ * getopt_long with GNU argument permutation, so options may come before or
+ * after the command and the files (`plakat -q check a.cfg`, `plakat check
+ * a.cfg -q`); `--` ends the options.  getopt's own messages are off: ours
+ * name the option as typed, suggest the closest long option, and end with
+ * the --help hint, as STYLE.md asks. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "schedule.h"
+
+const char *const cli_commands[] = {"check", "render", "formats", "layouts", "help", NULL};
+
+enum {
+        OPT_TODAY = 256,
+        OPT_DPI,
+        OPT_BLEED,
+        OPT_MARKS,
+        OPT_FONTS,
+        OPT_ALLOW_OUTSIDE,
+};
+
+static const struct option long_options[] = {
+        {"today", required_argument, NULL, OPT_TODAY},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"layout", required_argument, NULL, 'l'},
+        {"dpi", required_argument, NULL, OPT_DPI},
+        {"bleed", required_argument, NULL, OPT_BLEED},
+        {"marks", no_argument, NULL, OPT_MARKS},
+        {"fonts", required_argument, NULL, OPT_FONTS},
+        {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+};
+
+/* Leading ':' makes a missing value return ':' instead of '?'. */
+static const char short_options[] = ":f:o:l:qhV";
+
+#define DPI_MIN   10.0
+#define DPI_MAX   1200.0
+#define BLEED_MAX 20.0
+
+void cli_help(FILE *out)
+{
+        fputs("Usage: plakat check [OPTIONS] FILE...\n"
+              "       plakat render [OPTIONS] FILE...\n"
+              "       plakat formats\n"
+              "       plakat layouts\n"
+              "\n"
+              "Turn community files into print-ready posters (PDF) and social-media\n"
+              "images (PNG) with a QR code for signing up.\n"
+              "\n"
+              "Commands:\n"
+              "  check     read each FILE, report every problem, print what plakat understood\n"
+              "  render    write the posters and images of each FILE (one path per line)\n"
+              "  formats   list the output formats\n"
+              "  layouts   list the designs\n"
+              "\n"
+              "Options:\n"
+              "  -f, --format=LIST      formats to write, comma-separated, or \"all\"\n"
+              "                         (default: " CLI_DEFAULT_FORMATS ")\n"
+              "  -o, --output=DIR       folder for the outputs, created if missing\n"
+              "                         (default: out); \"-\" writes the single output\n"
+              "                         to standard output\n"
+              "  -l, --layout=NAME      the design (default: the standard one)\n"
+              "      --today=DATE       count the next meetings from DATE (YYYY-MM-DD)\n"
+              "                         instead of today, for reproducible output\n"
+              "      --dpi=N            resolution of PNG previews of print formats\n"
+              "                         (default: 150)\n"
+              "      --bleed=MM         print formats: bleed in millimetres (default: 0)\n"
+              "      --marks            print formats: crop marks outside the bleed\n"
+              "      --fonts=DIR        also use the fonts in DIR (repeatable)\n"
+              "      --allow-outside-paths\n"
+              "                         let logo and photo name files outside the\n"
+              "                         community file's folder (only for files you trust)\n"
+              "  -q, --quiet            do not print warnings (errors still are)\n"
+              "  -h, --help             show this help\n"
+              "  -V, --version          show the version\n"
+              "\n"
+              "Examples:\n"
+              "  plakat check urban-gardening.cfg\n"
+              "  plakat render urban-gardening.cfg\n"
+              "      writes out/urban-gardening-a3.pdf and out/urban-gardening-instagram.png\n"
+              "  plakat render -f all -o flyers communities/*.cfg\n"
+              "  plakat render -f a3 -l NAME --today 2027-01-01 urban-gardening.cfg\n"
+              "  plakat render -f instagram -o - urban-gardening.cfg > post.png\n"
+              "\n"
+              "Exit status: 0 every file was good, 1 a file was refused (the others are\n"
+              "still checked or rendered), 2 a mistake on the command line.\n"
+              "Set PLAKAT_DATADIR to use layouts, languages and fonts from another folder.\n"
+              "More: man plakat\n",
+              out);
+}
+
+int cli_usage_error(FILE *err, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        fputs("plakat: ", err);
+        vfprintf(err, fmt, ap);
+        fputs("\nTry 'plakat --help' for more information.\n", err);
+        va_end(ap);
+        return CLI_EXIT_USAGE;
+}
+
+/* A long option that getopt refused: unknown, ambiguous, or given a value
+ * it does not take.  arg is the word as typed, "--name[=value]". */
+static int bad_long_option(FILE *err, const char *arg)
+{
+        const char *eq = strchr(arg, '=');
+        char *name = g_strndup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
+        const char *names[G_N_ELEMENTS(long_options)];
+        size_t n = 0, prefixed = 0;
+        const struct option *exact = NULL;
+        GString *matches = g_string_new(NULL);
+        for (const struct option *o = long_options; o->name; o++) {
+                names[n++] = o->name;
+                if (strcmp(o->name, name) == 0)
+                        exact = o;
+                if (*name && g_str_has_prefix(o->name, name)) {
+                        g_string_append_printf(matches, "%s--%s", prefixed ? ", " : "", o->name);
+                        prefixed++;
+                }
+        }
+        int rc;
+        if (exact && exact->has_arg == no_argument && eq)
+                rc = cli_usage_error(err, "option '--%s' takes no value", name);
+        else if (prefixed > 1)
+                rc = cli_usage_error(err, "option '%s' is ambiguous: %s", arg, matches->str);
+        else {
+                const char *close = diag_closest(name, names, n);
+                if (close)
+                        rc = cli_usage_error(err, "unknown option '--%s'; did you mean '--%s'?", name,
+                                             close);
+                else
+                        rc = cli_usage_error(err, "unknown option '--%s'", name);
+        }
+        g_string_free(matches, TRUE);
+        g_free(name);
+        return rc;
+}
+
+/* A number from the whole of s within [lo, hi]. */
+static bool parse_number(const char *s, double lo, double hi, double *out)
+{
+        char *end = NULL;
+        double v = g_ascii_strtod(s, &end);
+        if (end == s || *end != '\0' || !(v >= lo && v <= hi))
+                return false;
+        *out = v;
+        return true;
+}
+
+/* "a3, instagram" -> {"a3", "instagram"}; false on an empty item. */
+static bool split_formats(const char *s, GPtrArray *out)
+{
+        char **parts = g_strsplit(s, ",", -1);
+        bool ok = parts[0] != NULL;
+        for (char **p = parts; *p && ok; p++) {
+                char *item = g_strstrip(g_strdup(*p));
+                if (!*item) {
+                        ok = false;
+                        g_free(item);
+                } else {
+                        g_ptr_array_add(out, item);
+                }
+        }
+        g_strfreev(parts);
+        return ok;
+}
+
+void cli_clear(struct cli *cli)
+{
+        g_free(cli->command);
+        g_strfreev(cli->files);
+        g_strfreev(cli->formats);
+        g_free(cli->outdir);
+        g_free(cli->layout);
+        g_strfreev(cli->font_dirs);
+        memset(cli, 0, sizeof *cli);
+}
+
+static char **take_strv(GPtrArray *a)
+{
+        g_ptr_array_add(a, NULL);
+        return (char **)g_ptr_array_free(a, FALSE);
+}
+
+int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
+{
+        memset(cli, 0, sizeof *cli);
+        g_date_clear(&cli->today, 1);
+        g_date_set_time_t(&cli->today, time(NULL)); /* local date */
+        GPtrArray *formats = NULL;
+        GPtrArray *fonts = g_ptr_array_new_with_free_func(g_free);
+        char *outdir = NULL, *layout = NULL;
+        int rc = -1;
+
+        opterr = 0;
+        optind = 0; /* glibc: full reinitialisation, so tests may parse twice */
+        int c;
+        while (rc < 0 && (c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+                switch (c) {
+                case 'f':
+                        if (!formats)
+                                formats = g_ptr_array_new_with_free_func(g_free);
+                        if (!split_formats(optarg, formats)) {
+                                char *q = diag_quote(optarg, 60);
+                                rc = cli_usage_error(err, "--format: empty format name in %s", q);
+                                g_free(q);
+                        }
+                        break;
+                case 'o':
+                        if (!*optarg) {
+                                rc = cli_usage_error(err, "--output: empty folder name");
+                                break;
+                        }
+                        g_free(outdir);
+                        outdir = g_strdup(optarg);
+                        break;
+                case 'l':
+                        if (!*optarg) {
+                                rc = cli_usage_error(err, "--layout: empty layout name");
+                                break;
+                        }
+                        g_free(layout);
+                        layout = g_strdup(optarg);
+                        break;
+                case OPT_TODAY:
+                        if (!schedule_parse_date(optarg, &cli->today)) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--today: expected a date as YYYY-MM-DD, got %s",
+                                                     q);
+                                g_free(q);
+                        }
+                        break;
+                case OPT_DPI:
+                        if (!parse_number(optarg, DPI_MIN, DPI_MAX, &cli->dpi)) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--dpi: expected a number from %g to %g, got %s",
+                                                     DPI_MIN, DPI_MAX, q);
+                                g_free(q);
+                        }
+                        break;
+                case OPT_BLEED:
+                        if (!parse_number(optarg, 0, BLEED_MAX, &cli->bleed_mm)) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err,
+                                                     "--bleed: expected millimetres from 0 to %g, got %s",
+                                                     BLEED_MAX, q);
+                                g_free(q);
+                        }
+                        break;
+                case OPT_MARKS:
+                        cli->marks = true;
+                        break;
+                case OPT_FONTS:
+                        if (!g_file_test(optarg, G_FILE_TEST_IS_DIR)) {
+                                char *q = diag_quote(optarg, 200);
+                                rc = cli_usage_error(err, "--fonts: %s is not a folder", q);
+                                g_free(q);
+                                break;
+                        }
+                        g_ptr_array_add(fonts, g_strdup(optarg));
+                        break;
+                case OPT_ALLOW_OUTSIDE:
+                        cli->allow_outside = true;
+                        break;
+                case 'q':
+                        cli->quiet = true;
+                        break;
+                case 'h':
+                        cli_help(out);
+                        rc = CLI_EXIT_OK;
+                        break;
+                case 'V':
+                        fputs("plakat " PLAKAT_VERSION "\n", out);
+                        rc = CLI_EXIT_OK;
+                        break;
+                case ':': {
+                        const char *arg = argv[optind - 1];
+                        if (optopt > 0 && optopt < 256 && !g_str_has_prefix(arg, "--"))
+                                rc = cli_usage_error(err, "option '-%c' needs a value", optopt);
+                        else
+                                rc = cli_usage_error(err, "option '%s' needs a value", arg);
+                        break;
+                }
+                default: { /* '?' */
+                        const char *arg = argv[optind - 1];
+                        if (optopt == 0 || (g_str_has_prefix(arg, "--") && strchr(arg, '=')))
+                                rc = bad_long_option(err, arg);
+                        else
+                                rc = cli_usage_error(err, "unknown option '-%c'", optopt);
+                        break;
+                }
+                }
+        }
+
+        if (rc < 0) {
+                if (optind >= argc) {
+                        rc = cli_usage_error(err, "no command given (check, render, formats or layouts)");
+                } else {
+                        const char *cmd = argv[optind];
+                        bool known = false;
+                        for (const char *const *k = cli_commands; *k; k++)
+                                known = known || strcmp(*k, cmd) == 0;
+                        if (!known) {
+                                const char *close =
+                                        diag_closest(cmd, cli_commands, g_strv_length((char **)cli_commands));
+                                char *q = diag_quote(cmd, 60);
+                                if (close)
+                                        rc = cli_usage_error(err, "unknown command %s; did you mean '%s'?", q,
+                                                             close);
+                                else if (g_str_has_suffix(cmd, ".cfg"))
+                                        rc = cli_usage_error(err, "unknown command %s; did you mean 'plakat check %s'?",
+                                                             q, cmd);
+                                else
+                                        rc = cli_usage_error(err,
+                                                             "unknown command %s (check, render, formats or layouts)",
+                                                             q);
+                                g_free(q);
+                        } else if (strcmp(cmd, "help") == 0) {
+                                cli_help(out);
+                                rc = CLI_EXIT_OK;
+                        }
+                }
+        }
+        if (rc < 0) {
+                const char *cmd = argv[optind];
+                int nfiles = argc - optind - 1;
+                bool wants_files = strcmp(cmd, "check") == 0 || strcmp(cmd, "render") == 0;
+                if (wants_files && nfiles == 0)
+                        rc = cli_usage_error(err, "%s: no community file given", cmd);
+                else if (!wants_files && nfiles > 0)
+                        rc = cli_usage_error(err, "%s takes no files", cmd);
+        }
+
+        if (rc >= 0) {
+                if (formats)
+                        g_ptr_array_free(formats, TRUE);
+                g_ptr_array_free(fonts, TRUE);
+                g_free(outdir);
+                g_free(layout);
+                cli_clear(cli);
+                return rc;
+        }
+
+        cli->command = g_strdup(argv[optind]);
+        GPtrArray *files = g_ptr_array_new();
+        for (int i = optind + 1; i < argc; i++)
+                g_ptr_array_add(files, g_strdup(argv[i]));
+        cli->files = take_strv(files);
+        if (!formats) {
+                formats = g_ptr_array_new_with_free_func(g_free);
+                split_formats(CLI_DEFAULT_FORMATS, formats);
+        }
+        g_ptr_array_set_free_func(formats, NULL);
+        cli->formats = take_strv(formats);
+        g_ptr_array_set_free_func(fonts, NULL);
+        cli->font_dirs = take_strv(fonts);
+        cli->outdir = outdir ? outdir : g_strdup("out");
+        cli->layout = layout;
+        return -1;
+}

@@ -1,0 +1,48 @@
+/* cli.h: the command line -> struct cli.  Option syntax only: whether a
+ * format or layout exists is decided later, against the loaded renderer. */
+#ifndef PLAKAT_CLI_H
+#define PLAKAT_CLI_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses (README, man page): */
+#define CLI_EXIT_OK      0 /* every file was good */
+#define CLI_EXIT_REFUSED 1 /* a community was refused, or plakat could not start */
+#define CLI_EXIT_USAGE   2 /* bad option, value, command; no files */
+
+struct cli {
+        char *command;       /* "check", "render", "formats", "layouts" */
+        char **files;        /* NULL-terminated, maybe empty */
+        GDate today;         /* --today, or the local date */
+        char **formats;      /* --format split at commas; NULL: the default */
+        char *outdir;        /* --output, default "out"; "-" is standard output */
+        char *layout;        /* --layout or NULL */
+        double dpi;          /* 0: the renderer's default */
+        double bleed_mm;
+        bool marks, allow_outside, quiet;
+        char **font_dirs;    /* --fonts, NULL-terminated, maybe empty */
+};
+
+/* Default formats when -f is not given. */
+#define CLI_DEFAULT_FORMATS "a3,instagram"
+
+/* Parse argv into *cli.  Returns -1 when the command should run; otherwise
+ * an exit status: CLI_EXIT_OK after --help or --version (printed to out),
+ * CLI_EXIT_USAGE after a mistake (one line plus "Try 'plakat --help'" on
+ * err).  On -1 free *cli with cli_clear; on other returns it is cleared. */
+int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err);
+void cli_clear(struct cli *cli);
+
+/* Print a usage mistake: "plakat: <message>" and the --help hint on err.
+ * Returns CLI_EXIT_USAGE. */
+int cli_usage_error(FILE *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The commands, NULL-terminated (for did-you-mean and tests). */
+extern const char *const cli_commands[];
+
+/* The --help text. */
+void cli_help(FILE *out);
+
+#endif
