@@ -1,0 +1,122 @@
+#!/bin/sh
+# check.sh: `plakat check` on good files: what it prints, --today, past
+# schedules, missing files.
+. "$(dirname "$0")/lib.sh"
+
+samples=$(ls samples/*.cfg 2>/dev/null)
+
+# Every sample: exit 0, no stderr at all, the name and the cycle on stdout.
+for f in $samples; do
+        name=$(sed -n 's/^[[:space:]]*name[[:space:]]*=[[:space:]]*"\(.*\)";.*$/\1/p' "$f" | head -n 1)
+        run check --today "$TODAY" "$f"
+        is "$rc" 0 "$f: check exits 0"
+        is "$err" "" "$f: nothing on stderr"
+        like "$out" "$f: OK" "$f: reported OK"
+        like "$out" "  Name:      $name" "$f: name on stdout"
+        ok_cmd "$f: the cycle in words" \
+                sh -c 'printf "%s\n" "$1" | grep -Eq "^  Meets:      *[^ ]"' sh "$out"
+done
+
+# The community of the spec, with the wording the brief pins.
+dir=$T_TMP/c
+mkdir -p "$dir"
+cat >"$dir/urban-gardening.cfg" <<'CFG'
+name     = "Urban Gardening Bielefeld";
+topic    = "Gemeinsam gärtnern in der Stadt";
+language = "de";
+lead = {
+  name  = "Aylin Demir";
+  email = "aylin.demir@example.org";
+};
+schedule = {
+  first    = "2027-01-12 18:30";
+  duration = 90;
+  repeat   = "monthly";
+};
+venue = {
+  name    = "Innovation Office der Stadt Bielefeld";
+  address = "Niederwall 23, 33602 Bielefeld";
+};
+signup = {
+  url = "https://bielefeld.jetzt/cop/urban-gardening";
+};
+CFG
+good=$dir/urban-gardening.cfg
+
+run check --today 2027-01-01 "$good"
+is "$rc" 0 "spec example: exit 0"
+is "$err" "" "spec example: no stderr"
+is "$out" "$good: OK
+  Name:      Urban Gardening Bielefeld
+  Topic:     Gemeinsam gärtnern in der Stadt
+  Meets:     Jeden 2. Dienstag im Monat, 18:30–20:00 Uhr
+  Next:      12. Jan., 9. Feb., 9. März 2027
+  Venue:     Innovation Office der Stadt Bielefeld, Niederwall 23, 33602 Bielefeld
+  Lead:      Aylin Demir <aylin.demir@example.org>
+  Sign-up:   https://bielefeld.jetzt/cop/urban-gardening
+  Language:  de
+  Warnings:  0" "spec example: what plakat understood"
+
+# --today makes output reproducible, and it is what counts.
+run check --today 2027-01-01 "$good"
+first=$out
+run check --today 2027-01-01 "$good"
+is "$out" "$first" "same --today, same output"
+run check --today 2027-01-13 "$good"
+like "$out" "  Next:      9. Feb., 9. März, 13. Apr. 2027" "a later --today moves the next meetings"
+run check "$good"
+is "$rc" 0 "without --today: today's date is used"
+
+# A schedule that has ended is a warning, not a silent empty poster.
+cat >"$dir/ended.cfg" <<'CFG'
+name  = "Repair Café";
+topic = "Reparieren statt wegwerfen";
+lead = { name = "Jonas Weber"; };
+schedule = {
+  first  = "2027-01-05 17:00";
+  repeat = "weekly";
+  until  = "2027-03-31";
+};
+venue  = { name = "Stadtteilbibliothek Brackwede"; };
+signup = { url = "https://bielefeld.jetzt/cop/repair"; };
+CFG
+run check --today 2031-01-01 "$dir/ended.cfg"
+is "$rc" 0 "ended schedule: still exit 0 (a warning)"
+like "$err" "$dir/ended.cfg: warning: schedule: every meeting lies in the past (last: 30. März 2027)" \
+        "ended schedule: warning names the last meeting"
+like "$out" "  Next:      none" "ended schedule: no next meetings"
+like "$out" "  Warnings:  1" "ended schedule: counted"
+run check -q --today 2031-01-01 "$dir/ended.cfg"
+is "$err" "" "--quiet hides warnings"
+like "$out" "  Warnings:  1" "--quiet still counts them"
+
+# Samples whose meetings have all passed by 2031 say so.
+missing=
+for f in $samples; do
+        run check --today 2031-01-01 "$f"
+        case $out in
+        *"Next:      none"*)
+                case $err in *"every meeting lies in the past"*) ;; *) missing="$missing $f" ;; esac ;;
+        esac
+done
+is "$missing" "" "samples ended by 2031 warn about it"
+
+# English words for an English community.
+sed -e 's/language = "de"/language = "en"/' "$good" >"$dir/english.cfg"
+run check --today 2027-01-01 "$dir/english.cfg"
+like "$out" "  Language:  en" "language en"
+unlike "$out" "Dienstag" "English community: English cycle"
+
+# Unknown language: a warning, words from de.
+sed -e 's/language = "de"/language = "xx"/' "$good" >"$dir/unknown-lang.cfg"
+run check --today 2027-01-01 "$dir/unknown-lang.cfg"
+is "$rc" 0 "unknown language: exit 0"
+like "$err" "warning: language" "unknown language: warning"
+
+# A file that is not there.
+run check "$dir/nope.cfg"
+is "$rc" 1 "missing file: exit 1"
+is "$out" "" "missing file: nothing on stdout"
+like "$err" "$dir/nope.cfg: refused (1 error)" "missing file: named and refused"
+
+done_testing

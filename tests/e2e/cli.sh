@@ -1,0 +1,84 @@
+#!/bin/sh
+# cli.sh: options, usage mistakes and exit statuses (STYLE.md, CLI).
+. "$(dirname "$0")/lib.sh"
+
+
+run --help
+is "$rc" 0 "--help exits 0"
+like "$out" "Usage: plakat check" "--help prints usage to stdout"
+like "$out" "Examples:" "--help has examples"
+is "$err" "" "--help prints nothing on stderr"
+
+run -h
+is "$rc" 0 "-h exits 0"
+run help
+like "$out" "Usage: plakat" "'plakat help' prints the help"
+
+run --version
+is "$rc" 0 "--version exits 0"
+like "$out" "plakat " "--version names the program"
+run -V
+ok_cmd "-V prints one line with a version number" \
+        sh -c 'printf "%s\n" "$1" | grep -Eq "^plakat [0-9]+\.[0-9]+\.[0-9]+$"' sh "$out"
+
+run check --frobnicate x.cfg
+is "$rc" 2 "unknown long option exits 2"
+is "$out" "" "unknown option: nothing on stdout"
+is "$err" "plakat: unknown option '--frobnicate'
+Try 'plakat --help' for more information." "unknown long option: one line and the hint"
+
+run render --formats a3 x.cfg
+is "$rc" 2 "misspelt long option exits 2"
+like "$err" "did you mean '--format'?" "misspelt long option: did you mean"
+
+run check -x x.cfg
+is "$rc" 2 "unknown short option exits 2"
+like "$err" "plakat: unknown option '-x'" "unknown short option named"
+like "$err" "Try 'plakat --help'" "unknown short option: hint"
+
+run check --marks=yes x.cfg
+is "$rc" 2 "value for a flag exits 2"
+like "$err" "option '--marks' takes no value" "value for a flag: message"
+
+run render x.cfg -o
+is "$rc" 2 "missing option value exits 2"
+like "$err" "option '-o' needs a value" "missing value: message"
+
+run check
+is "$rc" 2 "no files exits 2"
+like "$err" "check: no community file given" "no files: message"
+like "$err" "Try 'plakat --help'" "no files: hint"
+
+run
+is "$rc" 2 "no command exits 2"
+like "$err" "no command given" "no command: message"
+
+run chekc x.cfg
+is "$rc" 2 "unknown command exits 2"
+like "$err" "unknown command \"chekc\"; did you mean 'check'?" "unknown command: did you mean"
+like "$err" "Try 'plakat --help'" "unknown command: hint"
+
+run samples/urban-gardening.cfg
+like "$err" "did you mean 'plakat check samples/urban-gardening.cfg'?" \
+        "a file given as command: suggest check"
+
+run check --today 2027-02-30 x.cfg
+is "$rc" 2 "impossible --today exits 2"
+is "$err" "plakat: --today: expected a date as YYYY-MM-DD, got \"2027-02-30\"
+Try 'plakat --help' for more information." "bad --today: message"
+
+run check --today 1.1.2027 x.cfg
+is "$rc" 2 "--today in another format exits 2"
+
+run render --dpi lots x.cfg
+is "$rc" 2 "bad --dpi exits 2"
+run render --bleed -3 x.cfg
+is "$rc" 2 "negative --bleed exits 2"
+
+run formats extra.cfg
+is "$rc" 2 "formats takes no files"
+
+run render -f a3,,instagram x.cfg
+is "$rc" 2 "empty format name exits 2"
+
+done_testing

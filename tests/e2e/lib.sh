@@ -1,0 +1,118 @@
+# tests/e2e/lib.sh: TAP helpers for the end-to-end scripts (POSIX sh).
+#
+#   . tests/e2e/lib.sh
+#   run check samples/x.cfg        # sets $rc, $out, $err (files $OUT, $ERR)
+#   is "$rc" 0 "check exits 0"
+#   like "$out" "Name:" "names it"
+#   ok_cmd "an output" test -s out/x-a3.pdf
+#   done_testing                   # prints the plan "1..N" last
+#
+# Scripts run from the top of the source tree; $PLAKAT is the binary under
+# test (tests/run sets it; default build/plakat).
+
+# tests/run hands prove every tests/e2e/*.sh, this file too: run on its own
+# it is an empty, skipped test.
+case $0 in
+*/lib.sh | lib.sh)
+        echo "1..0 # SKIP helpers for the other scripts"
+        exit 0
+        ;;
+esac
+
+cd "$(dirname "$0")/../.." || exit 1
+: "${PLAKAT:=$PWD/build/plakat}"
+case $PLAKAT in /*) ;; *) PLAKAT=$PWD/$PLAKAT ;; esac
+export PLAKAT
+
+# Dates in outputs must not depend on the machine's clock, unless a test
+# says so; the data must come from this tree.
+TODAY=2027-01-01
+unset PLAKAT_DATADIR
+
+T_NUM=0
+T_FAILED=0
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/plakat-e2e.XXXXXX") || exit 1
+trap 'rm -rf "$T_TMP"' EXIT
+OUT=$T_TMP/stdout
+ERR=$T_TMP/stderr
+
+pass() {
+        T_NUM=$((T_NUM + 1))
+        echo "ok $T_NUM - $1"
+}
+
+fail() {
+        T_NUM=$((T_NUM + 1))
+        T_FAILED=$((T_FAILED + 1))
+        echo "not ok $T_NUM - $1"
+        shift
+        for line in "$@"; do
+                printf '%s\n' "$line" | sed 's/^/#   /'
+        done
+}
+
+# skip NAME REASON
+skip() {
+        T_NUM=$((T_NUM + 1))
+        echo "ok $T_NUM - $1 # SKIP $2"
+}
+
+# Run plakat with arguments; capture exit status, stdout, stderr.
+run() {
+        "$PLAKAT" "$@" >"$OUT" 2>"$ERR"
+        rc=$?
+        out=$(cat "$OUT")
+        err=$(cat "$ERR")
+}
+
+# Show what the last run printed, for a failing test's diagnostics.
+last_run() {
+        printf 'exit status: %s\n--- stdout\n%s\n--- stderr\n%s\n' "$rc" "$out" "$err"
+}
+
+# is GOT WANT NAME
+is() {
+        if [ "$1" = "$2" ]; then
+                pass "$3"
+        else
+                fail "$3" "got:  $1" "want: $2" "$(last_run)"
+        fi
+}
+
+# ok_cmd NAME COMMAND...: passes when COMMAND succeeds.
+ok_cmd() {
+        name=$1
+        shift
+        if "$@"; then
+                pass "$name"
+        else
+                fail "$name" "$(last_run)"
+        fi
+}
+
+# like TEXT PATTERN NAME: TEXT contains the fixed string PATTERN.
+like() {
+        case $1 in
+        *"$2"*) pass "$3" ;;
+        *) fail "$3" "missing: $2" "$(last_run)" ;;
+        esac
+}
+
+unlike() {
+        case $1 in
+        *"$2"*) fail "$3" "unexpected: $2" "$(last_run)" ;;
+        *) pass "$3" ;;
+        esac
+}
+
+# Sanitizer reports end up on stderr; a test that wants "no stderr" also
+# catches leaks.  This one is for tests that expect other stderr output.
+no_sanitizer_report() {
+        unlike "$err" "Sanitizer" "$1: no sanitizer report"
+}
+
+done_testing() {
+        echo "1..$T_NUM"
+        [ "$T_FAILED" -eq 0 ]
+        exit $?
+}
