@@ -1,0 +1,66 @@
+#!/bin/sh
+# install.sh: `make install` puts binary, data and man page in place, and the
+# installed binary finds its data without PLAKAT_DATADIR.  It installs the
+# build under test as it is (make -o: never rebuild here).
+. "$(dirname "$0")/lib.sh"
+
+case $PLAKAT in
+"$PWD"/*/plakat) build=${PLAKAT#"$PWD"/} build=${build%/plakat} ;;
+*) build= ;;
+esac
+if [ -z "$build" ] || [ ! -f Makefile ]; then
+        skip "make install" "$PLAKAT is not a build in this tree"
+        done_testing
+fi
+
+cat >"$T_TMP/c.cfg" <<'CFG'
+name  = "Urban Gardening Bielefeld";
+topic = "Gemeinsam gärtnern in der Stadt";
+lead = { name = "Aylin Demir"; };
+schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
+venue  = { name = "Innovation Office der Stadt Bielefeld"; };
+signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
+CFG
+
+make_ok() { # make_ok NAME MAKE-ARGS...
+        name=$1
+        shift
+        # Not the settings of a make that runs this test (make test).
+        if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "$@" >"$T_TMP/make.log" 2>&1; then
+                pass "$name"
+        else
+                fail "$name" "$(cat "$T_TMP/make.log")"
+        fi
+}
+
+# A staged install, as a package build does it.
+dest=$T_TMP/dest
+make_ok "make install DESTDIR=... PREFIX=/usr" \
+        -o "$build/plakat" install BUILD="$build" DESTDIR="$dest" PREFIX=/usr
+ok_cmd "binary in DESTDIR/usr/bin" test -x "$dest/usr/bin/plakat"
+for d in layouts lang fonts; do
+        ok_cmd "$d in DESTDIR/usr/share/plakat" test -d "$dest/usr/share/plakat/$d"
+done
+ok_cmd "languages installed" test -f "$dest/usr/share/plakat/lang/de.cfg"
+ok_cmd "man page in DESTDIR/usr/share/man/man1" test -f "$dest/usr/share/man/man1/plakat.1"
+
+# An install into a prefix, run from there.
+prefix=$T_TMP/prefix
+make_ok "make install PREFIX=..." -o "$build/plakat" install BUILD="$build" PREFIX="$prefix"
+"$prefix/bin/plakat" check --today "$TODAY" "$T_TMP/c.cfg" >"$OUT" 2>"$ERR"
+rc=$?
+out=$(cat "$OUT")
+err=$(cat "$ERR")
+is "$rc" 0 "the installed binary finds its data"
+like "$out" "Jeden 2. Dienstag im Monat" "the installed binary speaks German from the installed lang/"
+is "$err" "" "the installed binary: no stderr"
+
+# A staged binary also runs where it was staged.
+"$dest/usr/bin/plakat" check --today "$TODAY" "$T_TMP/c.cfg" >"$OUT" 2>"$ERR"
+is "$?" 0 "the DESTDIR binary finds the data beside it"
+
+make_ok "make uninstall" uninstall PREFIX="$prefix"
+ok_cmd "make uninstall removes binary and data" \
+        test ! -e "$prefix/bin/plakat" -a ! -e "$prefix/share/plakat"
+
+done_testing
