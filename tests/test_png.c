@@ -1,0 +1,314 @@
+/* test_png.c: png_write gives back the exact pixels, the same bytes every
+ * time, and says so when the stream fails. */
+#include "testlib.h"
+
+#include "png.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+/* cairo pixels are native-endian 32-bit words, premultiplied. */
+static void put(cairo_surface_t *s, int x, int y, uint32_t argb)
+{
+        unsigned char *d = cairo_image_surface_get_data(s);
+        ((uint32_t *)(void *)(d + (size_t)y * (size_t)cairo_image_surface_get_stride(s)))[x] = argb;
+}
+
+static uint32_t get(cairo_surface_t *s, int x, int y)
+{
+        const unsigned char *d = cairo_image_surface_get_data(s);
+        return ((const uint32_t *)(const void *)(d + (size_t)y * (size_t)cairo_image_surface_get_stride(s)))[x];
+}
+
+/* png_write into memory. */
+static char *write_mem(cairo_surface_t *s, double dpi, size_t *len)
+{
+        char *buf = NULL, *err = NULL;
+        FILE *f = open_memstream(&buf, len);
+        g_assert_nonnull(f);
+        if (!png_write(s, f, dpi, &err))
+                g_error("png_write: %s", err);
+        g_assert_null(err);
+        g_assert_cmpint(fclose(f), ==, 0);
+        return buf;
+}
+
+struct reader {
+        const unsigned char *p;
+        size_t left;
+};
+
+static cairo_status_t read_mem(void *closure, unsigned char *data, unsigned int n)
+{
+        struct reader *r = closure;
+        if (n > r->left)
+                return CAIRO_STATUS_READ_ERROR;
+        memcpy(data, r->p, n);
+        r->p += n;
+        r->left -= n;
+        return CAIRO_STATUS_SUCCESS;
+}
+
+/* Read a PNG back with cairo (which uses libpng): an independent reader. */
+static cairo_surface_t *read_back(const char *buf, size_t len)
+{
+        struct reader r = {(const unsigned char *)buf, len};
+        cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_mem, &r);
+        g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+        /* No alpha channel in the file, so cairo makes it RGB24. */
+        g_assert_cmpint(cairo_image_surface_get_format(s), ==, CAIRO_FORMAT_RGB24);
+        return s;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+        return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Find chunk type in the PNG; returns its data or NULL, *n its length. */
+static const unsigned char *chunk(const char *buf, size_t len, const char *type, uint32_t *n)
+{
+        const unsigned char *p = (const unsigned char *)buf + 8, *end = (const unsigned char *)buf + len;
+        g_assert_cmpmem(buf, 8, "\x89PNG\r\n\x1a\n", 8);
+        while (p + 12 <= end) {
+                uint32_t l = be32(p);
+                if (memcmp(p + 4, type, 4) == 0) {
+                        *n = l;
+                        return p + 8;
+                }
+                p += 12 + l;
+        }
+        return NULL;
+}
+
+/* Opaque colours (not grey, so channel order shows), a half-transparent
+ * and a fully transparent pixel, composited over white. */
+static void test_pixels(void)
+{
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 3, 3);
+        cairo_surface_flush(s);
+        static const struct {
+                uint32_t in, out;
+        } px[] = {
+                {0xffff0000, 0xff0000}, {0xff00ff00, 0x00ff00}, {0xff0000ff, 0x0000ff},
+                {0xff1b4332, 0x1b4332}, {0xfffaf3dd, 0xfaf3dd}, {0xff123456, 0x123456},
+                /* 50 % red, premultiplied: 0x80 of red; over white 0x80 + 0x7f. */
+                {0x80800000, 0xff7f7f},
+                /* 50 % #1b4332 premultiplied (0x0e, 0x22, 0x19), over white. */
+                {0x800e2219, 0x8da198},
+                {0x00000000, 0xffffff},
+        };
+        for (int i = 0; i < 9; i++)
+                put(s, i % 3, i / 3, px[i].in);
+        cairo_surface_mark_dirty(s);
+
+        size_t len;
+        char *buf = write_mem(s, 0, &len);
+        cairo_surface_t *back = read_back(buf, len);
+        for (int i = 0; i < 9; i++)
+                g_assert_cmphex(get(back, i % 3, i / 3) & 0xffffff, ==, px[i].out);
+
+        /* 8-bit RGB, no alpha; no pHYs without dpi; no time stamp. */
+        uint32_t n;
+        const unsigned char *ihdr = chunk(buf, len, "IHDR", &n);
+        g_assert_nonnull(ihdr);
+        g_assert_cmpuint(be32(ihdr), ==, 3);
+        g_assert_cmpuint(ihdr[8], ==, 8);
+        g_assert_cmpuint(ihdr[9], ==, 2);
+        g_assert_null(chunk(buf, len, "pHYs", &n));
+        g_assert_null(chunk(buf, len, "tIME", &n));
+        g_assert_null(chunk(buf, len, "tEXt", &n));
+
+        cairo_surface_destroy(back);
+        free(buf);
+        cairo_surface_destroy(s);
+}
+
+/* RGB24: the unused top byte is ignored, whatever it holds. */
+static void test_rgb24(void)
+{
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2, 1);
+        cairo_surface_flush(s);
+        put(s, 0, 0, 0x00123456);
+        put(s, 1, 0, 0x7f1b4332);
+        cairo_surface_mark_dirty(s);
+        size_t len;
+        char *buf = write_mem(s, 0, &len);
+        cairo_surface_t *back = read_back(buf, len);
+        g_assert_cmphex(get(back, 0, 0) & 0xffffff, ==, 0x123456);
+        g_assert_cmphex(get(back, 1, 0) & 0xffffff, ==, 0x1b4332);
+        cairo_surface_destroy(back);
+        free(buf);
+        cairo_surface_destroy(s);
+}
+
+/* A poster-like image: flat colours, gradient, text, shapes. */
+static cairo_surface_t *poster(int w, int h)
+{
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        cairo_t *cr = cairo_create(s);
+        cairo_set_source_rgb(cr, 0.96, 0.94, 0.88);
+        cairo_paint(cr);
+        cairo_pattern_t *g = cairo_pattern_create_linear(0, 0, w, h / 4.0);
+        cairo_pattern_add_color_stop_rgb(g, 0, 0.1, 0.26, 0.2);
+        cairo_pattern_add_color_stop_rgb(g, 1, 0.2, 0.5, 0.3);
+        cairo_rectangle(cr, 0, 0, w, h / 4.0);
+        cairo_set_source(cr, g);
+        cairo_fill(cr);
+        cairo_pattern_destroy(g);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_set_font_size(cr, h / 40.0);
+        for (int i = 0; i < 12; i++) {
+                cairo_move_to(cr, w / 18.0, h / 3.0 + i * h / 27.0);
+                cairo_show_text(cr, "Wir pflanzen, giessen und ernten gemeinsam im Hof.");
+        }
+        cairo_arc(cr, w * 0.3, h * 0.8, h / 9.0, 0, 2 * G_PI);
+        cairo_set_source_rgba(cr, 0.9, 0.4, 0.1, 0.8);
+        cairo_fill(cr);
+        cairo_destroy(cr);
+        return s;
+}
+
+/* Noise, like a photo: takes png.c's other filter choice. */
+static cairo_surface_t *noise(int w, int h)
+{
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        cairo_surface_flush(s);
+        uint32_t v = 12345;
+        for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                        v = v * 1103515245u + 12345u;
+                        put(s, x, y, 0xff000000u | (v >> 8));
+                }
+        cairo_surface_mark_dirty(s);
+        return s;
+}
+
+static void check_same_pixels(cairo_surface_t *s)
+{
+        size_t len;
+        char *buf = write_mem(s, 0, &len);
+        cairo_surface_t *back = read_back(buf, len);
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        g_assert_cmpint(cairo_image_surface_get_width(back), ==, w);
+        g_assert_cmpint(cairo_image_surface_get_height(back), ==, h);
+        cairo_surface_flush(s);
+        for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                        uint32_t p = get(s, x, y), k = 255 - (p >> 24);
+                        uint32_t want = (((p >> 16) & 0xff) + k) << 16 | (((p >> 8) & 0xff) + k) << 8 |
+                                        ((p & 0xff) + k);
+                        if ((get(back, x, y) & 0xffffff) != want)
+                                g_error("pixel %d,%d: %06x, want %06x", x, y,
+                                        get(back, x, y) & 0xffffff, want);
+                }
+        cairo_surface_destroy(back);
+        free(buf);
+}
+
+static void test_images(void)
+{
+        cairo_surface_t *s = poster(301, 207);
+        check_same_pixels(s);
+        cairo_surface_destroy(s);
+        s = noise(97, 61);
+        check_same_pixels(s);
+        cairo_surface_destroy(s);
+}
+
+static void test_deterministic(void)
+{
+        cairo_surface_t *s = poster(400, 300);
+        size_t n1, n2;
+        char *a = write_mem(s, 300, &n1);
+        char *b = write_mem(s, 300, &n2);
+        g_assert_cmpmem(a, n1, b, n2);
+
+        /* 300 dpi = 11811 pixels a metre, both ways. */
+        uint32_t n;
+        const unsigned char *phys = chunk(a, n1, "pHYs", &n);
+        g_assert_nonnull(phys);
+        g_assert_cmpuint(n, ==, 9);
+        g_assert_cmpuint(be32(phys), ==, 11811);
+        g_assert_cmpuint(be32(phys + 4), ==, 11811);
+        g_assert_cmpuint(phys[8], ==, 1);
+        g_assert_null(chunk(a, n1, "tIME", &n));
+        free(a);
+        free(b);
+        cairo_surface_destroy(s);
+}
+
+static void test_write_error(void)
+{
+        FILE *f = fopen("/dev/full", "wb");
+        if (!f) {
+                g_test_skip("no /dev/full");
+                return;
+        }
+        cairo_surface_t *s = noise(200, 200);
+        char *err = NULL;
+        g_assert_false(png_write(s, f, 0, &err));
+        g_assert_nonnull(err);
+        char *want = g_strdup_printf("cannot write PNG: %s", g_strerror(ENOSPC));
+        g_assert_cmpstr(err, ==, want);
+        g_free(want);
+        g_free(err);
+        fclose(f);
+        cairo_surface_destroy(s);
+}
+
+static void test_bad_surface(void)
+{
+        char *err = NULL;
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
+        g_assert_false(png_write(s, stdout, 0, &err));
+        g_assert_cmpstr(err, ==, "cannot write PNG: only ARGB32 and RGB24 surfaces are supported");
+        g_free(err);
+        cairo_surface_destroy(s);
+}
+
+static cairo_status_t count_bytes(void *closure, const unsigned char *data, unsigned int n)
+{
+        (void)data;
+        *(size_t *)closure += n;
+        return CAIRO_STATUS_SUCCESS;
+}
+
+/* Not an assertion: numbers for the choice of compression in png.c. */
+static void test_benchmark(void)
+{
+        cairo_surface_t *s = poster(1080, 1080);
+        double ours = 1e9, theirs = 1e9;
+        size_t our_len = 0, their_len = 0;
+        for (int i = 0; i < 3; i++) {
+                gint64 t0 = g_get_monotonic_time();
+                free(write_mem(s, 0, &our_len));
+                gint64 t1 = g_get_monotonic_time();
+                their_len = 0;
+                cairo_surface_write_to_png_stream(s, count_bytes, &their_len);
+                gint64 t2 = g_get_monotonic_time();
+                ours = MIN(ours, (t1 - t0) / 1000.0);
+                theirs = MIN(theirs, (t2 - t1) / 1000.0);
+        }
+        g_test_message("1080x1080 poster: png_write %.1f ms %zu bytes; "
+                       "cairo_surface_write_to_png %.1f ms %zu bytes",
+                       ours, our_len, theirs, their_len);
+        cairo_surface_destroy(s);
+}
+
+int main(int argc, char **argv)
+{
+        test_init(&argc, &argv);
+        g_test_add_func("/png/pixels", test_pixels);
+        g_test_add_func("/png/rgb24", test_rgb24);
+        g_test_add_func("/png/images", test_images);
+        g_test_add_func("/png/deterministic", test_deterministic);
+        g_test_add_func("/png/write_error", test_write_error);
+        g_test_add_func("/png/bad_surface", test_bad_surface);
+        g_test_add_func("/png/benchmark", test_benchmark);
+        int rc = g_test_run();
+        cairo_debug_reset_static_data();
+        return rc;
+}
