@@ -70,6 +70,11 @@ struct community {
         char *name, *topic; /* required */
         char *pitch, *goal;
         char *language; /* the code as written, or "de" */
+        /* The shipped language the words plakat adds come from: language
+         * when it is one of community_options.languages (or when no list
+         * was given and the code looks like one), else "de" (the spec's
+         * fallback; the loader has warned).  Safe as a file name part. */
+        char *words_language;
         char **tags;    /* NULL-terminated or NULL */
 
         struct lead lead;

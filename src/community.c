@@ -1,0 +1,1416 @@
+/* community.c: read a community file, check every setting, fill struct community.
+ *
+ * The file comes from a stranger, so the raw bytes are checked before
+ * libconfig sees them:
+ *
+ *   - size first: libconfig takes seconds on multi-megabyte strings;
+ *   - a UTF-8 byte-order mark is dropped (Windows editors write one and
+ *     libconfig rejects it), CRLF becomes LF (else "\r" ends up inside
+ *     multi-line strings);
+ *   - invalid UTF-8 is refused with the line of the first bad byte, the one
+ *     hint that helps someone whose editor saved Latin-1;
+ *   - "@include" is refused: libconfig would read any file it names.
+ *
+ * Then one table, settings[], drives everything: the walk over the parsed
+ * file (type, required, length, format of each value), the did-you-mean for
+ * unknown names, community_settings() and the tests.  A setting's value is
+ * stored at an offset into the struct of its group (struct community, or a
+ * struct venue / struct channel for list elements), through a store
+ * function when it needs converting.
+ *
+ * Every problem is reported, in file order, and the community is refused at
+ * the end when any was an error (i3 config_parser.c keeps going too).
+ * Strings are copied out of libconfig before config_destroy. */
+/* realpath() is XSI: it resolves symlinks, which containment needs. */
+#define _XOPEN_SOURCE 700
+
+#include "community.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "util.h"
+
+/* An SVG is read whole to look for references to other files; beyond this
+ * it is no logo.  (Pixel limits are the image module's job.) */
+#define SVG_MAX_BYTES (10 * 1024 * 1024)
+
+#define INTERVAL_MAX 52 /* every 52 weeks is yearly; more is a typo */
+
+enum stype {
+        ST_STRING,
+        ST_INT,
+        ST_STRINGS,         /* [ "a", "b" ] or ( "a", "b" ) */
+        ST_GROUP,           /* { ... } */
+        ST_GROUPS,          /* ( { ... }, { ... } ) */
+        ST_GROUP_OR_GROUPS, /* either of the two above */
+};
+
+/* Where a message points: the setting as the user sees it ("venue[2].name")
+ * and its line. */
+struct at {
+        const char *path;
+        int line;
+};
+
+struct loader {
+        const char *file; /* for messages, as given */
+        size_t group_errors; /* errors inside the group being finished */
+        char *dir;        /* the community file's folder, for images */
+        const struct community_options *opt;
+        struct diag *d;
+        struct community *c;
+};
+
+/* A checked value on its way into the model. */
+struct value {
+        const char *s;     /* ST_STRING */
+        long long i;       /* ST_INT */
+        char **v;          /* ST_STRINGS: NULL-terminated; the store takes it */
+        const int *lines;  /* ST_STRINGS: line of each v[i] */
+};
+
+typedef void store_fn(struct loader *ld, const struct at *at, struct value *v, void *field);
+typedef void finish_fn(struct loader *ld, const struct at *at, config_setting_t *g, void *base);
+
+struct setting {
+        const char *key; /* "lead.email"; list elements share the list's key */
+        enum stype type;
+        bool required;
+        size_t max;      /* ST_STRING(S): most characters, or bytes if bytes */
+        bool bytes;
+        int min, maxi;   /* ST_INT: the allowed range */
+        size_t off;      /* where the value goes in its group's struct */
+        store_fn *store; /* NULL: the plain value is stored at off */
+        /* ST_GROUPS: the array at off, its count at n_off, element size. */
+        size_t n_off, elem_size;
+        finish_fn *finish; /* ST_GROUP: cross-checks once the group is read */
+        const char *doc;
+};
+
+static store_fn store_language, store_email, store_url, store_link, store_first,
+        store_until, store_repeat, store_monthly, store_skip, store_dates,
+        store_colour, store_logo, store_photo, store_channel_type;
+static finish_fn finish_schedule;
+
+#define C(f) offsetof(struct community, f)
+#define V(f) offsetof(struct venue, f)
+#define K(f) offsetof(struct channel, f)
+#define TEXT COMMUNITY_MAX_STRING
+
+/* The contract of docs/community-file.md, in order.  Keep the doc column in
+ * plain words: it is what a lead reads in `plakat --help-settings`-like
+ * listings and in the tests that keep the docs in sync. */
+static const struct setting settings[] = {
+        { "name", ST_STRING, true, COMMUNITY_MAX_NAME, false, 0, 0, C(name), NULL, 0, 0, NULL,
+          "the community's name: the headline" },
+        { "topic", ST_STRING, true, TEXT, false, 0, 0, C(topic), NULL, 0, 0, NULL,
+          "the topic or goal that connects everybody" },
+        { "pitch", ST_STRING, false, TEXT, false, 0, 0, C(pitch), NULL, 0, 0, NULL,
+          "one to three sentences that invite people in" },
+        { "goal", ST_STRING, false, TEXT, false, 0, 0, C(goal), NULL, 0, 0, NULL,
+          "the shared goal" },
+        { "language", ST_STRING, false, TEXT, false, 0, 0, C(language), store_language, 0, 0, NULL,
+          "language of the words plakat adds: de (default), en, ..." },
+        { "tags", ST_STRINGS, false, TEXT, false, 0, 0, C(tags), NULL, 0, 0, NULL,
+          "keywords, e.g. for hashtags" },
+
+        { "lead", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
+          "who coordinates and invites" },
+        { "lead.name", ST_STRING, true, TEXT, false, 0, 0, C(lead.name), NULL, 0, 0, NULL,
+          "the lead's name" },
+        { "lead.email", ST_STRING, false, TEXT, false, 0, 0, C(lead.email), store_email, 0, 0, NULL,
+          "the lead's email address" },
+        { "lead.phone", ST_STRING, false, TEXT, false, 0, 0, C(lead.phone), NULL, 0, 0, NULL,
+          "the lead's phone number" },
+        { "lead.role", ST_STRING, false, TEXT, false, 0, 0, C(lead.role), NULL, 0, 0, NULL,
+          "the lead's role, e.g. \"Moderation\"" },
+
+        { "schedule", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, finish_schedule,
+          "when the group meets: a rule (first) or a list (dates)" },
+        { "schedule.first", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_first, 0, 0, NULL,
+          "first meeting of the rule, \"YYYY-MM-DD HH:MM\"" },
+        { "schedule.duration", ST_INT, false, 0, false, 1, 1440, C(schedule.duration), NULL, 0, 0, NULL,
+          "length of a meeting in minutes" },
+        { "schedule.repeat", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_repeat, 0, 0, NULL,
+          "once, weekly or monthly" },
+        { "schedule.interval", ST_INT, false, 0, false, 1, INTERVAL_MAX, C(schedule.interval), NULL, 0, 0, NULL,
+          "every N weeks or months" },
+        { "schedule.monthly", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_monthly, 0, 0, NULL,
+          "nth-weekday, last-weekday or day-of-month" },
+        { "schedule.until", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_until, 0, 0, NULL,
+          "no meetings after this day, \"YYYY-MM-DD\"" },
+        { "schedule.skip", ST_STRINGS, false, TEXT, false, 0, 0, C(schedule), store_skip, 0, 0, NULL,
+          "cancelled meetings, \"YYYY-MM-DD\"" },
+        { "schedule.dates", ST_STRINGS, false, TEXT, false, 0, 0, C(schedule), store_dates, 0, 0, NULL,
+          "explicit meetings instead of a rule, \"YYYY-MM-DD HH:MM\"" },
+
+        { "venue", ST_GROUP_OR_GROUPS, true, 0, false, 0, 0, C(venues), NULL, C(n_venues),
+          sizeof(struct venue), NULL, "where: one place, or a list of places taken in turn" },
+        { "venue.name", ST_STRING, true, TEXT, false, 0, 0, V(name), NULL, 0, 0, NULL,
+          "name of the place" },
+        { "venue.address", ST_STRING, false, TEXT, false, 0, 0, V(address), NULL, 0, 0, NULL,
+          "street, postcode and town" },
+        { "venue.room", ST_STRING, false, TEXT, false, 0, 0, V(room), NULL, 0, 0, NULL,
+          "room or floor" },
+        { "venue.note", ST_STRING, false, TEXT, false, 0, 0, V(note), NULL, 0, 0, NULL,
+          "a note, e.g. \"barrierefrei\"" },
+
+        { "signup", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
+          "how to join" },
+        { "signup.url", ST_STRING, true, COMMUNITY_MAX_URL, true, 0, 0, C(signup.url), store_url, 0, 0, NULL,
+          "the http or https address the QR code opens" },
+        { "signup.label", ST_STRING, false, TEXT, false, 0, 0, C(signup.label), NULL, 0, 0, NULL,
+          "call to action beside the QR code" },
+        { "signup.short", ST_STRING, false, TEXT, false, 0, 0, C(signup.short_url), NULL, 0, 0, NULL,
+          "the address as printed under the QR code" },
+
+        { "channels", ST_GROUPS, false, 0, false, 0, 0, C(channels), NULL, C(n_channels),
+          sizeof(struct channel), NULL, "how members talk between meetings" },
+        { "channels.type", ST_STRING, false, TEXT, false, 0, 0, K(type), store_channel_type, 0, 0, NULL,
+          "signal, whatsapp, telegram, matrix, email, nebenan, linkedin, ..." },
+        { "channels.name", ST_STRING, false, TEXT, false, 0, 0, K(name), NULL, 0, 0, NULL,
+          "name of the group or list" },
+        { "channels.url", ST_STRING, false, TEXT, false, 0, 0, K(url), store_link, 0, 0, NULL,
+          "invitation link" },
+
+        { "agenda", ST_STRINGS, false, TEXT, false, 0, 0, C(agenda), NULL, 0, 0, NULL,
+          "the usual flow of a meeting" },
+
+        { "woop", ST_GROUP, false, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
+          "the group's WOOP plan" },
+        { "woop.wish", ST_STRING, false, TEXT, false, 0, 0, C(woop.wish), NULL, 0, 0, NULL,
+          "Wish" },
+        { "woop.outcome", ST_STRING, false, TEXT, false, 0, 0, C(woop.outcome), NULL, 0, 0, NULL,
+          "Outcome" },
+        { "woop.obstacles", ST_STRINGS, false, TEXT, false, 0, 0, C(woop.obstacles), NULL, 0, 0, NULL,
+          "Obstacles" },
+        { "woop.plan", ST_STRINGS, false, TEXT, false, 0, 0, C(woop.plan), NULL, 0, 0, NULL,
+          "Plan: if ..., then ..." },
+
+        { "style", ST_GROUP, false, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
+          "the look" },
+        { "style.theme", ST_STRING, false, TEXT, false, 0, 0, C(style.theme), NULL, 0, 0, NULL,
+          "name of a shipped colour theme" },
+        { "style.primary", ST_STRING, false, TEXT, false, 0, 0, C(style.primary), store_colour, 0, 0, NULL,
+          "main colour, \"#RRGGBB\"" },
+        { "style.accent", ST_STRING, false, TEXT, false, 0, 0, C(style.accent), store_colour, 0, 0, NULL,
+          "accent colour, \"#RRGGBB\"" },
+        { "style.background", ST_STRING, false, TEXT, false, 0, 0, C(style.background), store_colour, 0, 0, NULL,
+          "background colour, \"#RRGGBB\"" },
+        { "style.text", ST_STRING, false, TEXT, false, 0, 0, C(style.text), store_colour, 0, 0, NULL,
+          "text colour, \"#RRGGBB\"" },
+        { "style.logo", ST_STRING, false, TEXT, false, 0, 0, C(style.logo), store_logo, 0, 0, NULL,
+          "PNG or SVG file next to the community file" },
+        { "style.photo", ST_STRING, false, TEXT, false, 0, 0, C(style.photo), store_photo, 0, 0, NULL,
+          "PNG or JPEG file next to the community file" },
+};
+
+#undef C
+#undef V
+#undef K
+#undef TEXT
+
+const char *const *community_settings(void)
+{
+        static const char *keys[G_N_ELEMENTS(settings) + 1];
+        if (!keys[0])
+                for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                        keys[i] = settings[i].key;
+        return keys;
+}
+
+static const struct setting *find_setting(const char *key)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                if (strcmp(settings[i].key, key) == 0)
+                        return &settings[i];
+        return NULL;
+}
+
+/* "lead" for "lead.email", "" for "name". */
+static bool has_parent(const struct setting *st, const char *parent)
+{
+        const char *dot = strrchr(st->key, '.');
+        if (!dot)
+                return parent[0] == '\0';
+        return strlen(parent) == (size_t)(dot - st->key) &&
+               strncmp(st->key, parent, (size_t)(dot - st->key)) == 0;
+}
+
+static const char *leaf(const char *key)
+{
+        const char *dot = strrchr(key, '.');
+        return dot ? dot + 1 : key;
+}
+
+static int line_of(const config_setting_t *cs)
+{
+        return (int)config_setting_source_line(cs);
+}
+
+/* ---- messages ------------------------------------------------------------ */
+
+static const char *expected_type(enum stype t)
+{
+        switch (t) {
+        case ST_STRING: return "a string";
+        case ST_INT: return "a whole number";
+        case ST_STRINGS: return "a list of strings [\"…\", \"…\"]";
+        case ST_GROUP: return "a group { … }";
+        case ST_GROUPS: return "a list of groups ( { … }, { … } )";
+        case ST_GROUP_OR_GROUPS: return "a group { … } or a list of groups ( { … }, { … } )";
+        }
+        return "?";
+}
+
+/* What the user wrote, for "expected …, got …".  Caller frees. */
+static char *found(const config_setting_t *cs)
+{
+        switch (config_setting_type(cs)) {
+        case CONFIG_TYPE_STRING:
+                return diag_quote(config_setting_get_string(cs), 60);
+        case CONFIG_TYPE_INT:
+        case CONFIG_TYPE_INT64:
+                return g_strdup_printf("%lld", (long long)config_setting_get_int64(cs));
+        case CONFIG_TYPE_FLOAT:
+                return g_strdup_printf("%g", config_setting_get_float(cs));
+        case CONFIG_TYPE_BOOL:
+                return g_strdup(config_setting_get_bool(cs) ? "true" : "false");
+        case CONFIG_TYPE_GROUP:
+                return g_strdup("a group { … }");
+        case CONFIG_TYPE_ARRAY:
+                return g_strdup("a list [ … ]");
+        case CONFIG_TYPE_LIST:
+                return g_strdup("a list ( … )");
+        }
+        return g_strdup("nothing");
+}
+
+static void type_error(struct loader *ld, const struct at *at, const char *expected,
+                       const config_setting_t *cs)
+{
+        char *got = found(cs);
+        /* "90" for a number is the commonest slip; say how to fix it. */
+        const char *hint = "";
+        if (strcmp(expected, expected_type(ST_INT)) == 0 &&
+            config_setting_type(cs) == CONFIG_TYPE_STRING) {
+                const char *s = config_setting_get_string(cs);
+                if (*s && strspn(s, "0123456789") == strlen(s))
+                        hint = "; write the number without quotes";
+        }
+        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s%s", expected, got, hint);
+        g_free(got);
+}
+
+static void expected_error(struct loader *ld, const struct at *at, const char *expected,
+                           const char *value)
+{
+        char *q = diag_quote(value, 60);
+        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s", expected, q);
+        g_free(q);
+}
+
+/* ---- raw bytes ----------------------------------------------------------- */
+
+static int line_at(const char *text, const char *p)
+{
+        int line = 1;
+        for (const char *q = text; q < p; q++)
+                line += *q == '\n';
+        return line;
+}
+
+/* Size, encoding and @include, before libconfig sees anything.  Returns
+ * the text to parse (BOM dropped, CRLF -> LF; caller frees) or NULL. */
+static char *prepare(const char *text, size_t len, const char *file, struct diag *d)
+{
+        if (len > COMMUNITY_MAX_FILE) {
+                diag_error(d, file, 0, NULL, "file is %zu bytes; at most %zu are allowed",
+                           len, (size_t)COMMUNITY_MAX_FILE);
+                return NULL;
+        }
+        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+                text += 3;
+                len -= 3;
+        } else if (len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 ||
+                                memcmp(text, "\xFE\xFF", 2) == 0)) {
+                diag_error(d, file, 1, NULL, "file is UTF-16; save it as UTF-8");
+                return NULL;
+        }
+        const char *end = NULL;
+        if (!g_utf8_validate_len(text, len, &end)) {
+                if (*end == '\0')
+                        diag_error(d, file, line_at(text, end), NULL,
+                                   "file contains a NUL byte; is it a text file?");
+                else
+                        diag_error(d, file, line_at(text, end), NULL,
+                                   "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
+                                   (unsigned)(unsigned char)*end);
+                return NULL;
+        }
+
+        /* libconfig reads any file "@include" names (relative ones from the
+         * current folder).  Its scanner takes the directive after blanks at
+         * the start of a line; we refuse every such line, even one inside a
+         * block comment: a false alarm there costs little. */
+        bool include = false;
+        for (const char *p = text; p < text + len;) {
+                const char *q = p;
+                while (q < text + len && (*q == ' ' || *q == '\t'))
+                        q++;
+                if ((size_t)(text + len - q) >= 8 && g_ascii_strncasecmp(q, "@include", 8) == 0) {
+                        diag_error(d, file, line_at(text, q), NULL,
+                                   "@include is not allowed; a community file must not read other files");
+                        include = true;
+                }
+                const char *nl = memchr(p, '\n', (size_t)(text + len - p));
+                p = nl ? nl + 1 : text + len;
+        }
+        if (include)
+                return NULL;
+
+        char *out = g_malloc(len + 1);
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++)
+                if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+                        out[n++] = text[i];
+        out[n] = '\0';
+        return out;
+}
+
+/* ---- string checks ------------------------------------------------------- */
+
+static bool blank(const char *s)
+{
+        for (; *s; s++)
+                if (!g_ascii_isspace(*s))
+                        return false;
+        return true;
+}
+
+/* UTF-8 (a "\xE4" escape can break it), control characters, length. */
+static bool check_text(struct loader *ld, const struct setting *st, const struct at *at,
+                       const char *s)
+{
+        const char *end = NULL;
+        if (!g_utf8_validate(s, -1, &end)) {
+                diag_error(ld->d, ld->file, at->line, at->path,
+                           "not valid UTF-8 (byte 0x%02X from a \\x escape); write the character itself",
+                           (unsigned)(unsigned char)*end);
+                return false;
+        }
+        for (const char *p = s; *p; p++) {
+                unsigned char ch = (unsigned char)*p;
+                if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f) {
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "contains a control character (\\x%02x); remove it", ch);
+                        return false;
+                }
+        }
+        size_t n = st->bytes ? strlen(s) : util_utf8_len(s);
+        if (st->max && n > st->max) {
+                diag_error(ld->d, ld->file, at->line, at->path, "too long (%zu %s; at most %zu)",
+                           n, st->bytes ? "bytes" : "characters", st->max);
+                return false;
+        }
+        return true;
+}
+
+/* ---- store functions ------------------------------------------------------ */
+
+static void put_string(void *field, const char *s)
+{
+        char **p = field;
+        g_free(*p);
+        *p = g_strdup(s);
+}
+
+/* A code that is safe to become a file name: "de", "en", "pt-BR". */
+static bool plausible_language(const char *s)
+{
+        size_t n = strlen(s);
+        if (n < 2 || n > 35 || !g_ascii_isalpha(s[0]) || !g_ascii_isalpha(s[1]))
+                return false;
+        for (const char *p = s; *p; p++)
+                if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
+                        return false;
+        return true;
+}
+
+static void store_language(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        struct community *c = ld->c;
+        const char *const *langs = ld->opt->languages;
+        const char *code = v->s;
+        const char *shipped = NULL;
+        if (langs)
+                for (size_t i = 0; langs[i]; i++)
+                        if (g_ascii_strcasecmp(langs[i], code) == 0)
+                                shipped = langs[i];
+        if (shipped) {
+                /* "DE" means de: store the shipped spelling, the file name. */
+                put_string(field, shipped);
+                c->words_language = g_strdup(shipped);
+                return;
+        }
+        bool ok = plausible_language(code);
+        put_string(field, ok ? code : "de");
+        c->words_language = g_strdup(ok && !langs ? code : "de");
+        if (!langs && ok)
+                return;
+        char *q = diag_quote(code, 40);
+        if (langs) {
+                char *list = g_strjoinv(", ", (char **)langs);
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "unknown language %s; plakat has %s; the words come from de", q, list);
+                g_free(list);
+        } else {
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "%s is not a language code like \"de\" or \"en\"; the words come from de", q);
+        }
+        g_free(q);
+}
+
+static void store_email(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        /* Only what is surely wrong: the address is printed, not sent to. */
+        const char *s = v->s, *at_sign = strchr(s, '@');
+        const char *dot = at_sign ? strrchr(at_sign, '.') : NULL;
+        bool ok = at_sign && at_sign > s && !strchr(at_sign + 1, '@') && dot &&
+                  dot > at_sign + 1 && dot[1] != '\0' && !strpbrk(s, " \t\n,;<>");
+        if (!ok) {
+                char *q = diag_quote(s, 60);
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "%s does not look like an email address (name@example.org)", q);
+                g_free(q);
+        }
+        put_string(field, s);
+}
+
+/* The part of an http(s) URL after "scheme://" up to the path has a host. */
+static bool has_host(const char *authority_start)
+{
+        size_t n = strcspn(authority_start, "/?#");
+        const char *a = authority_start, *e = a + n;
+        const char *userinfo_end = NULL;
+        for (const char *p = a; p < e; p++)
+                if (*p == '@')
+                        userinfo_end = p;
+        if (userinfo_end)
+                a = userinfo_end + 1;
+        if (a < e && *a == '[') { /* IPv6 literal */
+                const char *close = memchr(a, ']', (size_t)(e - a));
+                return close && close > a + 1;
+        }
+        const char *colon = memchr(a, ':', (size_t)(e - a));
+        if (colon) {
+                for (const char *p = colon + 1; p < e; p++)
+                        if (!g_ascii_isdigit(*p))
+                                return false;
+                e = colon;
+        }
+        return e > a;
+}
+
+static bool has_space_or_control(const char *s)
+{
+        for (const char *p = s; *p; p++) {
+                unsigned char ch = (unsigned char)*p;
+                if (ch <= 0x20 || ch == 0x7f)
+                        return true;
+        }
+        /* U+00A0 and the other Unicode spaces sneak in from word processors. */
+        for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+                gunichar u = g_utf8_get_char(p);
+                if (u >= 0x80 && (g_unichar_isspace(u) || g_unichar_type(u) == G_UNICODE_SPACE_SEPARATOR ||
+                                  g_unichar_iscntrl(u)))
+                        return true;
+        }
+        return false;
+}
+
+/* 0: fine; 1: wrong scheme; 2: no host; 3: spaces. */
+static int web_address(const char *s)
+{
+        if (has_space_or_control(s))
+                return 3;
+        const char *rest = NULL;
+        if (g_ascii_strncasecmp(s, "https://", 8) == 0)
+                rest = s + 8;
+        else if (g_ascii_strncasecmp(s, "http://", 7) == 0)
+                rest = s + 7;
+        if (!rest)
+                return 1;
+        return has_host(rest) ? 0 : 2;
+}
+
+static void url_error(struct loader *ld, const struct at *at, int why, const char *s,
+                      bool warn)
+{
+        char *q = diag_quote(s, 60);
+        const char *what = why == 1 ? "expected an address starting with https:// or http://, got %s"
+                         : why == 2 ? "expected an address with a host name, like \"https://example.org/…\", got %s"
+                                    : "must not contain spaces or control characters, got %s";
+        if (warn)
+                diag_warn(ld->d, ld->file, at->line, at->path, what, q);
+        else
+                diag_error(ld->d, ld->file, at->line, at->path, what, q);
+        g_free(q);
+}
+
+static void store_url(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        int why = web_address(v->s);
+        if (why) {
+                url_error(ld, at, why, v->s, false);
+                return;
+        }
+        put_string(field, v->s);
+}
+
+/* Channel links: a mailto: or tel: is fine; an odd scheme may still be what
+ * the app wants, so that is only a warning. */
+static void store_link(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        const char *s = v->s;
+        int why = web_address(s);
+        if (why == 1 && (g_ascii_strncasecmp(s, "mailto:", 7) == 0 ||
+                         g_ascii_strncasecmp(s, "tel:", 4) == 0))
+                why = 0;
+        if (why == 1) {
+                char *q = diag_quote(s, 60);
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "expected an address starting with https://, http:// or mailto:, got %s", q);
+                g_free(q);
+        } else if (why) {
+                url_error(ld, at, why, s, false);
+                return;
+        }
+        put_string(field, s);
+}
+
+static const char *const month_names[] = {
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+};
+
+/* Parse "YYYY-MM-DD HH:MM" (with_time) or "YYYY-MM-DD"; on failure report
+ * why, naming the setting, and return false. */
+static bool parse_when(struct loader *ld, const struct at *at, const char *s, bool with_time,
+                       struct slot *out)
+{
+        const char *shape = with_time ? "dddd-dd-dd dd:dd" : "dddd-dd-dd";
+        bool shaped = strlen(s) == strlen(shape);
+        for (size_t i = 0; shaped && shape[i]; i++)
+                shaped = shape[i] == 'd' ? g_ascii_isdigit(s[i]) : s[i] == shape[i];
+        if (!shaped) {
+                expected_error(ld, at, with_time ? "\"YYYY-MM-DD HH:MM\"" : "\"YYYY-MM-DD\"", s);
+                return false;
+        }
+        bool ok = with_time ? schedule_parse_slot(s, out) : schedule_parse_date(s, &out->date);
+        if (ok) {
+                if (!with_time)
+                        out->minute = 0;
+                return true;
+        }
+        int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+        char *q = diag_quote(s, 30);
+        if (y < 1)
+                diag_error(ld->d, ld->file, at->line, at->path, "no such date %s: there is no year 0", q);
+        else if (m < 1 || m > 12)
+                diag_error(ld->d, ld->file, at->line, at->path, "no such date %s: months are 01 to 12", q);
+        else if (d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
+                diag_error(ld->d, ld->file, at->line, at->path, "no such date %s: %s %d has %d days",
+                           q, month_names[m - 1], y,
+                           (int)g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
+        else
+                diag_error(ld->d, ld->file, at->line, at->path,
+                           "no such time %s: times are 00:00 to 23:59", q);
+        g_free(q);
+        return false;
+}
+
+static void store_first(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        struct schedule *s = field;
+        if (parse_when(ld, at, v->s, true, &s->first))
+                s->has_rule = true;
+}
+
+static void store_until(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        struct schedule *s = field;
+        struct slot when;
+        if (parse_when(ld, at, v->s, false, &when)) {
+                s->until = when.date;
+                s->has_until = true;
+        }
+}
+
+/* One of names[] (exact), or an error with a did-you-mean.  Returns the
+ * index or -1. */
+static int choose(struct loader *ld, const struct at *at, const char *s,
+                  const char *const *names, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (strcmp(s, names[i]) == 0)
+                        return (int)i;
+        GString *exp = g_string_new(NULL);
+        for (size_t i = 0; i < n; i++)
+                g_string_append_printf(exp, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                       names[i]);
+        char *lower = g_ascii_strdown(s, -1);
+        const char *close = diag_closest(lower, names, n);
+        g_free(lower);
+        char *q = diag_quote(s, 40);
+        if (close)
+                diag_error(ld->d, ld->file, at->line, at->path,
+                           "expected %s, got %s; did you mean \"%s\"?", exp->str, q, close);
+        else
+                diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s", exp->str, q);
+        g_free(q);
+        g_string_free(exp, TRUE);
+        return -1;
+}
+
+static void store_repeat(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        static const char *const names[] = { "once", "weekly", "monthly" };
+        static const enum schedule_repeat values[] = { REPEAT_ONCE, REPEAT_WEEKLY, REPEAT_MONTHLY };
+        int i = choose(ld, at, v->s, names, G_N_ELEMENTS(names));
+        if (i >= 0)
+                ((struct schedule *)field)->repeat = values[i];
+}
+
+static void store_monthly(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        static const char *const names[] = { "nth-weekday", "last-weekday", "day-of-month" };
+        static const enum schedule_monthly values[] = {
+                MONTHLY_NTH_WEEKDAY, MONTHLY_LAST_WEEKDAY, MONTHLY_DAY_OF_MONTH,
+        };
+        int i = choose(ld, at, v->s, names, G_N_ELEMENTS(names));
+        if (i >= 0)
+                ((struct schedule *)field)->monthly = values[i];
+}
+
+static char *element_path(const char *path, size_t i)
+{
+        return g_strdup_printf("%s[%zu]", path, i + 1);
+}
+
+static void store_skip(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        struct schedule *s = field;
+        size_t n = v->v ? g_strv_length(v->v) : 0;
+        g_free(s->skip);
+        s->skip = g_new0(GDate, n ? n : 1);
+        s->n_skip = 0;
+        for (size_t i = 0; i < n; i++) {
+                char *p = element_path(at->path, i);
+                struct at eat = { p, v->lines[i] };
+                struct slot when;
+                if (parse_when(ld, &eat, v->v[i], false, &when))
+                        s->skip[s->n_skip++] = when.date;
+                g_free(p);
+        }
+        g_strfreev(v->v);
+}
+
+static int compare_slots(const void *a, const void *b)
+{
+        const struct slot *x = a, *y = b;
+        int c = g_date_compare(&x->date, &y->date);
+        return c ? c : (x->minute > y->minute) - (x->minute < y->minute);
+}
+
+static void store_dates(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        struct schedule *s = field;
+        size_t n = v->v ? g_strv_length(v->v) : 0;
+        g_free(s->dates);
+        s->dates = g_new0(struct slot, n ? n : 1);
+        s->n_dates = 0;
+        for (size_t i = 0; i < n; i++) {
+                char *p = element_path(at->path, i);
+                struct at eat = { p, v->lines[i] };
+                struct slot when;
+                if (parse_when(ld, &eat, v->v[i], true, &when)) {
+                        bool twice = false;
+                        for (size_t j = 0; j < s->n_dates; j++)
+                                twice |= compare_slots(&s->dates[j], &when) == 0;
+                        if (twice) {
+                                char *q = diag_quote(v->v[i], 30);
+                                diag_warn(ld->d, ld->file, eat.line, eat.path,
+                                          "%s is listed twice; counted once", q);
+                                g_free(q);
+                        } else {
+                                s->dates[s->n_dates++] = when;
+                        }
+                }
+                g_free(p);
+        }
+        if (n == 0)
+                diag_error(ld->d, ld->file, at->line, at->path,
+                           "the list is empty; give at least one meeting");
+        qsort(s->dates, s->n_dates, sizeof *s->dates, compare_slots);
+        g_strfreev(v->v);
+}
+
+static int hex(char ch)
+{
+        return g_ascii_xdigit_value(ch);
+}
+
+static void store_colour(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        const char *s = v->s;
+        bool ok = strlen(s) == 7 && s[0] == '#';
+        for (int i = 1; ok && i < 7; i++)
+                ok = g_ascii_isxdigit(s[i]);
+        if (!ok) {
+                expected_error(ld, at, "a colour \"#RRGGBB\" like \"#2E7D32\"", s);
+                return;
+        }
+        struct rgb *c = field;
+        c->set = true;
+        c->r = (hex(s[1]) * 16 + hex(s[2])) / 255.0;
+        c->g = (hex(s[3]) * 16 + hex(s[4])) / 255.0;
+        c->b = (hex(s[5]) * 16 + hex(s[6])) / 255.0;
+}
+
+static void store_channel_type(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        /* The spec's list is open ("e.g."): any type is fine, but a near miss
+         * of a known one is a typo worth a word. */
+        static const char *const known[] = {
+                "signal", "whatsapp", "telegram", "matrix", "email", "nebenan", "linkedin",
+                "instagram", "mastodon", "web", "threema", "discord", "slack", "facebook",
+                "xing", "phone",
+        };
+        char *lower = g_ascii_strdown(v->s, -1);
+        bool is_known = false;
+        for (size_t i = 0; i < G_N_ELEMENTS(known); i++)
+                is_known |= strcmp(lower, known[i]) == 0;
+        const char *close = is_known ? NULL : diag_closest(lower, known, G_N_ELEMENTS(known));
+        if (close) {
+                char *q = diag_quote(v->s, 40);
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "unknown channel type %s; did you mean \"%s\"?", q, close);
+                g_free(q);
+        }
+        char **p = field;
+        g_free(*p);
+        *p = lower;
+}
+
+/* ---- images -------------------------------------------------------------- */
+
+enum image_kind { IMG_PNG = 1, IMG_JPEG = 2, IMG_SVG = 4, IMG_OTHER = 8 };
+
+/* What the first bytes say.  *name gets words for a message. */
+static enum image_kind sniff(const unsigned char *b, size_t n, const char *text, const char **name)
+{
+        if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+                return *name = "a PNG image", IMG_PNG;
+        if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+                return *name = "a JPEG image", IMG_JPEG;
+        if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0))
+                return *name = "a GIF image", IMG_OTHER;
+        if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
+                return *name = "a WebP image", IMG_OTHER;
+        if (n >= 12 && memcmp(b + 4, "ftyp", 4) == 0)
+                return *name = "a HEIC/AVIF image", IMG_OTHER;
+        if (n >= 5 && memcmp(b, "%PDF-", 5) == 0)
+                return *name = "a PDF file", IMG_OTHER;
+        if (n >= 2 && b[0] == 0x1F && b[1] == 0x8B)
+                return *name = "a compressed file (.svgz or .gz)", IMG_OTHER;
+        if (text && strstr(text, "<svg"))
+                return *name = "an SVG image", IMG_SVG;
+        return *name = "a file of unknown type", IMG_OTHER;
+}
+
+/* The value of an attribute or url() that starts at p: fine when it stays
+ * inside the SVG ("#id") or carries its data ("data:"). */
+static bool local_reference(const char *p)
+{
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == '\'')
+                p++;
+        return *p == '#' || g_ascii_strncasecmp(p, "data:", 5) == 0;
+}
+
+/* The quoted target of a reference starting at p (after "=" or "url("),
+ * for a message.  Caller frees. */
+static char *reference_target(const char *p)
+{
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+                p++;
+        char quote = *p == '"' || *p == '\'' ? *p++ : '\0';
+        size_t n = quote ? strcspn(p, (char[]){ quote, '\n', '\0' }) : strcspn(p, " \t\n)>");
+        char *target = g_strndup(p, n);
+        char *q = diag_quote(target, 60);
+        g_free(target);
+        return q;
+}
+
+/* Why the SVG would make a renderer load something else, or NULL when it
+ * would not.  A cheap scan, not an XML parser: it errs on the side of
+ * refusing.  Caller frees. */
+static char *svg_outside_reference(const char *svg)
+{
+        static const char *const attrs[] = { "href", "src" };
+        for (const char *p = svg; *p; p++) {
+                if (g_ascii_strncasecmp(p, "<!ENTITY", 8) == 0)
+                        return g_strdup("declares an <!ENTITY>");
+                if (g_ascii_strncasecmp(p, "<?xml-stylesheet", 16) == 0)
+                        return g_strdup("loads a style sheet (<?xml-stylesheet …?>)");
+                if (g_ascii_strncasecmp(p, "@import", 7) == 0)
+                        return g_strdup("loads a style sheet (@import)");
+                if (g_ascii_strncasecmp(p, "url(", 4) == 0 && !local_reference(p + 4)) {
+                        char *t = reference_target(p + 4);
+                        char *why = g_strdup_printf("refers to %s", t);
+                        g_free(t);
+                        return why;
+                }
+                for (size_t i = 0; i < G_N_ELEMENTS(attrs); i++) {
+                        size_t n = strlen(attrs[i]);
+                        if (g_ascii_strncasecmp(p, attrs[i], n) != 0)
+                                continue;
+                        if (p == svg || !(g_ascii_isspace(p[-1]) || p[-1] == ':'))
+                                continue;
+                        const char *q = p + n;
+                        while (g_ascii_isspace(*q))
+                                q++;
+                        if (*q == '=' && !local_reference(q + 1)) {
+                                char *t = reference_target(q + 1);
+                                char *why = g_strdup_printf("links to %s", t);
+                                g_free(t);
+                                return why;
+                        }
+                }
+        }
+        return NULL;
+}
+
+static bool has_dotdot(const char *path)
+{
+        char **parts = g_strsplit(path, "/", -1);
+        bool found_dotdot = false;
+        for (char **p = parts; *p; p++)
+                found_dotdot |= strcmp(*p, "..") == 0;
+        g_strfreev(parts);
+        return found_dotdot;
+}
+
+static bool inside(const char *path, const char *dir)
+{
+        size_t n = strlen(dir);
+        if (n == 1 && dir[0] == '/')
+                return true;
+        return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+/* Resolve, contain, open and sniff an image; on success store its real
+ * path.  allowed is a mask of enum image_kind, expected its words. */
+static void store_image(struct loader *ld, const struct at *at, const char *value, void *field,
+                        int allowed, const char *expected)
+{
+        struct diag *d = ld->d;
+        bool outside_ok = ld->opt->allow_outside;
+        char *q = diag_quote(value, 80);
+        char *joined = NULL, *real = NULL, *rdir = NULL, *svg = NULL;
+        FILE *f = NULL;
+
+        if (!outside_ok && g_path_is_absolute(value)) {
+                diag_error(d, ld->file, at->line, at->path,
+                           "%s is an absolute path; name a file in the community file's folder, like \"logo.png\"", q);
+                goto out;
+        }
+        if (!outside_ok && has_dotdot(value)) {
+                diag_error(d, ld->file, at->line, at->path,
+                           "%s leads out of the community file's folder; put the image next to the file", q);
+                goto out;
+        }
+        joined = g_path_is_absolute(value) ? g_strdup(value) : g_build_filename(ld->dir, value, NULL);
+        real = realpath(joined, NULL);
+        if (!real) {
+                diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
+                goto out;
+        }
+        if (!outside_ok) {
+                rdir = realpath(ld->dir, NULL);
+                if (!rdir || !inside(real, rdir)) {
+                        diag_error(d, ld->file, at->line, at->path,
+                                   "%s is a link that leads out of the community file's folder", q);
+                        goto out;
+                }
+        }
+        struct stat st;
+        f = fopen(real, "rb");
+        if (!f) {
+                diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
+                goto out;
+        }
+        if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+                diag_error(d, ld->file, at->line, at->path, "%s is not a file", q);
+                goto out;
+        }
+        unsigned char head[16];
+        size_t n = fread(head, 1, sizeof head, f);
+        if (ferror(f)) {
+                diag_error(d, ld->file, at->line, at->path, "cannot read %s", q);
+                goto out;
+        }
+        /* Text starting with "<" may be an SVG: read it whole to look inside. */
+        size_t skip = n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (skip < n && g_ascii_isspace(head[skip]))
+                skip++;
+        if (skip < n && head[skip] == '<') {
+                size_t len = 0;
+                char *err = NULL;
+                svg = util_read_file(real, SVG_MAX_BYTES, &len, &err);
+                if (!svg) {
+                        diag_error(d, ld->file, at->line, at->path, "%s: %s", q, err);
+                        g_free(err);
+                        goto out;
+                }
+                /* A NUL would hide the rest from the scan below. */
+                if (memchr(svg, '\0', len)) {
+                        g_free(svg);
+                        svg = NULL;
+                }
+        }
+        const char *kind_name;
+        enum image_kind kind = sniff(head, n, svg, &kind_name);
+        if (!(kind & allowed)) {
+                diag_error(d, ld->file, at->line, at->path, "expected %s, got %s (%s)",
+                           expected, kind_name, q);
+                goto out;
+        }
+        if (kind == IMG_SVG) {
+                char *why = svg_outside_reference(svg);
+                if (why) {
+                        diag_error(d, ld->file, at->line, at->path,
+                                   "%s %s; plakat only takes SVG files that load nothing else", q, why);
+                        g_free(why);
+                        goto out;
+                }
+        }
+        char **p = field;
+        g_free(*p);
+        *p = real;
+        real = NULL;
+out:
+        if (f)
+                fclose(f);
+        g_free(svg);
+        free(rdir);
+        free(real);
+        g_free(joined);
+        g_free(q);
+}
+
+static void store_logo(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        store_image(ld, at, v->s, field, IMG_PNG | IMG_SVG, "a PNG or SVG image");
+}
+
+static void store_photo(struct loader *ld, const struct at *at, struct value *v, void *field)
+{
+        store_image(ld, at, v->s, field, IMG_PNG | IMG_JPEG, "a PNG or JPEG image");
+}
+
+/* ---- cross-checks ------------------------------------------------------------ */
+
+static const char *const weekday_names[] = {
+        "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+
+static void finish_schedule(struct loader *ld, const struct at *at, config_setting_t *g, void *base)
+{
+        struct community *c = base;
+        struct schedule *s = &c->schedule;
+        config_setting_t *first = config_setting_get_member(g, "first");
+        config_setting_t *dates = config_setting_get_member(g, "dates");
+        static const char *const rule_only[] = { "repeat", "interval", "monthly" };
+
+        if (first && dates) {
+                diag_error(ld->d, ld->file, line_of(dates), "schedule.dates",
+                           "give either schedule.first (a rule) or schedule.dates (a list), not both");
+        } else if (!first && !dates) {
+                diag_error(ld->d, ld->file, at->line, at->path,
+                           "needs first (the first meeting of a rule) or dates (a list of meetings)");
+        } else if (dates) {
+                for (size_t i = 0; i < G_N_ELEMENTS(rule_only); i++) {
+                        config_setting_t *x = config_setting_get_member(g, rule_only[i]);
+                        if (x) {
+                                char *p = g_strconcat("schedule.", rule_only[i], NULL);
+                                diag_warn(ld->d, ld->file, line_of(x), p,
+                                          "ignored, because schedule.dates lists the meetings");
+                                g_free(p);
+                        }
+                }
+        } else if (ld->group_errors == 0) {
+                /* Advice, only worth giving once the rule itself is right. */
+                config_setting_t *monthly = config_setting_get_member(g, "monthly");
+                config_setting_t *interval = config_setting_get_member(g, "interval");
+                if (monthly && s->repeat != REPEAT_MONTHLY)
+                        diag_warn(ld->d, ld->file, line_of(monthly), "schedule.monthly",
+                                  "only used with repeat = \"monthly\"; ignored");
+                if (interval && s->repeat == REPEAT_ONCE)
+                        diag_warn(ld->d, ld->file, line_of(interval), "schedule.interval",
+                                  "only used with repeat = \"weekly\" or \"monthly\"; ignored");
+        }
+        if (s->interval == 0)
+                s->interval = 1;
+
+        /* A 5th Tuesday is legal, but most months have none (and then no
+         * meeting): probably "the last Tuesday" was meant. */
+        if (ld->group_errors == 0 && s->has_rule && s->repeat == REPEAT_MONTHLY &&
+            s->monthly == MONTHLY_NTH_WEEKDAY &&
+            g_date_get_day(&s->first.date) > 28) {
+                const char *wd = weekday_names[g_date_get_weekday(&s->first.date)];
+                diag_warn(ld->d, ld->file, line_of(first), "schedule.first",
+                          "\"%s\" is the 5th %s of its month; months without a 5th %s have no meeting "
+                          "(for the last %s of every month write monthly = \"last-weekday\")",
+                          config_setting_get_string(first), wd, wd, wd);
+        }
+
+        const GDate *start = s->has_rule ? &s->first.date : s->n_dates ? &s->dates[0].date : NULL;
+        if (s->has_until && start && g_date_compare(&s->until, start) < 0) {
+                config_setting_t *until = config_setting_get_member(g, "until");
+                char buf[16];
+                g_date_strftime(buf, sizeof buf, "%Y-%m-%d", start);
+                char *q = diag_quote(config_setting_get_string(until), 20);
+                diag_error(ld->d, ld->file, line_of(until), "schedule.until",
+                           "%s is before the first meeting (%s)", q, buf);
+                g_free(q);
+        }
+}
+
+/* ---- the walk ----------------------------------------------------------------- */
+
+static bool type_ok(enum stype t, const config_setting_t *cs)
+{
+        int ct = config_setting_type(cs);
+        bool empty_array = ct == CONFIG_TYPE_ARRAY && config_setting_length(cs) == 0;
+        switch (t) {
+        case ST_STRING: return ct == CONFIG_TYPE_STRING;
+        case ST_INT: return ct == CONFIG_TYPE_INT || ct == CONFIG_TYPE_INT64;
+        case ST_STRINGS: return ct == CONFIG_TYPE_ARRAY || ct == CONFIG_TYPE_LIST;
+        case ST_GROUP: return ct == CONFIG_TYPE_GROUP;
+        case ST_GROUPS: return ct == CONFIG_TYPE_LIST || empty_array;
+        case ST_GROUP_OR_GROUPS: return ct == CONFIG_TYPE_GROUP || ct == CONFIG_TYPE_LIST || empty_array;
+        }
+        return false;
+}
+
+static void load_group(struct loader *ld, config_setting_t *g, const char *key, const char *shown,
+                       void *base);
+
+/* Unknown name in group key: suggest a sibling, or a setting of that name
+ * elsewhere (an `email` at the top probably means lead.email). */
+static void unknown(struct loader *ld, const struct at *at, const char *key, const char *shown,
+                    const char *name)
+{
+        const char *cand[G_N_ELEMENTS(settings)];
+        size_t n = 0;
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                if (has_parent(&settings[i], key))
+                        cand[n++] = leaf(settings[i].key);
+        const char *close = diag_closest(name, cand, n);
+        char *suggest = NULL;
+        if (close) {
+                suggest = shown[0] ? g_strconcat(shown, ".", close, NULL) : g_strdup(close);
+        } else {
+                for (size_t i = 0; i < G_N_ELEMENTS(settings) && !suggest; i++)
+                        if (strcmp(leaf(settings[i].key), name) == 0)
+                                suggest = g_strdup(settings[i].key);
+        }
+        if (suggest)
+                diag_warn(ld->d, ld->file, at->line, at->path,
+                          "unknown setting; did you mean %s?", suggest);
+        else
+                diag_warn(ld->d, ld->file, at->line, at->path, "unknown setting");
+        g_free(suggest);
+}
+
+/* Every element a string, each checked; empty ones dropped with a warning. */
+static bool load_strings(struct loader *ld, const struct setting *st, const struct at *at,
+                         config_setting_t *cs, struct value *v, int **lines)
+{
+        int n = config_setting_length(cs);
+        GPtrArray *out = g_ptr_array_new();
+        *lines = g_new0(int, n + 1);
+        bool ok = true;
+        for (int i = 0; i < n; i++) {
+                config_setting_t *e = config_setting_get_elem(cs, (unsigned)i);
+                char *p = element_path(at->path, (size_t)i);
+                struct at eat = { p, line_of(e) ? line_of(e) : at->line };
+                if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+                        type_error(ld, &eat, expected_type(ST_STRING), e);
+                        ok = false;
+                } else if (!check_text(ld, st, &eat, config_setting_get_string(e))) {
+                        ok = false;
+                } else if (blank(config_setting_get_string(e))) {
+                        diag_warn(ld->d, ld->file, eat.line, eat.path, "empty; left out");
+                } else {
+                        (*lines)[out->len] = eat.line;
+                        g_ptr_array_add(out, g_strdup(config_setting_get_string(e)));
+                }
+                g_free(p);
+        }
+        g_ptr_array_add(out, NULL);
+        v->v = (char **)g_ptr_array_free(out, FALSE);
+        v->lines = *lines;
+        return ok;
+}
+
+static void load_setting(struct loader *ld, const struct setting *st, const struct at *at,
+                         config_setting_t *cs, void *base)
+{
+        void *field = (char *)base + st->off;
+        if (!type_ok(st->type, cs)) {
+                type_error(ld, at, expected_type(st->type), cs);
+                return;
+        }
+        struct value v = { 0 };
+        switch (st->type) {
+        case ST_STRING: {
+                const char *s = config_setting_get_string(cs);
+                if (!check_text(ld, st, at, s))
+                        return;
+                if (blank(s)) {
+                        if (st->required)
+                                diag_error(ld->d, ld->file, at->line, at->path, "must not be empty");
+                        else
+                                diag_warn(ld->d, ld->file, at->line, at->path, "empty; left out");
+                        return;
+                }
+                v.s = s;
+                if (st->store)
+                        st->store(ld, at, &v, field);
+                else
+                        put_string(field, s);
+                return;
+        }
+        case ST_INT: {
+                long long i = config_setting_get_int64(cs);
+                if (i < st->min || i > st->maxi) {
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected a whole number from %d to %d, got %lld", st->min, st->maxi, i);
+                        return;
+                }
+                v.i = i;
+                if (st->store)
+                        st->store(ld, at, &v, field);
+                else
+                        *(int *)field = (int)i;
+                return;
+        }
+        case ST_STRINGS: {
+                int *lines = NULL;
+                bool ok = load_strings(ld, st, at, cs, &v, &lines);
+                if (!ok || (!st->store && !v.v[0])) {
+                        g_strfreev(v.v); /* an empty list counts as not given */
+                } else if (st->store) {
+                        st->store(ld, at, &v, field);
+                } else {
+                        char ***p = field;
+                        g_strfreev(*p);
+                        *p = v.v;
+                }
+                g_free(lines);
+                return;
+        }
+        case ST_GROUP: {
+                size_t before = ld->d->errors;
+                load_group(ld, cs, st->key, at->path, base);
+                ld->group_errors = ld->d->errors - before;
+                if (st->finish)
+                        st->finish(ld, at, cs, base);
+                return;
+        }
+        case ST_GROUPS:
+        case ST_GROUP_OR_GROUPS: {
+                bool single = config_setting_type(cs) == CONFIG_TYPE_GROUP;
+                size_t n = single ? 1 : (size_t)config_setting_length(cs);
+                if (n == 0) {
+                        if (st->required)
+                                diag_error(ld->d, ld->file, at->line, at->path,
+                                           "the list is empty; give at least one");
+                        return;
+                }
+                char *arr = g_malloc0(st->elem_size * n);
+                *(void **)field = arr;
+                *(size_t *)((char *)base + st->n_off) = n;
+                for (size_t i = 0; i < n; i++) {
+                        config_setting_t *e = single ? cs : config_setting_get_elem(cs, (unsigned)i);
+                        char *p = single ? g_strdup(at->path) : element_path(at->path, i);
+                        struct at eat = { p, line_of(e) };
+                        if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+                                type_error(ld, &eat, expected_type(ST_GROUP), e);
+                        else
+                                load_group(ld, e, st->key, p, arr + i * st->elem_size);
+                        g_free(p);
+                }
+                return;
+        }
+        }
+}
+
+/* Load the members of group g (table key `key`, shown as `shown`) into
+ * base, in file order; then report missing required members. */
+static void load_group(struct loader *ld, config_setting_t *g, const char *key, const char *shown,
+                       void *base)
+{
+        int n = config_setting_length(g);
+        for (int i = 0; i < n; i++) {
+                config_setting_t *cs = config_setting_get_elem(g, (unsigned)i);
+                const char *name = config_setting_name(cs);
+                char *ckey = key[0] ? g_strconcat(key, ".", name, NULL) : g_strdup(name);
+                char *cshown = shown[0] ? g_strconcat(shown, ".", name, NULL) : g_strdup(name);
+                struct at at = { cshown, line_of(cs) };
+                const struct setting *st = find_setting(ckey);
+                if (st)
+                        load_setting(ld, st, &at, cs, base);
+                else
+                        unknown(ld, &at, key, shown, name);
+                g_free(ckey);
+                g_free(cshown);
+        }
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++) {
+                const struct setting *st = &settings[i];
+                if (!st->required || !has_parent(st, key) ||
+                    config_setting_get_member(g, leaf(st->key)))
+                        continue;
+                char *p = shown[0] ? g_strconcat(shown, ".", leaf(st->key), NULL) : g_strdup(st->key);
+                diag_error(ld->d, ld->file, line_of(g), p, "missing; this setting is required");
+                g_free(p);
+        }
+}
+
+static struct community *load_text(const char *text, size_t len, const char *file,
+                                   const struct community_options *opt, struct diag *d)
+{
+        static const struct community_options defaults = { 0 };
+        char *clean = prepare(text, len, file, d);
+        if (!clean)
+                return NULL;
+
+        config_t cfg;
+        config_init(&cfg);
+        if (!config_read_string(&cfg, clean)) {
+                /* libconfig's words, with what they mean to a lead. */
+                const char *what = config_error_text(&cfg);
+                if (!what || strcmp(what, "syntax error") == 0)
+                        what = "look for a missing quote or bracket here or just above";
+                else if (strcmp(what, "duplicate setting name") == 0)
+                        what = "a setting is given twice (duplicate setting name)";
+                else if (strcmp(what, "mismatched element type in array") == 0)
+                        what = "a list in [ ] must hold one kind of value, e.g. only strings";
+                diag_error(d, file, config_error_line(&cfg), NULL, "syntax error: %s", what);
+                config_destroy(&cfg);
+                g_free(clean);
+                return NULL;
+        }
+
+        size_t errors = d->errors;
+        struct community *c = g_new0(struct community, 1);
+        c->path = g_strdup(file);
+        c->slug = util_basename_noext(file, ".cfg");
+        struct loader ld = {
+                .file = file,
+                .dir = g_path_get_dirname(file),
+                .opt = opt ? opt : &defaults,
+                .d = d,
+                .c = c,
+        };
+        load_group(&ld, config_root_setting(&cfg), "", "", c);
+        if (!c->language)
+                c->language = g_strdup("de");
+        if (!c->words_language)
+                c->words_language = g_strdup(c->language);
+
+        g_free(ld.dir);
+        config_destroy(&cfg);
+        g_free(clean);
+        if (d->errors > errors) {
+                community_free(c);
+                return NULL;
+        }
+        return c;
+}
+
+struct community *community_load_string(const char *text, size_t len, const char *name,
+                                        const struct community_options *opt, struct diag *d)
+{
+        return load_text(text, len, name, opt, d);
+}
+
+struct community *community_load(const char *path, const struct community_options *opt,
+                                 struct diag *d)
+{
+        size_t len = 0;
+        char *err = NULL;
+        char *text = util_read_file(path, COMMUNITY_MAX_FILE, &len, &err);
+        if (!text) {
+                diag_error(d, path, 0, NULL, "%s", err);
+                g_free(err);
+                return NULL;
+        }
+        struct community *c = load_text(text, len, path, opt, d);
+        g_free(text);
+        return c;
+}
+
+void community_free(struct community *c)
+{
+        if (!c)
+                return;
+        g_free(c->path);
+        g_free(c->slug);
+        g_free(c->name);
+        g_free(c->topic);
+        g_free(c->pitch);
+        g_free(c->goal);
+        g_free(c->language);
+        g_free(c->words_language);
+        g_strfreev(c->tags);
+        g_free(c->lead.name);
+        g_free(c->lead.email);
+        g_free(c->lead.phone);
+        g_free(c->lead.role);
+        schedule_clear(&c->schedule);
+        for (size_t i = 0; i < c->n_venues; i++) {
+                g_free(c->venues[i].name);
+                g_free(c->venues[i].address);
+                g_free(c->venues[i].room);
+                g_free(c->venues[i].note);
+        }
+        g_free(c->venues);
+        g_free(c->signup.url);
+        g_free(c->signup.label);
+        g_free(c->signup.short_url);
+        for (size_t i = 0; i < c->n_channels; i++) {
+                g_free(c->channels[i].type);
+                g_free(c->channels[i].name);
+                g_free(c->channels[i].url);
+        }
+        g_free(c->channels);
+        g_strfreev(c->agenda);
+        g_free(c->woop.wish);
+        g_free(c->woop.outcome);
+        g_strfreev(c->woop.obstacles);
+        g_strfreev(c->woop.plan);
+        g_free(c->style.theme);
+        g_free(c->style.logo);
+        g_free(c->style.photo);
+        g_free(c);
+}
