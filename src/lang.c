@@ -120,6 +120,11 @@ static void error_at(struct loader *ld, const config_setting_t *s, const char *n
         ld->errors++;
 }
 
+static char *full_name(const char *group, const char *name)
+{
+        return group ? g_strdup_printf("%s.%s", group, name) : g_strdup(name);
+}
+
 /* The setting `name` under `parent` (NULL: top level), or NULL after
  * reporting it missing at the line of its group. */
 static config_setting_t *require(struct loader *ld, config_setting_t *parent,
@@ -128,16 +133,11 @@ static config_setting_t *require(struct loader *ld, config_setting_t *parent,
         config_setting_t *s = parent ? config_setting_get_member(parent, name)
                                      : config_lookup(ld->cfg, name);
         if (!s) {
-                char *full = group ? g_strdup_printf("%s.%s", group, name) : g_strdup(name);
+                char *full = full_name(group, name);
                 error_at(ld, parent, full, "missing; every language file needs it");
                 g_free(full);
         }
         return s;
-}
-
-static char *full_name(const char *group, const char *name)
-{
-        return group ? g_strdup_printf("%s.%s", group, name) : g_strdup(name);
 }
 
 /* A copy of the string setting, or NULL after reporting the problem. */

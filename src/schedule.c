@@ -71,8 +71,9 @@ bool schedule_parse_slot(const char *s, struct slot *out)
  *
  * Choices for days that a month lacks:
  *  - nth weekday, n = 5 ("5th Tuesday"): months without a 5th Tuesday have
- *    no meeting.  Moving it to the 4th would put two different rules on one
- *    poster, and "last Tuesday" exists for whoever means that.
+ *    no meeting.  Falling back to the 4th would make it the last Tuesday in
+ *    some months and not in others, which no sentence on a poster can say;
+ *    "last-weekday" exists for whoever means the last one.
  *  - day of month 29..31: clamped to the month's last day (31 January, 28
  *    or 29 February, 31 March), as g_date_add_months does.  Someone who
  *    meets "on the 31st" means the end of the month, and a group that
@@ -81,6 +82,10 @@ bool schedule_parse_slot(const char *s, struct slot *out)
  *    31st again, not the 28th carried over from February.
  *  - last weekday and nth weekday for n <= 4 exist in every month.
  *
+ * Times are wall-clock: every meeting starts at first.minute on its day.
+ * No time zone is involved, so the switch to or from summer time never
+ * moves an 18:30 meeting.
+ *
  * A rule whose `first` is not on its own pattern (last-weekday with a
  * `first` that is not the month's last such weekday) starts with the
  * pattern's day in the month of `first`, which is never before `first`. */
@@ -88,7 +93,6 @@ bool schedule_parse_slot(const char *s, struct slot *out)
 /* The Gregorian calendar repeats after 400 years: 4800 months, 146097 days,
  * which is exactly 20871 weeks, so weekdays repeat too. */
 #define CYCLE_MONTHS 4800u
-#define CYCLE_YEARS 400u
 
 /* No meeting lies beyond this year: GDate stops at 65535, and no poster
  * needs more.  It bounds every walk below. */
@@ -151,7 +155,8 @@ static enum occ rule_date(const struct schedule *s, guint64 k, GDate *out)
                 g_date_clear(&last, 1);
                 g_date_set_dmy(&last, 31, G_DATE_DECEMBER, MAX_YEAR);
                 guint64 days = k * 7 * iv;
-                if (days > (guint64)g_date_days_between(first, &last))
+                if (g_date_compare(first, &last) > 0 ||
+                    days > (guint64)g_date_days_between(first, &last))
                         return OCC_END;
                 g_date_add_days(out, (guint)days);
                 return OCC_MEETING;
@@ -195,7 +200,7 @@ static guint64 gcd(guint64 a, guint64 b)
 
 /* How many of periods [0, k) of a 5th-weekday rule have a meeting.  Which
  * months have a 5th Tuesday repeats every CYCLE_MONTHS, so the periods
- * repeat every c = lcm(interval, 4800) / interval; at most 2c months are
+ * repeat every c = lcm(interval, 4800) / interval; at most c periods are
  * looked at, whatever k is.  Months are moved back by whole 400-year cycles
  * so the check stays inside GDate's range. */
 static guint64 count_fifth(const struct schedule *s, guint64 k)
@@ -206,7 +211,9 @@ static guint64 count_fifth(const struct schedule *s, guint64 k)
         GDateWeekday wd = g_date_get_weekday(&s->first.date);
         guint64 base = 2000 * 12; /* any year that is a multiple of 400 */
         guint64 per_cycle = 0, rest = 0;
-        for (guint64 j = 0; j < c; j++) {
+        /* Before the first full cycle, only k periods are needed. */
+        guint64 upto = k < c ? k : c;
+        for (guint64 j = 0; j < upto; j++) {
                 guint64 m = base + (m0 + j * iv) % CYCLE_MONTHS;
                 if (weekday_in_month(m, wd, 5)) {
                         per_cycle++;
@@ -261,7 +268,8 @@ static size_t next_of_rule(const struct schedule *s, const GDate *today,
         /* Each 4800 periods hold at least one meeting (the one of `first`
          * recurs), and each skip can waste one; past this, something is
          * wrong and we stop rather than spin. */
-        guint64 bound = ((guint64)max + s->n_skip + 2) * (fifth ? CYCLE_MONTHS : 1);
+        guint64 wanted = MIN((guint64)max, G_MAXUINT32) + MIN((guint64)s->n_skip, G_MAXUINT32);
+        guint64 bound = (wanted + 2) * (fifth ? CYCLE_MONTHS : 1);
         size_t n = 0;
         for (guint64 step = 0; n < max && step < bound; step++, k++) {
                 GDate d;
