@@ -1,8 +1,9 @@
 /* png.h: cairo image surface -> fast, deterministic 8-bit RGB PNG.
  *
- * Note: this header shares its name with libpng's <png.h>.  Include it as
- * "png.h" from src/; a file built with -Isrc that needs libpng itself must
- * not write <png.h> (tests read PNGs back through cairo instead). */
+ * Note: this header shares its name with libpng's <png.h>.  From src/,
+ * "png.h" finds this file (same directory first).  Elsewhere, e.g. in
+ * tests/, write "../src/png.h": the Makefile puts libpng's directory before
+ * -Isrc, so a bare "png.h" there is libpng's. */
 #ifndef PLAKAT_PNG_H
 #define PLAKAT_PNG_H
 

@@ -2,7 +2,9 @@
  * time, and says so when the stream fails. */
 #include "testlib.h"
 
-#include "png.h"
+/* By path: the Makefile lists libpng's include directory before -Isrc,
+ * so a bare "png.h" here would be libpng's header. */
+#include "../src/png.h"
 
 #include <cairo.h>
 #include <errno.h>

@@ -1,7 +1,9 @@
 /* test_qr.c: QR encode -> draw -> PNG/PDF -> zbarimg -> the same bytes. */
 #include "testlib.h"
 
-#include "png.h"
+/* By path: the Makefile lists libpng's include directory before -Isrc,
+ * so a bare "png.h" here would be libpng's header. */
+#include "../src/png.h"
 #include "qr.h"
 
 #include <cairo-pdf.h>
