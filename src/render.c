@@ -1,22 +1,115 @@
-/* render.c: one community -> output files.  (Being written; this is the
- * interface-only stand-in so the CLI can link.) */
+/* render.c: one community -> output files.
+ *
+ * The renderer loads fonts, languages, formats and layouts once.  For a
+ * community it builds the facts (texts for the day) and the QR code once,
+ * then for each format: choose the layout's page for the format's aspect
+ * family, lay out boxes (box.c), draw them (draw.c) into a temporary file
+ * (output.c).  Only when every format succeeded are the files renamed into
+ * place, so a refused community leaves nothing behind. */
 #include "render.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "box.h"
 #include "community.h"
 #include "diag.h"
+#include "draw.h"
+#include "facts.h"
+#include "fonts.h"
+#include "hyphen.h"
+#include "image.h"
 #include "lang.h"
+#include "layout.h"
+#include "output.h"
+#include "qr.h"
+
+#define DEFAULT_LAYOUT "klar"
+#define MM_PT (72.0 / 25.4)
 
 struct renderer {
+        struct fonts *fonts;
         char **language_codes;
         struct lang **langs;
         size_t n_langs;
+        struct formats formats;
+        struct layout **layouts; /* sorted by name */
+        size_t n_layouts;
 };
+
+/* ---- set-up ------------------------------------------------------------------ */
+
+static void warn_missing_fonts(const struct renderer *r, const struct layout *l, const struct elem *es,
+                               size_t n, struct diag *d)
+{
+        for (size_t i = 0; i < n; i++) {
+                const struct elem *e = &es[i];
+                if (e->kind == ELEM_TEXT && !fonts_has_family(r->fonts, e->font))
+                        diag_warn(d, l->path, e->line, e->name,
+                                  "font \"%s\" is not installed; another font is used (add it to fonts/)", e->font);
+                warn_missing_fonts(r, l, e->children, e->n_children, d);
+        }
+}
+
+static int by_name(const void *a, const void *b)
+{
+        return strcmp((*(struct layout *const *)a)->name, (*(struct layout *const *)b)->name);
+}
+
+static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (!gd) {
+                diag_error(d, dir, 0, NULL, "cannot read the layouts folder");
+                return false;
+        }
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        const char *n;
+        while ((n = g_dir_read_name(gd)))
+                if (g_str_has_suffix(n, ".cfg") && strcmp(n, "formats.cfg") != 0 && strcmp(n, "themes.cfg") != 0)
+                        g_ptr_array_add(names, g_strdup(n));
+        g_dir_close(gd);
+
+        bool ok = true;
+        r->layouts = g_new0(struct layout *, names->len + 1);
+        for (size_t i = 0; i < names->len; i++) {
+                char *path = g_build_filename(dir, names->pdata[i], NULL);
+                struct layout *l = layout_load(path, facts_placeholders(), d);
+                g_free(path);
+                if (!l) {
+                        ok = false;
+                        continue;
+                }
+                warn_missing_fonts(r, l, NULL, 0, d);
+                for (int f = 0; f < FAMILY_COUNT; f++)
+                        warn_missing_fonts(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
+                r->layouts[r->n_layouts++] = l;
+        }
+        g_ptr_array_free(names, TRUE);
+        qsort(r->layouts, r->n_layouts, sizeof *r->layouts, by_name);
+        if (!r->n_layouts) {
+                diag_error(d, dir, 0, NULL, "no layout could be loaded");
+                ok = false;
+        }
+        return ok;
+}
 
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
                               struct diag *d)
 {
-        (void)extra_font_dirs;
         struct renderer *r = g_new0(struct renderer, 1);
+        size_t before = d->errors;
+
+        GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(dirs, g_build_filename(datadir, "fonts", NULL));
+        for (size_t i = 0; extra_font_dirs && extra_font_dirs[i]; i++)
+                g_ptr_array_add(dirs, g_strdup(extra_font_dirs[i]));
+        g_ptr_array_add(dirs, NULL);
+        r->fonts = fonts_new((const char *const *)dirs->pdata, d);
+        g_ptr_array_free(dirs, TRUE);
+
         char *dir = g_build_filename(datadir, "lang", NULL);
         r->language_codes = lang_list(dir);
         r->n_langs = g_strv_length(r->language_codes);
@@ -24,6 +117,20 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
         for (size_t i = 0; i < r->n_langs; i++)
                 r->langs[i] = lang_load(dir, r->language_codes[i], d);
         g_free(dir);
+
+        char *fpath = g_build_filename(datadir, "layouts", "formats.cfg", NULL);
+        formats_load(fpath, &r->formats, d);
+        g_free(fpath);
+
+        if (r->fonts) {
+                char *ldir = g_build_filename(datadir, "layouts", NULL);
+                load_layouts(r, ldir, d);
+                g_free(ldir);
+        }
+        if (d->errors > before || !renderer_lang(r, "de")) {
+                renderer_free(r);
+                return NULL;
+        }
         return r;
 }
 
@@ -35,6 +142,12 @@ void renderer_free(struct renderer *r)
                 lang_free(r->langs[i]);
         g_free(r->langs);
         g_strfreev(r->language_codes);
+        for (size_t i = 0; i < r->n_layouts; i++)
+                layout_free(r->layouts[i]);
+        g_free(r->layouts);
+        formats_clear(&r->formats);
+        fonts_free(r->fonts);
+        hyphen_cleanup();
         g_free(r);
 }
 
@@ -54,32 +167,374 @@ const struct lang *renderer_lang(const struct renderer *r, const char *code)
         return NULL;
 }
 
+static const struct layout *find_layout(const struct renderer *r, const char *name)
+{
+        for (size_t i = 0; i < r->n_layouts; i++)
+                if (strcmp(r->layouts[i]->name, name) == 0)
+                        return r->layouts[i];
+        return NULL;
+}
+
+void renderer_list_formats(const struct renderer *r, FILE *out)
+{
+        for (size_t i = 0; i < r->formats.n; i++) {
+                const struct format *f = &r->formats.f[i];
+                fprintf(out, "%-20s %5g x %-5g %s  %-6s %-9s %s\n", f->name, f->width, f->height,
+                        f->print ? "mm" : "px", f->print ? "PDF" : "PNG", layout_family_name(f->family),
+                        f->description);
+        }
+}
+
+void renderer_list_layouts(const struct renderer *r, FILE *out)
+{
+        for (size_t i = 0; i < r->n_layouts; i++) {
+                const struct layout *l = r->layouts[i];
+                GString *fams = g_string_new(NULL);
+                for (size_t k = 0; k < r->formats.n; k++)
+                        if (l->pages[r->formats.f[k].family].present)
+                                g_string_append_printf(fams, "%s%s", fams->len ? "," : "", r->formats.f[k].name);
+                fprintf(out, "%-10s%s %s\n           formats: %s\n", l->name,
+                        strcmp(l->name, DEFAULT_LAYOUT) == 0 ? " (default)" : "", l->description, fams->str);
+                g_string_free(fams, TRUE);
+        }
+}
+
+/* ---- colours ------------------------------------------------------------------- */
+
+static double channel_lum(double c)
+{
+        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double luminance(struct rgb c)
+{
+        return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
+}
+
+static double contrast(struct rgb a, struct rgb b)
+{
+        double la = luminance(a), lb = luminance(b);
+        return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* Text on a colour the community chose: white or near-black, whichever
+ * reads better. */
+static struct rgb readable_on(struct rgb bg)
+{
+        struct rgb white = { true, 1, 1, 1 }, ink = { true, 0.10, 0.10, 0.12 };
+        return contrast(bg, white) >= contrast(bg, ink) ? white : ink;
+}
+
+static struct rgb mix(struct rgb a, struct rgb b, double t)
+{
+        return (struct rgb){ true, a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
+}
+
+static void palette_for(const struct layout *l, const struct community *c, struct palette *p)
+{
+        *p = l->palette;
+        const struct style *s = &c->style;
+        if (s->primary.set) {
+                p->c[ROLE_PRIMARY] = s->primary;
+                p->c[ROLE_ON_PRIMARY] = readable_on(s->primary);
+        }
+        if (s->accent.set) {
+                p->c[ROLE_ACCENT] = s->accent;
+                p->c[ROLE_ON_ACCENT] = readable_on(s->accent);
+        }
+        if (s->background.set) {
+                p->c[ROLE_BACKGROUND] = s->background;
+                p->c[ROLE_SURFACE] = mix(s->background, readable_on(s->background), 0.06);
+        }
+        if (s->text.set)
+                p->c[ROLE_TEXT] = s->text;
+        if (s->background.set || s->text.set)
+                p->c[ROLE_MUTED] = mix(p->c[ROLE_TEXT], p->c[ROLE_BACKGROUND], 0.3);
+}
+
+/* ---- one community ---------------------------------------------------------------- */
+
+/* What a format request means: a format, and whether it is a PNG preview
+ * of a print format ("a3-png"). */
+struct job {
+        const struct format *f;
+        bool preview;
+};
+
+static bool resolve_jobs(const struct renderer *r, const struct community *c, char **names,
+                         GArray *jobs, struct diag *d)
+{
+        bool ok = true;
+        for (size_t i = 0; names[i]; i++) {
+                if (strcmp(names[i], "all") == 0) {
+                        for (size_t k = 0; k < r->formats.n; k++)
+                                g_array_append_val(jobs, ((struct job){ &r->formats.f[k], false }));
+                        continue;
+                }
+                struct job j = { formats_find(&r->formats, names[i]), false };
+                if (!j.f && g_str_has_suffix(names[i], "-png")) {
+                        char *base = g_strndup(names[i], strlen(names[i]) - 4);
+                        j.f = formats_find(&r->formats, base);
+                        j.preview = j.f && j.f->print;
+                        if (j.f && !j.f->print)
+                                j.f = NULL;
+                        g_free(base);
+                }
+                if (!j.f) {
+                        const char **all = g_new0(const char *, r->formats.n + 1);
+                        for (size_t k = 0; k < r->formats.n; k++)
+                                all[k] = r->formats.f[k].name;
+                        const char *near = diag_closest(names[i], all, r->formats.n);
+                        diag_error(d, c->path, 0, NULL, "unknown format \"%s\"%s%s%s (plakat formats lists them)",
+                                   names[i], near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                        g_free(all);
+                        ok = false;
+                        continue;
+                }
+                g_array_append_val(jobs, j);
+        }
+        return ok;
+}
+
+/* Everything one community needs for all its formats. */
+struct prep {
+        const struct layout *layout;
+        const struct lang *lang;
+        struct facts *facts;
+        struct palette palette;
+        struct qr *qr;
+        struct image *logo, *photo;
+        GArray *jobs;
+};
+
+static void prep_clear(struct prep *p)
+{
+        facts_free(p->facts);
+        qr_free(p->qr);
+        image_free(p->logo);
+        image_free(p->photo);
+        if (p->jobs)
+                g_array_free(p->jobs, TRUE);
+        memset(p, 0, sizeof *p);
+}
+
+static bool prep_init(struct renderer *r, const struct community *c, const struct render_options *o,
+                      struct prep *p, struct diag *d)
+{
+        memset(p, 0, sizeof *p);
+        const char *lname = o->layout ? o->layout : DEFAULT_LAYOUT;
+        p->layout = find_layout(r, lname);
+        if (!p->layout) {
+                const char **all = g_new0(const char *, r->n_layouts + 1);
+                for (size_t k = 0; k < r->n_layouts; k++)
+                        all[k] = r->layouts[k]->name;
+                const char *near = diag_closest(lname, all, r->n_layouts);
+                diag_error(d, NULL, 0, NULL, "unknown layout \"%s\"%s%s%s (plakat layouts lists them)", lname,
+                           near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                g_free(all);
+                return false;
+        }
+        p->lang = renderer_lang(r, c->language);
+        p->facts = facts_new(c, p->lang, &o->today);
+        palette_for(p->layout, c, &p->palette);
+        p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
+        bool ok = resolve_jobs(r, c, o->formats, p->jobs, d);
+
+        char *e = NULL;
+        p->qr = qr_encode(c->signup.url, QR_LEVEL_M, 0, &e);
+        if (!p->qr) {
+                diag_error(d, c->path, 0, "signup.url", "%s", e);
+                g_free(e);
+                ok = false;
+        }
+        if (c->style.logo && !(p->logo = image_load(c->style.logo, "style.logo", d)))
+                ok = false;
+        if (c->style.photo && !(p->photo = image_load(c->style.photo, "style.photo", d)))
+                ok = false;
+        return ok;
+}
+
+/* Canvas geometry of one job. */
+struct canvas {
+        double trim_w, trim_h; /* canvas units */
+        double bleed;          /* canvas units on each side */
+        double pt;             /* canvas units per point */
+        double mm;             /* canvas units per mm (print), 0 for screen */
+};
+
+static void canvas_for(const struct job *j, const struct render_options *o, struct canvas *cv)
+{
+        if (j->f->print) {
+                double k = j->preview ? (o->dpi > 0 ? o->dpi : 150) / 25.4 : MM_PT;
+                cv->mm = k;
+                cv->pt = k / MM_PT;
+                cv->trim_w = j->f->width * k;
+                cv->trim_h = j->f->height * k;
+                cv->bleed = o->bleed_mm * k;
+        } else {
+                cv->mm = 0;
+                cv->pt = 1;
+                cv->trim_w = j->f->width;
+                cv->trim_h = j->f->height;
+                cv->bleed = 0;
+        }
+        if (j->preview) {
+                /* Whole pixels: the image size is rounded, the design not. */
+                cv->trim_w = round(cv->trim_w);
+                cv->trim_h = round(cv->trim_h);
+                cv->bleed = round(cv->bleed);
+        }
+}
+
+/* Checks on the laid-out page that a designer would make by eye. */
+static bool check_boxes(const struct job *j, const struct canvas *cv, const struct prep *p,
+                        const struct boxes *bs, const char *who, struct diag *d)
+{
+        bool ok = true;
+        for (size_t i = 0; i < bs->n; i++) {
+                const struct box *b = &bs->b[i];
+                if (b->kind != BOX_QR)
+                        continue;
+                double module = b->w / qr_total(p->qr);
+                double code = module * p->qr->width;
+                if (j->f->print) {
+                        double code_mm = code / cv->mm, module_mm = module / cv->mm;
+                        if (module_mm < 0.33) {
+                                diag_error(d, NULL, 0, NULL,
+                                           "%s: signup.url: too long for a QR code this size (modules of %.2f mm; a shorter address, or a layout with a bigger code)",
+                                           who, module_mm);
+                                ok = false;
+                        } else if (code_mm + 0.05 < j->f->qr_min) {
+                                diag_warn(d, NULL, 0, NULL,
+                                          "%s: %s: the QR code is %.0f mm wide; at this format's viewing distance it should be at least %.0f mm",
+                                          who, b->elem->name, code_mm, j->f->qr_min);
+                        }
+                } else {
+                        if (module < 2) {
+                                diag_error(d, NULL, 0, NULL,
+                                           "%s: signup.url: too long for a QR code this size (modules of %.1f px)", who, module);
+                                ok = false;
+                        } else if (code + 0.5 < j->f->qr_min) {
+                                diag_warn(d, NULL, 0, NULL, "%s: %s: the QR code is %.0f px wide; it should be at least %.0f px",
+                                          who, b->elem->name, code, j->f->qr_min);
+                        }
+                }
+        }
+        return ok;
+}
+
+static bool lay_out(struct renderer *r, const struct community *c, const struct render_options *o,
+                    const struct prep *p, const struct job *j, const struct canvas *cv, const char *who,
+                    struct boxes *bs, struct diag *d)
+{
+        const struct page *pg = &p->layout->pages[j->f->family];
+        if (!pg->present) {
+                diag_error(d, NULL, 0, NULL, "%s: layout %s has no %s page for this format", who,
+                           p->layout->name, layout_family_name(j->f->family));
+                memset(bs, 0, sizeof *bs);
+                return false;
+        }
+        (void)o;
+        struct box_target t = {
+                .page = pg,
+                .width = cv->trim_w,
+                .height = cv->trim_h,
+                .bleed = cv->bleed,
+                .pt = cv->pt,
+                .palette = &p->palette,
+                .facts = p->facts,
+                .pango = fonts_context(r->fonts),
+                .logo = p->logo ? c->style.logo : NULL,
+                .photo = p->photo ? c->style.photo : NULL,
+                .hyphenate_words = true,
+                .who = who,
+        };
+        bool ok = box_layout(&t, bs, d);
+        return check_boxes(j, cv, p, bs, who, d) && ok;
+}
+
+static char *who_of(const struct community *c, const struct job *j, const struct layout *l)
+{
+        return g_strdup_printf("%s: %s%s (%s)", c->path, j->f->name, j->preview ? "-png" : "", l->name);
+}
+
+static bool render_job(struct renderer *r, const struct community *c, const struct render_options *o,
+                       const struct prep *p, const struct job *j, struct output *out, struct diag *d)
+{
+        struct canvas cv;
+        canvas_for(j, o, &cv);
+        char *who = who_of(c, j, p->layout);
+        struct boxes bs;
+        bool ok = lay_out(r, c, o, p, j, &cv, who, &bs, d);
+        bool pdf = j->f->print && !j->preview;
+        char *name = g_strdup_printf("%s-%s.%s", c->slug, j->f->name, pdf ? "pdf" : "png");
+        char *path = g_build_filename(o->outdir, name, NULL);
+        char date[16];
+        g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
+        struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date };
+        if (ok)
+                ok = output_open(out, pdf ? OUTPUT_PDF : OUTPUT_PNG, path, cv.trim_w + 2 * cv.bleed,
+                                 cv.trim_h + 2 * cv.bleed, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta, d);
+        if (ok) {
+                cairo_t *cr = cairo_create(out->surface);
+                /* Opaque white first: paper, and PNG has no alpha. */
+                cairo_set_source_rgb(cr, 1, 1, 1);
+                cairo_paint(cr);
+                cairo_translate(cr, cv.bleed, cv.bleed);
+                struct draw_target dt = { cr, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
+                ok = draw_boxes(&dt, &bs, d);
+                cairo_destroy(cr);
+                ok = ok && output_finish(out, d);
+        }
+        boxes_clear(&bs);
+        g_free(path);
+        g_free(name);
+        g_free(who);
+        return ok;
+}
+
 bool renderer_render(struct renderer *r, const struct community *c,
                      const struct render_options *o, struct diag *d)
 {
-        (void)r;
-        (void)o;
-        diag_error(d, c->path, 0, NULL, "rendering is not implemented yet");
-        return false;
+        struct prep p;
+        bool ok = prep_init(r, c, o, &p, d);
+        if (ok && g_mkdir_with_parents(o->outdir, 0777) != 0) {
+                diag_error(d, o->outdir, 0, NULL, "cannot create the output folder: %s", g_strerror(errno));
+                ok = false;
+        }
+        size_t n = ok ? p.jobs->len : 0;
+        struct output *outs = g_new0(struct output, n ? n : 1);
+        size_t opened = 0;
+        for (size_t i = 0; ok && i < n; i++, opened++)
+                ok = render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), &outs[i], d);
+        /* All or nothing for this community. */
+        for (size_t i = 0; i < opened; i++) {
+                if (ok)
+                        ok = output_commit(&outs[i], d);
+                else
+                        output_abort(&outs[i]);
+        }
+        g_free(outs);
+        prep_clear(&p);
+        return ok;
 }
 
 void renderer_check(struct renderer *r, const struct community *c,
                     const struct render_options *o, struct diag *d)
 {
-        (void)r;
-        (void)c;
-        (void)o;
-        (void)d;
-}
-
-void renderer_list_formats(const struct renderer *r, FILE *out)
-{
-        (void)r;
-        (void)out;
-}
-
-void renderer_list_layouts(const struct renderer *r, FILE *out)
-{
-        (void)r;
-        (void)out;
+        struct prep p;
+        if (prep_init(r, c, o, &p, d)) {
+                for (size_t i = 0; i < p.jobs->len; i++) {
+                        const struct job *j = &g_array_index(p.jobs, struct job, i);
+                        struct canvas cv;
+                        canvas_for(j, o, &cv);
+                        char *who = who_of(c, j, p.layout);
+                        struct boxes bs;
+                        lay_out(r, c, o, &p, j, &cv, who, &bs, d);
+                        boxes_clear(&bs);
+                        g_free(who);
+                }
+        }
+        prep_clear(&p);
 }

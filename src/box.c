@@ -1,0 +1,464 @@
+/* box.c: layout page + facts -> positioned boxes with fitted text.
+ *
+ * Fitting text is a search for the largest size at which the text wraps
+ * into its box.  Height grows monotonically with size for a given width
+ * (more lines, taller lines), so a bisection between the layout's largest
+ * and smallest size needs about eight Pango layouts per element, not one
+ * per step of a linear scan.  A stack does the same with one shared
+ * factor for all its children, so a block of labels and values shrinks
+ * together and keeps its hierarchy. */
+#include "box.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "diag.h"
+#include "expand.h"
+#include "facts.h"
+#include "hyphen.h"
+#include "lang.h"
+
+/* Design units -> canvas units for one page. */
+struct map {
+        double s, ox, oy; /* scale and offset */
+        double size_k;    /* layout size value -> canvas units */
+        const struct box_target *t;
+};
+
+static void map_init(struct map *m, const struct box_target *t)
+{
+        const struct page *pg = t->page;
+        m->t = t;
+        m->s = fmin(t->width / pg->width, t->height / pg->height);
+        m->ox = (t->width - pg->width * m->s) / 2;
+        m->oy = (t->height - pg->height * m->s) / 2;
+        /* Sizes are written in pt on mm pages, in px on px pages. */
+        m->size_k = pg->unit == UNIT_MM ? m->s * 25.4 / 72.0 : m->s;
+}
+
+/* The canvas rectangle of e; stretch extends edges that touch the design
+ * page's edge to the canvas edge plus bleed. */
+static void map_rect(const struct map *m, const struct elem *e, bool stretch,
+                     double *x, double *y, double *w, double *h)
+{
+        const struct page *pg = m->t->page;
+        double eps = pg->width * 0.002;
+        double x0 = m->ox + e->x * m->s, y0 = m->oy + e->y * m->s;
+        double x1 = x0 + e->w * m->s, y1 = y0 + e->h * m->s;
+        if (stretch) {
+                double b = m->t->bleed;
+                if (e->x <= eps) x0 = -b;
+                if (e->y <= eps) y0 = -b;
+                if (e->x + e->w >= pg->width - eps) x1 = m->t->width + b;
+                if (e->y + e->h >= pg->height - eps) y1 = m->t->height + b;
+        }
+        *x = x0;
+        *y = y0;
+        *w = x1 - x0;
+        *h = y1 - y0;
+}
+
+static struct rgb colour_of(const struct box_target *t, const struct colour *c)
+{
+        return c->literal ? c->rgb : t->palette->c[c->role];
+}
+
+static struct box *add(struct boxes *bs, enum box_kind kind, const struct elem *e)
+{
+        if (bs->n == bs->cap) {
+                bs->cap = bs->cap ? bs->cap * 2 : 16;
+                bs->b = g_renew(struct box, bs->b, bs->cap);
+        }
+        struct box *b = &bs->b[bs->n++];
+        memset(b, 0, sizeof *b);
+        b->kind = kind;
+        b->elem = e;
+        return b;
+}
+
+void boxes_clear(struct boxes *bs)
+{
+        for (size_t i = 0; i < bs->n; i++)
+                if (bs->b[i].layout)
+                        g_object_unref(bs->b[i].layout);
+        g_free(bs->b);
+        memset(bs, 0, sizeof *bs);
+}
+
+/* ---- text -------------------------------------------------------------------- */
+
+static void set_size(PangoLayout *l, const struct elem *e, double size)
+{
+        PangoFontDescription *fd = pango_font_description_new();
+        pango_font_description_set_family(fd, e->font);
+        pango_font_description_set_weight(fd, (PangoWeight)e->weight);
+        pango_font_description_set_style(fd, e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+        pango_layout_set_font_description(l, fd);
+        pango_font_description_free(fd);
+        if (e->tracking != 0) {
+                PangoAttrList *attrs = pango_attr_list_new();
+                pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                                      (int)(e->tracking / 1000.0 * size * PANGO_SCALE)));
+                pango_layout_set_attributes(l, attrs);
+                pango_attr_list_unref(attrs);
+        }
+}
+
+static bool layout_fits(PangoLayout *l, const struct elem *e, double width, double height)
+{
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        if (r.width > width * PANGO_SCALE + PANGO_SCALE / 2)
+                return false; /* a word wider than the box */
+        if (e->max_lines && pango_layout_get_line_count(l) > e->max_lines)
+                return false;
+        return r.height <= height * PANGO_SCALE + PANGO_SCALE / 2;
+}
+
+static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const char *text, double width)
+{
+        PangoLayout *l = pango_layout_new(ctx);
+        char *up = e->uppercase ? g_utf8_strup(text, -1) : NULL;
+        pango_layout_set_text(l, up ? up : text, -1);
+        g_free(up);
+        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+        /* Pango mirrors left and right for right-to-left paragraphs, so
+         * "start" is the reading start in every script. */
+        pango_layout_set_alignment(l, e->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                      : e->align == ALIGN_END  ? PANGO_ALIGN_RIGHT
+                                                               : PANGO_ALIGN_LEFT);
+        if (e->line_height > 0)
+                pango_layout_set_line_spacing(l, (float)e->line_height);
+        return l;
+}
+
+PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
+                          double width, double height, double min, double max,
+                          double *size, bool *fits)
+{
+        PangoLayout *l = new_layout(ctx, e, text, width);
+        set_size(l, e, max);
+        if (layout_fits(l, e, width, height)) {
+                *size = max;
+                *fits = true;
+                return l;
+        }
+        set_size(l, e, min);
+        if (!layout_fits(l, e, width, height)) {
+                *size = min;
+                *fits = false;
+                return l;
+        }
+        double lo = min, hi = max;
+        /* Half a percent is below what the eye tells apart. */
+        while (hi - lo > fmax(0.005 * hi, 0.1)) {
+                double mid = (lo + hi) / 2;
+                set_size(l, e, mid);
+                if (layout_fits(l, e, width, height))
+                        lo = mid;
+                else
+                        hi = mid;
+        }
+        set_size(l, e, lo);
+        *size = lo;
+        *fits = true;
+        return l;
+}
+
+/* Cut a layout that does not fit to the box with an ellipsis. */
+static void ellipsize(PangoLayout *l, const struct elem *e, double height)
+{
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        if (e->max_lines)
+                pango_layout_set_height(l, -e->max_lines);
+        else
+                pango_layout_set_height(l, (int)(height * PANGO_SCALE));
+}
+
+static double layout_height(PangoLayout *l)
+{
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        return (double)r.height / PANGO_SCALE;
+}
+
+/* The element's text, or NULL when it is left out (empty, or a needed
+ * placeholder is empty).  Caller frees. */
+static char *text_of(const struct box_target *t, const struct elem *e)
+{
+        GHashTable *vars = t->facts->vars;
+        for (size_t i = 0; e->needs && e->needs[i]; i++) {
+                const char *v = g_hash_table_lookup(vars, e->needs[i]);
+                if (!v || !*v)
+                        return NULL;
+        }
+        if (e->kind == ELEM_IMAGE) {
+                const char *p = strcmp(e->source, "logo") == 0 ? t->logo : t->photo;
+                return p ? g_strdup(p) : NULL;
+        }
+        if (e->kind != ELEM_TEXT)
+                return g_strdup("");
+        char *s = expand(e->text, vars);
+        if (!*s) {
+                g_free(s);
+                return NULL;
+        }
+        if (e->hyphenate && t->hyphenate_words) {
+                char *h = hyphen_text(s, lang_code(t->facts->lang));
+                g_free(s);
+                s = h;
+        }
+        return s;
+}
+
+static void warn_overflow(const struct box_target *t, const struct elem *e, double size_canvas,
+                          double pt, struct diag *d)
+{
+        if (e->overflow == OVERFLOW_ERROR)
+                diag_error(d, NULL, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt",
+                           t->who, e->name, size_canvas / pt);
+        else
+                diag_warn(d, NULL, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt; shortened with \"…\"",
+                          t->who, e->name, size_canvas / pt);
+}
+
+/* ---- stacks -------------------------------------------------------------------- */
+
+struct child {
+        const struct elem *e;
+        char *text; /* NULL: image/qr/rect */
+        bool on;
+        PangoLayout *layout;
+        double size, h;
+};
+
+/* Lay out the children that are on at factor k (0 = smallest sizes,
+ * 1 = largest); returns the total height. */
+static double stack_measure(const struct map *m, struct child *cs, size_t n, double width,
+                            double gap, double k)
+{
+        double total = 0;
+        bool first = true;
+        for (size_t i = 0; i < n; i++) {
+                struct child *c = &cs[i];
+                if (!c->on)
+                        continue;
+                if (!first)
+                        total += gap;
+                total += c->e->space_before * m->s;
+                first = false;
+                if (c->text) {
+                        double lo = c->e->size_min * m->size_k, hi = c->e->size_max * m->size_k;
+                        c->size = lo + k * (hi - lo);
+                        if (!c->layout)
+                                c->layout = new_layout(m->t->pango, c->e, c->text, width);
+                        set_size(c->layout, c->e, c->size);
+                        if (c->e->max_lines) {
+                                pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
+                                pango_layout_set_height(c->layout, -c->e->max_lines);
+                        }
+                        c->h = layout_height(c->layout);
+                        /* A word wider than the column counts as too big. */
+                        PangoRectangle r;
+                        pango_layout_get_extents(c->layout, NULL, &r);
+                        if (r.width > width * PANGO_SCALE + PANGO_SCALE / 2)
+                                total += 1e9;
+                } else {
+                        c->h = c->e->h * m->s;
+                }
+                total += c->h;
+        }
+        return total;
+}
+
+static bool do_stack(const struct map *m, const struct elem *st, struct boxes *out, struct diag *d)
+{
+        const struct box_target *t = m->t;
+        double x, y, w, h;
+        map_rect(m, st, false, &x, &y, &w, &h);
+        double gap = st->gap * m->s;
+        struct child *cs = g_new0(struct child, st->n_children ? st->n_children : 1);
+        size_t n = st->n_children;
+        for (size_t i = 0; i < n; i++) {
+                cs[i].e = &st->children[i];
+                char *s = text_of(t, cs[i].e);
+                cs[i].on = s != NULL;
+                if (s && cs[i].e->kind == ELEM_TEXT)
+                        cs[i].text = s;
+                else
+                        g_free(s);
+        }
+
+        /* Largest first; else shrink together; else drop optional children
+         * from the last one up; else the smallest sizes, cut at the end. */
+        double k = 1, total = stack_measure(m, cs, n, w, gap, 1);
+        bool ok = total <= h + 0.5;
+        while (!ok) {
+                if (stack_measure(m, cs, n, w, gap, 0) <= h + 0.5) {
+                        double lo = 0, hi = 1;
+                        while (hi - lo > 0.01) {
+                                double mid = (lo + hi) / 2;
+                                if (stack_measure(m, cs, n, w, gap, mid) <= h + 0.5)
+                                        lo = mid;
+                                else
+                                        hi = mid;
+                        }
+                        k = lo;
+                        ok = true;
+                        break;
+                }
+                size_t drop = n;
+                for (size_t i = n; i-- > 0;)
+                        if (cs[i].on && cs[i].e->optional) {
+                                drop = i;
+                                break;
+                        }
+                if (drop == n) {
+                        k = 0;
+                        break;
+                }
+                cs[drop].on = false;
+                k = 1;
+                ok = stack_measure(m, cs, n, w, gap, 1) <= h + 0.5;
+        }
+        total = stack_measure(m, cs, n, w, gap, k);
+
+        bool good = true;
+        double cy = y;
+        if (total <= h)
+                cy += (h - total) * (st->valign == ALIGN_CENTER ? 0.5 : st->valign == ALIGN_END ? 1.0 : 0.0);
+        bool first = true;
+        for (size_t i = 0; i < n; i++) {
+                struct child *c = &cs[i];
+                if (!c->on)
+                        continue;
+                if (!first)
+                        cy += gap;
+                first = false;
+                cy += c->e->space_before * m->s;
+                double room = y + h - cy;
+                if (c->h > room + 0.5) {
+                        /* The stack overflows here: cut this child to what is
+                         * left and leave out the rest, saying so. */
+                        if (!c->text || room < c->size) {
+                                diag_warn(d, NULL, 0, NULL, "%s: %s: no room left in %s; left out",
+                                          t->who, c->e->name, st->name);
+                                for (size_t j = i; j < n; j++)
+                                        cs[j].on = false;
+                                break;
+                        }
+                        warn_overflow(t, c->e, c->size, t->pt, d);
+                        good &= c->e->overflow != OVERFLOW_ERROR;
+                        ellipsize(c->layout, c->e, room);
+                        c->h = layout_height(c->layout);
+                }
+                struct box *b = add(out, c->e->kind == ELEM_TEXT ? BOX_TEXT
+                                      : c->e->kind == ELEM_QR    ? BOX_QR
+                                      : c->e->kind == ELEM_IMAGE ? BOX_IMAGE
+                                                                 : BOX_RECT,
+                                    c->e);
+                b->x = x;
+                b->y = cy;
+                b->w = w;
+                b->h = c->h;
+                b->radius = c->e->radius * m->s;
+                if (c->text) {
+                        b->layout = c->layout;
+                        c->layout = NULL;
+                        b->size = c->size;
+                        b->colour = colour_of(t, &c->e->colour);
+                } else if (c->e->kind == ELEM_QR) {
+                        b->colour = colour_of(t, &c->e->fill);
+                        b->light = colour_of(t, &c->e->light);
+                        b->w = b->h; /* square, at the stack's start edge */
+                } else if (c->e->kind == ELEM_IMAGE) {
+                        b->image = strcmp(c->e->source, "logo") == 0 ? t->logo : t->photo;
+                } else {
+                        b->colour = colour_of(t, &c->e->fill);
+                }
+                cy += c->h;
+        }
+        for (size_t i = 0; i < n; i++) {
+                g_free(cs[i].text);
+                if (cs[i].layout)
+                        g_object_unref(cs[i].layout);
+        }
+        g_free(cs);
+        return good;
+}
+
+/* ---- the page ------------------------------------------------------------------ */
+
+bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
+{
+        struct map m;
+        map_init(&m, t);
+        bool good = true;
+        memset(out, 0, sizeof *out);
+        for (size_t i = 0; i < t->page->n_elems; i++) {
+                const struct elem *e = &t->page->elems[i];
+                if (e->kind == ELEM_STACK) {
+                        good &= do_stack(&m, e, out, d);
+                        continue;
+                }
+                char *text = text_of(t, e);
+                if (!text)
+                        continue;
+                double x, y, w, h;
+                map_rect(&m, e, e->kind == ELEM_RECT || e->kind == ELEM_IMAGE, &x, &y, &w, &h);
+                switch (e->kind) {
+                case ELEM_RECT: {
+                        struct box *b = add(out, BOX_RECT, e);
+                        b->x = x, b->y = y, b->w = w, b->h = h;
+                        b->colour = colour_of(t, &e->fill);
+                        b->radius = e->radius * m.s;
+                        break;
+                }
+                case ELEM_IMAGE: {
+                        struct box *b = add(out, BOX_IMAGE, e);
+                        b->x = x, b->y = y, b->w = w, b->h = h;
+                        b->image = strcmp(e->source, "logo") == 0 ? t->logo : t->photo;
+                        break;
+                }
+                case ELEM_QR: {
+                        struct box *b = add(out, BOX_QR, e);
+                        double side = fmin(w, h);
+                        b->x = x + (w - side) / 2;
+                        b->y = y + (h - side) / 2;
+                        b->w = b->h = side;
+                        b->colour = colour_of(t, &e->fill);
+                        b->light = colour_of(t, &e->light);
+                        break;
+                }
+                case ELEM_TEXT: {
+                        double size;
+                        bool fits;
+                        PangoLayout *l = box_fit_text(t->pango, e, text, w, h, e->size_min * m.size_k,
+                                                      e->size_max * m.size_k, &size, &fits);
+                        if (!fits) {
+                                warn_overflow(t, e, size, t->pt, d);
+                                good &= e->overflow != OVERFLOW_ERROR;
+                                ellipsize(l, e, h);
+                        }
+                        double lh = layout_height(l);
+                        struct box *b = add(out, BOX_TEXT, e);
+                        b->x = x, b->w = w, b->h = fmin(lh, h);
+                        b->y = y + (lh < h ? (h - lh) * (e->valign == ALIGN_CENTER ? 0.5
+                                                         : e->valign == ALIGN_END  ? 1.0
+                                                                                   : 0.0)
+                                           : 0);
+                        b->layout = l;
+                        b->size = size;
+                        b->overflowed = !fits;
+                        b->colour = colour_of(t, &e->colour);
+                        break;
+                }
+                case ELEM_STACK:
+                        break;
+                }
+                g_free(text);
+        }
+        return good;
+}

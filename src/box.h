@@ -1,0 +1,69 @@
+/* box.h: a layout page + facts -> positioned boxes, text measured and
+ * fitted.  Pure geometry and Pango: nothing is drawn here.
+ *
+ * Units: the canvas is in output units (pt for PDF, px for PNG of a screen
+ * format).  The page's design units map onto it by one uniform scale; an
+ * element that touches an edge of the design page is stretched to the
+ * canvas edge (and into the bleed), so a band stays a band when the
+ * format's proportions differ a little from the design's. */
+#ifndef PLAKAT_BOX_H
+#define PLAKAT_BOX_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+
+#include "layout.h"
+
+struct diag;
+struct facts;
+struct qr;
+
+enum box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE, BOX_QR };
+
+struct box {
+        enum box_kind kind;
+        const struct elem *elem;
+        double x, y, w, h;   /* canvas units */
+        struct rgb colour;   /* rect fill, text colour, qr dark */
+        struct rgb light;    /* qr light */
+        double radius;
+        PangoLayout *layout; /* text: drawn with its top-left at (x, y) */
+        double size;         /* text: the size chosen by fitting, canvas units */
+        bool overflowed;     /* text: did not fit even at the smallest size */
+        const char *image;   /* image: path from the community */
+};
+
+struct boxes {
+        struct box *b;
+        size_t n, cap;
+};
+
+/* Where and how one page is laid out. */
+struct box_target {
+        const struct page *page;
+        double width, height; /* trim size in canvas units */
+        double bleed;         /* canvas units added on each side, for edge elements */
+        double pt;            /* canvas units per typographic point */
+        const struct palette *palette;
+        const struct facts *facts;
+        PangoContext *pango;
+        const char *logo, *photo; /* image paths or NULL */
+        bool hyphenate_words;     /* insert soft hyphens (see hyphen.h) */
+        /* For messages: "urban-gardening.cfg: a3 (klar)". */
+        const char *who;
+};
+
+/* Lay out every element of t->page into out (boxes in drawing order).
+ * Warnings (text that does not fit) and errors (overflow = "error") go to
+ * d.  Returns false on an error.  Free with boxes_clear. */
+bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d);
+void boxes_clear(struct boxes *bs);
+
+/* Fit text into width x height: the largest size in [min, max] (canvas
+ * units) at which it wraps into the box.  Returns a new layout (caller
+ * unrefs); *size gets the size used, *fits whether it fitted. */
+PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
+                          double width, double height, double min, double max,
+                          double *size, bool *fits);
+
+#endif

@@ -1,0 +1,133 @@
+/* expand.c: "{name}", "[Raum {venue.room}]" -> text. */
+#include "expand.h"
+
+#include <string.h>
+
+#include "diag.h"
+
+/* One pass serves both checking and expanding: with vars NULL it only
+ * validates.  Optional groups do not nest (a designer never needs it, and
+ * flat groups keep messages simple). */
+struct scan {
+        const char *const *names;
+        struct diag *d;
+        const char *file, *setting;
+        int line;
+        bool ok;
+};
+
+static void scan_error(struct scan *s, const char *fmt, const char *arg)
+{
+        s->ok = false;
+        if (s->d)
+                diag_error(s->d, s->file, s->line, s->setting, fmt, arg);
+}
+
+static bool known(const char *const *names, const char *key)
+{
+        for (size_t i = 0; names[i]; i++)
+                if (strcmp(names[i], key) == 0)
+                        return true;
+        return false;
+}
+
+static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
+{
+        GString *out = g_string_new(NULL);
+        GString *group = NULL;  /* text of the open [ ... ] group */
+        bool group_empty = false;
+        bool any_value = false; /* did any placeholder give text? */
+        bool any_placeholder = false;
+        const char *p = tmpl;
+
+        while (*p) {
+                GString *dst = group ? group : out;
+                if (*p == '\\') {
+                        if (p[1] == '{' || p[1] == '}' || p[1] == '[' || p[1] == ']' || p[1] == '\\') {
+                                g_string_append_c(dst, p[1]);
+                                p += 2;
+                        } else {
+                                g_string_append_c(dst, '\\');
+                                p++;
+                        }
+                } else if (*p == '[') {
+                        if (group)
+                                scan_error(s, "expected \"]\" before another \"[\", found %s", "\"[\"");
+                        else
+                                group = g_string_new(NULL);
+                        group_empty = false;
+                        p++;
+                } else if (*p == ']') {
+                        if (!group) {
+                                scan_error(s, "expected text, found %s without \"[\" (write \\] for a bracket)", "\"]\"");
+                        } else {
+                                if (!group_empty)
+                                        g_string_append(out, group->str);
+                                g_string_free(group, TRUE);
+                                group = NULL;
+                        }
+                        p++;
+                } else if (*p == '{') {
+                        const char *end = strchr(p, '}');
+                        if (!end) {
+                                scan_error(s, "expected \"}\" to close %s", "\"{\"");
+                                break;
+                        }
+                        char *key = g_strndup(p + 1, (gsize)(end - p - 1));
+                        any_placeholder = true;
+                        if (s->names && !known(s->names, key)) {
+                                s->ok = false;
+                                if (s->d) {
+                                        size_t n = g_strv_length((char **)s->names);
+                                        const char *near = diag_closest(key, s->names, n);
+                                        if (near)
+                                                diag_error(s->d, s->file, s->line, s->setting,
+                                                           "unknown placeholder {%s}; did you mean {%s}?", key, near);
+                                        else
+                                                diag_error(s->d, s->file, s->line, s->setting,
+                                                           "unknown placeholder {%s}", key);
+                                }
+                        }
+                        const char *val = vars ? g_hash_table_lookup(vars, key) : NULL;
+                        if (val && *val) {
+                                g_string_append(dst, val);
+                                any_value = true;
+                        } else if (group) {
+                                group_empty = true;
+                        }
+                        g_free(key);
+                        p = end + 1;
+                } else if (*p == '}') {
+                        scan_error(s, "expected text, found %s without \"{\" (write \\} for a brace)", "\"}\"");
+                        p++;
+                } else {
+                        g_string_append_c(dst, *p);
+                        p++;
+                }
+        }
+        if (group) {
+                scan_error(s, "expected \"]\" to close %s", "\"[\"");
+                g_string_free(group, TRUE);
+        }
+        /* A template whose placeholders are all empty is an empty element,
+         * even if it has literal words around them ("Ziel: {goal}"). */
+        if (any_placeholder && !any_value)
+                g_string_truncate(out, 0);
+        return g_string_free(out, FALSE);
+}
+
+bool expand_check(const char *tmpl, const char *const *names, struct diag *d,
+                  const char *file, int line, const char *setting)
+{
+        struct scan s = { names, d, file, setting, line, true };
+        g_free(run(tmpl, NULL, &s));
+        return s.ok;
+}
+
+char *expand(const char *tmpl, GHashTable *vars)
+{
+        struct scan s = { NULL, NULL, NULL, NULL, 0, true };
+        char *r = run(tmpl, vars, &s);
+        g_strstrip(r);
+        return r;
+}

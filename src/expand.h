@@ -1,0 +1,29 @@
+/* expand.h: layout text templates -> text.
+ *
+ *   "{name}"                    the community's name
+ *   "{label.when}"              a word of the community's language
+ *   "[Raum {venue.room}]"       a bracketed part vanishes when any
+ *                               placeholder inside it is empty
+ *   "\{", "\[", "\]", "\\"      literal characters
+ *
+ * Values are inserted literally (never interpreted as markup). */
+#ifndef PLAKAT_EXPAND_H
+#define PLAKAT_EXPAND_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+struct diag;
+
+/* Check a template's syntax and that every placeholder is one of names
+ * (NULL-terminated); problems go to d as "file:line: setting: ...", with a
+ * did-you-mean for unknown placeholders.  Returns false on any error. */
+bool expand_check(const char *tmpl, const char *const *names, struct diag *d,
+                  const char *file, int line, const char *setting);
+
+/* Expand tmpl with values from vars (placeholder -> string; a missing key
+ * or "" counts as empty).  Returns a new string, "" when everything was
+ * empty; caller frees with g_free. */
+char *expand(const char *tmpl, GHashTable *vars);
+
+#endif

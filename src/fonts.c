@@ -1,0 +1,100 @@
+/* fonts.c: plakat's own fonts, registered with fontconfig once. */
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+
+#include "diag.h"
+
+struct fonts {
+        FcConfig *config;
+        PangoFontMap *map;
+        PangoContext *context;
+        char **families; /* installed family names, for fonts_has_family */
+};
+
+static char **list_families(FcConfig *config)
+{
+        FcPattern *pat = FcPatternCreate();
+        FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+        FcFontSet *set = FcFontList(config, pat, os);
+        GPtrArray *names = g_ptr_array_new();
+        for (int i = 0; set && i < set->nfont; i++) {
+                FcChar8 *fam;
+                /* A font lists several names ("Inter", "Inter Black"): all count. */
+                for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; k++)
+                        g_ptr_array_add(names, g_strdup((const char *)fam));
+        }
+        g_ptr_array_add(names, NULL);
+        if (set)
+                FcFontSetDestroy(set);
+        FcObjectSetDestroy(os);
+        FcPatternDestroy(pat);
+        return (char **)g_ptr_array_free(names, FALSE);
+}
+
+struct fonts *fonts_new(const char *const *dirs, struct diag *d)
+{
+        struct fonts *f = g_new0(struct fonts, 1);
+        /* An empty configuration: no system font dirs, no user config; only
+         * a cache, so later runs need not parse the font files again. */
+        f->config = FcConfigCreate();
+        static const char conf[] =
+                "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">"
+                "<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+        FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf, FcFalse);
+        for (size_t i = 0; dirs && dirs[i]; i++)
+                if (!FcConfigAppFontAddDir(f->config, (const FcChar8 *)dirs[i]))
+                        diag_warn(d, dirs[i], 0, NULL, "cannot read fonts from this folder");
+        f->families = list_families(f->config);
+        if (!f->families[0]) {
+                diag_error(d, NULL, 0, NULL, "no fonts found (looked in %s)",
+                           dirs && dirs[0] ? dirs[0] : "nowhere");
+                fonts_free(f);
+                return NULL;
+        }
+        /* Pango's default font map would call FcInit and scan the system;
+         * ours sees only the fonts above. */
+        f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
+        f->context = pango_font_map_create_context(f->map);
+
+        cairo_font_options_t *fo = cairo_font_options_create();
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(f->context, fo);
+        cairo_font_options_destroy(fo);
+        pango_context_set_round_glyph_positions(f->context, FALSE);
+        return f;
+}
+
+void fonts_free(struct fonts *f)
+{
+        if (!f)
+                return;
+        if (f->context)
+                g_object_unref(f->context);
+        if (f->map)
+                g_object_unref(f->map);
+        if (f->config)
+                FcConfigDestroy(f->config);
+        g_strfreev(f->families);
+        g_free(f);
+}
+
+PangoContext *fonts_context(struct fonts *f)
+{
+        return f->context;
+}
+
+bool fonts_has_family(const struct fonts *f, const char *family)
+{
+        for (size_t i = 0; f->families[i]; i++)
+                if (g_ascii_strcasecmp(f->families[i], family) == 0)
+                        return true;
+        return false;
+}

@@ -1,0 +1,121 @@
+/* layout.h: a design, read from a layout template in layouts/ (data, not
+ * code; format in docs/layouts.md).
+ *
+ * A layout has one page per aspect family (portrait, square, landscape,
+ * story).  A page is a design canvas in mm (print) or px (screen) and a list
+ * of elements with boxes in that unit: rectangles, text blocks whose text is
+ * a template ("{name}", "[Raum {venue.room}]"), images, the QR code, and
+ * vertical stacks whose children close up when one of them is empty.  Colours
+ * are roles ("primary", "on_primary", ...) filled by the layout's defaults,
+ * then a theme, then the community's own style. */
+#ifndef PLAKAT_LAYOUT_H
+#define PLAKAT_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "community.h" /* struct rgb */
+#include "qr.h"
+
+struct diag;
+
+enum elem_kind { ELEM_RECT, ELEM_TEXT, ELEM_IMAGE, ELEM_QR, ELEM_STACK };
+enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
+enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
+enum fit { FIT_COVER, FIT_CONTAIN };
+enum unit { UNIT_MM, UNIT_PX };
+
+enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_COUNT };
+
+/* Colour roles every palette has. */
+enum role {
+        ROLE_BACKGROUND, ROLE_TEXT, ROLE_PRIMARY, ROLE_ACCENT, ROLE_ON_PRIMARY,
+        ROLE_ON_ACCENT, ROLE_MUTED, ROLE_SURFACE, ROLE_COUNT
+};
+
+struct palette {
+        struct rgb c[ROLE_COUNT];
+};
+
+/* A colour in a layout: a role, or a literal #RRGGBB. */
+struct colour {
+        bool literal;
+        enum role role;
+        struct rgb rgb;
+};
+
+struct elem {
+        enum elem_kind kind;
+        char *name; /* for messages: "title", or "text #3" */
+        int line;
+        double x, y, w, h; /* design units; in a stack, h is a fixed height or 0 */
+
+        /* rect and qr */
+        struct colour fill;   /* rect fill; qr dark modules */
+        struct colour light;  /* qr background */
+        double radius;
+        enum qr_level level;
+
+        /* text */
+        char *text;   /* template */
+        char *font;   /* family (after resolving font roles) */
+        int weight;   /* PangoWeight value, 100..1000 */
+        bool italic;
+        bool uppercase;
+        double size_max, size_min; /* pt on print pages, px on screen pages */
+        double line_height;        /* factor, e.g. 1.15; 0: font default */
+        double tracking;           /* letter spacing, 1/1000 em */
+        struct colour colour;
+        enum align align, valign;
+        int max_lines; /* 0: no limit */
+        enum overflow overflow;
+        bool hyphenate;
+
+        /* image */
+        char *source; /* "logo" or "photo" */
+        enum fit fit;
+
+        /* stack */
+        struct elem *children;
+        size_t n_children;
+        double gap;
+        bool optional; /* as a stack child: dropped first when space is short */
+        char **needs;  /* placeholders that must be non-empty, or the element is left out */
+        double space_before; /* extra gap above this child in a stack */
+};
+
+struct page {
+        bool present;
+        int line;
+        double width, height;
+        enum unit unit;
+        struct elem *elems;
+        size_t n_elems;
+};
+
+struct layout {
+        char *name;
+        char *description;
+        char *path;
+        struct palette palette; /* the layout's own colours */
+        struct page pages[FAMILY_COUNT];
+};
+
+/* Read and check a layout file.  Every problem goes to d with file:line
+ * and did-you-mean; templates may use only placeholders (NULL-terminated).
+ * Returns NULL when the file is refused. */
+struct layout *layout_load(const char *path, const char *const *placeholders,
+                           struct diag *d);
+/* The same from memory (tests); name is used in messages. */
+struct layout *layout_load_string(const char *text, const char *name,
+                                  const char *const *placeholders, struct diag *d);
+void layout_free(struct layout *l);
+
+const char *layout_family_name(enum family f);
+bool layout_family_parse(const char *s, enum family *out);
+const char *layout_role_name(enum role r);
+
+/* Parse "#RRGGBB"; false otherwise. */
+bool layout_parse_rgb(const char *s, struct rgb *out);
+
+#endif

@@ -1,0 +1,68 @@
+/* output.h: formats (layouts/formats.cfg) and the files they become.
+ *
+ * A format is data: its size, unit, whether it is printed (PDF, sizes in
+ * mm) or shown on a screen (PNG, sizes in px), and the aspect family a
+ * layout must provide for it.  Writers live in one table {name, ext, open,
+ * finish}; every file is written to a temporary name in the output folder
+ * and renamed into place only when the whole community succeeded. */
+#ifndef PLAKAT_OUTPUT_H
+#define PLAKAT_OUTPUT_H
+
+#include <cairo.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "layout.h"
+
+struct diag;
+
+struct format {
+        char *name, *description;
+        double width, height; /* mm (print) or px (screen) */
+        bool print;
+        enum family family;
+        double qr_min; /* smallest sensible code width: mm (print) or px (screen) */
+};
+
+struct formats {
+        struct format *f;
+        size_t n;
+};
+
+/* Read the formats file; problems go to d.  Returns false when refused. */
+bool formats_load(const char *path, struct formats *out, struct diag *d);
+void formats_clear(struct formats *fs);
+const struct format *formats_find(const struct formats *fs, const char *name);
+
+enum output_kind { OUTPUT_PDF, OUTPUT_PNG };
+
+/* One file being written. */
+struct output {
+        enum output_kind kind;
+        char *path; /* final name */
+        char *tmp;  /* temporary name beside it */
+        FILE *f;
+        cairo_surface_t *surface;
+        double dpi; /* PNG: for the pHYs chunk; 0 none */
+};
+
+struct pdf_meta {
+        const char *title, *author, *subject, *keywords, *date; /* date: "YYYY-MM-DD" */
+};
+
+/* Start a PDF of width x height pt, or a PNG of width x height px, in a
+ * temporary file beside path.  Returns false (after reporting) on
+ * failure; the caller draws on out->surface, then calls output_finish. */
+bool output_open(struct output *o, enum output_kind kind, const char *path, double width,
+                 double height, double dpi, const struct pdf_meta *meta, struct diag *d);
+
+/* Finish the file (flush the PDF, encode the PNG) but keep its temporary
+ * name.  Returns false on failure. */
+bool output_finish(struct output *o, struct diag *d);
+
+/* Rename into place (commit) or remove the temporary file (abort); both
+ * free o's resources and are safe after a failed open. */
+bool output_commit(struct output *o, struct diag *d);
+void output_abort(struct output *o);
+
+#endif
