@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <libconfig.h>
 #include <math.h>
 #include <string.h>
 
@@ -29,7 +30,15 @@
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
 
+/* A colour theme: the roles it sets (others keep the layout's). */
+struct theme {
+        char *name, *description;
+        struct palette colours;
+};
+
 struct renderer {
+        struct theme *themes;
+        size_t n_themes;
         struct fonts *fonts;
         char **language_codes;
         struct lang **langs;
@@ -96,6 +105,54 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
         return ok;
 }
 
+/* layouts/themes.cfg: themes = ( { name; description; colors = {...} } ) */
+static bool load_themes(struct renderer *r, const char *path, struct diag *d)
+{
+        config_t cfg;
+        config_init(&cfg);
+        size_t before = d->errors;
+        if (!config_read_file(&cfg, path)) {
+                diag_error(d, path, config_error_line(&cfg), NULL, "%s", config_error_text(&cfg));
+                config_destroy(&cfg);
+                return false;
+        }
+        const config_setting_t *list = config_lookup(&cfg, "themes");
+        size_t n = list ? (size_t)config_setting_length(list) : 0;
+        r->themes = g_new0(struct theme, n + 1);
+        for (size_t i = 0; i < n; i++) {
+                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+                const char *name = NULL, *desc = "";
+                config_setting_lookup_string(g, "name", &name);
+                config_setting_lookup_string(g, "description", &desc);
+                if (!name) {
+                        diag_error(d, path, (int)config_setting_source_line(g), "name",
+                                   "expected the theme's name, found nothing");
+                        continue;
+                }
+                struct theme *t = &r->themes[r->n_themes++];
+                t->name = g_strdup(name);
+                t->description = g_strdup(desc);
+                const config_setting_t *cs = config_setting_get_member(g, "colors");
+                for (int k = 0; k < ROLE_COUNT; k++) {
+                        const char *v = NULL;
+                        if (cs && config_setting_lookup_string(cs, layout_role_name((enum role)k), &v) &&
+                            !layout_parse_rgb(v, &t->colours.c[k]))
+                                diag_error(d, path, (int)config_setting_source_line(cs), layout_role_name((enum role)k),
+                                           "expected \"#RRGGBB\", found \"%s\"", v);
+                }
+        }
+        config_destroy(&cfg);
+        return d->errors == before;
+}
+
+static const struct theme *find_theme(const struct renderer *r, const char *name)
+{
+        for (size_t i = 0; i < r->n_themes; i++)
+                if (strcmp(r->themes[i].name, name) == 0)
+                        return &r->themes[i];
+        return NULL;
+}
+
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
                               struct diag *d)
 {
@@ -122,6 +179,11 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
         formats_load(fpath, &r->formats, d);
         g_free(fpath);
 
+        char *tpath = g_build_filename(datadir, "layouts", "themes.cfg", NULL);
+        if (g_file_test(tpath, G_FILE_TEST_EXISTS))
+                load_themes(r, tpath, d);
+        g_free(tpath);
+
         if (r->fonts) {
                 char *ldir = g_build_filename(datadir, "layouts", NULL);
                 load_layouts(r, ldir, d);
@@ -146,6 +208,11 @@ void renderer_free(struct renderer *r)
                 layout_free(r->layouts[i]);
         g_free(r->layouts);
         formats_clear(&r->formats);
+        for (size_t i = 0; i < r->n_themes; i++) {
+                g_free(r->themes[i].name);
+                g_free(r->themes[i].description);
+        }
+        g_free(r->themes);
         fonts_free(r->fonts);
         hyphen_cleanup();
         g_free(r);
@@ -183,6 +250,26 @@ void renderer_list_formats(const struct renderer *r, FILE *out)
                         f->print ? "mm" : "px", f->print ? "PDF" : "PNG", layout_family_name(f->family),
                         f->description);
         }
+}
+
+void renderer_list_themes(const struct renderer *r, FILE *out)
+{
+        fprintf(out, "%-12s %s\n", "default", "the layout's own colours");
+        for (size_t i = 0; i < r->n_themes; i++)
+                if (strcmp(r->themes[i].name, "default") != 0)
+                        fprintf(out, "%-12s %s\n", r->themes[i].name, r->themes[i].description);
+}
+
+bool renderer_has_format(const struct renderer *r, const char *name)
+{
+        if (strcmp(name, "all") == 0 || formats_find(&r->formats, name))
+                return true;
+        if (!g_str_has_suffix(name, "-png"))
+                return false;
+        char *base = g_strndup(name, strlen(name) - 4);
+        const struct format *f = formats_find(&r->formats, base);
+        g_free(base);
+        return f && f->print;
 }
 
 void renderer_list_layouts(const struct renderer *r, FILE *out)
@@ -231,9 +318,14 @@ static struct rgb mix(struct rgb a, struct rgb b, double t)
         return (struct rgb){ true, a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
 }
 
-static void palette_for(const struct layout *l, const struct community *c, struct palette *p)
+/* Layout colours, then the theme's, then the community's own. */
+static void palette_for(const struct layout *l, const struct theme *t, const struct community *c,
+                        struct palette *p)
 {
         *p = l->palette;
+        for (int k = 0; t && k < ROLE_COUNT; k++)
+                if (t->colours.c[k].set)
+                        p->c[k] = t->colours.c[k];
         const struct style *s = &c->style;
         if (s->primary.set) {
                 p->c[ROLE_PRIMARY] = s->primary;
@@ -337,7 +429,23 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         }
         p->lang = renderer_lang(r, c->language);
         p->facts = facts_new(c, p->lang, &o->today);
-        palette_for(p->layout, c, &p->palette);
+        const struct theme *theme = NULL;
+        if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
+                theme = find_theme(r, c->style.theme);
+                if (!theme) {
+                        const char **all = g_new0(const char *, r->n_themes + 1);
+                        for (size_t k = 0; k < r->n_themes; k++)
+                                all[k] = r->themes[k].name;
+                        const char *near = diag_closest(c->style.theme, all, r->n_themes);
+                        char *list = g_strjoinv(", ", (char **)all);
+                        diag_warn(d, c->path, 0, "style.theme",
+                                  "unknown theme \"%s\"%s%s%s; using default (themes: %s)", c->style.theme,
+                                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "", list);
+                        g_free(list);
+                        g_free(all);
+                }
+        }
+        palette_for(p->layout, theme, c, &p->palette);
         p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
         bool ok = resolve_jobs(r, c, o->formats, p->jobs, d);
 

@@ -56,5 +56,10 @@ const struct lang *renderer_lang(const struct renderer *r, const char *code);
 /* For `plakat formats` and `plakat layouts`: one line each to out. */
 void renderer_list_formats(const struct renderer *r, FILE *out);
 void renderer_list_layouts(const struct renderer *r, FILE *out);
+void renderer_list_themes(const struct renderer *r, FILE *out);
+
+/* Whether -f NAME means something: a format, "all", or "<print format>-png"
+ * (a PNG preview of a print format at --dpi). */
+bool renderer_has_format(const struct renderer *r, const char *name);
 
 #endif
