@@ -15,7 +15,7 @@
 #include "diag.h"
 #include "schedule.h"
 
-const char *const cli_commands[] = {"check", "render", "formats", "layouts", "help", NULL};
+const char *const cli_commands[] = {"check", "render", "formats", "layouts", "themes", "help", NULL};
 
 enum {
         OPT_TODAY = 256,
@@ -54,7 +54,7 @@ void cli_help(FILE *out)
         fputs("Usage: plakat check [OPTIONS] FILE...\n"
               "       plakat render [OPTIONS] FILE...\n"
               "       plakat formats\n"
-              "       plakat layouts\n"
+              "       plakat layouts | plakat themes\n"
               "\n"
               "Turn community files into print-ready posters (PDF) and social-media\n"
               "images (PNG) with a QR code for signing up.\n"
@@ -63,10 +63,12 @@ void cli_help(FILE *out)
               "  check     read each FILE, report every problem, print what plakat understood\n"
               "  render    write the posters and images of each FILE (one path per line)\n"
               "  formats   list the output formats\n"
-              "  layouts   list the designs\n"
+              "  layouts   list the designs and the formats each one has\n"
+              "  themes    list the colour themes (style.theme in a community file)\n"
               "\n"
               "Options:\n"
-              "  -f, --format=LIST      formats to write, comma-separated, or \"all\"\n"
+              "  -f, --format=LIST      formats to write, comma-separated, or \"all\";\n"
+              "                         a print format with -png (a3-png) is a PNG preview\n"
               "                         (default: " CLI_DEFAULT_FORMATS ")\n"
               "  -o, --output=DIR       folder for the outputs, created if missing\n"
               "                         (default: out); \"-\" writes the single output\n"
@@ -307,7 +309,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
 
         if (rc < 0) {
                 if (optind >= argc) {
-                        rc = cli_usage_error(err, "no command given (check, render, formats or layouts)");
+                        rc = cli_usage_error(err, "no command given (check, render, formats, layouts or themes)");
                 } else {
                         const char *cmd = argv[optind];
                         bool known = false;
@@ -325,7 +327,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                                              q, cmd);
                                 else
                                         rc = cli_usage_error(err,
-                                                             "unknown command %s (check, render, formats or layouts)",
+                                                             "unknown command %s (check, render, formats, layouts or themes)",
                                                              q);
                                 g_free(q);
                         } else if (strcmp(cmd, "help") == 0) {

@@ -13,7 +13,9 @@
  * per line, so scripts can pick them up. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -259,30 +261,56 @@ static bool check_one(struct run *run, const char *path)
         return ok;
 }
 
-/* The files the renderer wrote for c into dir: <slug>-<format>.<ext>, in
- * the order of the formats. */
-static GPtrArray *written_files(const char *dir, const char *slug, char *const *formats)
+/* What is in an output folder, to tell afterwards which files a render
+ * wrote: name -> "inode:mtime" (outputs are renamed into place, so a
+ * rewritten file has a new inode). */
+static GHashTable *dir_snapshot(const char *dir)
 {
-        GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+        GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
         GDir *gd = g_dir_open(dir, 0, NULL);
         if (!gd)
-                return found;
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        for (const char *e; (e = g_dir_read_name(gd));)
-                g_ptr_array_add(names, g_strdup(e));
-        g_dir_close(gd);
-        for (char *const *f = formats; *f; f++) {
-                char *prefix = g_strdup_printf("%s-%s.", slug, *f);
-                for (guint i = 0; i < names->len; i++) {
-                        const char *e = names->pdata[i];
-                        const char *ext = e + strlen(prefix);
-                        if (g_str_has_prefix(e, prefix) && *ext && !strchr(ext, '.') &&
-                            !strchr(ext, '-'))
-                                g_ptr_array_add(found, g_build_filename(dir, e, NULL));
-                }
-                g_free(prefix);
+                return h;
+        for (const char *e; (e = g_dir_read_name(gd));) {
+                char *p = g_build_filename(dir, e, NULL);
+                GStatBuf st;
+                if (g_stat(p, &st) == 0 && S_ISREG(st.st_mode))
+                        g_hash_table_insert(h, g_strdup(e),
+                                            g_strdup_printf("%llu:%lld.%09ld", (unsigned long long)st.st_ino,
+                                                            (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
+                g_free(p);
         }
-        g_ptr_array_free(names, TRUE);
+        g_dir_close(gd);
+        return h;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files named <slug>-* in dir that are new or changed since before
+ * (a dir_snapshot), as paths, sorted by name. */
+static GPtrArray *written_files(const char *dir, const char *slug, GHashTable *before)
+{
+        GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+        GHashTable *after = dir_snapshot(dir);
+        char *prefix = g_strdup_printf("%s-", slug);
+        GHashTableIter it;
+        gpointer k, v;
+        g_hash_table_iter_init(&it, after);
+        while (g_hash_table_iter_next(&it, &k, &v)) {
+                const char *old = g_hash_table_lookup(before, k);
+                if (g_str_has_prefix(k, prefix) && g_strcmp0(old, v) != 0)
+                        g_ptr_array_add(found, g_strdup(k));
+        }
+        qsort(found->pdata, found->len, sizeof(char *), cmp_str);
+        for (guint i = 0; i < found->len; i++) {
+                char *name = found->pdata[i];
+                found->pdata[i] = g_build_filename(dir, name, NULL);
+                g_free(name);
+        }
+        g_free(prefix);
+        g_hash_table_destroy(after);
         return found;
 }
 
@@ -313,9 +341,10 @@ static bool render_to_stdout(struct run *run, const struct community *c, struct 
         }
         struct render_options ro = run->ro;
         ro.outdir = tmp;
+        GHashTable *before = dir_snapshot(tmp);
         bool ok = renderer_render(run->r, c, &ro, d);
         if (ok) {
-                GPtrArray *files = written_files(tmp, c->slug, run->ro.formats);
+                GPtrArray *files = written_files(tmp, c->slug, before);
                 char *data = NULL;
                 gsize len = 0;
                 if (files->len != 1 || !g_file_get_contents(files->pdata[0], &data, &len, NULL)) {
@@ -329,6 +358,7 @@ static bool render_to_stdout(struct run *run, const struct community *c, struct 
                 g_free(data);
                 g_ptr_array_free(files, TRUE);
         }
+        g_hash_table_destroy(before);
         remove_tmpdir(tmp);
         g_free(tmp);
         return ok;
@@ -353,23 +383,29 @@ static bool render_one(struct run *run, const char *path)
                         g_hash_table_insert(run->slugs, g_strdup(c->slug), g_strdup(path));
                 }
         }
+        GPtrArray *files = NULL;
         if (ok) {
                 struct meeting next[1];
                 next_meetings(run, c, next, 1, &d);
-                if (strcmp(run->cli->outdir, "-") == 0)
+                if (strcmp(run->cli->outdir, "-") == 0) {
                         ok = render_to_stdout(run, c, &d);
-                else
+                } else {
+                        GHashTable *before = dir_snapshot(run->ro.outdir);
                         ok = renderer_render(run->r, c, &run->ro, &d);
+                        if (ok)
+                                files = written_files(run->ro.outdir, c->slug, before);
+                        g_hash_table_destroy(before);
+                }
                 ok = ok && d.errors == 0;
         }
         print_diag(&d, run->cli->quiet);
-        if (ok && strcmp(run->cli->outdir, "-") != 0) {
-                GPtrArray *files = written_files(run->ro.outdir, c->slug, run->ro.formats);
+        if (ok && files) {
                 for (guint i = 0; i < files->len; i++)
                         printf("%s\n", (const char *)files->pdata[i]);
                 fflush(stdout);
-                g_ptr_array_free(files, TRUE);
         }
+        if (files)
+                g_ptr_array_free(files, TRUE);
         if (!ok)
                 print_refused(path, d.errors);
         community_free(c);
@@ -379,7 +415,8 @@ static bool render_one(struct run *run, const char *path)
 
 /* ---- formats and layouts by name ----------------------------------------------- */
 
-/* The names the renderer lists (first word of each line of its listing). */
+/* The names the renderer lists: the first word of each line of its
+ * listing; indented lines continue the entry above. */
 static char **listed_names(const struct renderer *r, void (*list)(const struct renderer *, FILE *))
 {
         char *buf = NULL;
@@ -392,10 +429,9 @@ static char **listed_names(const struct renderer *r, void (*list)(const struct r
         GPtrArray *names = g_ptr_array_new();
         char **lines = g_strsplit(buf, "\n", -1);
         for (char **line = lines; *line; line++) {
-                char *w = g_strstrip(*line);
-                size_t n = strcspn(w, " \t");
+                size_t n = strcspn(*line, " \t");
                 if (n > 0)
-                        g_ptr_array_add(names, g_strndup(w, n));
+                        g_ptr_array_add(names, g_strndup(*line, n));
         }
         g_strfreev(lines);
         free(buf);
@@ -403,51 +439,47 @@ static char **listed_names(const struct renderer *r, void (*list)(const struct r
         return (char **)g_ptr_array_free(names, FALSE);
 }
 
-/* Check a name the user typed against the list; an empty list (a renderer
- * that lists nothing) lets every name through to the renderer. */
-static bool known_name(const char *what, const char *opt, const char *name, char **known)
+/* Say that -f/-l NAME means nothing, with the closest known name. */
+static int unknown_name(const char *what, const char *opt, const char *name, char **known)
 {
-        guint n = g_strv_length(known);
-        if (n == 0 || g_strv_contains((const char *const *)known, name))
-                return true;
-        const char *close = diag_closest(name, (const char *const *)known, n);
+        const char *close = diag_closest(name, (const char *const *)known, g_strv_length(known));
         char *q = diag_quote(name, 60);
         char *all = g_strjoinv(", ", known);
+        int rc;
         if (close)
-                cli_usage_error(stderr, "%s: unknown %s %s; did you mean '%s'?", opt, what, q, close);
+                rc = cli_usage_error(stderr, "%s: unknown %s %s; did you mean '%s'?", opt, what, q, close);
         else
-                cli_usage_error(stderr, "%s: unknown %s %s (known: %s)", opt, what, q, all);
+                rc = cli_usage_error(stderr, "%s: unknown %s %s (plakat %ss lists them: %s)", opt, what, q,
+                                     what, all);
         g_free(all);
         g_free(q);
-        return false;
+        return rc;
 }
 
-/* -f: "all" expands to every format; each name must exist.  Returns the
- * list to render (NULL-terminated, g_strfreev) or NULL after a message. */
-static char **resolve_formats(const struct renderer *r, char **asked)
+/* -f: every name must mean something to the renderer ("all", a format,
+ * "<print format>-png"); the renderer expands "all" itself. */
+static bool formats_known(const struct renderer *r, char **asked)
 {
-        char **known = listed_names(r, renderer_list_formats);
-        GPtrArray *out = g_ptr_array_new();
-        bool ok = true;
-        for (char **f = asked; *f && ok; f++) {
-                if (strcmp(*f, "all") == 0 && known[0]) {
-                        for (char **k = known; *k; k++)
-                                if (!g_strv_contains((const char *const *)out->pdata, *k) || out->len == 0)
-                                        g_ptr_array_add(out, g_strdup(*k));
-                        continue;
+        for (char **f = asked; *f; f++) {
+                if (!renderer_has_format(r, *f)) {
+                        char **known = listed_names(r, renderer_list_formats);
+                        unknown_name("format", "--format", *f, known);
+                        g_strfreev(known);
+                        return false;
                 }
-                ok = known_name("format", "--format", *f, known);
-                if (ok)
-                        g_ptr_array_add(out, g_strdup(*f));
         }
+        return true;
+}
+
+/* -l: the layout must be one the renderer lists (when it lists any). */
+static bool layout_known(const struct renderer *r, const char *layout)
+{
+        char **known = listed_names(r, renderer_list_layouts);
+        bool ok = !known[0] || g_strv_contains((const char *const *)known, layout);
+        if (!ok)
+                unknown_name("layout", "--layout", layout, known);
         g_strfreev(known);
-        g_ptr_array_add(out, NULL);
-        char **list = (char **)g_ptr_array_free(out, FALSE);
-        if (!ok) {
-                g_strfreev(list);
-                return NULL;
-        }
-        return list;
+        return ok;
 }
 
 /* ---- main ---------------------------------------------------------------------------- */
@@ -474,7 +506,6 @@ int main(int argc, char **argv)
         char *datadir = paths_datadir();
         char *layouts = g_build_filename(datadir, "layouts", NULL);
         struct renderer *r = NULL;
-        char **formats = NULL;
         struct run run = {.cli = &cli};
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
@@ -512,23 +543,19 @@ int main(int argc, char **argv)
                 rc = CLI_EXIT_OK;
                 goto out;
         }
+        if (strcmp(cli.command, "themes") == 0) {
+                renderer_list_themes(r, stdout);
+                rc = CLI_EXIT_OK;
+                goto out;
+        }
 
-        formats = resolve_formats(r, cli.formats);
-        if (!formats) {
+        if (!formats_known(r, cli.formats) || (cli.layout && !layout_known(r, cli.layout))) {
                 rc = CLI_EXIT_USAGE;
                 goto out;
         }
-        if (cli.layout) {
-                char **known = listed_names(r, renderer_list_layouts);
-                bool ok = known_name("layout", "--layout", cli.layout, known);
-                g_strfreev(known);
-                if (!ok) {
-                        rc = CLI_EXIT_USAGE;
-                        goto out;
-                }
-        }
         if (strcmp(cli.command, "render") == 0 && strcmp(cli.outdir, "-") == 0) {
-                if (g_strv_length(cli.files) != 1 || g_strv_length(formats) != 1) {
+                if (g_strv_length(cli.files) != 1 || g_strv_length(cli.formats) != 1 ||
+                    strcmp(cli.formats[0], "all") == 0) {
                         rc = cli_usage_error(stderr, "-o -: standard output takes one file in one format");
                         goto out;
                 }
@@ -541,7 +568,7 @@ int main(int argc, char **argv)
         run.r = r;
         run.ro = (struct render_options){
                 .outdir = cli.outdir,
-                .formats = formats,
+                .formats = cli.formats,
                 .layout = cli.layout,
                 .dpi = cli.dpi,
                 .bleed_mm = cli.bleed_mm,
@@ -557,7 +584,6 @@ int main(int argc, char **argv)
         g_hash_table_destroy(run.slugs);
 
 out:
-        g_strfreev(formats);
         renderer_free(r);
         g_free(layouts);
         g_free(datadir);
