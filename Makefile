@@ -36,18 +36,21 @@ all: $(BUILD)/plakat
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libplakat.a: $(OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/plakat: $(BUILD)/obj/main.o $(BUILD)/libplakat.a
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
 
 tests: $(TESTBIN)
 

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "png.h"
+#include "pngout.h"
 
 /* ---- the formats file ------------------------------------------------------- */
 
@@ -182,7 +182,7 @@ bool output_finish(struct output *o, struct diag *d)
         } else {
                 char *e = NULL;
                 cairo_surface_flush(o->surface);
-                ok = png_write(o->surface, o->f, o->dpi, &e);
+                ok = pngout_write(o->surface, o->f, o->dpi, &e);
                 if (!ok) {
                         diag_error(d, o->path, 0, NULL, "cannot write PNG: %s", e);
                         g_free(e);

@@ -1,11 +1,7 @@
-/* png.h: cairo image surface -> fast, deterministic 8-bit RGB PNG.
- *
- * Note: this header shares its name with libpng's <png.h>.  From src/,
- * "png.h" finds this file (same directory first).  Elsewhere, e.g. in
- * tests/, write "../src/png.h": the Makefile puts libpng's directory before
- * -Isrc, so a bare "png.h" there is libpng's. */
-#ifndef PLAKAT_PNG_H
-#define PLAKAT_PNG_H
+/* pngout.h: cairo image surface -> fast, deterministic 8-bit RGB PNG.
+ * (Not png.h: that name is libpng's.) */
+#ifndef PLAKAT_PNGOUT_H
+#define PLAKAT_PNGOUT_H
 
 #include <cairo.h>
 #include <stdbool.h>
@@ -18,6 +14,6 @@
  * the physical size (pHYs).  Returns true on success; false with *err set
  * to a message for the user (caller g_frees) on an unsupported surface or
  * a write error.  On failure f may hold part of a file. */
-bool png_write(cairo_surface_t *s, FILE *f, double dpi, char **err);
+bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err);
 
 #endif

@@ -1,4 +1,4 @@
-/* png.c: cairo image surface -> fast, deterministic 8-bit RGB PNG.
+/* pngout.c: cairo image surface -> fast, deterministic 8-bit RGB PNG.
  *
  * Why not cairo_surface_write_to_png: it uses zlib's default level 6 with
  * libpng's adaptive filters, about 35-60 ms for a 1080x1080 social image,
@@ -24,7 +24,7 @@
  *
  * libpng reports errors by longjmp: every local changed after setjmp and
  * used after it is volatile, and resources are freed at one exit label. */
-#include "png.h"
+#include "pngout.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -102,7 +102,7 @@ static void to_rgb(const uint32_t *p, int w, bool alpha, unsigned char *out)
         }
 }
 
-bool png_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
+bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
 {
         *err = NULL;
         if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

@@ -1,10 +1,8 @@
-/* test_png.c: png_write gives back the exact pixels, the same bytes every
+/* test_pngout.c: pngout_write gives back the exact pixels, the same bytes every
  * time, and says so when the stream fails. */
 #include "testlib.h"
 
-/* By path: the Makefile lists libpng's include directory before -Isrc,
- * so a bare "png.h" here would be libpng's header. */
-#include "../src/png.h"
+#include "pngout.h"
 
 #include <cairo.h>
 #include <errno.h>
@@ -25,14 +23,14 @@ static uint32_t get(cairo_surface_t *s, int x, int y)
         return ((const uint32_t *)(const void *)(d + (size_t)y * (size_t)cairo_image_surface_get_stride(s)))[x];
 }
 
-/* png_write into memory. */
+/* pngout_write into memory. */
 static char *write_mem(cairo_surface_t *s, double dpi, size_t *len)
 {
         char *buf = NULL, *err = NULL;
         FILE *f = open_memstream(&buf, len);
         g_assert_nonnull(f);
-        if (!png_write(s, f, dpi, &err))
-                g_error("png_write: %s", err);
+        if (!pngout_write(s, f, dpi, &err))
+                g_error("pngout_write: %s", err);
         g_assert_null(err);
         g_assert_cmpint(fclose(f), ==, 0);
         return buf;
@@ -252,7 +250,7 @@ static void test_write_error(void)
         }
         cairo_surface_t *s = noise(200, 200);
         char *err = NULL;
-        g_assert_false(png_write(s, f, 0, &err));
+        g_assert_false(pngout_write(s, f, 0, &err));
         g_assert_nonnull(err);
         char *want = g_strdup_printf("cannot write PNG: %s", g_strerror(ENOSPC));
         g_assert_cmpstr(err, ==, want);
@@ -266,7 +264,7 @@ static void test_bad_surface(void)
 {
         char *err = NULL;
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
-        g_assert_false(png_write(s, stdout, 0, &err));
+        g_assert_false(pngout_write(s, stdout, 0, &err));
         g_assert_cmpstr(err, ==, "cannot write PNG: only ARGB32 and RGB24 surfaces are supported");
         g_free(err);
         cairo_surface_destroy(s);
@@ -295,7 +293,7 @@ static void test_benchmark(void)
                 ours = MIN(ours, (t1 - t0) / 1000.0);
                 theirs = MIN(theirs, (t2 - t1) / 1000.0);
         }
-        g_test_message("1080x1080 poster: png_write %.1f ms %zu bytes; "
+        g_test_message("1080x1080 poster: pngout_write %.1f ms %zu bytes; "
                        "cairo_surface_write_to_png %.1f ms %zu bytes",
                        ours, our_len, theirs, their_len);
         cairo_surface_destroy(s);
