@@ -217,10 +217,10 @@ static void warn_overflow(const struct box_target *t, const struct elem *e, doub
                           double pt, struct diag *d)
 {
         if (e->overflow == OVERFLOW_ERROR)
-                diag_error(d, NULL, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt",
+                diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt",
                            t->who, e->name, size_canvas / pt);
         else
-                diag_warn(d, NULL, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt; shortened with \"…\"",
+                diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt; shortened with \"…\"",
                           t->who, e->name, size_canvas / pt);
 }
 
@@ -343,7 +343,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         /* The stack overflows here: cut this child to what is
                          * left and leave out the rest, saying so. */
                         if (!c->text || room < c->size) {
-                                diag_warn(d, NULL, 0, NULL, "%s: %s: no room left in %s; left out",
+                                diag_warn(d, t->file, 0, NULL, "%s: %s: no room left in %s; left out",
                                           t->who, c->e->name, st->name);
                                 for (size_t j = i; j < n; j++)
                                         cs[j].on = false;

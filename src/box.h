@@ -49,8 +49,8 @@ struct box_target {
         PangoContext *pango;
         const char *logo, *photo; /* image paths or NULL */
         bool hyphenate_words;     /* insert soft hyphens (see hyphen.h) */
-        /* For messages: "urban-gardening.cfg: a3 (klar)". */
-        const char *who;
+        /* For messages: the community file, and "a3 (klar)". */
+        const char *file, *who;
 };
 
 /* Lay out every element of t->page into out (boxes in drawing order).

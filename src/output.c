@@ -77,6 +77,8 @@ bool formats_load(const char *path, struct formats *out, struct diag *d)
                                    f->width, f->height);
                         continue;
                 }
+                num(g, "safe_top", &f->safe_top);
+                num(g, "safe_bottom", &f->safe_bottom);
                 f->print = strcmp(kind, "print") == 0;
                 f->name = g_strdup(name);
                 f->description = g_strdup(desc);

@@ -22,6 +22,9 @@ struct format {
         bool print;
         enum family family;
         double qr_min; /* smallest sensible code width: mm (print) or px (screen) */
+        /* Bands at the top and bottom that apps cover with their own
+         * controls (stories): no text or code belongs there.  Same unit. */
+        double safe_top, safe_bottom;
 };
 
 struct formats {

@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pango.h>
+
 #include "box.h"
 #include "community.h"
 #include "diag.h"
@@ -29,6 +31,9 @@
 
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
+#define MARK_SLUG_MM 10.0 /* room outside the bleed for crop marks */
+#define MARK_LEN_MM 5.0
+#define SAFE_CUT_MM 4.0   /* text and code keep this far from the trim edge */
 
 /* A colour theme: the roles it sets (others keep the layout's). */
 struct theme {
@@ -467,6 +472,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
 struct canvas {
         double trim_w, trim_h; /* canvas units */
         double bleed;          /* canvas units on each side */
+        double slug;           /* room for crop marks outside the bleed, each side */
         double pt;             /* canvas units per point */
         double mm;             /* canvas units per mm (print), 0 for screen */
 };
@@ -480,7 +486,9 @@ static void canvas_for(const struct job *j, const struct render_options *o, stru
                 cv->trim_w = j->f->width * k;
                 cv->trim_h = j->f->height * k;
                 cv->bleed = o->bleed_mm * k;
+                cv->slug = o->marks ? MARK_SLUG_MM * k : 0;
         } else {
+                cv->slug = 0;
                 cv->mm = 0;
                 cv->pt = 1;
                 cv->trim_w = j->f->width;
@@ -492,16 +500,80 @@ static void canvas_for(const struct job *j, const struct render_options *o, stru
                 cv->trim_w = round(cv->trim_w);
                 cv->trim_h = round(cv->trim_h);
                 cv->bleed = round(cv->bleed);
+                cv->slug = round(cv->slug);
+        }
+}
+
+/* The colour behind the middle of box i: the last rectangle or code
+ * drawn before it that covers that point; NULL over an image (unknown) or
+ * the page background when nothing does. */
+static const struct rgb *behind(const struct boxes *bs, size_t i, const struct rgb *page)
+{
+        const struct box *b = &bs->b[i];
+        double cx = b->x + b->w / 2, cy = b->y + b->h / 2;
+        for (size_t k = i; k-- > 0;) {
+                const struct box *u = &bs->b[k];
+                if (u->kind == BOX_TEXT || cx < u->x || cx > u->x + u->w || cy < u->y || cy > u->y + u->h)
+                        continue;
+                if (u->kind == BOX_IMAGE)
+                        return NULL;
+                return u->kind == BOX_QR ? &u->light : &u->colour;
+        }
+        return page;
+}
+
+static void check_text(const struct job *j, const struct canvas *cv, const struct boxes *bs, size_t i,
+                       const char *file, const char *who, struct diag *d)
+{
+        const struct box *b = &bs->b[i];
+        static const struct rgb white = { true, 1, 1, 1 };
+        const struct rgb *bg = behind(bs, i, &white);
+        /* WCAG 2 AA: 4.5:1, or 3:1 for large text (18 pt, or 14 pt bold).
+         * Screen sizes are CSS px: 1 px = 0.75 pt. */
+        double size_pt = j->f->print ? b->size / cv->pt : b->size * 0.75;
+        bool large = size_pt >= 18 || (size_pt >= 14 && b->elem->weight >= 700);
+        double need = large ? 3.0 : 4.5;
+        if (bg) {
+                double ratio = contrast(b->colour, *bg);
+                if (ratio + 0.005 < need)
+                        diag_warn(d, file, 0, NULL,
+                                  "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1",
+                                  who, b->elem->name, ratio, need);
+        }
+        int unknown = pango_layout_get_unknown_glyphs_count(b->layout);
+        if (unknown > 0)
+                diag_warn(d, file, 0, NULL,
+                          "%s: %s: %d character%s (emoji or a script without a shipped font) cannot be drawn and show as boxes",
+                          who, b->elem->name, unknown, unknown == 1 ? "" : "s");
+}
+
+/* Key content inside the margins a print shop or an app takes away. */
+static void check_zones(const struct job *j, const struct canvas *cv, const struct box *b,
+                        const char *file, const char *who, struct diag *d)
+{
+        if (j->f->print) {
+                double m = SAFE_CUT_MM * cv->mm;
+                if (b->x < m - 0.01 || b->y < m - 0.01 || b->x + b->w > cv->trim_w - m + 0.01 ||
+                    b->y + b->h > cv->trim_h - m + 0.01)
+                        diag_warn(d, file, 0, NULL, "%s: %s: closer than %.0f mm to the cut; it may be trimmed off",
+                                  who, b->elem->name, SAFE_CUT_MM);
+        } else if (b->y < j->f->safe_top - 0.5 || b->y + b->h > cv->trim_h - j->f->safe_bottom + 0.5) {
+                diag_warn(d, file, 0, NULL, "%s: %s: lies in the top or bottom %.0f px that apps cover",
+                          who, b->elem->name, fmax(j->f->safe_top, j->f->safe_bottom));
         }
 }
 
 /* Checks on the laid-out page that a designer would make by eye. */
 static bool check_boxes(const struct job *j, const struct canvas *cv, const struct prep *p,
-                        const struct boxes *bs, const char *who, struct diag *d)
+                        const struct boxes *bs, const char *file, const char *who, struct diag *d)
 {
         bool ok = true;
         for (size_t i = 0; i < bs->n; i++) {
                 const struct box *b = &bs->b[i];
+                if (b->kind == BOX_TEXT || b->kind == BOX_QR)
+                        check_zones(j, cv, b, file, who, d);
+                if (b->kind == BOX_TEXT)
+                        check_text(j, cv, bs, i, file, who, d);
                 if (b->kind != BOX_QR)
                         continue;
                 double module = b->w / qr_total(p->qr);
@@ -509,22 +581,22 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                 if (j->f->print) {
                         double code_mm = code / cv->mm, module_mm = module / cv->mm;
                         if (module_mm < 0.33) {
-                                diag_error(d, NULL, 0, NULL,
+                                diag_error(d, file, 0, NULL,
                                            "%s: signup.url: too long for a QR code this size (modules of %.2f mm; a shorter address, or a layout with a bigger code)",
                                            who, module_mm);
                                 ok = false;
                         } else if (code_mm + 0.05 < j->f->qr_min) {
-                                diag_warn(d, NULL, 0, NULL,
+                                diag_warn(d, file, 0, NULL,
                                           "%s: %s: the QR code is %.0f mm wide; at this format's viewing distance it should be at least %.0f mm",
                                           who, b->elem->name, code_mm, j->f->qr_min);
                         }
                 } else {
                         if (module < 2) {
-                                diag_error(d, NULL, 0, NULL,
+                                diag_error(d, file, 0, NULL,
                                            "%s: signup.url: too long for a QR code this size (modules of %.1f px)", who, module);
                                 ok = false;
                         } else if (code + 0.5 < j->f->qr_min) {
-                                diag_warn(d, NULL, 0, NULL, "%s: %s: the QR code is %.0f px wide; it should be at least %.0f px",
+                                diag_warn(d, file, 0, NULL, "%s: %s: the QR code is %.0f px wide; it should be at least %.0f px",
                                           who, b->elem->name, code, j->f->qr_min);
                         }
                 }
@@ -537,8 +609,9 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                     struct boxes *bs, struct diag *d)
 {
         const struct page *pg = &p->layout->pages[j->f->family];
+        const char *file = c->path;
         if (!pg->present) {
-                diag_error(d, NULL, 0, NULL, "%s: layout %s has no %s page for this format", who,
+                diag_error(d, file, 0, NULL, "%s: layout %s has no %s page for this format", who,
                            p->layout->name, layout_family_name(j->f->family));
                 memset(bs, 0, sizeof *bs);
                 return false;
@@ -556,15 +629,39 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .logo = p->logo ? c->style.logo : NULL,
                 .photo = p->photo ? c->style.photo : NULL,
                 .hyphenate_words = true,
+                .file = c->path,
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
-        return check_boxes(j, cv, p, bs, who, d) && ok;
+        return check_boxes(j, cv, p, bs, c->path, who, d) && ok;
 }
 
-static char *who_of(const struct community *c, const struct job *j, const struct layout *l)
+/* Crop marks at the four corners of the trim box, starting just outside
+ * the bleed so they never print on the piece (the print-shop norm). */
+static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed, double mm, double pt)
 {
-        return g_strdup_printf("%s: %s%s (%s)", c->path, j->f->name, j->preview ? "-png" : "", l->name);
+        double from = bleed + 1 * mm, to = bleed + (1 + MARK_LEN_MM) * mm;
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.25 * pt);
+        double xs[2] = { 0, w }, ys[2] = { 0, h };
+        for (int i = 0; i < 2; i++)
+                for (int k = 0; k < 2; k++) {
+                        double x = xs[i], y = ys[k];
+                        double sx = i ? 1 : -1, sy = k ? 1 : -1;
+                        cairo_move_to(cr, x + sx * from, y);
+                        cairo_line_to(cr, x + sx * to, y);
+                        cairo_move_to(cr, x, y + sy * from);
+                        cairo_line_to(cr, x, y + sy * to);
+                }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+}
+
+/* "a3 (klar)": which output a message is about; the file comes first. */
+static char *who_of(const struct job *j, const struct layout *l)
+{
+        return g_strdup_printf("%s%s (%s)", j->f->name, j->preview ? "-png" : "", l->name);
 }
 
 static bool render_job(struct renderer *r, const struct community *c, const struct render_options *o,
@@ -572,7 +669,7 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
 {
         struct canvas cv;
         canvas_for(j, o, &cv);
-        char *who = who_of(c, j, p->layout);
+        char *who = who_of(j, p->layout);
         struct boxes bs;
         bool ok = lay_out(r, c, o, p, j, &cv, who, &bs, d);
         bool pdf = j->f->print && !j->preview;
@@ -582,16 +679,19 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date };
         if (ok)
-                ok = output_open(out, pdf ? OUTPUT_PDF : OUTPUT_PNG, path, cv.trim_w + 2 * cv.bleed,
-                                 cv.trim_h + 2 * cv.bleed, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta, d);
+                ok = output_open(out, pdf ? OUTPUT_PDF : OUTPUT_PNG, path, cv.trim_w + 2 * (cv.bleed + cv.slug),
+                                 cv.trim_h + 2 * (cv.bleed + cv.slug), j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0,
+                                 &meta, d);
         if (ok) {
                 cairo_t *cr = cairo_create(out->surface);
                 /* Opaque white first: paper, and PNG has no alpha. */
                 cairo_set_source_rgb(cr, 1, 1, 1);
                 cairo_paint(cr);
-                cairo_translate(cr, cv.bleed, cv.bleed);
+                cairo_translate(cr, cv.bleed + cv.slug, cv.bleed + cv.slug);
                 struct draw_target dt = { cr, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
                 ok = draw_boxes(&dt, &bs, d);
+                if (cv.slug > 0)
+                        draw_crop_marks(cr, cv.trim_w, cv.trim_h, cv.bleed, cv.mm, cv.pt);
                 cairo_destroy(cr);
                 ok = ok && output_finish(out, d);
         }
@@ -637,7 +737,7 @@ void renderer_check(struct renderer *r, const struct community *c,
                         const struct job *j = &g_array_index(p.jobs, struct job, i);
                         struct canvas cv;
                         canvas_for(j, o, &cv);
-                        char *who = who_of(c, j, p.layout);
+                        char *who = who_of(j, p.layout);
                         struct boxes bs;
                         lay_out(r, c, o, &p, j, &cv, who, &bs, d);
                         boxes_clear(&bs);
