@@ -3,7 +3,8 @@
  * Pango breaks a line at U+00AD and shows a hyphen there, so hyphenation
  * is just text in, text out.  libhyphen wants a lower-case word in the
  * dictionary's charset (Debian: ISO8859-1 for German, UTF-8 for English)
- * and answers with odd numbers after the bytes where the word may break.
+ * and answers with odd numbers after the characters (not bytes, also in
+ * UTF-8) where the word may break.
  * Each word is therefore lowered character by character (one character in,
  * one out, so positions map back) and encoded; the hyphens go into the
  * original word, capitals and all.
@@ -96,10 +97,9 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                 g_string_append_len(out, word, (gssize)bytes);
                 return;
         }
-        /* Lower case, one character for one, remembering where each ends
-         * in the dictionary's encoding. */
+        /* Lower case, one character for one.  libhyphen counts characters,
+         * also in UTF-8, so hyphens[k] is about character k of the word. */
         GString *low = g_string_new(NULL);
-        size_t *ends = g_new(size_t, n); /* byte index of the last byte of char k */
         bool ok = true;
         size_t k = 0;
         bool latin1 = g_ascii_strcasecmp(l->dict->cset, "ISO8859-1") == 0 ||
@@ -122,7 +122,6 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                         if (!ok)
                                 break;
                 }
-                ends[k] = low->len - 1;
         }
         char *hyphens = NULL, **rep = NULL;
         int *pos = NULL, *cut = NULL;
@@ -135,10 +134,9 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
         for (const char *p = word; p < word + bytes; k++) {
                 const char *next = g_utf8_next_char(p);
                 g_string_append_len(out, p, next - p);
-                size_t b = ok ? ends[k] : 0;
                 /* Never before a combining mark: it belongs to the letter. */
                 bool mark_next = next < word + bytes && g_unichar_ismark(g_utf8_get_char(next));
-                if (ok && k + 1 < n && !mark_next && (hyphens[b] & 1) && !(rep && rep[b]))
+                if (ok && k + 1 < n && !mark_next && (hyphens[k] & 1) && !(rep && rep[k]))
                         g_string_append(out, SHY);
                 p = next;
         }
@@ -150,7 +148,6 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
         free(pos);
         free(cut);
         g_free(hyphens);
-        g_free(ends);
         g_string_free(low, TRUE);
 }
 
