@@ -43,6 +43,11 @@
 
 #define INTERVAL_MAX 52 /* every 52 weeks is yearly; more is a typo */
 
+/* libconfig checks each new setting against its siblings one by one, so
+ * 30,000 tiny settings take seconds to parse.  A community needs a few
+ * dozen. */
+#define MAX_SETTINGS 1000
+
 enum stype {
         ST_STRING,
         ST_INT,
@@ -327,6 +332,31 @@ static int line_at(const char *text, const char *p)
         return line;
 }
 
+/* Where the (max + 1)-th assignment ("=" or ":" outside strings and
+ * comments) is, or NULL when there are at most max.  A sketch of
+ * libconfig's scanner, enough to count. */
+static const char *too_many_settings(const char *text, size_t len, size_t max)
+{
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++) {
+                char ch = text[i], next = i + 1 < len ? text[i + 1] : '\0';
+                if (ch == '"') {
+                        for (i++; i < len && text[i] != '"'; i++)
+                                if (text[i] == '\\')
+                                        i++;
+                } else if (ch == '#' || (ch == '/' && next == '/')) {
+                        while (i < len && text[i] != '\n')
+                                i++;
+                } else if (ch == '/' && next == '*') {
+                        const char *close = g_strstr_len(text + i + 2, (gssize)(len - i - 2), "*/");
+                        i = close ? (size_t)(close - text) + 1 : len;
+                } else if ((ch == '=' || ch == ':') && ++n > max) {
+                        return text + i;
+                }
+        }
+        return NULL;
+}
+
 /* Size, encoding and @include, before libconfig sees anything.  Returns
  * the text to parse (BOM dropped, CRLF -> LF; caller frees) or NULL. */
 static char *prepare(const char *text, size_t len, const char *file, struct diag *d)
@@ -375,6 +405,12 @@ static char *prepare(const char *text, size_t len, const char *file, struct diag
         }
         if (include)
                 return NULL;
+        const char *extra = too_many_settings(text, len, MAX_SETTINGS);
+        if (extra) {
+                diag_error(d, file, line_at(text, extra), NULL,
+                           "more than %d settings; a community file needs far fewer", MAX_SETTINGS);
+                return NULL;
+        }
 
         char *out = g_malloc(len + 1);
         size_t n = 0;
@@ -730,36 +766,52 @@ static int compare_slots(const void *a, const void *b)
         return c ? c : (x->minute > y->minute) - (x->minute < y->minute);
 }
 
+/* A parsed date and where it was written, to sort and then find doubles
+ * in O(n log n): a 256 KiB file holds thousands of dates. */
+struct listed {
+        struct slot when;
+        size_t index;
+};
+
+static int compare_listed(const void *a, const void *b)
+{
+        const struct listed *x = a, *y = b;
+        int c = compare_slots(&x->when, &y->when);
+        return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
 static void store_dates(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
         struct schedule *s = field;
-        size_t n = v->v ? g_strv_length(v->v) : 0;
-        g_free(s->dates);
-        s->dates = g_new0(struct slot, n ? n : 1);
-        s->n_dates = 0;
+        size_t n = v->v ? g_strv_length(v->v) : 0, n_ok = 0;
+        struct listed *l = g_new0(struct listed, n ? n : 1);
         for (size_t i = 0; i < n; i++) {
                 char *p = element_path(at->path, i);
                 struct at eat = { p, v->lines[i] };
-                struct slot when;
-                if (parse_when(ld, &eat, v->v[i], true, &when)) {
-                        bool twice = false;
-                        for (size_t j = 0; j < s->n_dates; j++)
-                                twice |= compare_slots(&s->dates[j], &when) == 0;
-                        if (twice) {
-                                char *q = diag_quote(v->v[i], 30);
-                                diag_warn(ld->d, ld->file, eat.line, eat.path,
-                                          "%s is listed twice; counted once", q);
-                                g_free(q);
-                        } else {
-                                s->dates[s->n_dates++] = when;
-                        }
-                }
+                if (parse_when(ld, &eat, v->v[i], true, &l[n_ok].when))
+                        l[n_ok++].index = i;
                 g_free(p);
         }
         if (n == 0)
                 diag_error(ld->d, ld->file, at->line, at->path,
                            "the list is empty; give at least one meeting");
-        qsort(s->dates, s->n_dates, sizeof *s->dates, compare_slots);
+        qsort(l, n_ok, sizeof *l, compare_listed);
+        g_free(s->dates);
+        s->dates = g_new0(struct slot, n_ok ? n_ok : 1);
+        s->n_dates = 0;
+        for (size_t i = 0; i < n_ok; i++) {
+                if (s->n_dates && compare_slots(&s->dates[s->n_dates - 1], &l[i].when) == 0) {
+                        char *p = element_path(at->path, l[i].index);
+                        char *q = diag_quote(v->v[l[i].index], 30);
+                        diag_warn(ld->d, ld->file, v->lines[l[i].index], p,
+                                  "%s is listed twice; counted once", q);
+                        g_free(q);
+                        g_free(p);
+                        continue;
+                }
+                s->dates[s->n_dates++] = l[i].when;
+        }
+        g_free(l);
         g_strfreev(v->v);
 }
 

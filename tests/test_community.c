@@ -206,6 +206,24 @@ static void test_too_long_string(void)
         g_free(big);
 }
 
+static void test_too_many_settings(void)
+{
+        /* Small enough to pass the size check, slow for libconfig. */
+        GString *text = g_string_new(NULL);
+        for (int i = 0; i < 15000; i++)
+                g_string_append_printf(text, "x%d = %d;\n", i, i);
+        struct diag d;
+        diag_init(&d, NULL);
+        gint64 t0 = g_get_monotonic_time();
+        g_assert_null(load(text->str, &d));
+        g_assert_cmpint(g_get_monotonic_time() - t0, <, G_USEC_PER_SEC / 10);
+        g_assert_cmpuint(d.n, ==, 1);
+        g_assert_cmpstr(d.msgs[0].text, ==,
+                        "tests/data/good/x.cfg:1001: more than 1000 settings; a community file needs far fewer");
+        diag_clear(&d);
+        g_string_free(text, TRUE);
+}
+
 static void test_too_long_file(void)
 {
         /* Many megabytes of one string: libconfig would take seconds. */
@@ -537,6 +555,7 @@ int main(int argc, char **argv)
         g_test_add_func("/community/invalid-utf8-line", test_invalid_utf8_line);
         g_test_add_func("/community/too-long-string", test_too_long_string);
         g_test_add_func("/community/too-long-file", test_too_long_file);
+        g_test_add_func("/community/too-many-settings", test_too_many_settings);
         g_test_add_func("/community/markup-literal", test_markup_literal);
         g_test_add_func("/community/defaults", test_defaults);
         g_test_add_func("/community/schedule-rule", test_schedule_rule);
