@@ -302,13 +302,18 @@ static void type_error(struct loader *ld, const struct at *at, const char *expec
                        const config_setting_t *cs)
 {
         char *got = found(cs);
-        /* "90" for a number is the commonest slip; say how to fix it. */
+        /* The commonest slips: "90" for a number, one tag or one channel
+         * without the brackets of a list.  Say how to fix them. */
         const char *hint = "";
-        if (strcmp(expected, expected_type(ST_INT)) == 0 &&
-            config_setting_type(cs) == CONFIG_TYPE_STRING) {
+        int ct = config_setting_type(cs);
+        if (strcmp(expected, expected_type(ST_INT)) == 0 && ct == CONFIG_TYPE_STRING) {
                 const char *s = config_setting_get_string(cs);
                 if (*s && strspn(s, "0123456789") == strlen(s))
                         hint = "; write the number without quotes";
+        } else if (strcmp(expected, expected_type(ST_STRINGS)) == 0 && ct == CONFIG_TYPE_STRING) {
+                hint = "; even one is a list: [\"…\"]";
+        } else if (strcmp(expected, expected_type(ST_GROUPS)) == 0 && ct == CONFIG_TYPE_GROUP) {
+                hint = "; even one is a list: ( { … } )";
         }
         diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s%s", expected, got, hint);
         g_free(got);
@@ -1003,14 +1008,15 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
                         goto out;
                 }
         }
+        /* stat before open: opening a FIFO named logo.png would block. */
         struct stat st;
+        if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+                diag_error(d, ld->file, at->line, at->path, "%s is not a file", q);
+                goto out;
+        }
         f = fopen(real, "rb");
         if (!f) {
                 diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
-                goto out;
-        }
-        if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-                diag_error(d, ld->file, at->line, at->path, "%s is not a file", q);
                 goto out;
         }
         unsigned char head[16];
@@ -1409,6 +1415,12 @@ struct community *community_load_string(const char *text, size_t len, const char
 struct community *community_load(const char *path, const struct community_options *opt,
                                  struct diag *d)
 {
+        /* A FIFO (or a device) would block the read below. */
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+                diag_error(d, path, 0, NULL, "not a regular file");
+                return NULL;
+        }
         size_t len = 0;
         char *err = NULL;
         char *text = util_read_file(path, COMMUNITY_MAX_FILE, &len, &err);
