@@ -275,7 +275,7 @@ static const char *expected_type(enum stype t)
         return "?";
 }
 
-/* What the user wrote, for "expected …, got …".  Caller frees. */
+/* What the user wrote, for "expected …, found …".  Caller frees. */
 static char *found(const config_setting_t *cs)
 {
         switch (config_setting_type(cs)) {
@@ -301,7 +301,7 @@ static char *found(const config_setting_t *cs)
 static void type_error(struct loader *ld, const struct at *at, const char *expected,
                        const config_setting_t *cs)
 {
-        char *got = found(cs);
+        char *what = found(cs);
         /* The commonest slips: "90" for a number, one tag or one channel
          * without the brackets of a list.  Say how to fix them. */
         const char *hint = "";
@@ -315,15 +315,15 @@ static void type_error(struct loader *ld, const struct at *at, const char *expec
         } else if (strcmp(expected, expected_type(ST_GROUPS)) == 0 && ct == CONFIG_TYPE_GROUP) {
                 hint = "; even one is a list: ( { … } )";
         }
-        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s%s", expected, got, hint);
-        g_free(got);
+        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s%s", expected, what, hint);
+        g_free(what);
 }
 
 static void expected_error(struct loader *ld, const struct at *at, const char *expected,
                            const char *value)
 {
         char *q = diag_quote(value, 60);
-        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s", expected, q);
+        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s", expected, q);
         g_free(q);
 }
 
@@ -596,9 +596,9 @@ static void url_error(struct loader *ld, const struct at *at, int why, const cha
                       bool warn)
 {
         char *q = diag_quote(s, 60);
-        const char *what = why == 1 ? "expected an address starting with https:// or http://, got %s"
-                         : why == 2 ? "expected an address with a host name, like \"https://example.org/…\", got %s"
-                                    : "must not contain spaces or control characters, got %s";
+        const char *what = why == 1 ? "expected an address starting with https:// or http://, found %s"
+                         : why == 2 ? "expected an address with a host name, like \"https://example.org/…\", found %s"
+                                    : "must not contain spaces or control characters, found %s";
         if (warn)
                 diag_warn(ld->d, ld->file, at->line, at->path, what, q);
         else
@@ -628,7 +628,7 @@ static void store_link(struct loader *ld, const struct at *at, struct value *v, 
         if (why == 1) {
                 char *q = diag_quote(s, 60);
                 diag_warn(ld->d, ld->file, at->line, at->path,
-                          "expected an address starting with https://, http:// or mailto:, got %s", q);
+                          "expected an address starting with https://, http:// or mailto:, found %s", q);
                 g_free(q);
         } else if (why) {
                 url_error(ld, at, why, s, false);
@@ -713,9 +713,9 @@ static int choose(struct loader *ld, const struct at *at, const char *s,
         char *q = diag_quote(s, 40);
         if (close)
                 diag_error(ld->d, ld->file, at->line, at->path,
-                           "expected %s, got %s; did you mean \"%s\"?", exp->str, q, close);
+                           "expected %s, found %s; did you mean \"%s\"?", exp->str, q, close);
         else
-                diag_error(ld->d, ld->file, at->line, at->path, "expected %s, got %s", exp->str, q);
+                diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s", exp->str, q);
         g_free(q);
         g_string_free(exp, TRUE);
         return -1;
@@ -1047,7 +1047,7 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
         const char *kind_name;
         enum image_kind kind = sniff(head, n, svg, &kind_name);
         if (!(kind & allowed)) {
-                diag_error(d, ld->file, at->line, at->path, "expected %s, got %s (%s)",
+                diag_error(d, ld->file, at->line, at->path, "expected %s, found %s (%s)",
                            expected, kind_name, q);
                 goto out;
         }
@@ -1262,7 +1262,7 @@ static void load_setting(struct loader *ld, const struct setting *st, const stru
                 long long i = config_setting_get_int64(cs);
                 if (i < st->min || i > st->maxi) {
                         diag_error(ld->d, ld->file, at->line, at->path,
-                                   "expected a whole number from %d to %d, got %lld", st->min, st->maxi, i);
+                                   "expected a whole number from %d to %d, found %lld", st->min, st->maxi, i);
                         return;
                 }
                 v.i = i;

@@ -493,7 +493,7 @@ static void test_allow_outside(void)
         g_assert_cmpuint(d.n, ==, 1);
         g_assert_cmpstr(d.msgs[0].text, ==,
                         "tests/data/bad/x.cfg:7: style.photo: expected a PNG or JPEG image, "
-                        "got an SVG image (\"images/logo.svg\")");
+                        "found an SVG image (\"images/logo.svg\")");
         diag_clear(&d);
 }
 
