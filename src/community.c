@@ -1076,12 +1076,22 @@ out:
 
 static void store_logo(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
+        struct style *st = &ld->c->style;
         store_image(ld, at, v->s, field, IMG_PNG | IMG_SVG, "a PNG or SVG image");
+        if (st->logo) {
+                put_string(&st->logo_written, v->s);
+                st->logo_line = at->line;
+        }
 }
 
 static void store_photo(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
+        struct style *st = &ld->c->style;
         store_image(ld, at, v->s, field, IMG_PNG | IMG_JPEG, "a PNG or JPEG image");
+        if (st->photo) {
+                put_string(&st->photo_written, v->s);
+                st->photo_line = at->line;
+        }
 }
 
 /* ---- cross-checks ------------------------------------------------------------ */
@@ -1476,5 +1486,7 @@ void community_free(struct community *c)
         g_free(c->style.theme);
         g_free(c->style.logo);
         g_free(c->style.photo);
+        g_free(c->style.logo_written);
+        g_free(c->style.photo_written);
         g_free(c);
 }

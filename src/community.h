@@ -61,6 +61,11 @@ struct style {
         struct rgb primary, accent, background, text;
         char *logo;  /* resolved path (inside the folder, or allowed), or NULL */
         char *photo;
+        /* The names as written in the file and their lines, for messages
+         * about the images found later (e.g. absurd pixel dimensions):
+         * "x.cfg:12: style.logo: ..." rather than a resolved path. */
+        char *logo_written, *photo_written;
+        int logo_line, photo_line;
 };
 
 struct community {

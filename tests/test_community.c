@@ -432,6 +432,10 @@ static void test_maximal_values(void)
         g_assert_true(g_path_is_absolute(c->style.logo));
         g_assert_true(g_str_has_suffix(c->style.logo, "/tests/data/good/images/logo.svg"));
         g_assert_true(g_str_has_suffix(c->style.photo, "/tests/data/good/images/photo.jpg"));
+        g_assert_cmpstr(c->style.logo_written, ==, "images/logo.svg");
+        g_assert_cmpint(c->style.logo_line, ==, 67);
+        g_assert_cmpstr(c->style.photo_written, ==, "images/photo.jpg");
+        g_assert_cmpint(c->style.photo_line, ==, 68);
         g_assert_cmpstr(c->signup.label, ==, "Sign up now");
         g_assert_cmpstr(c->signup.short_url, ==, "bielefeld.jetzt/cop/digital");
         community_free(c);
