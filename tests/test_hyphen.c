@@ -1,0 +1,199 @@
+/* test_hyphen.c: soft hyphens land at syllables in German and English, in
+ * the original letters, and Pango breaks a narrow line there with a
+ * visible hyphen; URLs, addresses, numbers and short words stay as they
+ * are. */
+#include "testlib.h"
+
+#include "../src/hyphen.h" /* by path: <hyphen.h> would be libhyphen's */
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "diag.h"
+#include "fonts.h"
+
+#define SHY "\xC2\xAD"
+
+/* hyphen_text with each soft hyphen shown as '='. */
+static char *shown(const char *text, const char *lang)
+{
+        char *h = hyphen_text(text, lang);
+        char **parts = g_strsplit(h, SHY, -1);
+        char *s = g_strjoinv("=", parts);
+        g_strfreev(parts);
+        g_free(h);
+        return s;
+}
+
+static void check(const char *lang, const char *text, const char *want)
+{
+        char *got = shown(text, lang);
+        g_assert_cmpstr(got, ==, want);
+        g_free(got);
+}
+
+static void test_german(void)
+{
+        check("de", "Nachbarschaftshilfegemeinschaft", "Nach=bar=schafts=hil=fe=ge=mein=schaft");
+        check("de", "Größenordnungen", "Grö=ßen=ord=nun=gen");
+        check("de", "Zuckerbäckerei", "Zu=cker=bä=cke=rei");
+        /* Capitals are kept; the patterns see lower case. */
+        check("de", "STRASSENFESTIVAL", "STRAS=SEN=FES=TI=VAL");
+        /* Punctuation around words, several words. */
+        check("de", "Treffen im (Gemeinschaftsgarten), jeden Donnerstag!",
+              "Tref=fen im (Ge=mein=schafts=gar=ten), jeden Don=ners=tag!");
+}
+
+static void test_english(void)
+{
+        check("en", "communication", "com=mu=ni=ca=tion");
+        check("en", "neighbourhood", "neigh=bour=hood");
+        check("en", "Hyphenation", "Hy=phen=ation");
+        /* Multi-byte letters: libhyphen counts characters, not bytes. */
+        check("en", "coöperation", "coöper=a=tion");
+        check("en", "encyclopædia", "en=cy=clopæ=dia");
+}
+
+static void test_left_alone(void)
+{
+        static const char *const same[] = {
+                "https://nachbarschaftshilfe.example.org/anmeldung",
+                "www.nachbarschaftshilfe.de",
+                "info@nachbarschaftshilfe.de",
+                "Nachbarschaftshilfe2027",
+                "Nachbar" SHY "schaftshilfe", /* the writer chose already */
+                "Haus Garten Abend",           /* under seven letters */
+                "",
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(same); i++) {
+                char *h = hyphen_text(same[i], "de");
+                g_assert_cmpstr(h, ==, same[i]);
+                g_free(h);
+        }
+        /* A language without patterns, or none. */
+        char *h = hyphen_text("Nachbarschaftshilfegemeinschaft", "tr");
+        g_assert_cmpstr(h, ==, "Nachbarschaftshilfegemeinschaft");
+        g_free(h);
+        h = hyphen_text("Nachbarschaftshilfegemeinschaft", NULL);
+        g_assert_cmpstr(h, ==, "Nachbarschaftshilfegemeinschaft");
+        g_free(h);
+        /* A compound with '-': Pango breaks after it; long parts still get
+         * their syllables. */
+        check("de", "Gemeinschafts-Nachbarschaftshilfe", "Ge=mein=schafts-Nach=bar=schafts=hil=fe");
+        /* A huge "word" is not looked at; invalid UTF-8 comes back as is. */
+        GString *big = g_string_new(NULL);
+        for (int i = 0; i < 5000; i++)
+                g_string_append(big, "ab");
+        h = hyphen_text(big->str, "de");
+        g_assert_cmpstr(h, ==, big->str);
+        g_free(h);
+        g_string_free(big, TRUE);
+        h = hyphen_text("Nachbarschaft\xff", "de");
+        g_assert_cmpstr(h, ==, "Nachbarschaft\xff");
+        g_free(h);
+}
+
+/* The text of one line of the layout, soft hyphens included. */
+static char *line_text(PangoLayout *layout, PangoLayoutLine *line)
+{
+        const char *text = pango_layout_get_text(layout);
+        return g_strndup(text + line->start_index, (gsize)line->length);
+}
+
+static void test_pango_breaks(void)
+{
+        struct diag d;
+        diag_init(&d, stderr);
+        const char *dirs[] = { "fonts", NULL };
+        struct fonts *f = fonts_new(dirs, &d);
+        g_assert_nonnull(f);
+        PangoLayout *layout = pango_layout_new(fonts_context(f));
+        PangoFontDescription *fd = pango_font_description_from_string("Inter 20");
+        pango_layout_set_font_description(layout, fd);
+        pango_font_description_free(fd);
+        pango_layout_set_width(layout, (int)(40 / 25.4 * 72 * PANGO_SCALE)); /* 40 mm */
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+
+        char *h = hyphen_text("Nachbarschaftshilfegemeinschaft", "de");
+        pango_layout_set_text(layout, h, -1);
+        int n = pango_layout_get_line_count(layout);
+        g_assert_cmpint(n, >=, 2);
+        /* Every line but the last ends at a syllable, with a soft hyphen
+         * (which Pango 1.50 draws as '-' at a break). */
+        static const char *const syllables[] = { "Nach", "bar", "schafts", "hil", "fe", "ge", "mein", "schaft" };
+        GString *joined = g_string_new(NULL);
+        for (int i = 0; i < n; i++) {
+                PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
+                char *t = line_text(layout, line);
+                g_test_message("line %d: %s", i, t);
+                if (i < n - 1)
+                        g_assert_true(g_str_has_suffix(t, SHY));
+                char **parts = g_strsplit(t, SHY, -1);
+                char *plain = g_strjoinv("", parts);
+                g_strfreev(parts);
+                g_string_append(joined, plain);
+                if (i < n - 1) {
+                        /* The line ends with whole syllables. */
+                        bool at_syllable = false;
+                        for (size_t k = 0; k < G_N_ELEMENTS(syllables); k++)
+                                at_syllable |= g_str_has_suffix(plain, syllables[k]);
+                        g_assert_true(at_syllable);
+                }
+                g_free(plain);
+                g_free(t);
+        }
+        g_assert_cmpstr(joined->str, ==, "Nachbarschaftshilfegemeinschaft");
+        g_string_free(joined, TRUE);
+
+        /* The hyphen is drawn: the first line is wider with its break than
+         * the same letters without one. */
+        PangoRectangle with, without;
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0), NULL, &with);
+        PangoLayoutLine *first = pango_layout_get_line_readonly(layout, 0);
+        char *t = line_text(layout, first);
+        char **parts = g_strsplit(t, SHY, -1);
+        char *plain = g_strjoinv("", parts);
+        g_strfreev(parts);
+        PangoLayout *bare = pango_layout_copy(layout);
+        pango_layout_set_width(bare, -1);
+        pango_layout_set_text(bare, plain, -1);
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(bare, 0), NULL, &without);
+        g_assert_cmpint(with.width, >, without.width);
+        g_object_unref(bare);
+        g_free(plain);
+        g_free(t);
+
+        g_free(h);
+        g_object_unref(layout);
+        fonts_free(f);
+        diag_clear(&d);
+}
+
+static void test_dictionary_dir(void)
+{
+        /* PLAKAT_HYPHEN_DIR points at the patterns; after hyphen_cleanup
+         * they are looked up again. */
+        hyphen_cleanup();
+        g_setenv("PLAKAT_HYPHEN_DIR", "/nonexistent", TRUE);
+        char *h = hyphen_text("Nachbarschaftshilfegemeinschaft", "de");
+        g_assert_cmpstr(h, ==, "Nachbarschaftshilfegemeinschaft");
+        g_free(h);
+        hyphen_cleanup();
+        g_unsetenv("PLAKAT_HYPHEN_DIR");
+        check("de", "Nachbarschaft", "Nach=bar=schaft");
+}
+
+int main(int argc, char **argv)
+{
+        test_init(&argc, &argv);
+        g_test_add_func("/hyphen/german", test_german);
+        g_test_add_func("/hyphen/english", test_english);
+        g_test_add_func("/hyphen/left_alone", test_left_alone);
+        g_test_add_func("/hyphen/pango_breaks", test_pango_breaks);
+        g_test_add_func("/hyphen/dictionary_dir", test_dictionary_dir);
+        int rc = g_test_run();
+        hyphen_cleanup();
+        cairo_debug_reset_static_data();
+        return rc;
+}
