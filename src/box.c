@@ -87,33 +87,37 @@ void boxes_clear(struct boxes *bs)
 
 /* ---- text -------------------------------------------------------------------- */
 
-static void set_size(PangoLayout *l, const struct elem *e, double size)
+/* Every text is shaped at one reference size and drawn scaled.  Without
+ * hinting, glyph metrics scale linearly, so "does it fit at size s in
+ * width w" is the same question as "does it fit at the reference size in
+ * width w * REF / s".  One size means one scaled font per face for the
+ * whole run: each fitting step only re-breaks lines, where a new size
+ * would load every glyph's metrics again. */
+#define REF BOX_REF_SIZE
+
+static void set_size(PangoLayout *l, double size, double width)
 {
-        PangoFontDescription *fd = pango_font_description_new();
-        pango_font_description_set_family(fd, e->font);
-        pango_font_description_set_weight(fd, (PangoWeight)e->weight);
-        pango_font_description_set_style(fd, e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-        pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-        pango_layout_set_font_description(l, fd);
-        pango_font_description_free(fd);
-        if (e->tracking != 0) {
-                PangoAttrList *attrs = pango_attr_list_new();
-                pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-                                                      (int)(e->tracking / 1000.0 * size * PANGO_SCALE)));
-                pango_layout_set_attributes(l, attrs);
-                pango_attr_list_unref(attrs);
-        }
+        pango_layout_set_width(l, (int)(width * REF / size * PANGO_SCALE));
 }
 
-static bool layout_fits(PangoLayout *l, const struct elem *e, double width, double height)
+/* Logical size of l drawn at size, in canvas units. */
+static void extent(PangoLayout *l, double size, double *w, double *h)
 {
         PangoRectangle r;
         pango_layout_get_extents(l, NULL, &r);
-        if (r.width > width * PANGO_SCALE + PANGO_SCALE / 2)
+        *w = (double)r.width / PANGO_SCALE * size / REF;
+        *h = (double)r.height / PANGO_SCALE * size / REF;
+}
+
+static bool layout_fits(PangoLayout *l, const struct elem *e, double size, double width, double height)
+{
+        double w, h;
+        extent(l, size, &w, &h);
+        if (w > width + 0.5)
                 return false; /* a word wider than the box */
         if (e->max_lines && pango_layout_get_line_count(l) > e->max_lines)
                 return false;
-        return r.height <= height * PANGO_SCALE + PANGO_SCALE / 2;
+        return h <= height + 0.5;
 }
 
 static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const char *text, double width)
@@ -122,7 +126,6 @@ static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const ch
         char *up = e->uppercase ? g_utf8_strup(text, -1) : NULL;
         pango_layout_set_text(l, up ? up : text, -1);
         g_free(up);
-        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD);
         /* Pango mirrors left and right for right-to-left paragraphs, so
          * "start" is the reading start in every script. */
@@ -131,6 +134,21 @@ static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const ch
                                                                : PANGO_ALIGN_LEFT);
         if (e->line_height > 0)
                 pango_layout_set_line_spacing(l, (float)e->line_height);
+        PangoFontDescription *fd = pango_font_description_new();
+        pango_font_description_set_family(fd, e->font);
+        pango_font_description_set_weight(fd, (PangoWeight)e->weight);
+        pango_font_description_set_style(fd, e->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_font_description_set_absolute_size(fd, REF * PANGO_SCALE);
+        pango_layout_set_font_description(l, fd);
+        pango_font_description_free(fd);
+        if (e->tracking != 0) {
+                PangoAttrList *attrs = pango_attr_list_new();
+                pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                                      (int)(e->tracking / 1000.0 * REF * PANGO_SCALE)));
+                pango_layout_set_attributes(l, attrs);
+                pango_attr_list_unref(attrs);
+        }
+        set_size(l, REF, width);
         return l;
 }
 
@@ -139,14 +157,14 @@ PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *t
                           double *size, bool *fits)
 {
         PangoLayout *l = new_layout(ctx, e, text, width);
-        set_size(l, e, max);
-        if (layout_fits(l, e, width, height)) {
+        set_size(l, max, width);
+        if (layout_fits(l, e, max, width, height)) {
                 *size = max;
                 *fits = true;
                 return l;
         }
-        set_size(l, e, min);
-        if (!layout_fits(l, e, width, height)) {
+        set_size(l, min, width);
+        if (!layout_fits(l, e, min, width, height)) {
                 *size = min;
                 *fits = false;
                 return l;
@@ -155,33 +173,33 @@ PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *t
         /* Half a percent is below what the eye tells apart. */
         while (hi - lo > fmax(0.005 * hi, 0.1)) {
                 double mid = (lo + hi) / 2;
-                set_size(l, e, mid);
-                if (layout_fits(l, e, width, height))
+                set_size(l, mid, width);
+                if (layout_fits(l, e, mid, width, height))
                         lo = mid;
                 else
                         hi = mid;
         }
-        set_size(l, e, lo);
+        set_size(l, lo, width);
         *size = lo;
         *fits = true;
         return l;
 }
 
 /* Cut a layout that does not fit to the box with an ellipsis. */
-static void ellipsize(PangoLayout *l, const struct elem *e, double height)
+static void ellipsize(PangoLayout *l, const struct elem *e, double size, double height)
 {
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         if (e->max_lines)
                 pango_layout_set_height(l, -e->max_lines);
         else
-                pango_layout_set_height(l, (int)(height * PANGO_SCALE));
+                pango_layout_set_height(l, (int)(height * REF / size * PANGO_SCALE));
 }
 
-static double layout_height(PangoLayout *l)
+static double layout_height(PangoLayout *l, double size)
 {
-        PangoRectangle r;
-        pango_layout_get_extents(l, NULL, &r);
-        return (double)r.height / PANGO_SCALE;
+        double w, h;
+        extent(l, size, &w, &h);
+        return h;
 }
 
 /* The element's text, or NULL when it is left out (empty, or a needed
@@ -252,18 +270,18 @@ static double stack_measure(const struct map *m, struct child *cs, size_t n, dou
                 if (c->text) {
                         double lo = c->e->size_min * m->size_k, hi = c->e->size_max * m->size_k;
                         c->size = lo + k * (hi - lo);
-                        if (!c->layout)
+                        if (!c->layout) {
                                 c->layout = new_layout(m->t->pango, c->e, c->text, width);
-                        set_size(c->layout, c->e, c->size);
-                        if (c->e->max_lines) {
-                                pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
-                                pango_layout_set_height(c->layout, -c->e->max_lines);
+                                if (c->e->max_lines) {
+                                        pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
+                                        pango_layout_set_height(c->layout, -c->e->max_lines);
+                                }
                         }
-                        c->h = layout_height(c->layout);
+                        set_size(c->layout, c->size, width);
+                        double w;
+                        extent(c->layout, c->size, &w, &c->h);
                         /* A word wider than the column counts as too big. */
-                        PangoRectangle r;
-                        pango_layout_get_extents(c->layout, NULL, &r);
-                        if (r.width > width * PANGO_SCALE + PANGO_SCALE / 2)
+                        if (w > width + 0.5)
                                 total += 1e9;
                 } else {
                         c->h = c->e->h * m->s;
@@ -351,8 +369,8 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         }
                         warn_overflow(t, c->e, c->size, t->pt, d);
                         good &= c->e->overflow != OVERFLOW_ERROR;
-                        ellipsize(c->layout, c->e, room);
-                        c->h = layout_height(c->layout);
+                        ellipsize(c->layout, c->e, c->size, room);
+                        c->h = layout_height(c->layout, c->size);
                 }
                 struct box *b = add(out, c->e->kind == ELEM_TEXT ? BOX_TEXT
                                       : c->e->kind == ELEM_QR    ? BOX_QR
@@ -440,9 +458,9 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         if (!fits) {
                                 warn_overflow(t, e, size, t->pt, d);
                                 good &= e->overflow != OVERFLOW_ERROR;
-                                ellipsize(l, e, h);
+                                ellipsize(l, e, size, h);
                         }
-                        double lh = layout_height(l);
+                        double lh = layout_height(l, size);
                         struct box *b = add(out, BOX_TEXT, e);
                         b->x = x, b->w = w, b->h = fmin(lh, h);
                         b->y = y + (lh < h ? (h - lh) * (e->valign == ALIGN_CENTER ? 0.5

@@ -27,7 +27,8 @@ struct box {
         struct rgb colour;   /* rect fill, text colour, qr dark */
         struct rgb light;    /* qr light */
         double radius;
-        PangoLayout *layout; /* text: drawn with its top-left at (x, y) */
+        PangoLayout *layout; /* text, shaped at BOX_REF_SIZE: drawn with its
+                              * top-left at (x, y), scaled by size / BOX_REF_SIZE */
         double size;         /* text: the size chosen by fitting, canvas units */
         bool overflowed;     /* text: did not fit even at the smallest size */
         const char *image;   /* image: path from the community */
@@ -59,9 +60,13 @@ struct box_target {
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d);
 void boxes_clear(struct boxes *bs);
 
+/* The font size every text is shaped at; drawing scales it to box.size. */
+#define BOX_REF_SIZE 100.0
+
 /* Fit text into width x height: the largest size in [min, max] (canvas
  * units) at which it wraps into the box.  Returns a new layout (caller
- * unrefs); *size gets the size used, *fits whether it fitted. */
+ * unrefs) shaped at BOX_REF_SIZE with its width set for *size (the size
+ * used); *fits tells whether it fitted. */
 PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
                           double width, double height, double min, double max,
                           double *size, bool *fits);

@@ -53,9 +53,13 @@ bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag
                         break;
                 case BOX_TEXT:
                         cairo_set_source_rgb(cr, b->colour.r, b->colour.g, b->colour.b);
-                        cairo_move_to(cr, b->x, b->y);
+                        cairo_save(cr);
+                        cairo_translate(cr, b->x, b->y);
+                        cairo_scale(cr, b->size / BOX_REF_SIZE, b->size / BOX_REF_SIZE);
+                        cairo_move_to(cr, 0, 0);
                         pango_cairo_show_layout(cr, b->layout);
                         cairo_new_path(cr);
+                        cairo_restore(cr);
                         break;
                 case BOX_IMAGE: {
                         const struct image *im = strcmp(b->elem->source, "logo") == 0 ? t->logo : t->photo;
