@@ -223,12 +223,24 @@ static char *text_of(const struct box_target *t, const struct elem *e)
                 g_free(s);
                 return NULL;
         }
-        if (e->hyphenate && t->hyphenate_words) {
-                char *h = hyphen_text(s, lang_code(t->facts->lang));
-                g_free(s);
-                s = h;
-        }
         return s;
+}
+
+/* Hyphenation is a last resort: a headline broken "Garden-ing" when it
+ * could have wrapped whole words at a slightly smaller size looks wrong.
+ * So text is fitted as written first, and with soft hyphens only when a
+ * word does not fit or the text would shrink noticeably.  Returns NULL
+ * when hyphenation does not apply or changes nothing.  Caller frees. */
+static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text)
+{
+        if (!e->hyphenate || !t->hyphenate_words)
+                return NULL;
+        char *h = hyphen_text(text, lang_code(t->facts->lang));
+        if (strcmp(h, text) == 0) {
+                g_free(h);
+                return NULL;
+        }
+        return h;
 }
 
 static void warn_overflow(const struct box_target *t, const struct elem *e, double size_canvas,
@@ -307,6 +319,21 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         cs[i].text = s;
                 else
                         g_free(s);
+        }
+
+        /* Words too wide for the column even at the smallest sizes: allow
+         * hyphens in the children that permit them, then fit as usual. */
+        if (stack_measure(m, cs, n, w, gap, 0) > h + 0.5) {
+                for (size_t i = 0; i < n; i++) {
+                        char *hy = cs[i].text ? hyphenated(t, cs[i].e, cs[i].text) : NULL;
+                        if (!hy)
+                                continue;
+                        g_free(cs[i].text);
+                        cs[i].text = hy;
+                        if (cs[i].layout)
+                                g_object_unref(cs[i].layout);
+                        cs[i].layout = NULL;
+                }
         }
 
         /* Largest first; else shrink together; else drop optional children
@@ -451,10 +478,24 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         break;
                 }
                 case ELEM_TEXT: {
-                        double size;
+                        double size, lo = e->size_min * m.size_k, hi = e->size_max * m.size_k;
                         bool fits;
-                        PangoLayout *l = box_fit_text(t->pango, e, text, w, h, e->size_min * m.size_k,
-                                                      e->size_max * m.size_k, &size, &fits);
+                        PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
+                        char *hy = size < hi * 0.9 || !fits ? hyphenated(t, e, text) : NULL;
+                        if (hy) {
+                                double size2;
+                                bool fits2;
+                                PangoLayout *l2 = box_fit_text(t->pango, e, hy, w, h, lo, hi, &size2, &fits2);
+                                if ((fits2 && !fits) || (fits2 == fits && size2 > size * 1.1)) {
+                                        g_object_unref(l);
+                                        l = l2;
+                                        size = size2;
+                                        fits = fits2;
+                                } else {
+                                        g_object_unref(l2);
+                                }
+                                g_free(hy);
+                        }
                         if (!fits) {
                                 warn_overflow(t, e, size, t->pt, d);
                                 good &= e->overflow != OVERFLOW_ERROR;
