@@ -1,0 +1,191 @@
+#!/bin/sh
+# render-files.sh: what `plakat render` leaves in the output folder when
+# things go wrong: a refused community (at load or while drawing), an
+# output folder that cannot be written, a render killed half-way; names
+# that mean nothing; `-f all`; the format and layout lists.
+#
+# Outputs are written to a dot-file beside the final name and renamed into
+# place when the whole community succeeded (src/output.h), so a reader of
+# the folder never sees half a file.
+. "$(dirname "$0")/render-lib.sh"
+need pdfinfo identify
+
+dir=$T_TMP/c
+mkdir -p "$dir"
+community() { # community FILE NAME [URL]
+        cat >"$1" <<CFG
+name  = "$2";
+topic = "Gemeinsam gärtnern in der Stadt";
+lead = { name = "Aylin Demir"; email = "aylin.demir@example.org"; };
+schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
+venue  = { name = "Innovation Office der Stadt Bielefeld"; address = "Niederwall 23, 33602 Bielefeld"; };
+signup = { url = "${3:-https://bielefeld.jetzt/cop/urban-gardening}"; };
+CFG
+}
+community "$dir/good.cfg" "Urban Gardening Bielefeld"
+printf 'name = "Kaputt";\ntopic = ;\n' >"$dir/bad.cfg"
+
+# dotfiles DIR: the temporary files left in DIR, one per line.
+dotfiles() {
+        find "$1" -name '.*' ! -name . 2>/dev/null
+}
+
+# ---- a refused community writes nothing ---------------------------------------
+
+o=$T_TMP/batch
+run render --today "$RTODAY" -f a3,instagram -o "$o" "$dir/bad.cfg" "$dir/good.cfg"
+is "$rc" 1 "bad + good: exit 1"
+ok_cmd "bad + good: the good one's A3 exists" test -s "$o/good-a3.pdf"
+ok_cmd "bad + good: the good one's PNG exists" test -s "$o/good-instagram.png"
+is "$(ls "$o" | grep -c '^bad')" 0 "bad + good: no file of the bad one"
+is "$(dotfiles "$o")" "" "bad + good: no temporary files left"
+like "$err" "$dir/bad.cfg: refused (" "bad + good: the bad one is named"
+
+# Refused while drawing: the A3 is drawn and finished first, then the A6 has
+# no room for so long an address; the A3 must go too.
+long="https://bielefeld.jetzt/cop/$(printf 'abcdefghij%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)"
+community "$dir/longurl.cfg" "Lange Adresse" "$long"
+o=$T_TMP/late
+run render --today "$RTODAY" -f a3,a6 -o "$o" "$dir/longurl.cfg"
+is "$rc" 1 "refused while drawing the second format: exit 1"
+like "$err" "a6 (klar): signup.url: too long for a QR code this size" "refused while drawing: says why"
+is "$out" "" "refused while drawing: nothing listed"
+is "$(ls -A "$o" 2>/dev/null)" "" "refused while drawing: the finished A3 is removed, no temporary files"
+
+# ---- an output folder that cannot be written --------------------------------------
+# Tests run as root, so file modes stop nothing: the parent is a file.
+: >"$T_TMP/plain-file"
+run render --today "$RTODAY" -f a3 -o "$T_TMP/plain-file/out" "$dir/good.cfg"
+is "$rc" 1 "output folder under a regular file: exit 1"
+like "$err" "$T_TMP/plain-file/out: cannot create the output folder: Not a directory" \
+        "output folder under a regular file: a clear message"
+like "$err" "$dir/good.cfg: refused (1 error)" "output folder under a regular file: the file is refused"
+is "$out" "" "output folder under a regular file: nothing listed"
+no_sanitizer_report "output folder under a regular file"
+
+run render --today "$RTODAY" -f a3 -o /dev/full/out "$dir/good.cfg"
+is "$rc" 1 "-o /dev/full/out: exit 1"
+like "$err" "cannot create the output folder" "-o /dev/full/out: a clear message"
+
+# -o - into a full disk: the PDF cannot be written to stdout.
+if [ -w /dev/full ]; then
+        "$PLAKAT" render --today "$RTODAY" -f a3 -o - "$dir/good.cfg" >/dev/full 2>"$ERR"
+        rc=$? out= err=$(cat "$ERR")
+        is "$rc" 1 "-o - into /dev/full: exit 1"
+        like "$err" "cannot write to standard output: No space left on device" "-o - into /dev/full: says why"
+else
+        skip "-o - into /dev/full" "no /dev/full"
+        skip "-o - into /dev/full: says why" "no /dev/full"
+fi
+
+# ---- killed half-way: only whole files carry final names ------------------------------
+# Twelve copies of one community in six formats; kill -9 after a moment.
+# Every file with a final name must be byte-identical to the same format
+# rendered in full (rendering is deterministic), i.e. never cut short.
+fmts=a3,a4,a5,a6,instagram,instagram-portrait
+ref=$T_TMP/ref
+run render --today "$RTODAY" -f "$fmts" -o "$ref" "$dir/good.cfg"
+is "$rc" 0 "kill test: the reference render exits 0"
+many=$T_TMP/many
+mkdir -p "$many"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+        cp "$dir/good.cfg" "$many/c$i.cfg"
+done
+killed=$T_TMP/killed
+# wait_files DIR N: until N entries (final or temporary) are in DIR, at
+# most 60 s; then kill.  N=1 catches the first file half-written.
+wait_files() {
+        i=0
+        while [ "$(ls -A "$1" 2>/dev/null | grep -c .)" -lt "$2" ] && [ $i -lt 3000 ]; do
+                sleep 0.02
+                i=$((i + 1))
+        done
+}
+for when in 1 9; do
+        rm -rf "$killed"
+        "$PLAKAT" render --today "$RTODAY" -f "$fmts" -o "$killed" "$many"/c*.cfg >/dev/null 2>&1 &
+        pid=$!
+        wait_files "$killed" "$when"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        broken=
+        n=0
+        for f in "$killed"/*; do
+                [ -e "$f" ] || continue
+                n=$((n + 1))
+                base=$(basename "$f")
+                format=${base#c??-}
+                cmp -s "$f" "$ref/good-$format" || broken="$broken $base"
+        done
+        is "$broken" "" "killed at $when files: every file with a final name is complete ($n files)"
+done
+ok_cmd "killed at 9 files: some were complete (the test saw files)" test "$n" -gt 0
+# The same with readers that know the formats, on whatever is there.
+bad=
+for f in "$killed"/*.pdf; do
+        [ -e "$f" ] || continue
+        pdfinfo "$f" >/dev/null 2>&1 && tail -c 7 "$f" | grep -q '%%EOF' || bad="$bad $f"
+done
+for f in "$killed"/*.png; do
+        [ -e "$f" ] || continue
+        identify -regard-warnings "$f" >/dev/null 2>&1 || bad="$bad $f"
+done
+is "$bad" "" "killed: pdfinfo and identify read every file with a final name"
+# A kill may leave dot-files (the design allows it); nothing else below may.
+rm -rf "$killed"
+
+# ---- names that mean nothing ----------------------------------------------------------
+run render -o "$T_TMP/x" -f a33 "$dir/good.cfg"
+is "$rc" 2 "-f a33: exit 2"
+is "$err" "plakat: --format: unknown format \"a33\"; did you mean 'a3'?
+Try 'plakat --help' for more information." "-f a33: did you mean 'a3'"
+run render -o "$T_TMP/x" -f a3,instagramm "$dir/good.cfg"
+is "$rc" 2 "-f a3,instagramm: exit 2"
+like "$err" "unknown format \"instagramm\"; did you mean 'instagram'?" "-f instagramm: did you mean 'instagram'"
+run render -o "$T_TMP/x" -f zzz "$dir/good.cfg"
+is "$rc" 2 "-f zzz: exit 2"
+like "$err" "unknown format \"zzz\" (plakat formats lists them: a3, a4," "-f zzz: lists the formats"
+run render -o "$T_TMP/x" -l klr "$dir/good.cfg"
+is "$rc" 2 "-l klr: exit 2"
+is "$err" "plakat: --layout: unknown layout \"klr\"; did you mean 'klar'?
+Try 'plakat --help' for more information." "-l klr: did you mean 'klar'"
+ok_cmd "unknown names: nothing written" test ! -e "$T_TMP/x"
+
+# ---- the lists ------------------------------------------------------------------------------
+# `plakat formats`: exactly the names of layouts/formats.cfg, in its order.
+want=$(sed -n 's/^ *{ *name *= *"\([^"]*\)".*/\1/p' layouts/formats.cfg)
+run formats
+is "$(printf '%s\n' "$out" | awk 'NF { print $1 }')" "$want" "formats: the names of layouts/formats.cfg, in order"
+ok_cmd "formats: a3 is 297 x 420 mm, a PDF" \
+        sh -c 'printf "%s\n" "$1" | grep -Eq "^a3 +297 x 420 +mm +PDF"' sh "$out"
+ok_cmd "formats: instagram is 1080 x 1080 px, a PNG" \
+        sh -c 'printf "%s\n" "$1" | grep -Eq "^instagram +1080 x 1080 +px +PNG"' sh "$out"
+# name and extension of every format, from the list
+exts=$(printf '%s\n' "$out" | awk 'NF { print $1, tolower($5) }')
+
+# `plakat layouts`: the name of every layouts/*.cfg design.
+want=
+for f in layouts/*.cfg; do
+        case $f in */formats.cfg | */themes.cfg) continue ;; esac
+        want="$want$(sed -n 's/^name *= *"\([^"]*\)".*/\1/p' "$f" | head -n 1)
+"
+done
+want=$(printf '%s' "$want" | sort)
+run layouts
+is "$rc" 0 "layouts: exit 0"
+is "$(printf '%s\n' "$out" | awk '/^[^ ]/ { print $1 }' | sort)" "$want" "layouts: every design in layouts/"
+like "$out" "klar       (default)" "layouts: klar is the default"
+
+# ---- -f all: every format, once -------------------------------------------------------------
+o=$T_TMP/all
+run render --today "$RTODAY" -f all -o "$o" "$dir/good.cfg"
+want=$(printf '%s\n' "$exts" | while read -r f e; do echo "$o/good-$f.$e"; done | LC_ALL=C sort)
+got=$(printf '%s\n' "$out" | LC_ALL=C sort)
+todo_cmd "-f all: exit 0" "klar has no story or landscape page yet" test "$rc" -eq 0
+todo_cmd "-f all: one file per format of formats.cfg, named <slug>-<format>.<ext>" \
+        "klar has no story or landscape page yet" test "$got" = "$want"
+is "$(ls "$o" 2>/dev/null | LC_ALL=C sort)" "$(printf '%s\n' "$got" | sed 's|.*/||')" \
+        "-f all: what is listed is what is in the folder"
+is "$(dotfiles "$T_TMP")" "" "no temporary files anywhere"
+
+done_testing
