@@ -17,15 +17,29 @@ struct image;
 
 #define IMAGE_MAX_PIXELS (40 * 1000 * 1000) /* e.g. 8000 x 5000 */
 #define IMAGE_MAX_SIDE   20000
+#define IMAGE_MAX_BYTES  (100 * 1024 * 1024) /* any image file */
+#define IMAGE_SVG_MAX_BYTES (2 * 1024 * 1024)
 
-/* Load and check the image at path.  Problems go to d naming file and
- * setting (e.g. "style.photo"); returns NULL when the image is refused.
- * Free with image_free. */
+/* Load and check the image at path.  Problems go to d as errors naming
+ * file and setting (e.g. "style.photo"); returns NULL when the image is
+ * refused.  The setting also says which types are taken: one ending in
+ * "logo" takes PNG or SVG, one ending in "photo" PNG or JPEG, any other
+ * all three.  Free with image_free; image_free(NULL) does nothing. */
 struct image *image_load(const char *path, const char *setting, struct diag *d);
 void image_free(struct image *im);
 
-/* Natural size in pixels (SVG: its declared size in px). */
+/* Whether im is an SVG (drawn as vector shapes, any size is sharp). */
+bool image_is_vector(const struct image *im);
+
+/* Natural size in pixels (SVG: its declared size in px at 96 dpi, or
+ * its viewBox).  A JPEG turned by its EXIF orientation has its upright
+ * size. */
 void image_size(const struct image *im, double *w, double *h);
+
+/* Pixels per inch of im when fitted by fit into a box printed at
+ * box_w_mm x box_h_mm (cover: the finer side that still fills the box;
+ * contain: the side that fits).  INFINITY for an SVG or an empty box. */
+double image_effective_dpi(const struct image *im, double box_w_mm, double box_h_mm, enum fit fit);
 
 /* Draw im into the box (x, y, w, h) in user units, fitted by cover (fill
  * the box, crop) or contain (whole image, centred).  Clips to the box. */

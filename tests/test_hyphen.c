@@ -181,7 +181,8 @@ static void test_dictionary_dir(void)
         g_free(h);
         hyphen_cleanup();
         g_unsetenv("PLAKAT_HYPHEN_DIR");
-        check("de", "Nachbarschaft", "Nach=bar=schaft");
+        /* English: German patterns take seconds to load, once is enough. */
+        check("en", "communication", "com=mu=ni=ca=tion");
 }
 
 int main(int argc, char **argv)
