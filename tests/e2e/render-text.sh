@@ -1,0 +1,83 @@
+#!/bin/sh
+# render-text.sh: text a community writes, drawn as written: markup stays
+# literal, right-to-left and Cyrillic scripts render, emoji do not crash,
+# long texts are fitted with warnings, a minimal file renders.  Community
+# files in tests/data/render/; each is rendered once.
+. "$(dirname "$0")/render-lib.sh"
+need pdftotext zbarimg
+
+d=tests/data/render
+o=$T_TMP/out
+
+# render_ok NAME: render $d/NAME.cfg as A3 + Instagram; text in $T_TMP/NAME.txt
+render_ok() {
+        run render --today "$RTODAY" -f a3,instagram -o "$o" "$d/$1.cfg"
+        is "$rc" 0 "$1: exit 0"
+        no_sanitizer_report "$1"
+        is "$out" "$o/$1-a3.pdf
+$o/$1-instagram.png" "$1: both files written"
+        pdftotext "$o/$1-a3.pdf" "$T_TMP/$1.txt" 2>/dev/null || : >"$T_TMP/$1.txt"
+}
+
+# text_has NAME WORDS DESC
+text_has() {
+        if has_text "$T_TMP/$1.txt" "$2"; then
+                pass "$1: $3"
+        else
+                fail "$1: $3" "want: $2" "text: $(squeeze "$T_TMP/$1.txt")"
+        fi
+}
+
+# Markup: values are inserted literally, never parsed as Pango markup.
+render_ok markup
+is "$err" "" "markup: no warnings"
+text_has markup "Kochen <b>&</b> Backen" "the name shows <b>&</b> literally"
+text_has markup "Rezepte <i>tauschen</i> & &amp; probieren" "the topic keeps <i>, & and &amp;"
+text_has markup "Neue Schmiede <Halle 2>" "the venue keeps <Halle 2>"
+is "$(pdfinfo "$o/markup-a3.pdf" 2>/dev/null | sed -n 's/^Title: *//p')" "Kochen <b>&</b> Backen" \
+        "markup: the PDF title is literal too"
+
+# Right to left.
+render_ok arabic
+is "$err" "" "arabic: no warnings (the Arabic font is shipped)"
+# pdftotext wraps RTL runs in direction marks; compare without them.
+sed 's/\xe2\x80[\x8e\x8f\xaa-\xae]//g' "$T_TMP/arabic.txt" >"$T_TMP/arabic-plain.txt"
+if has_text "$T_TMP/arabic-plain.txt" "نادي القراءة العربي"; then
+        pass "arabic: the PDF has the Arabic name"
+else
+        fail "arabic: the PDF has the Arabic name" "text: $(squeeze "$T_TMP/arabic-plain.txt")"
+fi
+is "$(qr_of "$o/arabic-instagram.png")" "https://bielefeld.jetzt/cop/arabic-reading" "arabic: the QR code still reads"
+
+# Cyrillic.
+render_ok ukrainian
+is "$err" "" "ukrainian: no warnings"
+text_has ukrainian "Українська розмовна група" "the PDF has the Ukrainian name"
+text_has ukrainian "Говоримо, читаємо, готуємо разом" "the PDF has the Ukrainian topic"
+
+# Emoji: the shipped fonts have none; a clear warning, no crash.
+run render --today "$RTODAY" -f a3,instagram -o "$o" "$d/emoji.cfg"
+is "$rc" 0 "emoji: exit 0"
+no_sanitizer_report "emoji"
+like "$err" "emoji.cfg: warning: a3 (klar): name: 2 characters (emoji or a script without a shipped font) cannot be drawn" \
+        "emoji: a warning names the element and counts what cannot be drawn"
+ok_cmd "emoji: the poster is written" test -s "$o/emoji-a3.pdf"
+
+# Everything long: fitted, shortened with a warning, still scannable.
+run render --today "$RTODAY" -f a3,instagram -o "$o" "$d/long.cfg"
+is "$rc" 0 "long: exit 0"
+no_sanitizer_report "long"
+like "$err" "long.cfg: warning: instagram (klar): " "long: warnings name the format and layout"
+is "$(qr_of "$o/long-instagram.png")" \
+        "https://bielefeld.jetzt/cop/arbeitsgemeinschaft-nachhaltige-stadtentwicklung-buergerbeteiligung" \
+        "long: the QR code of a long address still reads"
+
+# Only the required settings.
+render_ok minimal
+is "$err" "" "minimal: no warnings"
+text_has minimal "Lesekreis" "the name"
+text_has minimal "Stadtbibliothek Bielefeld" "the venue"
+# Optional lines vanish: no dangling label for the goal that is not there.
+unlike "$(squeeze "$T_TMP/minimal.txt")" "Unser Ziel" "minimal: no goal line without a goal"
+
+done_testing
