@@ -55,8 +55,10 @@ struct fonts *fonts_new(const char *const *dirs, struct diag *d)
                 fonts_free(f);
                 return NULL;
         }
-        /* Pango's default font map would call FcInit and scan the system;
-         * ours sees only the fonts above. */
+        /* Pango's font maps call FcInit (in a thread), which would load the
+         * system's configuration and scan its fonts unless a current
+         * configuration exists: make ours current first. */
+        FcConfigSetCurrent(f->config);
         f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
         pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
