@@ -228,9 +228,12 @@ static char *text_of(const struct box_target *t, const struct elem *e)
 
 /* Hyphenation is a last resort: a headline broken "Garden-ing" when it
  * could have wrapped whole words at a slightly smaller size looks wrong.
- * So text is fitted as written first, and with soft hyphens only when a
- * word does not fit or the text would shrink noticeably.  Returns NULL
- * when hyphenation does not apply or changes nothing.  Caller frees. */
+ * So text is fitted as written first, and with soft hyphens only when it
+ * does not fit even at the smallest size (typically one long compound in
+ * a narrow box).  A second reason: libhyphen needs over two seconds to
+ * load Debian's German patterns, which a render should pay only when it
+ * must.  Returns NULL when hyphenation does not apply or changes nothing.
+ * Caller frees. */
 static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text)
 {
         if (!e->hyphenate || !t->hyphenate_words)
@@ -481,12 +484,12 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         double size, lo = e->size_min * m.size_k, hi = e->size_max * m.size_k;
                         bool fits;
                         PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
-                        char *hy = size < hi * 0.9 || !fits ? hyphenated(t, e, text) : NULL;
+                        char *hy = fits ? NULL : hyphenated(t, e, text);
                         if (hy) {
                                 double size2;
                                 bool fits2;
                                 PangoLayout *l2 = box_fit_text(t->pango, e, hy, w, h, lo, hi, &size2, &fits2);
-                                if ((fits2 && !fits) || (fits2 == fits && size2 > size * 1.1)) {
+                                if (fits2) {
                                         g_object_unref(l);
                                         l = l2;
                                         size = size2;
