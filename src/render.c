@@ -574,6 +574,15 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                         check_zones(j, cv, b, file, who, d);
                 if (b->kind == BOX_TEXT)
                         check_text(j, cv, bs, i, file, who, d);
+                if (b->kind == BOX_IMAGE && j->f->print) {
+                        bool logo = strcmp(b->elem->source, "logo") == 0;
+                        const struct image *im = logo ? p->logo : p->photo;
+                        double dpi = im ? image_effective_dpi(im, b->w / cv->mm, b->h / cv->mm, b->elem->fit) : INFINITY;
+                        if (dpi < 150)
+                                diag_warn(d, file, 0, logo ? "style.logo" : "style.photo",
+                                          "%s: %s: the image has only %.0f dpi at its printed size; 150 dpi or more prints sharp",
+                                          who, b->elem->name, dpi);
+                }
                 if (b->kind != BOX_QR)
                         continue;
                 double module = b->w / qr_total(p->qr);
