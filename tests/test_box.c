@@ -1,0 +1,448 @@
+/* test_box.c: layout page + facts -> boxes (src/box.c), in numbers.
+ *
+ * Text fitting picks the largest size that fits (one percent more does
+ * not), reports an overflow at the smallest size; a stack shrinks its
+ * children together, then drops optional ones, then leaves out what has
+ * no room; empty texts and unmet "needs" vanish; elements touching the
+ * design page's edge stretch to the canvas edge and into the bleed.
+ * Uses the shipped fonts in fonts/. */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "box.h"
+#include "diag.h"
+#include "facts.h"
+#include "fonts.h"
+#include "layout.h"
+#include "testlib.h"
+
+static struct fonts *fonts;
+static PangoContext *ctx;
+
+static char *messages(const struct diag *d)
+{
+        GString *s = g_string_new(NULL);
+        for (size_t i = 0; i < d->n; i++)
+                g_string_append_printf(s, "%s\n", d->msgs[i].text);
+        return g_string_free(s, FALSE);
+}
+
+/* A text element as the loader would make it. */
+static struct elem text_elem(void)
+{
+        struct elem e;
+        memset(&e, 0, sizeof e);
+        e.kind = ELEM_TEXT;
+        e.name = "t";
+        e.font = "Inter";
+        e.weight = 400;
+        e.text = "{name}";
+        return e;
+}
+
+/* Logical size of a fitted layout at size, canvas units. */
+static void drawn_size(PangoLayout *l, double size, double *w, double *h)
+{
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        *w = (double)r.width / PANGO_SCALE * size / BOX_REF_SIZE;
+        *h = (double)r.height / PANGO_SCALE * size / BOX_REF_SIZE;
+}
+
+static bool fits_at(const struct elem *e, const char *text, double w, double h, double size)
+{
+        double s;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, e, text, w, h, size, size, &s, &fits);
+        g_assert_cmpfloat(s, ==, size);
+        g_object_unref(l);
+        return fits;
+}
+
+/* ---- box_fit_text --------------------------------------------------------------- */
+
+static void test_fit_largest(void)
+{
+        struct elem e = text_elem();
+        const char *texts[] = { "Urban Gardening Bielefeld", "Repair-Café Sennestadt",
+                                "Gemeinsam gärtnern in der Stadt und voneinander lernen", "Ü", NULL };
+        const double boxes[][2] = { { 300, 100 }, { 500, 60 }, { 120, 300 }, { 800, 800 } };
+        for (size_t i = 0; texts[i]; i++) {
+                for (size_t b = 0; b < G_N_ELEMENTS(boxes); b++) {
+                        double w = boxes[b][0], h = boxes[b][1], size;
+                        bool fits;
+                        PangoLayout *l = box_fit_text(ctx, &e, texts[i], w, h, 4, 400, &size, &fits);
+                        g_assert_true(fits);
+                        g_assert_cmpfloat(size, >=, 4);
+                        g_assert_cmpfloat(size, <=, 400);
+                        /* What is returned fits (within the half-unit slack). */
+                        double dw, dh;
+                        drawn_size(l, size, &dw, &dh);
+                        g_assert_cmpfloat(dw, <=, w + 0.5);
+                        g_assert_cmpfloat(dh, <=, h + 0.5);
+                        g_object_unref(l);
+                        /* The largest: at the same size it fits, 1% larger it does
+                         * not (unless it reached the maximum). */
+                        g_assert_true(fits_at(&e, texts[i], w, h, size));
+                        if (size < 400)
+                                g_assert_false(fits_at(&e, texts[i], w, h, size * 1.01));
+                }
+        }
+}
+
+static void test_fit_max(void)
+{
+        struct elem e = text_elem();
+        double size;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, &e, "Hi", 1000, 1000, 10, 40, &size, &fits);
+        g_assert_true(fits);
+        g_assert_cmpfloat(size, ==, 40);
+        g_object_unref(l);
+}
+
+static void test_fit_overflow(void)
+{
+        struct elem e = text_elem();
+        double size;
+        bool fits;
+        /* Too long for the box even at the smallest size. */
+        PangoLayout *l = box_fit_text(ctx, &e, "Arbeitsgemeinschaft für nachhaltige Stadtentwicklung",
+                                      60, 10, 20, 80, &size, &fits);
+        g_assert_false(fits);
+        g_assert_cmpfloat(size, ==, 20);
+        g_object_unref(l);
+}
+
+static void test_fit_max_lines(void)
+{
+        struct elem e = text_elem();
+        const char *text = "Jeden zweiten Dienstag im Monat um halb sieben";
+        double free_size, one_size;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, &e, text, 300, 300, 4, 200, &free_size, &fits);
+        g_assert_true(fits);
+        g_assert_cmpint(pango_layout_get_line_count(l), >, 1);
+        g_object_unref(l);
+        e.max_lines = 1;
+        l = box_fit_text(ctx, &e, text, 300, 300, 4, 200, &one_size, &fits);
+        g_assert_true(fits);
+        g_assert_cmpint(pango_layout_get_line_count(l), ==, 1);
+        g_assert_cmpfloat(one_size, <, free_size);
+        g_object_unref(l);
+}
+
+static void test_fit_uppercase_tracking(void)
+{
+        /* Capitals and letter spacing take more room: a smaller size. */
+        struct elem e = text_elem();
+        double plain, wide;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, &e, "nachhaltigkeit", 400, 400, 4, 400, &plain, &fits);
+        g_object_unref(l);
+        e.uppercase = true;
+        e.tracking = 120;
+        l = box_fit_text(ctx, &e, "nachhaltigkeit", 400, 400, 4, 400, &wide, &fits);
+        g_assert_true(fits);
+        g_assert_cmpfloat(wide, <, plain * 0.95);
+        g_object_unref(l);
+}
+
+/* ---- pages ------------------------------------------------------------------------ */
+
+struct page_run {
+        struct layout *l;
+        struct facts facts;
+        struct palette pal;
+        struct boxes bs;
+        struct diag d;
+        bool ok;
+};
+
+/* Lay out the square page of layout text at width x height (px) with bleed. */
+static void run_page(struct page_run *r, const char *text, double width, double height, double bleed,
+                     const char *const *kv)
+{
+        memset(r, 0, sizeof *r);
+        diag_init(&r->d, NULL);
+        r->l = layout_load_string(text, "t.cfg", facts_placeholders(), &r->d);
+        char *m = messages(&r->d);
+        g_assert_cmpstr(m, ==, "");
+        g_free(m);
+        g_assert_nonnull(r->l);
+        r->facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        for (size_t i = 0; kv[i]; i += 2)
+                g_hash_table_insert(r->facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+        r->pal = r->l->palette;
+        struct box_target t = {
+                .page = &r->l->pages[FAMILY_SQUARE],
+                .width = width,
+                .height = height,
+                .bleed = bleed,
+                .pt = 1,
+                .palette = &r->pal,
+                .facts = &r->facts,
+                .pango = ctx,
+                .hyphenate_words = false,
+                .file = "c.cfg",
+                .who = "instagram (t)",
+        };
+        r->ok = box_layout(&t, &r->bs, &r->d);
+}
+
+static void page_clear(struct page_run *r)
+{
+        boxes_clear(&r->bs);
+        g_hash_table_destroy(r->facts.vars);
+        layout_free(r->l);
+        diag_clear(&r->d);
+}
+
+static const struct box *find(const struct page_run *r, const char *name)
+{
+        for (size_t i = 0; i < r->bs.n; i++)
+                if (strcmp(r->bs.b[i].elem->name, name) == 0)
+                        return &r->bs.b[i];
+        return NULL;
+}
+
+#define HEAD \
+        "name = \"t\";\n" \
+        "colors = { primary = \"#0F5C4D\"; text = \"#1B2430\"; };\n" \
+        "fonts = { headline = \"Inter Display\"; body = \"Inter\"; };\n"
+
+#define STACK_PAGE(H) \
+        HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n" \
+        "  { type = \"stack\"; name = \"facts\"; box = [100, 100, 800, " #H "]; gap = 10; children = (\n" \
+        "    { type = \"text\"; name = \"name\"; text = \"{name}\"; size = [100, 40]; max_lines = 2; },\n" \
+        "    { type = \"text\"; name = \"pitch\"; text = \"{pitch}\"; size = [40, 20]; optional = true; },\n" \
+        "    { type = \"text\"; name = \"goal\"; text = \"Ziel: {goal}\"; needs = \"goal\"; size = [30, 20]; },\n" \
+        "    { type = \"text\"; name = \"venue\"; text = \"{venue.name}\"; size = [60, 30]; }\n" \
+        "  ); }\n" \
+        "); } );\n"
+
+static const char *const facts_kv[] = {
+        "name", "Urban Gardening Bielefeld",
+        "pitch", "Wir tauschen Saatgut, bauen Hochbeete und lernen voneinander – jeden Monat.",
+        "goal", "",
+        "venue.name", "Innovation Office",
+        NULL,
+};
+
+static void test_stack_roomy(void)
+{
+        struct page_run r;
+        run_page(&r, STACK_PAGE(800), 1000, 1000, 0, facts_kv);
+        g_assert_true(r.ok);
+        g_assert_cmpuint(r.d.n, ==, 0);
+        const struct box *name = find(&r, "name"), *pitch = find(&r, "pitch"), *venue = find(&r, "venue");
+        g_assert_nonnull(name);
+        g_assert_nonnull(pitch);
+        g_assert_nonnull(venue);
+        /* needs = "goal" and goal is empty: left out. */
+        g_assert_null(find(&r, "goal"));
+        /* Room enough: every child at its largest size. */
+        g_assert_cmpfloat(name->size, ==, 100);
+        g_assert_cmpfloat(pitch->size, ==, 40);
+        g_assert_cmpfloat(venue->size, ==, 60);
+        /* In order, a gap apart, inside the stack. */
+        g_assert_cmpfloat(name->y, ==, 100);
+        g_assert_cmpfloat(fabs(pitch->y - (name->y + name->h + 10)), <, 1e-6);
+        g_assert_cmpfloat(fabs(venue->y - (pitch->y + pitch->h + 10)), <, 1e-6);
+        g_assert_cmpfloat(venue->y + venue->h, <=, 900 + 0.5);
+        g_assert_cmpfloat(name->x, ==, 100);
+        g_assert_cmpfloat(name->w, ==, 800);
+        page_clear(&r);
+}
+
+/* Total height of the stack's boxes, from the first top to the last bottom. */
+static double used(const struct page_run *r)
+{
+        double top = 1e9, bottom = -1e9;
+        for (size_t i = 0; i < r->bs.n; i++) {
+                top = fmin(top, r->bs.b[i].y);
+                bottom = fmax(bottom, r->bs.b[i].y + r->bs.b[i].h);
+        }
+        return bottom - top;
+}
+
+static void test_stack_shrinks(void)
+{
+        struct page_run big, r;
+        run_page(&big, STACK_PAGE(800), 1000, 1000, 0, facts_kv);
+        double need = used(&big);
+        /* A little less room than the largest sizes need: all children
+         * stay, every text between its smallest and largest size. */
+        char *text = g_strdup(STACK_PAGE(800));
+        char *p = strstr(text, "800]; gap");
+        char h[8];
+        g_snprintf(h, sizeof h, "%3d", (int)(need * 0.8));
+        memcpy(p, h, 3);
+        run_page(&r, text, 1000, 1000, 0, facts_kv);
+        g_assert_true(r.ok);
+        g_assert_cmpuint(r.d.n, ==, 0);
+        const struct box *name = find(&r, "name"), *pitch = find(&r, "pitch"), *venue = find(&r, "venue");
+        g_assert_nonnull(name);
+        g_assert_nonnull(pitch);
+        g_assert_nonnull(venue);
+        g_assert_cmpfloat(name->size, <, 100);
+        g_assert_cmpfloat(name->size, >=, 40);
+        g_assert_cmpfloat(pitch->size, <, 40);
+        g_assert_cmpfloat(venue->size, <, 60);
+        g_assert_cmpfloat(used(&r), <=, need * 0.8 + 0.5);
+        page_clear(&r);
+        page_clear(&big);
+        g_free(text);
+}
+
+static void test_stack_drops_optional(void)
+{
+        /* Not even the smallest sizes fit with the pitch: it goes, the
+         * others are drawn, no message (dropping optional text is normal). */
+        struct page_run r;
+        run_page(&r, STACK_PAGE(110), 1000, 1000, 0, facts_kv);
+        g_assert_true(r.ok);
+        char *m = messages(&r.d);
+        g_assert_cmpstr(m, ==, "");
+        g_free(m);
+        g_assert_null(find(&r, "pitch"));
+        g_assert_nonnull(find(&r, "name"));
+        g_assert_nonnull(find(&r, "venue"));
+        g_assert_cmpfloat(used(&r), <=, 110 + 0.5);
+        page_clear(&r);
+}
+
+static void test_stack_overflow(void)
+{
+        /* No room at all: what does not fit is left out with a warning
+         * naming file, format, element and stack. */
+        struct page_run r;
+        run_page(&r, STACK_PAGE(50), 1000, 1000, 0, facts_kv);
+        char *m = messages(&r.d);
+        g_assert_cmpuint(r.d.n, >, 0);
+        g_assert_true(strstr(m, "c.cfg: warning: instagram (t): venue: no room left in facts; left out\n") != NULL);
+        g_assert_null(find(&r, "venue"));
+        for (size_t i = 0; i < r.bs.n; i++)
+                g_assert_cmpfloat(r.bs.b[i].y + r.bs.b[i].h, <=, 150 + 0.5);
+        g_free(m);
+        page_clear(&r);
+}
+
+static void test_empty_text_vanishes(void)
+{
+        static const char *const kv[] = { "name", "Lesekreis", NULL };
+        struct page_run r;
+        run_page(&r, HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n"
+                          "  { type = \"text\"; name = \"title\"; box = [0, 0, 1000, 200]; text = \"{name}\"; size = 50; },\n"
+                          "  { type = \"text\"; name = \"goal\"; box = [0, 300, 1000, 200]; text = \"Ziel: {goal}\"; size = 50; },\n"
+                          "  { type = \"text\"; name = \"room\"; box = [0, 600, 1000, 200]; text = \"[Raum {venue.room}]\"; size = 50; }\n"
+                          "); } );\n",
+                 1000, 1000, 0, kv);
+        g_assert_true(r.ok);
+        g_assert_cmpuint(r.bs.n, ==, 1);
+        g_assert_cmpstr(r.bs.b[0].elem->name, ==, "title");
+        g_assert_cmpstr(pango_layout_get_text(r.bs.b[0].layout), ==, "Lesekreis");
+        page_clear(&r);
+}
+
+#define EDGE_PAGE \
+        HEAD "pages = ( { family = \"square\"; size = [100, 100]; unit = \"px\"; elements = (\n" \
+        "  { type = \"rect\"; name = \"band\"; box = [0, 0, 100, 20]; fill = \"primary\"; },\n" \
+        "  { type = \"rect\"; name = \"foot\"; box = [0, 80, 100, 20]; fill = \"text\"; },\n" \
+        "  { type = \"rect\"; name = \"inner\"; box = [10, 30, 20, 20]; fill = \"#FF0000\"; },\n" \
+        "  { type = \"qr\"; name = \"qr\"; box = [50, 30, 40, 30]; }\n" \
+        "); } );\n"
+
+static void test_edges_stretch(void)
+{
+        static const char *const kv[] = { NULL };
+        struct page_run r;
+        /* Canvas 200 x 220 with 10 of bleed: scale 2, the design centred
+         * vertically (10 above and below). */
+        run_page(&r, EDGE_PAGE, 200, 220, 10, kv);
+        g_assert_true(r.ok);
+        const struct box *band = find(&r, "band"), *foot = find(&r, "foot"), *inner = find(&r, "inner"),
+                         *qr = find(&r, "qr");
+        g_assert_nonnull(band);
+        /* Touches left, top, right: to the canvas edges plus the bleed. */
+        g_assert_cmpfloat(band->x, ==, -10);
+        g_assert_cmpfloat(band->y, ==, -10);
+        g_assert_cmpfloat(band->w, ==, 220);
+        g_assert_cmpfloat(band->h, ==, 10 + 10 + 40);
+        /* Touches the bottom: down to 220 + 10. */
+        g_assert_cmpfloat(foot->y, ==, 10 + 160);
+        g_assert_cmpfloat(foot->y + foot->h, ==, 230);
+        g_assert_cmpfloat(foot->x, ==, -10);
+        /* Touches nothing: scaled and moved only. */
+        g_assert_cmpfloat(inner->x, ==, 20);
+        g_assert_cmpfloat(inner->y, ==, 10 + 60);
+        g_assert_cmpfloat(inner->w, ==, 40);
+        g_assert_cmpfloat(inner->h, ==, 40);
+        /* Colours from the palette, or literal. */
+        g_assert_cmpfloat(fabs(band->colour.r - 0x0F / 255.0), <, 1e-9);
+        g_assert_cmpfloat(inner->colour.r, ==, 1);
+        /* The QR code is square, centred in its box, never stretched. */
+        g_assert_cmpfloat(qr->w, ==, qr->h);
+        g_assert_cmpfloat(qr->w, ==, 60);
+        g_assert_cmpfloat(qr->x, ==, 100 + 10);
+        g_assert_cmpfloat(qr->y, ==, 10 + 60);
+        page_clear(&r);
+}
+
+static void test_mm_page_sizes(void)
+{
+        /* On a page in mm, sizes are pt: a 72 pt text on an A3 page drawn
+         * at 1 canvas unit per pt is 72 units. */
+        static const char *const kv[] = { "name", "Hi", NULL };
+        struct page_run r;
+        memset(&r, 0, sizeof r);
+        diag_init(&r.d, NULL);
+        r.l = layout_load_string(HEAD "pages = ( { family = \"portrait\"; size = [297, 420]; unit = \"mm\"; elements = (\n"
+                                      "  { type = \"text\"; name = \"title\"; box = [20, 20, 257, 100]; text = \"{name}\"; size = 72; }\n"
+                                      "); } );\n",
+                                 "t.cfg", facts_placeholders(), &r.d);
+        g_assert_nonnull(r.l);
+        r.facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        for (size_t i = 0; kv[i]; i += 2)
+                g_hash_table_insert(r.facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+        r.pal = r.l->palette;
+        double mm = 72 / 25.4;
+        struct box_target t = { .page = &r.l->pages[FAMILY_PORTRAIT], .width = 297 * mm, .height = 420 * mm,
+                                .pt = 1, .palette = &r.pal, .facts = &r.facts, .pango = ctx,
+                                .file = "c.cfg", .who = "a3 (t)" };
+        g_assert_true(box_layout(&t, &r.bs, &r.d));
+        g_assert_cmpuint(r.bs.n, ==, 1);
+        g_assert_cmpfloat(fabs(r.bs.b[0].size - 72), <, 1e-6);
+        g_assert_cmpfloat(fabs(r.bs.b[0].x - 20 * mm), <, 1e-6);
+        page_clear(&r);
+}
+
+int main(int argc, char **argv)
+{
+        test_init(&argc, &argv);
+        struct diag d;
+        diag_init(&d, NULL);
+        const char *const dirs[] = { "fonts", NULL };
+        fonts = fonts_new(dirs, &d);
+        g_assert_nonnull(fonts);
+        g_assert_cmpuint(d.errors, ==, 0);
+        ctx = fonts_context(fonts);
+
+        g_test_add_func("/box/fit/largest", test_fit_largest);
+        g_test_add_func("/box/fit/max", test_fit_max);
+        g_test_add_func("/box/fit/overflow", test_fit_overflow);
+        g_test_add_func("/box/fit/max-lines", test_fit_max_lines);
+        g_test_add_func("/box/fit/uppercase-tracking", test_fit_uppercase_tracking);
+        g_test_add_func("/box/stack/roomy", test_stack_roomy);
+        g_test_add_func("/box/stack/shrinks", test_stack_shrinks);
+        g_test_add_func("/box/stack/drops-optional", test_stack_drops_optional);
+        g_test_add_func("/box/stack/overflow", test_stack_overflow);
+        g_test_add_func("/box/empty-text-vanishes", test_empty_text_vanishes);
+        g_test_add_func("/box/edges-stretch", test_edges_stretch);
+        g_test_add_func("/box/mm-page-sizes", test_mm_page_sizes);
+        int rc = g_test_run();
+        fonts_free(fonts);
+        diag_clear(&d);
+        return rc;
+}
