@@ -41,11 +41,11 @@ squeeze() {
 # them, and a hyphenated word comes out as "Nachhal-\ntigkeit".  Compare
 # without white space, once as printed and once with such breaks joined.
 has_text() {
-        want=$(printf '%s' "$2" | tr -d '[:space:]')
-        plain=$(tr -d '[:space:]' <"$1")
-        joined=$(sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n//g' "$1" | tr -d '[:space:]')
-        case $plain in *"$want"*) return 0 ;; esac
-        case $joined in *"$want"*) return 0 ;; esac
+        _ht_want=$(printf '%s' "$2" | tr -d '[:space:]')
+        _ht_plain=$(tr -d '[:space:]' <"$1")
+        _ht_joined=$(sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n//g' "$1" | tr -d '[:space:]')
+        case $_ht_plain in *"$_ht_want"*) return 0 ;; esac
+        case $_ht_joined in *"$_ht_want"*) return 0 ;; esac
         return 1
 }
 

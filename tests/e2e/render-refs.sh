@@ -54,10 +54,10 @@ within() {
         fi
 }
 
-n=0
+drawn=0
 for img in "$now"/*.png; do
         [ -e "$img" ] || continue
-        n=$((n + 1))
+        drawn=$((drawn + 1))
         base=$(basename "$img")
         ref=tests/ref/$base
         if [ ! -f "$ref" ]; then
@@ -67,7 +67,7 @@ for img in "$now"/*.png; do
         fi
         within "$img" "$ref" "$base: looks like tests/ref/$base"
 done
-ok_cmd "reference images were drawn" test "$n" -gt 0
+ok_cmd "reference images were drawn" test "$drawn" -gt 0
 
 # A reference without a design behind it is stale.
 for ref in tests/ref/*.png; do

@@ -26,14 +26,14 @@ for f in $samples; do
 
         # What plakat understood is what the poster must say.
         run check --today "$RTODAY" "$f"
-        name=$(value Name:)
-        topic=$(value Topic:)
-        next=$(value Next:)
-        url=$(value Sign-up:)
-        venue=$(value Venue: | sed 's/, .*//')
-        [ -n "$venue" ] || venue=$(printf '%s\n' "$out" | sed -n 's/^ *1\. \([^,]*\),.*/\1/p' | head -n 1)
-        for v in name topic next url venue; do
-                eval "[ -n \"\$$v\" ]" || fail "$f: check names the $v" "$(last_run)"
+        c_name=$(value Name:)
+        c_topic=$(value Topic:)
+        c_next=$(value Next:)
+        c_url=$(value Sign-up:)
+        c_venue=$(value Venue: | sed 's/, .*//')
+        [ -n "$c_venue" ] || c_venue=$(printf '%s\n' "$out" | sed -n 's/^ *1\. \([^,]*\),.*/\1/p' | head -n 1)
+        for v in c_name c_topic c_next c_url c_venue; do
+                eval "[ -n \"\$$v\" ]" || fail "$f: check names ${v#c_}" "$(last_run)"
         done
 
         run render --today "$RTODAY" -f a3,instagram -o "$o" "$f"
@@ -49,18 +49,18 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
         pdfinfo "$pdf" >"$T_TMP/info" 2>&1
         is "$(sed -n 's/^Page size: *\([0-9.]* x [0-9.]* pts\).*/\1/p' "$T_TMP/info")" \
                 "841.89 x 1190.55 pts" "$f: page is A3, 297 x 420 mm"
-        is "$(sed -n 's/^Title: *//p' "$T_TMP/info")" "$name" "$f: PDF title is the community's name"
+        is "$(sed -n 's/^Title: *//p' "$T_TMP/info")" "$c_name" "$f: PDF title is the community's name"
         ok_cmd "$f: PDF creator is plakat" grep -q '^Creator: *plakat' "$T_TMP/info"
         is "$(sed -n 's/^Pages: *//p' "$T_TMP/info")" 1 "$f: one page"
 
         # pdftotext: the facts a passer-by needs.
         pdftotext "$pdf" "$T_TMP/text" 2>/dev/null
-        for v in name topic venue next; do
+        for v in c_name c_topic c_venue c_next; do
                 eval "w=\$$v"
                 if has_text "$T_TMP/text" "$w"; then
-                        pass "$f: the PDF says the $v"
+                        pass "$f: the PDF says the ${v#c_}"
                 else
-                        fail "$f: the PDF says the $v" "want: $w" "text: $(squeeze "$T_TMP/text")"
+                        fail "$f: the PDF says the ${v#c_}" "want: $w" "text: $(squeeze "$T_TMP/text")"
                 fi
         done
 
@@ -80,12 +80,12 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
         # The link: the sign-up address as a URI action.
         qpdf --qdf --object-streams=disable "$pdf" "$T_TMP/qdf.pdf" >/dev/null 2>&1
         ok_cmd "$f: the PDF links to the sign-up address" \
-                grep -a -q -F "/URI ($url)" "$T_TMP/qdf.pdf"
+                grep -a -q -F "/URI ($c_url)" "$T_TMP/qdf.pdf"
 
         # The QR code, on screen and on paper.
-        is "$(qr_of "$png")" "$url" "$f: the Instagram PNG's QR code reads the sign-up address"
+        is "$(qr_of "$png")" "$c_url" "$f: the Instagram PNG's QR code reads the sign-up address"
         pdftoppm -r 150 -png -singlefile "$pdf" "$T_TMP/print" 2>/dev/null
-        is "$(qr_of "$T_TMP/print.png")" "$url" "$f: the A3 printed at 150 dpi reads the sign-up address"
+        is "$(qr_of "$T_TMP/print.png")" "$c_url" "$f: the A3 printed at 150 dpi reads the sign-up address"
         is "$(identify -format '%w x %h' "$png" 2>/dev/null)" "1080 x 1080" "$f: the PNG is 1080 x 1080"
 done
 

@@ -59,13 +59,7 @@ n_listed=$(printf '%s\n' "$out" | grep -c .)
 n_files=$(ls "$o" | grep -c .)
 is "$n_listed" "$n_files" "batch: every written file is listed, nothing else is left"
 
-# -f all writes every format.
-run render --today "$TODAY" -o "$T_TMP/all" -f all "$dir/garden.cfg"
-is "$rc" 0 "-f all: exit 0"
-missing=
-for p in $out; do [ -s "$p" ] || missing="$missing $p"; done
-ok_cmd "-f all: several files, each listed one written" \
-        test -z "$missing" -a "$(printf '%s\n' "$out" | grep -c .)" -ge 2
+# -f all: render-files.sh (one file per format of layouts/formats.cfg).
 
 # Names that do not exist.
 run render -o "$T_TMP/x" -f a4poster "$dir/garden.cfg"
