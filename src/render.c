@@ -697,10 +697,16 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                 cairo_set_source_rgb(cr, 1, 1, 1);
                 cairo_paint(cr);
                 cairo_translate(cr, cv.bleed + cv.slug, cv.bleed + cv.slug);
+                /* A structure root: cairo 1.16 otherwise writes the link
+                 * annotation's file with a dangling object (qpdf: "damaged"). */
+                if (pdf)
+                        cairo_tag_begin(cr, "Document", "");
                 struct draw_target dt = { cr, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
                 ok = draw_boxes(&dt, &bs, d);
                 if (cv.slug > 0)
                         draw_crop_marks(cr, cv.trim_w, cv.trim_h, cv.bleed, cv.mm, cv.pt);
+                if (pdf)
+                        cairo_tag_end(cr, "Document");
                 cairo_destroy(cr);
                 ok = ok && output_finish(out, d);
         }
