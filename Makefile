@@ -68,7 +68,10 @@ demo: deps
 	$(MAKE) all
 	@rm -rf out && mkdir -p out
 	$(BUILD)/plakat check samples/*.cfg
-	$(BUILD)/plakat render -f all -o out samples/*.cfg
+	@for l in $$($(BUILD)/plakat layouts | awk '/^[a-z]/ { print $$1 }'); do \
+		echo "  RENDER  layout $$l -> out/$$l/"; \
+		$(BUILD)/plakat render -l $$l -f all -o out/$$l samples/*.cfg >/dev/null || exit 1; \
+	done
 	@echo "demo: outputs are in out/"
 
 # ---- tests --------------------------------------------------------------------

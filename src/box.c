@@ -247,14 +247,16 @@ static char *hyphenated(const struct box_target *t, const struct elem *e, const 
 }
 
 static void warn_overflow(const struct box_target *t, const struct elem *e, double size_canvas,
-                          double pt, struct diag *d)
+                          struct diag *d)
 {
+        double size = t->screen ? size_canvas : size_canvas / t->pt;
+        const char *unit = t->screen ? "px" : "pt";
         if (e->overflow == OVERFLOW_ERROR)
-                diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt",
-                           t->who, e->name, size_canvas / pt);
+                diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s",
+                           t->who, e->name, size, unit);
         else
-                diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f pt; shortened with \"…\"",
-                          t->who, e->name, size_canvas / pt);
+                diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s; shortened with \"…\"",
+                          t->who, e->name, size, unit);
 }
 
 /* ---- stacks -------------------------------------------------------------------- */
@@ -397,7 +399,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                                         cs[j].on = false;
                                 break;
                         }
-                        warn_overflow(t, c->e, c->size, t->pt, d);
+                        warn_overflow(t, c->e, c->size, d);
                         good &= c->e->overflow != OVERFLOW_ERROR;
                         ellipsize(c->layout, c->e, c->size, room);
                         c->h = layout_height(c->layout, c->size);
@@ -500,7 +502,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                                 g_free(hy);
                         }
                         if (!fits) {
-                                warn_overflow(t, e, size, t->pt, d);
+                                warn_overflow(t, e, size, d);
                                 good &= e->overflow != OVERFLOW_ERROR;
                                 ellipsize(l, e, size, h);
                         }

@@ -45,6 +45,7 @@ struct box_target {
         double width, height; /* trim size in canvas units */
         double bleed;         /* canvas units added on each side, for edge elements */
         double pt;            /* canvas units per typographic point */
+        bool screen;          /* sizes in messages are px, not pt */
         const struct palette *palette;
         const struct facts *facts;
         PangoContext *pango;

@@ -632,6 +632,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .height = cv->trim_h,
                 .bleed = cv->bleed,
                 .pt = cv->pt,
+                .screen = !j->f->print,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
