@@ -43,7 +43,9 @@ like "$err" "$dir/bad.cfg: refused (" "bad + good: the bad one is named"
 
 # Refused while drawing: the A3 is drawn and finished first, then the A6 has
 # no room for so long an address; the A3 must go too.
-long="https://bielefeld.jetzt/cop/$(printf 'abcdefghij%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)"
+long=https://bielefeld.jetzt/cop/
+i=0
+while [ $i -lt 100 ]; do long=${long}abcdefghij i=$((i + 1)); done # 1 kB: tiny modules on A6
 community "$dir/longurl.cfg" "Lange Adresse" "$long"
 o=$T_TMP/late
 run render --today "$RTODAY" -f a3,a6 -o "$o" "$dir/longurl.cfg"
