@@ -1375,15 +1375,8 @@ static struct community *load_text(const char *text, size_t len, const char *fil
         config_t cfg;
         config_init(&cfg);
         if (!config_read_string(&cfg, clean)) {
-                /* libconfig's words, with what they mean to a lead. */
-                const char *what = config_error_text(&cfg);
-                if (!what || strcmp(what, "syntax error") == 0)
-                        what = "look for a missing quote or bracket here or just above";
-                else if (strcmp(what, "duplicate setting name") == 0)
-                        what = "a setting is given twice (duplicate setting name)";
-                else if (strcmp(what, "mismatched element type in array") == 0)
-                        what = "a list in [ ] must hold one kind of value, e.g. only strings";
-                diag_error(d, file, config_error_line(&cfg), NULL, "syntax error: %s", what);
+                diag_error(d, file, config_error_line(&cfg), NULL, "syntax error: %s",
+                           diag_syntax_hint(config_error_text(&cfg)));
                 config_destroy(&cfg);
                 g_free(clean);
                 return NULL;

@@ -123,6 +123,17 @@ const char *diag_closest(const char *word, const char *const *candidates, size_t
         return best_d <= limit ? best : NULL;
 }
 
+const char *diag_syntax_hint(const char *what)
+{
+        if (!what || strcmp(what, "syntax error") == 0)
+                return "look for a missing quote or bracket here or just above";
+        if (strcmp(what, "duplicate setting name") == 0)
+                return "a setting is given twice (duplicate setting name)";
+        if (strcmp(what, "mismatched element type in array") == 0)
+                return "a list in [ ] must hold one kind of value, e.g. only strings";
+        return what;
+}
+
 char *diag_quote(const char *value, size_t max_chars)
 {
         /* Invalid bytes become U+FFFD so the message itself stays UTF-8. */

@@ -51,6 +51,10 @@ void diag_print(const struct diag *d, FILE *out);
  * candidates. */
 const char *diag_closest(const char *word, const char *const *candidates, size_t n);
 
+/* libconfig's syntax error text in words for whoever wrote the file
+ * ("syntax error" -> "look for a missing quote or bracket ..."). */
+const char *diag_syntax_hint(const char *libconfig_text);
+
 /* Quote a user value for a message: surrounded by double quotes, control
  * characters escaped, cut with "…" after max_chars characters.  Caller
  * frees with g_free. */

@@ -349,6 +349,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
                         err(c, sz, "expected [largest, smallest], found the smaller first");
         } else {
                 err(c, sz, "expected a size or [largest, smallest], found %s", type_name(sz));
+                sz = NULL; /* one message is enough */
         }
         if (sz && (e->size_min <= 0 || e->size_max > 2000))
                 err(c, sz, "expected sizes from 1 to 2000, found %g", e->size_min <= 0 ? e->size_min : e->size_max);
@@ -593,8 +594,13 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
 
         const config_setting_t *pages = config_setting_get_member(root, "pages");
         if (!pages || config_setting_type(pages) != CONFIG_TYPE_LIST || config_setting_length(pages) == 0) {
-                err(c, pages ? pages : root, "pages: expected a list of pages ( { family = \"portrait\"; ... } ), found %s",
-                    pages ? type_name(pages) : "nothing");
+                const char *found = !pages ? "nothing"
+                                    : config_setting_type(pages) == CONFIG_TYPE_LIST ? "an empty list"
+                                                                                     : type_name(pages);
+                if (pages)
+                        err(c, pages, "expected a list of pages ( { family = \"portrait\"; ... } ), found %s", found);
+                else
+                        err(c, root, "pages: expected a list of pages ( { family = \"portrait\"; ... } ), found nothing");
         } else {
                 for (int i = 0; i < config_setting_length(pages); i++)
                         read_page(c, config_setting_get_elem(pages, (unsigned)i), l);
@@ -611,7 +617,7 @@ struct layout *layout_load_string(const char *text, const char *name,
         struct layout *l = NULL;
         if (!config_read_string(&cfg, text)) {
                 diag_error(d, name, config_error_line(&cfg), NULL, "syntax error: %s",
-                           config_error_text(&cfg));
+                           diag_syntax_hint(config_error_text(&cfg)));
         } else {
                 struct ctx c = { name, d, placeholders, NULL };
                 l = read_layout(&c, &cfg, name);

@@ -18,9 +18,7 @@
 static const struct {
         const char *file, *why;
 } known_bugs[] = {
-        { "syntax-error.cfg", "layout syntax errors say \"syntax error: syntax error\", not the community loader's hint" },
-        { "empty-pages.cfg", "pages = () says \"pages: pages: expected a list ..., found a list\"" },
-        { "wrong-type.cfg", "size = \"large\" adds a second message \"expected sizes from 1 to 2000, found 0\"" },
+        { NULL, NULL },
 };
 
 static char *messages(const struct diag *d)
@@ -87,7 +85,7 @@ static void test_bad_file(gconstpointer data)
         char *got = messages(&d);
         const char *why = NULL;
         for (size_t i = 0; i < G_N_ELEMENTS(known_bugs); i++)
-                if (g_str_has_suffix(cfg, known_bugs[i].file))
+                if (known_bugs[i].file && g_str_has_suffix(cfg, known_bugs[i].file))
                         why = known_bugs[i].why;
         if (why && strcmp(got, expected) != 0) {
                 g_test_message("got:\n%s", got);
