@@ -34,19 +34,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cfg.h"
 #include "diag.h"
+#include "image.h"
 #include "util.h"
-
-/* An SVG is read whole to look for references to other files; beyond this
- * it is no logo.  (Pixel limits are the image module's job.) */
-#define SVG_MAX_BYTES (10 * 1024 * 1024)
 
 #define INTERVAL_MAX 52 /* every 52 weeks is yearly; more is a typo */
 
 /* libconfig checks each new setting against its siblings one by one, so
  * 30,000 tiny settings take seconds to parse.  A community needs a few
  * dozen. */
-#define MAX_SETTINGS 1000
+static const struct cfg_limits limits = { COMMUNITY_MAX_FILE, 1000, "a community file" };
 
 enum stype {
         ST_STRING,
@@ -325,105 +323,6 @@ static void expected_error(struct loader *ld, const struct at *at, const char *e
         char *q = diag_quote(value, 60);
         diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s", expected, q);
         g_free(q);
-}
-
-/* ---- raw bytes ----------------------------------------------------------- */
-
-static int line_at(const char *text, const char *p)
-{
-        int line = 1;
-        for (const char *q = text; q < p; q++)
-                line += *q == '\n';
-        return line;
-}
-
-/* Where the (max + 1)-th assignment ("=" or ":" outside strings and
- * comments) is, or NULL when there are at most max.  A sketch of
- * libconfig's scanner, enough to count. */
-static const char *too_many_settings(const char *text, size_t len, size_t max)
-{
-        size_t n = 0;
-        for (size_t i = 0; i < len; i++) {
-                char ch = text[i], next = i + 1 < len ? text[i + 1] : '\0';
-                if (ch == '"') {
-                        for (i++; i < len && text[i] != '"'; i++)
-                                if (text[i] == '\\')
-                                        i++;
-                } else if (ch == '#' || (ch == '/' && next == '/')) {
-                        while (i < len && text[i] != '\n')
-                                i++;
-                } else if (ch == '/' && next == '*') {
-                        const char *close = g_strstr_len(text + i + 2, (gssize)(len - i - 2), "*/");
-                        i = close ? (size_t)(close - text) + 1 : len;
-                } else if ((ch == '=' || ch == ':') && ++n > max) {
-                        return text + i;
-                }
-        }
-        return NULL;
-}
-
-/* Size, encoding and @include, before libconfig sees anything.  Returns
- * the text to parse (BOM dropped, CRLF -> LF; caller frees) or NULL. */
-static char *prepare(const char *text, size_t len, const char *file, struct diag *d)
-{
-        if (len > COMMUNITY_MAX_FILE) {
-                diag_error(d, file, 0, NULL, "file is %zu bytes; at most %zu are allowed",
-                           len, (size_t)COMMUNITY_MAX_FILE);
-                return NULL;
-        }
-        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-                text += 3;
-                len -= 3;
-        } else if (len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 ||
-                                memcmp(text, "\xFE\xFF", 2) == 0)) {
-                diag_error(d, file, 1, NULL, "file is UTF-16; save it as UTF-8");
-                return NULL;
-        }
-        const char *end = NULL;
-        if (!g_utf8_validate_len(text, len, &end)) {
-                if (*end == '\0')
-                        diag_error(d, file, line_at(text, end), NULL,
-                                   "file contains a NUL byte; is it a text file?");
-                else
-                        diag_error(d, file, line_at(text, end), NULL,
-                                   "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
-                                   (unsigned)(unsigned char)*end);
-                return NULL;
-        }
-
-        /* libconfig reads any file "@include" names (relative ones from the
-         * current folder).  Its scanner takes the directive after blanks at
-         * the start of a line; we refuse every such line, even one inside a
-         * block comment: a false alarm there costs little. */
-        bool include = false;
-        for (const char *p = text; p < text + len;) {
-                const char *q = p;
-                while (q < text + len && (*q == ' ' || *q == '\t'))
-                        q++;
-                if ((size_t)(text + len - q) >= 8 && g_ascii_strncasecmp(q, "@include", 8) == 0) {
-                        diag_error(d, file, line_at(text, q), NULL,
-                                   "@include is not allowed; a community file must not read other files");
-                        include = true;
-                }
-                const char *nl = memchr(p, '\n', (size_t)(text + len - p));
-                p = nl ? nl + 1 : text + len;
-        }
-        if (include)
-                return NULL;
-        const char *extra = too_many_settings(text, len, MAX_SETTINGS);
-        if (extra) {
-                diag_error(d, file, line_at(text, extra), NULL,
-                           "more than %d settings; a community file needs far fewer", MAX_SETTINGS);
-                return NULL;
-        }
-
-        char *out = g_malloc(len + 1);
-        size_t n = 0;
-        for (size_t i = 0; i < len; i++)
-                if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
-                        out[n++] = text[i];
-        out[n] = '\0';
-        return out;
 }
 
 /* ---- string checks ------------------------------------------------------- */
@@ -869,92 +768,6 @@ static void store_channel_type(struct loader *ld, const struct at *at, struct va
 
 /* ---- images -------------------------------------------------------------- */
 
-enum image_kind { IMG_PNG = 1, IMG_JPEG = 2, IMG_SVG = 4, IMG_OTHER = 8 };
-
-/* What the first bytes say.  *name gets words for a message. */
-static enum image_kind sniff(const unsigned char *b, size_t n, const char *text, const char **name)
-{
-        if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
-                return *name = "a PNG image", IMG_PNG;
-        if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-                return *name = "a JPEG image", IMG_JPEG;
-        if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0))
-                return *name = "a GIF image", IMG_OTHER;
-        if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
-                return *name = "a WebP image", IMG_OTHER;
-        if (n >= 12 && memcmp(b + 4, "ftyp", 4) == 0)
-                return *name = "a HEIC/AVIF image", IMG_OTHER;
-        if (n >= 5 && memcmp(b, "%PDF-", 5) == 0)
-                return *name = "a PDF file", IMG_OTHER;
-        if (n >= 2 && b[0] == 0x1F && b[1] == 0x8B)
-                return *name = "a compressed file (.svgz or .gz)", IMG_OTHER;
-        if (text && strstr(text, "<svg"))
-                return *name = "an SVG image", IMG_SVG;
-        return *name = "a file of unknown type", IMG_OTHER;
-}
-
-/* The value of an attribute or url() that starts at p: fine when it stays
- * inside the SVG ("#id") or carries its data ("data:"). */
-static bool local_reference(const char *p)
-{
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == '\'')
-                p++;
-        return *p == '#' || g_ascii_strncasecmp(p, "data:", 5) == 0;
-}
-
-/* The quoted target of a reference starting at p (after "=" or "url("),
- * for a message.  Caller frees. */
-static char *reference_target(const char *p)
-{
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-                p++;
-        char quote = *p == '"' || *p == '\'' ? *p++ : '\0';
-        size_t n = quote ? strcspn(p, (char[]){ quote, '\n', '\0' }) : strcspn(p, " \t\n)>");
-        char *target = g_strndup(p, n);
-        char *q = diag_quote(target, 60);
-        g_free(target);
-        return q;
-}
-
-/* Why the SVG would make a renderer load something else, or NULL when it
- * would not.  A cheap scan, not an XML parser: it errs on the side of
- * refusing.  Caller frees. */
-static char *svg_outside_reference(const char *svg)
-{
-        static const char *const attrs[] = { "href", "src" };
-        for (const char *p = svg; *p; p++) {
-                if (g_ascii_strncasecmp(p, "<!ENTITY", 8) == 0)
-                        return g_strdup("declares an <!ENTITY>");
-                if (g_ascii_strncasecmp(p, "<?xml-stylesheet", 16) == 0)
-                        return g_strdup("loads a style sheet (<?xml-stylesheet …?>)");
-                if (g_ascii_strncasecmp(p, "@import", 7) == 0)
-                        return g_strdup("loads a style sheet (@import)");
-                if (g_ascii_strncasecmp(p, "url(", 4) == 0 && !local_reference(p + 4)) {
-                        char *t = reference_target(p + 4);
-                        char *why = g_strdup_printf("refers to %s", t);
-                        g_free(t);
-                        return why;
-                }
-                for (size_t i = 0; i < G_N_ELEMENTS(attrs); i++) {
-                        size_t n = strlen(attrs[i]);
-                        if (g_ascii_strncasecmp(p, attrs[i], n) != 0)
-                                continue;
-                        if (p == svg || !(g_ascii_isspace(p[-1]) || p[-1] == ':'))
-                                continue;
-                        const char *q = p + n;
-                        while (g_ascii_isspace(*q))
-                                q++;
-                        if (*q == '=' && !local_reference(q + 1)) {
-                                char *t = reference_target(q + 1);
-                                char *why = g_strdup_printf("links to %s", t);
-                                g_free(t);
-                                return why;
-                        }
-                }
-        }
-        return NULL;
-}
-
 static bool has_dotdot(const char *path)
 {
         char **parts = g_strsplit(path, "/", -1);
@@ -973,11 +786,13 @@ static bool inside(const char *path, const char *dir)
         return strncmp(path, dir, n) == 0 && path[n] == '/';
 }
 
-/* Resolve, contain, open and sniff an image; on success store its real
- * path.  allowed is a mask of enum image_kind, expected its words. */
-static void store_image(struct loader *ld, const struct at *at, const char *value, void *field,
-                        int allowed, const char *expected)
+/* Resolve, contain, open and sniff an image (the type and SVG checks are
+ * the image module's, so loading and drawing agree); on success store its
+ * real path.  The setting's name says which types it takes. */
+static void store_image(struct loader *ld, const struct at *at, const char *value, void *field)
 {
+        const char *expected;
+        int allowed = image_allowed(at->path, &expected);
         struct diag *d = ld->d;
         bool outside_ok = ld->opt->allow_outside;
         char *q = diag_quote(value, 80);
@@ -1032,7 +847,7 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
         if (skip < n && head[skip] == '<') {
                 size_t len = 0;
                 char *err = NULL;
-                svg = util_read_file(real, SVG_MAX_BYTES, &len, &err);
+                svg = util_read_file(real, IMAGE_SVG_MAX_BYTES, &len, &err);
                 if (!svg) {
                         diag_error(d, ld->file, at->line, at->path, "%s: %s", q, err);
                         g_free(err);
@@ -1045,14 +860,15 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
                 }
         }
         const char *kind_name;
-        enum image_kind kind = sniff(head, n, svg, &kind_name);
+        enum image_type kind = svg ? image_sniff((const unsigned char *)svg, strlen(svg), &kind_name)
+                                   : image_sniff(head, n, &kind_name);
         if (!(kind & allowed)) {
                 diag_error(d, ld->file, at->line, at->path, "expected %s, found %s (%s)",
                            expected, kind_name, q);
                 goto out;
         }
-        if (kind == IMG_SVG) {
-                char *why = svg_outside_reference(svg);
+        if (kind == IMAGE_SVG) {
+                char *why = image_svg_danger(svg);
                 if (why) {
                         diag_error(d, ld->file, at->line, at->path,
                                    "%s %s; plakat only takes SVG files that load nothing else", q, why);
@@ -1077,7 +893,7 @@ out:
 static void store_logo(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
         struct style *st = &ld->c->style;
-        store_image(ld, at, v->s, field, IMG_PNG | IMG_SVG, "a PNG or SVG image");
+        store_image(ld, at, v->s, field);
         if (st->logo) {
                 put_string(&st->logo_written, v->s);
                 st->logo_line = at->line;
@@ -1087,7 +903,7 @@ static void store_logo(struct loader *ld, const struct at *at, struct value *v, 
 static void store_photo(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
         struct style *st = &ld->c->style;
-        store_image(ld, at, v->s, field, IMG_PNG | IMG_JPEG, "a PNG or JPEG image");
+        store_image(ld, at, v->s, field);
         if (st->photo) {
                 put_string(&st->photo_written, v->s);
                 st->photo_line = at->line;
@@ -1364,24 +1180,11 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
         }
 }
 
-static struct community *load_text(const char *text, size_t len, const char *file,
-                                   const struct community_options *opt, struct diag *d)
+/* The community in a parsed file; destroys cfg. */
+static struct community *from_config(config_t *cfg, const char *file,
+                                     const struct community_options *opt, struct diag *d)
 {
         static const struct community_options defaults = { 0 };
-        char *clean = prepare(text, len, file, d);
-        if (!clean)
-                return NULL;
-
-        config_t cfg;
-        config_init(&cfg);
-        if (!config_read_string(&cfg, clean)) {
-                diag_error(d, file, config_error_line(&cfg), NULL, "syntax error: %s",
-                           diag_syntax_hint(config_error_text(&cfg)));
-                config_destroy(&cfg);
-                g_free(clean);
-                return NULL;
-        }
-
         size_t errors = d->errors;
         struct community *c = g_new0(struct community, 1);
         c->path = g_strdup(file);
@@ -1393,15 +1196,14 @@ static struct community *load_text(const char *text, size_t len, const char *fil
                 .d = d,
                 .c = c,
         };
-        load_group(&ld, config_root_setting(&cfg), "", "", c);
+        load_group(&ld, config_root_setting(cfg), "", "", c);
         if (!c->language)
                 c->language = g_strdup("de");
         if (!c->words_language)
                 c->words_language = g_strdup(c->language);
 
         g_free(ld.dir);
-        config_destroy(&cfg);
-        g_free(clean);
+        config_destroy(cfg);
         if (d->errors > errors) {
                 community_free(c);
                 return NULL;
@@ -1412,29 +1214,25 @@ static struct community *load_text(const char *text, size_t len, const char *fil
 struct community *community_load_string(const char *text, size_t len, const char *name,
                                         const struct community_options *opt, struct diag *d)
 {
-        return load_text(text, len, name, opt, d);
+        config_t cfg;
+        config_init(&cfg);
+        if (!cfg_parse(&cfg, text, len, name, &limits, d)) {
+                config_destroy(&cfg);
+                return NULL;
+        }
+        return from_config(&cfg, name, opt, d);
 }
 
 struct community *community_load(const char *path, const struct community_options *opt,
                                  struct diag *d)
 {
-        /* A FIFO (or a device) would block the read below. */
-        struct stat st;
-        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-                diag_error(d, path, 0, NULL, "not a regular file");
+        config_t cfg;
+        config_init(&cfg);
+        if (!cfg_load(&cfg, path, &limits, d)) {
+                config_destroy(&cfg);
                 return NULL;
         }
-        size_t len = 0;
-        char *err = NULL;
-        char *text = util_read_file(path, COMMUNITY_MAX_FILE, &len, &err);
-        if (!text) {
-                diag_error(d, path, 0, NULL, "%s", err);
-                g_free(err);
-                return NULL;
-        }
-        struct community *c = load_text(text, len, path, opt, d);
-        g_free(text);
-        return c;
+        return from_config(&cfg, path, opt, d);
 }
 
 void community_free(struct community *c)

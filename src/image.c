@@ -37,8 +37,6 @@
 
 #include "diag.h"
 
-enum image_type { IMAGE_PNG = 1, IMAGE_JPEG = 2, IMAGE_SVG = 4, IMAGE_OTHER = 8 };
-
 struct image {
         enum image_type type;
         /* PNG, JPEG */
@@ -50,9 +48,11 @@ struct image {
         double svg_w, svg_h;
 };
 
-/* Where a message goes: the file and the setting that named it. */
+/* Where a message goes: the file (and line) and the setting that named it. */
 struct where {
-        const char *path, *setting;
+        const char *path;
+        int line;
+        const char *setting;
         struct diag *d;
 };
 
@@ -61,7 +61,7 @@ static void refuse(const struct where *w, const char *fmt, ...)
 {
         va_list ap;
         va_start(ap, fmt);
-        diag_vadd(w->d, DIAG_ERROR, w->path, 0, w->setting, fmt, ap);
+        diag_vadd(w->d, DIAG_ERROR, w->path, w->line, w->setting, fmt, ap);
         va_end(ap);
 }
 
@@ -126,8 +126,7 @@ static bool looks_like_text(const unsigned char *b, size_t n)
         return g_utf8_validate((const char *)b, (gssize)m, &end) || (size_t)(end - (const char *)b) + 4 > m;
 }
 
-/* What the bytes are; *name gets words for a message. */
-static enum image_type sniff(const unsigned char *b, size_t n, const char **name)
+enum image_type image_sniff(const unsigned char *b, size_t n, const char **name)
 {
         if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
                 return *name = "a PNG image", IMAGE_PNG;
@@ -152,8 +151,7 @@ static enum image_type sniff(const unsigned char *b, size_t n, const char **name
         return *name = "a file of unknown type", IMAGE_OTHER;
 }
 
-/* Which types a setting takes: logos PNG or SVG, photos PNG or JPEG. */
-static int allowed_types(const char *setting, const char **expected)
+int image_allowed(const char *setting, const char **expected)
 {
         size_t n = setting ? strlen(setting) : 0;
         if (n >= 4 && strcmp(setting + n - 4, "logo") == 0)
@@ -397,10 +395,8 @@ static char *reference_target(const char *p)
         return q;
 }
 
-/* Why the SVG would load something else (or blow up while parsing), or
- * NULL when it would not.  A scan, not a parser: it errs on the side of
- * refusing.  Caller frees. */
-static char *svg_danger(const char *svg)
+/* A scan, not a parser: it errs on the side of refusing. */
+char *image_svg_danger(const char *svg)
 {
         static const char *const attrs[] = { "href", "src" };
         for (const char *p = svg; *p; p++) {
@@ -444,7 +440,7 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
                 refuse(at, "the SVG file is %zu bytes; at most %d are accepted", n, IMAGE_SVG_MAX_BYTES);
                 return false;
         }
-        char *why = svg_danger((const char *)data);
+        char *why = image_svg_danger((const char *)data);
         if (why) {
                 refuse(at, "the SVG %s; plakat only takes SVG files that load nothing else", why);
                 g_free(why);
@@ -497,7 +493,13 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
 
 struct image *image_load(const char *path, const char *setting, struct diag *d)
 {
-        struct where at = { path, setting, d };
+        return image_load_at(path, path, 0, setting, d);
+}
+
+struct image *image_load_at(const char *path, const char *file, int line, const char *setting,
+                            struct diag *d)
+{
+        struct where at = { file, line, setting, d };
         char *err = NULL;
         size_t n = 0;
         unsigned char *data = read_file(path, IMAGE_MAX_BYTES, &n, &err);
@@ -507,11 +509,11 @@ struct image *image_load(const char *path, const char *setting, struct diag *d)
                 return NULL;
         }
         const char *expected, *found;
-        int allowed = allowed_types(setting, &expected);
+        int allowed = image_allowed(setting, &expected);
         struct image *im = g_new0(struct image, 1);
-        im->type = sniff(data, n, &found);
+        im->type = image_sniff(data, n, &found);
         if (!(im->type & allowed)) {
-                refuse(&at, "expected %s, got %s", expected, found);
+                refuse(&at, "expected %s, found %s", expected, found);
                 goto fail;
         }
         if (!(im->type == IMAGE_SVG ? load_svg(im, data, n, &at) : load_raster(im, &data, n, &at)))

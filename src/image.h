@@ -15,6 +15,10 @@
 struct diag;
 struct image;
 
+/* What a file's first bytes are.  Shared with the community loader, which
+ * refuses a wrong type at the setting's line before anything is drawn. */
+enum image_type { IMAGE_PNG = 1, IMAGE_JPEG = 2, IMAGE_SVG = 4, IMAGE_OTHER = 8 };
+
 #define IMAGE_MAX_PIXELS (40 * 1000 * 1000) /* e.g. 8000 x 5000 */
 #define IMAGE_MAX_SIDE   20000
 #define IMAGE_MAX_BYTES  (100 * 1024 * 1024) /* any image file */
@@ -26,6 +30,25 @@ struct image;
  * "logo" takes PNG or SVG, one ending in "photo" PNG or JPEG, any other
  * all three.  Free with image_free; image_free(NULL) does nothing. */
 struct image *image_load(const char *path, const char *setting, struct diag *d);
+
+/* The same, with messages placed at file:line (the community file and the
+ * line of the setting) instead of at the image's path. */
+struct image *image_load_at(const char *path, const char *file, int line, const char *setting,
+                            struct diag *d);
+
+/* The type of the bytes b[0..n) (NUL-terminated when they may be an SVG:
+ * the whole file is needed to find <svg); *name gets words for a message,
+ * e.g. "a JPEG image", "text". */
+enum image_type image_sniff(const unsigned char *b, size_t n, const char **name);
+
+/* The types a setting takes (a mask of enum image_type): "...logo" PNG or
+ * SVG, "...photo" PNG or JPEG, others all three; *expected gets words. */
+int image_allowed(const char *setting, const char **expected);
+
+/* Why an SVG would make a renderer load another file or address (or blow
+ * up while parsing), e.g. "links to \"file:///etc/passwd\"", or NULL when
+ * it would not.  Caller frees. */
+char *image_svg_danger(const char *svg);
 void image_free(struct image *im);
 
 /* Whether im is an SVG (drawn as vector shapes, any size is sharp). */

@@ -31,8 +31,8 @@
  * showing up on a printed poster. */
 #include "lang.h"
 
+#include "cfg.h"
 #include "diag.h"
-#include "util.h"
 
 #include <assert.h>
 #include <libconfig.h>
@@ -366,15 +366,6 @@ static bool code_ok(const char *code)
         return true;
 }
 
-/* The 1-based line of byte offset off in text. */
-static int line_at(const char *text, size_t off)
-{
-        int line = 1;
-        for (size_t i = 0; i < off; i++)
-                line += text[i] == '\n';
-        return line;
-}
-
 struct lang *lang_load(const char *dir, const char *code, struct diag *d)
 {
         if (!code_ok(code)) {
@@ -392,27 +383,9 @@ struct lang *lang_load(const char *dir, const char *code, struct diag *d)
         config_t cfg;
         config_init(&cfg);
         struct loader ld = { path, d, &cfg, 0 };
-        size_t len = 0;
-        char *err = NULL;
-        char *text = util_read_file(path, LANG_MAX_BYTES, &len, &err);
-        if (!text) {
-                diag_error(d, path, 0, NULL, "%s", err);
+        static const struct cfg_limits limits = { LANG_MAX_BYTES, 5000, "a language file" };
+        if (!cfg_load(&cfg, path, &limits, d))
                 goto out;
-        }
-        const char *end = NULL;
-        if (!g_utf8_validate(text, (gssize)len, &end)) {
-                diag_error(d, path, line_at(text, (size_t)(end - text)), NULL,
-                           "not valid UTF-8");
-                goto out;
-        }
-        /* A byte-order mark is what Windows editors write; libconfig would
-         * call it a syntax error. */
-        const char *body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
-        if (config_read_string(&cfg, body) != CONFIG_TRUE) {
-                diag_error(d, path, config_error_line(&cfg), NULL, "%s",
-                           config_error_text(&cfg));
-                goto out;
-        }
 
         l = g_new0(struct lang, 1);
         l->code = g_strdup(code);
@@ -425,8 +398,6 @@ struct lang *lang_load(const char *dir, const char *code, struct diag *d)
         }
 out:
         config_destroy(&cfg);
-        g_free(text);
-        g_free(err);
         g_free(path);
         return l;
 }

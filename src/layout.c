@@ -11,9 +11,9 @@
 #include <pango/pango.h>
 #include <string.h>
 
+#include "cfg.h"
 #include "diag.h"
 #include "expand.h"
-#include "util.h"
 
 static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
 static const char *const role_names[ROLE_COUNT] = {
@@ -608,21 +608,16 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         return l;
 }
 
-struct layout *layout_load_string(const char *text, const char *name,
-                                  const char *const *placeholders, struct diag *d)
+static const struct cfg_limits limits = { 1024 * 1024, 20000, "a layout file" };
+
+/* The layout in a parsed file; destroys cfg. */
+static struct layout *from_config(config_t *cfg, const char *name, const char *const *placeholders,
+                                  struct diag *d)
 {
-        config_t cfg;
-        config_init(&cfg);
         size_t before = d->errors;
-        struct layout *l = NULL;
-        if (!config_read_string(&cfg, text)) {
-                diag_error(d, name, config_error_line(&cfg), NULL, "syntax error: %s",
-                           diag_syntax_hint(config_error_text(&cfg)));
-        } else {
-                struct ctx c = { name, d, placeholders, NULL };
-                l = read_layout(&c, &cfg, name);
-        }
-        config_destroy(&cfg);
+        struct ctx c = { name, d, placeholders, NULL };
+        struct layout *l = read_layout(&c, cfg, name);
+        config_destroy(cfg);
         if (d->errors > before) {
                 layout_free(l);
                 return NULL;
@@ -630,24 +625,27 @@ struct layout *layout_load_string(const char *text, const char *name,
         return l;
 }
 
+struct layout *layout_load_string(const char *text, const char *name,
+                                  const char *const *placeholders, struct diag *d)
+{
+        config_t cfg;
+        config_init(&cfg);
+        if (!cfg_parse(&cfg, text, strlen(text), name, &limits, d)) {
+                config_destroy(&cfg);
+                return NULL;
+        }
+        return from_config(&cfg, name, placeholders, d);
+}
+
 struct layout *layout_load(const char *path, const char *const *placeholders, struct diag *d)
 {
-        size_t len;
-        char *e = NULL;
-        char *text = util_read_file(path, 1024 * 1024, &len, &e);
-        if (!text) {
-                diag_error(d, path, 0, NULL, "%s", e);
-                g_free(e);
+        config_t cfg;
+        config_init(&cfg);
+        if (!cfg_load(&cfg, path, &limits, d)) {
+                config_destroy(&cfg);
                 return NULL;
         }
-        if (strlen(text) != len || !g_utf8_validate(text, (gssize)len, NULL)) {
-                diag_error(d, path, 0, NULL, "expected UTF-8 text, found binary data or another encoding");
-                g_free(text);
-                return NULL;
-        }
-        struct layout *l = layout_load_string(text, path, placeholders, d);
-        g_free(text);
-        return l;
+        return from_config(&cfg, path, placeholders, d);
 }
 
 static void elems_free(struct elem *es, size_t n)

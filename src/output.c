@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cfg.h"
 #include "diag.h"
 #include "pngout.h"
 
@@ -35,8 +36,8 @@ bool formats_load(const char *path, struct formats *out, struct diag *d)
         config_t cfg;
         config_init(&cfg);
         size_t before = d->errors;
-        if (!config_read_file(&cfg, path)) {
-                diag_error(d, path, config_error_line(&cfg), NULL, "%s", config_error_text(&cfg));
+        static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
+        if (!cfg_load(&cfg, path, &limits, d)) {
                 config_destroy(&cfg);
                 return false;
         }

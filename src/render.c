@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <libconfig.h>
 #include <math.h>
 #include <string.h>
 
@@ -28,6 +27,7 @@
 #include "layout.h"
 #include "output.h"
 #include "qr.h"
+#include "theme.h"
 
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
@@ -35,15 +35,8 @@
 #define MARK_LEN_MM 5.0
 #define SAFE_CUT_MM 4.0   /* text and code keep this far from the trim edge */
 
-/* A colour theme: the roles it sets (others keep the layout's). */
-struct theme {
-        char *name, *description;
-        struct palette colours;
-};
-
 struct renderer {
-        struct theme *themes;
-        size_t n_themes;
+        struct themes themes;
         struct fonts *fonts;
         char **language_codes;
         struct lang **langs;
@@ -110,54 +103,6 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
         return ok;
 }
 
-/* layouts/themes.cfg: themes = ( { name; description; colors = {...} } ) */
-static bool load_themes(struct renderer *r, const char *path, struct diag *d)
-{
-        config_t cfg;
-        config_init(&cfg);
-        size_t before = d->errors;
-        if (!config_read_file(&cfg, path)) {
-                diag_error(d, path, config_error_line(&cfg), NULL, "%s", config_error_text(&cfg));
-                config_destroy(&cfg);
-                return false;
-        }
-        const config_setting_t *list = config_lookup(&cfg, "themes");
-        size_t n = list ? (size_t)config_setting_length(list) : 0;
-        r->themes = g_new0(struct theme, n + 1);
-        for (size_t i = 0; i < n; i++) {
-                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
-                const char *name = NULL, *desc = "";
-                config_setting_lookup_string(g, "name", &name);
-                config_setting_lookup_string(g, "description", &desc);
-                if (!name) {
-                        diag_error(d, path, (int)config_setting_source_line(g), "name",
-                                   "expected the theme's name, found nothing");
-                        continue;
-                }
-                struct theme *t = &r->themes[r->n_themes++];
-                t->name = g_strdup(name);
-                t->description = g_strdup(desc);
-                const config_setting_t *cs = config_setting_get_member(g, "colors");
-                for (int k = 0; k < ROLE_COUNT; k++) {
-                        const char *v = NULL;
-                        if (cs && config_setting_lookup_string(cs, layout_role_name((enum role)k), &v) &&
-                            !layout_parse_rgb(v, &t->colours.c[k]))
-                                diag_error(d, path, (int)config_setting_source_line(cs), layout_role_name((enum role)k),
-                                           "expected \"#RRGGBB\", found \"%s\"", v);
-                }
-        }
-        config_destroy(&cfg);
-        return d->errors == before;
-}
-
-static const struct theme *find_theme(const struct renderer *r, const char *name)
-{
-        for (size_t i = 0; i < r->n_themes; i++)
-                if (strcmp(r->themes[i].name, name) == 0)
-                        return &r->themes[i];
-        return NULL;
-}
-
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
                               struct diag *d)
 {
@@ -186,7 +131,7 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
 
         char *tpath = g_build_filename(datadir, "layouts", "themes.cfg", NULL);
         if (g_file_test(tpath, G_FILE_TEST_EXISTS))
-                load_themes(r, tpath, d);
+                themes_load(tpath, &r->themes, d);
         g_free(tpath);
 
         if (r->fonts) {
@@ -213,11 +158,7 @@ void renderer_free(struct renderer *r)
                 layout_free(r->layouts[i]);
         g_free(r->layouts);
         formats_clear(&r->formats);
-        for (size_t i = 0; i < r->n_themes; i++) {
-                g_free(r->themes[i].name);
-                g_free(r->themes[i].description);
-        }
-        g_free(r->themes);
+        themes_clear(&r->themes);
         fonts_free(r->fonts);
         hyphen_cleanup();
         g_free(r);
@@ -260,9 +201,9 @@ void renderer_list_formats(const struct renderer *r, FILE *out)
 void renderer_list_themes(const struct renderer *r, FILE *out)
 {
         fprintf(out, "%-12s %s\n", "default", "the layout's own colours");
-        for (size_t i = 0; i < r->n_themes; i++)
-                if (strcmp(r->themes[i].name, "default") != 0)
-                        fprintf(out, "%-12s %s\n", r->themes[i].name, r->themes[i].description);
+        for (size_t i = 0; i < r->themes.n; i++)
+                if (strcmp(r->themes.t[i].name, "default") != 0)
+                        fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
 }
 
 bool renderer_has_format(const struct renderer *r, const char *name)
@@ -289,65 +230,6 @@ void renderer_list_layouts(const struct renderer *r, FILE *out)
                         strcmp(l->name, DEFAULT_LAYOUT) == 0 ? " (default)" : "", l->description, fams->str);
                 g_string_free(fams, TRUE);
         }
-}
-
-/* ---- colours ------------------------------------------------------------------- */
-
-static double channel_lum(double c)
-{
-        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG 2 relative luminance and contrast ratio. */
-static double luminance(struct rgb c)
-{
-        return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
-}
-
-static double contrast(struct rgb a, struct rgb b)
-{
-        double la = luminance(a), lb = luminance(b);
-        return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
-}
-
-/* Text on a colour the community chose: white or near-black, whichever
- * reads better. */
-static struct rgb readable_on(struct rgb bg)
-{
-        struct rgb white = { true, 1, 1, 1 }, ink = { true, 0.10, 0.10, 0.12 };
-        return contrast(bg, white) >= contrast(bg, ink) ? white : ink;
-}
-
-static struct rgb mix(struct rgb a, struct rgb b, double t)
-{
-        return (struct rgb){ true, a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
-}
-
-/* Layout colours, then the theme's, then the community's own. */
-static void palette_for(const struct layout *l, const struct theme *t, const struct community *c,
-                        struct palette *p)
-{
-        *p = l->palette;
-        for (int k = 0; t && k < ROLE_COUNT; k++)
-                if (t->colours.c[k].set)
-                        p->c[k] = t->colours.c[k];
-        const struct style *s = &c->style;
-        if (s->primary.set) {
-                p->c[ROLE_PRIMARY] = s->primary;
-                p->c[ROLE_ON_PRIMARY] = readable_on(s->primary);
-        }
-        if (s->accent.set) {
-                p->c[ROLE_ACCENT] = s->accent;
-                p->c[ROLE_ON_ACCENT] = readable_on(s->accent);
-        }
-        if (s->background.set) {
-                p->c[ROLE_BACKGROUND] = s->background;
-                p->c[ROLE_SURFACE] = mix(s->background, readable_on(s->background), 0.06);
-        }
-        if (s->text.set)
-                p->c[ROLE_TEXT] = s->text;
-        if (s->background.set || s->text.set)
-                p->c[ROLE_MUTED] = mix(p->c[ROLE_TEXT], p->c[ROLE_BACKGROUND], 0.3);
 }
 
 /* ---- one community ---------------------------------------------------------------- */
@@ -436,12 +318,12 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         p->facts = facts_new(c, p->lang, &o->today);
         const struct theme *theme = NULL;
         if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
-                theme = find_theme(r, c->style.theme);
+                theme = themes_find(&r->themes, c->style.theme);
                 if (!theme) {
-                        const char **all = g_new0(const char *, r->n_themes + 1);
-                        for (size_t k = 0; k < r->n_themes; k++)
-                                all[k] = r->themes[k].name;
-                        const char *near = diag_closest(c->style.theme, all, r->n_themes);
+                        const char **all = g_new0(const char *, r->themes.n + 1);
+                        for (size_t k = 0; k < r->themes.n; k++)
+                                all[k] = r->themes.t[k].name;
+                        const char *near = diag_closest(c->style.theme, all, r->themes.n);
                         char *list = g_strjoinv(", ", (char **)all);
                         diag_warn(d, c->path, 0, "style.theme",
                                   "unknown theme \"%s\"%s%s%s; using default (themes: %s)", c->style.theme,
@@ -450,7 +332,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                         g_free(all);
                 }
         }
-        palette_for(p->layout, theme, c, &p->palette);
+        theme_palette(&p->layout->palette, theme, &c->style, &p->palette);
         p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
         bool ok = resolve_jobs(r, c, o->formats, p->jobs, d);
 
@@ -461,9 +343,11 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 g_free(e);
                 ok = false;
         }
-        if (c->style.logo && !(p->logo = image_load(c->style.logo, "style.logo", d)))
+        if (c->style.logo &&
+            !(p->logo = image_load_at(c->style.logo, c->path, c->style.logo_line, "style.logo", d)))
                 ok = false;
-        if (c->style.photo && !(p->photo = image_load(c->style.photo, "style.photo", d)))
+        if (c->style.photo &&
+            !(p->photo = image_load_at(c->style.photo, c->path, c->style.photo_line, "style.photo", d)))
                 ok = false;
         return ok;
 }
@@ -534,7 +418,7 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
         bool large = size_pt >= 18 || (size_pt >= 14 && b->elem->weight >= 700);
         double need = large ? 3.0 : 4.5;
         if (bg) {
-                double ratio = contrast(b->colour, *bg);
+                double ratio = theme_contrast(b->colour, *bg);
                 if (ratio + 0.005 < need)
                         diag_warn(d, file, 0, NULL,
                                   "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1",

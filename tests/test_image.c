@@ -299,7 +299,7 @@ static void test_broken_raster(void)
         g_free(jpg);
 
         char *empty = write_tmp("empty.png", "", 0);
-        refused(empty, "style.logo", "expected a PNG or SVG image, got an empty file");
+        refused(empty, "style.logo", "expected a PNG or SVG image, found an empty file");
         g_free(empty);
         char *missing = tmp_path("missing.png");
         refused(missing, "style.logo", "cannot open the image: No such file or directory");
@@ -309,18 +309,18 @@ static void test_broken_raster(void)
 
 static void test_wrong_type(void)
 {
-        refused(DATA "text.png", "style.photo", "expected a PNG or JPEG image, got text");
-        refused(DATA "text.png", "style.logo", "expected a PNG or SVG image, got text");
+        refused(DATA "text.png", "style.photo", "expected a PNG or JPEG image, found text");
+        refused(DATA "text.png", "style.logo", "expected a PNG or SVG image, found text");
         char *jpg = make_jpeg("logo.jpg", 16, 16, 0);
-        refused(jpg, "style.logo", "expected a PNG or SVG image, got a JPEG image");
+        refused(jpg, "style.logo", "expected a PNG or SVG image, found a JPEG image");
         g_free(jpg);
-        refused(DATA "logo.svg", "style.photo", "expected a PNG or JPEG image, got an SVG image");
+        refused(DATA "logo.svg", "style.photo", "expected a PNG or JPEG image, found an SVG image");
         char *gif = write_tmp("anim.png", "GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14);
-        refused(gif, "style.logo", "expected a PNG or SVG image, got a GIF image");
+        refused(gif, "style.logo", "expected a PNG or SVG image, found a GIF image");
         g_free(gif);
         const unsigned char bin[] = { 0x00, 0x01, 0x02, 0xFE, 0x00, 0x9C, 0x11 };
         char *unknown = write_tmp("blob.png", bin, sizeof bin);
-        refused(unknown, "style.logo", "expected a PNG or SVG image, got a file of unknown type");
+        refused(unknown, "style.logo", "expected a PNG or SVG image, found a file of unknown type");
         g_free(unknown);
 }
 

@@ -244,7 +244,7 @@ static void test_syntax_error(void)
         bool ok;
         char *msg = load_text("name = \"X\";\nrtl = false;\nlabels = {\n  when = ;\n};\n", &ok);
         g_assert_false(ok);
-        g_assert_cmpstr(msg, ==, "xx.cfg:4: syntax error");
+        g_assert_cmpstr(msg, ==, "xx.cfg:4: syntax error: look for a missing quote or bracket here or just above");
         g_free(msg);
 }
 
@@ -372,7 +372,7 @@ static void test_bom_and_utf8(void)
 
         msg = load_text("name = \"X\";\n# caf\xE9\n", &ok);
         g_assert_false(ok);
-        g_assert_cmpstr(msg, ==, "xx.cfg:2: not valid UTF-8");
+        g_assert_cmpstr(msg, ==, "xx.cfg:2: file is not valid UTF-8 (byte 0xE9); save it as UTF-8");
         g_free(msg);
 }
 

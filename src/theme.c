@@ -1,0 +1,141 @@
+/* theme.c: colour themes, palettes and contrast. */
+#include "theme.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "diag.h"
+
+static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
+
+/* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
+bool themes_load(const char *path, struct themes *out, struct diag *d)
+{
+        memset(out, 0, sizeof *out);
+        config_t cfg;
+        config_init(&cfg);
+        size_t before = d->errors;
+        if (!cfg_load(&cfg, path, &limits, d)) {
+                config_destroy(&cfg);
+                return false;
+        }
+        const config_setting_t *list = config_lookup(&cfg, "themes");
+        if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
+                diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
+                           list ? "another kind of value" : "nothing");
+                config_destroy(&cfg);
+                return false;
+        }
+        size_t n = (size_t)config_setting_length(list);
+        out->t = g_new0(struct theme, n + 1);
+        for (size_t i = 0; i < n; i++) {
+                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+                int line = (int)config_setting_source_line(g);
+                const char *name = NULL, *desc = "";
+                config_setting_lookup_string(g, "name", &name);
+                config_setting_lookup_string(g, "description", &desc);
+                if (!name) {
+                        diag_error(d, path, line, "name", "expected the theme's name, found nothing");
+                        continue;
+                }
+                struct theme *t = &out->t[out->n++];
+                t->name = g_strdup(name);
+                t->description = g_strdup(desc);
+                const config_setting_t *cs = config_setting_get_member(g, "colors");
+                for (int k = 0; cs && k < config_setting_length(cs); k++) {
+                        const config_setting_t *m = config_setting_get_elem(cs, (unsigned)k);
+                        const char *role = config_setting_name(m), *v = config_setting_get_string(m);
+                        int r = 0;
+                        while (r < ROLE_COUNT && strcmp(role, layout_role_name((enum role)r)) != 0)
+                                r++;
+                        if (r == ROLE_COUNT)
+                                diag_error(d, path, (int)config_setting_source_line(m), role,
+                                           "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface), found an unknown name");
+                        else if (!v || !layout_parse_rgb(v, &t->colours.c[r]))
+                                diag_error(d, path, (int)config_setting_source_line(m), role,
+                                           "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
+                }
+        }
+        config_destroy(&cfg);
+        if (d->errors > before) {
+                themes_clear(out);
+                return false;
+        }
+        return true;
+}
+
+void themes_clear(struct themes *ts)
+{
+        for (size_t i = 0; i < ts->n; i++) {
+                g_free(ts->t[i].name);
+                g_free(ts->t[i].description);
+        }
+        g_free(ts->t);
+        memset(ts, 0, sizeof *ts);
+}
+
+const struct theme *themes_find(const struct themes *ts, const char *name)
+{
+        for (size_t i = 0; i < ts->n; i++)
+                if (strcmp(ts->t[i].name, name) == 0)
+                        return &ts->t[i];
+        return NULL;
+}
+
+static double channel_lum(double c)
+{
+        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double luminance(struct rgb c)
+{
+        return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
+}
+
+double theme_contrast(struct rgb a, struct rgb b)
+{
+        double la = luminance(a), lb = luminance(b);
+        return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* Text on a colour the community chose: white or near-black, whichever
+ * reads better. */
+static struct rgb readable_on(struct rgb bg)
+{
+        struct rgb white = { true, 1, 1, 1 }, ink = { true, 0.10, 0.10, 0.12 };
+        return theme_contrast(bg, white) >= theme_contrast(bg, ink) ? white : ink;
+}
+
+static struct rgb mix(struct rgb a, struct rgb b, double t)
+{
+        return (struct rgb){ true, a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
+}
+
+void theme_palette(const struct palette *layout, const struct theme *t, const struct style *s,
+                   struct palette *p)
+{
+        *p = *layout;
+        for (int k = 0; t && k < ROLE_COUNT; k++)
+                if (t->colours.c[k].set)
+                        p->c[k] = t->colours.c[k];
+        if (s->primary.set) {
+                p->c[ROLE_PRIMARY] = s->primary;
+                p->c[ROLE_ON_PRIMARY] = readable_on(s->primary);
+        }
+        if (s->accent.set) {
+                p->c[ROLE_ACCENT] = s->accent;
+                p->c[ROLE_ON_ACCENT] = readable_on(s->accent);
+        }
+        if (s->background.set) {
+                p->c[ROLE_BACKGROUND] = s->background;
+                p->c[ROLE_SURFACE] = mix(s->background, readable_on(s->background), 0.06);
+        }
+        if (s->text.set)
+                p->c[ROLE_TEXT] = s->text;
+        if (s->background.set || s->text.set)
+                p->c[ROLE_MUTED] = mix(p->c[ROLE_TEXT], p->c[ROLE_BACKGROUND], 0.3);
+}
+

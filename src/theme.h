@@ -1,0 +1,42 @@
+/* theme.h: colour themes (layouts/themes.cfg) and the palette one
+ * community gets: the layout's colours, then its theme's, then the
+ * community's own style.  Also the WCAG contrast the checks use. */
+#ifndef PLAKAT_THEME_H
+#define PLAKAT_THEME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h" /* struct palette, struct rgb */
+
+struct diag;
+
+/* A theme sets some colour roles; the others keep the layout's. */
+struct theme {
+        char *name, *description;
+        struct palette colours;
+};
+
+struct themes {
+        struct theme *t;
+        size_t n;
+};
+
+/* Read the themes file; problems go to d with file:line.  Returns false
+ * when it is refused (out is then empty). */
+bool themes_load(const char *path, struct themes *out, struct diag *d);
+void themes_clear(struct themes *ts);
+
+/* The theme of that name, or NULL. */
+const struct theme *themes_find(const struct themes *ts, const char *name);
+
+/* The palette for layout colours, a theme (NULL: none) and a community's
+ * style.  A colour the community sets brings its own readable text
+ * colour (on_primary etc.). */
+void theme_palette(const struct palette *layout, const struct theme *t, const struct style *s,
+                   struct palette *out);
+
+/* WCAG 2 contrast ratio of two colours, 1 to 21. */
+double theme_contrast(struct rgb a, struct rgb b);
+
+#endif
