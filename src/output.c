@@ -176,6 +176,16 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, doub
         return true;
 }
 
+static void release(struct output *o)
+{
+        if (o->surface)
+                cairo_surface_destroy(o->surface);
+        if (o->f)
+                fclose(o->f);
+        o->surface = NULL;
+        o->f = NULL;
+}
+
 bool output_finish(struct output *o, struct diag *d)
 {
         bool ok = true;
@@ -192,43 +202,38 @@ bool output_finish(struct output *o, struct diag *d)
                         return false;
                 }
         }
+        cairo_surface_destroy(o->surface);
+        o->surface = NULL;
+        /* Close here: a full disk often shows only now, and the renames
+         * that follow should be all that is left to go wrong. */
         if (ok && (fflush(o->f) != 0 || ferror(o->f)))
                 ok = false;
+        if (fclose(o->f) != 0)
+                ok = false;
+        o->f = NULL;
         if (!ok)
                 diag_error(d, o->path, 0, NULL, "cannot write: %s", g_strerror(errno ? errno : EIO));
         return ok;
 }
 
-static void release(struct output *o)
-{
-        if (o->surface)
-                cairo_surface_destroy(o->surface);
-        if (o->f)
-                fclose(o->f);
-        o->surface = NULL;
-        o->f = NULL;
-}
-
 bool output_commit(struct output *o, struct diag *d)
 {
-        bool ok = true;
-        if (o->surface)
-                cairo_surface_destroy(o->surface);
-        o->surface = NULL;
-        if (o->f && fclose(o->f) != 0)
-                ok = false;
-        o->f = NULL;
-        if (ok && o->tmp && g_rename(o->tmp, o->path) != 0)
-                ok = false;
+        bool ok = g_rename(o->tmp, o->path) == 0;
         if (!ok) {
                 diag_error(d, o->path, 0, NULL, "cannot write: %s", g_strerror(errno));
-                if (o->tmp)
-                        g_unlink(o->tmp);
+                g_unlink(o->tmp);
         }
         g_free(o->tmp);
-        g_free(o->path);
-        o->tmp = o->path = NULL;
+        o->tmp = NULL;
         return ok;
+}
+
+void output_uncommit(struct output *o)
+{
+        if (o->path)
+                g_unlink(o->path);
+        g_free(o->path);
+        o->path = NULL;
 }
 
 void output_abort(struct output *o)

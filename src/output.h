@@ -59,13 +59,22 @@ struct pdf_meta {
 bool output_open(struct output *o, enum output_kind kind, const char *path, double width,
                  double height, double dpi, const struct pdf_meta *meta, struct diag *d);
 
-/* Finish the file (flush the PDF, encode the PNG) but keep its temporary
- * name.  Returns false on failure. */
+/* Finish and close the file (flush the PDF, encode the PNG), still under
+ * its temporary name.  Returns false (after reporting) on failure; call
+ * output_abort then. */
 bool output_finish(struct output *o, struct diag *d);
 
-/* Rename into place (commit) or remove the temporary file (abort); both
- * free o's resources and are safe after a failed open. */
+/* After output_finish: rename into place.  On failure the temporary file
+ * is removed.  Either way, o keeps only its final path, for
+ * output_uncommit and output_abort. */
 bool output_commit(struct output *o, struct diag *d);
+
+/* Remove a committed file again (when a later one of the same community
+ * failed) and forget it. */
+void output_uncommit(struct output *o);
+
+/* Remove whatever o left (temporary file) and free it; safe after a failed
+ * open, and after commit (then it only frees). */
 void output_abort(struct output *o);
 
 #endif

@@ -616,12 +616,16 @@ bool renderer_render(struct renderer *r, const struct community *c,
         size_t opened = 0;
         for (size_t i = 0; ok && i < n; i++, opened++)
                 ok = render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), &outs[i], d);
-        /* All or nothing for this community. */
+        /* All or nothing for this community: every file is complete under
+         * a temporary name before the first is renamed, and a failed rename
+         * takes back the ones before it. */
+        size_t committed = 0;
+        for (; ok && committed < opened; committed++)
+                ok = output_commit(&outs[committed], d);
         for (size_t i = 0; i < opened; i++) {
-                if (ok)
-                        ok = output_commit(&outs[i], d);
-                else
-                        output_abort(&outs[i]);
+                if (!ok && i + 1 < committed)
+                        output_uncommit(&outs[i]);
+                output_abort(&outs[i]);
         }
         g_free(outs);
         prep_clear(&p);
