@@ -75,21 +75,29 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         }
                         char *key = g_strndup(p + 1, (gsize)(end - p - 1));
                         any_placeholder = true;
-                        if (s->names && !known(s->names, key)) {
-                                s->ok = false;
-                                if (s->d) {
-                                        size_t n = g_strv_length((char **)s->names);
-                                        const char *near = diag_closest(key, s->names, n);
-                                        if (near)
-                                                diag_error(s->d, s->file, s->line, s->setting,
-                                                           "unknown placeholder {%s}; did you mean {%s}?", key, near);
-                                        else
-                                                diag_error(s->d, s->file, s->line, s->setting,
-                                                           "unknown placeholder {%s}", key);
+                        /* "{a|b}": the first of a, b that is not empty. */
+                        char **alts = g_strsplit(key, "|", -1);
+                        const char *val = NULL;
+                        for (char **alt = alts; *alt; alt++) {
+                                if (s->names && !known(s->names, *alt)) {
+                                        s->ok = false;
+                                        if (s->d) {
+                                                size_t n = g_strv_length((char **)s->names);
+                                                const char *near = diag_closest(*alt, s->names, n);
+                                                if (near)
+                                                        diag_error(s->d, s->file, s->line, s->setting,
+                                                                   "unknown placeholder {%s}; did you mean {%s}?", *alt, near);
+                                                else
+                                                        diag_error(s->d, s->file, s->line, s->setting,
+                                                                   "unknown placeholder {%s}", *alt);
+                                        }
                                 }
+                                const char *v = vars ? g_hash_table_lookup(vars, *alt) : NULL;
+                                if (!val && v && *v)
+                                        val = v;
                         }
-                        const char *val = vars ? g_hash_table_lookup(vars, key) : NULL;
-                        if (val && *val) {
+                        g_strfreev(alts);
+                        if (val) {
                                 g_string_append(dst, val);
                                 any_value = true;
                         } else if (group) {

@@ -2,6 +2,7 @@
  *
  *   "{name}"                    the community's name
  *   "{label.when}"              a word of the community's language
+ *   "{hashtags|topic}"          the first of these that is not empty
  *   "[Raum {venue.room}]"       a bracketed part vanishes when any
  *                               placeholder inside it is empty
  *   "\{", "\[", "\]", "\\"      literal characters

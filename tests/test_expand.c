@@ -115,6 +115,18 @@ static void test_literal_markup(void)
 
 /* ---- checking ---------------------------------------------------------------- */
 
+/* "{a|b}" takes the first that is not empty, and an unknown one inside is
+ * reported like any other. */
+static void test_alternatives(void)
+{
+        check("{goal|name}", "Urban Gardening Bielefeld");
+        check("{venue.room|venue.address}", "Neumarkt 1");
+        check("{name|venue.name}", "Urban Gardening Bielefeld");
+        check("Ziel: {goal|venue.room}", "");
+        check("{name}[, Raum {venue.room|goal}]", "Urban Gardening Bielefeld");
+        check_error("{goal|nmae}", "t.cfg:7: pages.[0].elements.[2].text: unknown placeholder {nmae}; did you mean {name}?\n");
+}
+
 static void test_check_good(void)
 {
         const char *good[] = { "{name}", "{venue.name}[, Raum {venue.room}]", "\\{name\\}", "plain",
@@ -184,6 +196,7 @@ int main(int argc, char **argv)
         g_test_add_func("/expand/all-empty", test_all_empty);
         g_test_add_func("/expand/escapes", test_escapes);
         g_test_add_func("/expand/literal-markup", test_literal_markup);
+        g_test_add_func("/expand/alternatives", test_alternatives);
         g_test_add_func("/expand/check/good", test_check_good);
         g_test_add_func("/expand/check/unknown-placeholder", test_unknown_placeholder);
         g_test_add_func("/expand/check/unbalanced", test_unbalanced);
