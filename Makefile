@@ -30,7 +30,7 @@ TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps deps-test demo test test-valgrind bench refresh-refs install uninstall clean
+.PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean
 
 all: $(BUILD)/plakat
 
@@ -90,6 +90,10 @@ test-valgrind: all tests
 
 bench: all
 	tests/bench.sh $(BUILD)/plakat
+
+# The README's thumbnails of every design (commit them after a design change).
+gallery: all
+	scripts/gallery.sh $(BUILD)/plakat
 
 # After a deliberate design change: redraw tests/ref/*.png, look, commit.
 refresh-refs: all
