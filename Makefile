@@ -13,7 +13,7 @@ VERSION := 0.1.0
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 fontconfig librsvg-2.0 gdk-pixbuf-2.0 libpng
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 fontconfig librsvg-2.0 gdk-pixbuf-2.0 libpng libqpdf
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \

@@ -118,6 +118,12 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
         return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+static cairo_status_t write_memory(void *closure, const unsigned char *data, unsigned int len)
+{
+        g_byte_array_append(closure, data, len);
+        return CAIRO_STATUS_SUCCESS;
+}
+
 bool output_open(struct output *o, enum output_kind kind, const char *path, double width,
                  double height, double dpi, const struct pdf_meta *meta, struct diag *d)
 {
@@ -144,7 +150,14 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, doub
         fchmod(fd, 0666 & ~mask);
         o->f = fdopen(fd, "wb");
         if (kind == OUTPUT_PDF) {
-                o->surface = cairo_pdf_surface_create_for_stream(write_stream, o->f, width, height);
+                if (meta && meta->trim && meta->bleed) {
+                        o->mem = g_byte_array_new();
+                        o->trim = *meta->trim;
+                        o->bleed = *meta->bleed;
+                        o->surface = cairo_pdf_surface_create_for_stream(write_memory, o->mem, width, height);
+                } else {
+                        o->surface = cairo_pdf_surface_create_for_stream(write_stream, o->f, width, height);
+                }
                 cairo_pdf_surface_restrict_to_version(o->surface, CAIRO_PDF_VERSION_1_5);
                 if (meta) {
                         if (meta->title)
@@ -178,6 +191,9 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, doub
 
 static void release(struct output *o)
 {
+        if (o->mem)
+                g_byte_array_free(o->mem, TRUE);
+        o->mem = NULL;
         if (o->surface)
                 cairo_surface_destroy(o->surface);
         if (o->f)
@@ -211,8 +227,20 @@ bool output_finish(struct output *o, struct diag *d)
         if (fclose(o->f) != 0)
                 ok = false;
         o->f = NULL;
-        if (!ok)
+        if (!ok) {
                 diag_error(d, o->path, 0, NULL, "cannot write: %s", g_strerror(errno ? errno : EIO));
+                return false;
+        }
+        if (o->mem) {
+                char *e = NULL;
+                ok = pdfbox_write(o->mem->data, o->mem->len, o->tmp, &o->trim, &o->bleed, &e);
+                g_byte_array_free(o->mem, TRUE);
+                o->mem = NULL;
+                if (!ok) {
+                        diag_error(d, o->path, 0, NULL, "cannot write the PDF's page boxes: %s", e);
+                        g_free(e);
+                }
+        }
         return ok;
 }
 

@@ -12,7 +12,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <glib.h>
+
 #include "layout.h"
+#include "pdfbox.h"
 
 struct diag;
 
@@ -47,10 +50,17 @@ struct output {
         FILE *f;
         cairo_surface_t *surface;
         double dpi; /* PNG: for the pHYs chunk; 0 none */
+        /* PDF with page boxes: cairo writes into memory, qpdf adds the
+         * boxes and writes the file. */
+        GByteArray *mem;
+        struct pdfbox trim, bleed;
 };
 
 struct pdf_meta {
         const char *title, *author, *subject, *keywords, *date; /* date: "YYYY-MM-DD" */
+        /* With bleed or crop marks the page is larger than the piece: where
+         * the cut goes and how far colour runs.  NULL: the page is the piece. */
+        const struct pdfbox *trim, *bleed;
 };
 
 /* Start a PDF of width x height pt, or a PNG of width x height px, in a

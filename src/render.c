@@ -571,7 +571,14 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         char *path = g_build_filename(o->outdir, name, NULL);
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
-        struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date };
+        /* PDF boxes count from the bottom left, in points. */
+        double page_w = cv.trim_w + 2 * (cv.bleed + cv.slug), page_h = cv.trim_h + 2 * (cv.bleed + cv.slug);
+        struct pdfbox trim = { cv.slug + cv.bleed, cv.slug + cv.bleed, page_w - cv.slug - cv.bleed,
+                               page_h - cv.slug - cv.bleed };
+        struct pdfbox bleed = { cv.slug, cv.slug, page_w - cv.slug, page_h - cv.slug };
+        bool boxes = pdf && (cv.bleed > 0 || cv.slug > 0);
+        struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date,
+                                 boxes ? &trim : NULL, boxes ? &bleed : NULL };
         if (ok)
                 ok = output_open(out, pdf ? OUTPUT_PDF : OUTPUT_PNG, path, cv.trim_w + 2 * (cv.bleed + cv.slug),
                                  cv.trim_h + 2 * (cv.bleed + cv.slug), j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0,
