@@ -16,6 +16,7 @@ for f in samples/*.cfg; do
         printf '%s %s\n' "$(basename "$f" .cfg)" \
                 "$("$PLAKAT" check --today "$RTODAY" "$f" 2>/dev/null | sed -n 's/^ *Sign-up: *//p')"
 done >"$dir/urls"
+is "$(awk 'NF < 2' "$dir/urls")" "" "plakat check names every sample's sign-up address"
 
 for layout in $("$PLAKAT" layouts | awk '/^[a-z]/ { print $1 }'); do
         run render --today "$RTODAY" -l "$layout" -f all -o "$dir/$layout" samples/*.cfg
