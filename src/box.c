@@ -264,9 +264,11 @@ static void warn_overflow(const struct box_target *t, const struct elem *e, doub
 struct child {
         const struct elem *e;
         char *text; /* NULL: image/qr/rect */
-        bool on;
+        bool given; /* has content */
+        bool on;    /* given, and not dropped for space */
         PangoLayout *layout;
-        double size, h;
+        double size, w, h;
+        double measured; /* the size layout was last measured at; 0: never */
 };
 
 /* Lay out the children that are on at factor k (0 = smallest sizes,
@@ -294,11 +296,14 @@ static double stack_measure(const struct map *m, struct child *cs, size_t n, dou
                                         pango_layout_set_height(c->layout, -c->e->max_lines);
                                 }
                         }
-                        set_size(c->layout, c->size, width);
-                        double w;
-                        extent(c->layout, c->size, &w, &c->h);
+                        /* Labels have one size: lay them out once. */
+                        if (c->size != c->measured) {
+                                set_size(c->layout, c->size, width);
+                                extent(c->layout, c->size, &c->w, &c->h);
+                                c->measured = c->size;
+                        }
                         /* A word wider than the column counts as too big. */
-                        if (w > width + 0.5)
+                        if (c->w > width + 0.5)
                                 total += 1e9;
                 } else {
                         c->h = c->e->h * m->s;
@@ -306,6 +311,71 @@ static double stack_measure(const struct map *m, struct child *cs, size_t n, dou
                 total += c->h;
         }
         return total;
+}
+
+/* The largest factor k in [0, 1) at which the children fit into height h,
+ * knowing the heights h0 at k = 0 (fits) and h1 at k = 1 (does not).
+ * Height grows with k almost linearly between line breaks, so guessing by
+ * interpolation (regula falsi, Illinois variant so that one end cannot
+ * stall) gets there in a few layouts where bisection needs seven. */
+static double shrink(const struct map *m, struct child *cs, size_t n, double w, double gap, double h,
+                     double h0, double h1)
+{
+        double lo = 0, hi = 1, flo = h0 - h, fhi = h1 - h;
+        int side = 0;
+        for (int i = 0; i < 12 && hi - lo > 0.01; i++) {
+                /* A word too wide for the column counts as a huge height:
+                 * no line to interpolate on, so halve the bracket then. */
+                double k = fhi > 1e8 ? (lo + hi) / 2 : lo + (hi - lo) * (-flo) / (fhi - flo);
+                /* Stay strictly inside, and at least 1 % from either end. */
+                k = fmin(fmax(k, lo + 0.005), hi - 0.005);
+                double f = stack_measure(m, cs, n, w, gap, k) - h;
+                if (f <= 0.5) {
+                        lo = k;
+                        flo = f;
+                        if (side == -1)
+                                fhi /= 2;
+                        side = -1;
+                } else {
+                        hi = k;
+                        fhi = f;
+                        if (side == 1)
+                                flo /= 2;
+                        side = 1;
+                }
+        }
+        return lo;
+}
+
+/* Largest sizes first; else shrink all children together; else drop
+ * optional children from the last one up.  Returns the size factor;
+ * *fits is false when even the smallest sizes of what is left overflow. */
+static double stack_fit(const struct map *m, struct child *cs, size_t n, double w, double gap, double h,
+                        bool *fits)
+{
+        for (;;) {
+                double h1 = stack_measure(m, cs, n, w, gap, 1);
+                if (h1 <= h + 0.5) {
+                        *fits = true;
+                        return 1;
+                }
+                double h0 = stack_measure(m, cs, n, w, gap, 0);
+                if (h0 <= h + 0.5) {
+                        *fits = true;
+                        return shrink(m, cs, n, w, gap, h, h0, h1);
+                }
+                size_t drop = n;
+                for (size_t i = n; i-- > 0;)
+                        if (cs[i].on && cs[i].e->optional) {
+                                drop = i;
+                                break;
+                        }
+                if (drop == n) {
+                        *fits = false;
+                        return 0;
+                }
+                cs[drop].on = false;
+        }
 }
 
 static bool do_stack(const struct map *m, const struct elem *st, struct boxes *out, struct diag *d)
@@ -319,16 +389,19 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         for (size_t i = 0; i < n; i++) {
                 cs[i].e = &st->children[i];
                 char *s = text_of(t, cs[i].e);
-                cs[i].on = s != NULL;
+                cs[i].on = cs[i].given = s != NULL;
                 if (s && cs[i].e->kind == ELEM_TEXT)
                         cs[i].text = s;
                 else
                         g_free(s);
         }
 
-        /* Words too wide for the column even at the smallest sizes: allow
-         * hyphens in the children that permit them, then fit as usual. */
-        if (stack_measure(m, cs, n, w, gap, 0) > h + 0.5) {
+        bool fits;
+        double k = stack_fit(m, cs, n, w, gap, h, &fits);
+        if (!fits) {
+                /* Hyphens as a last resort: let the texts that permit it
+                 * break inside words, and fit again with every child back. */
+                bool changed = false;
                 for (size_t i = 0; i < n; i++) {
                         char *hy = cs[i].text ? hyphenated(t, cs[i].e, cs[i].text) : NULL;
                         if (!hy)
@@ -338,42 +411,16 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         if (cs[i].layout)
                                 g_object_unref(cs[i].layout);
                         cs[i].layout = NULL;
+                        cs[i].measured = 0;
+                        changed = true;
+                }
+                if (changed) {
+                        for (size_t i = 0; i < n; i++)
+                                cs[i].on = cs[i].given;
+                        k = stack_fit(m, cs, n, w, gap, h, &fits);
                 }
         }
-
-        /* Largest first; else shrink together; else drop optional children
-         * from the last one up; else the smallest sizes, cut at the end. */
-        double k = 1, total = stack_measure(m, cs, n, w, gap, 1);
-        bool ok = total <= h + 0.5;
-        while (!ok) {
-                if (stack_measure(m, cs, n, w, gap, 0) <= h + 0.5) {
-                        double lo = 0, hi = 1;
-                        while (hi - lo > 0.01) {
-                                double mid = (lo + hi) / 2;
-                                if (stack_measure(m, cs, n, w, gap, mid) <= h + 0.5)
-                                        lo = mid;
-                                else
-                                        hi = mid;
-                        }
-                        k = lo;
-                        ok = true;
-                        break;
-                }
-                size_t drop = n;
-                for (size_t i = n; i-- > 0;)
-                        if (cs[i].on && cs[i].e->optional) {
-                                drop = i;
-                                break;
-                        }
-                if (drop == n) {
-                        k = 0;
-                        break;
-                }
-                cs[drop].on = false;
-                k = 1;
-                ok = stack_measure(m, cs, n, w, gap, 1) <= h + 0.5;
-        }
-        total = stack_measure(m, cs, n, w, gap, k);
+        double total = stack_measure(m, cs, n, w, gap, k);
 
         bool good = true;
         double cy = y;
