@@ -228,12 +228,54 @@ static char *text_of(const struct box_target *t, const struct elem *e)
 
 /* Hyphenation is a last resort: a headline broken "Garden-ing" when it
  * could have wrapped whole words at a slightly smaller size looks wrong.
- * So text is fitted as written first, and with soft hyphens only when it
- * does not fit even at the smallest size (typically one long compound in
- * a narrow box).  A second reason: libhyphen needs over two seconds to
- * load Debian's German patterns, which a render should pay only when it
- * must.  Returns NULL when hyphenation does not apply or changes nothing.
- * Caller frees. */
+ * So text is fitted as written first.  Hyphens are tried only when it
+ * does not fit at all, or when one long word is what holds its size down
+ * (the word fills the width: "Nachbarschaftshilfegemeinschaft" on an A6
+ * flyer), and kept only when they clearly help.  A second reason:
+ * libhyphen needs over two seconds to load Debian's German patterns, which
+ * a render should pay only when breaking a word can actually help. */
+#define HYPHEN_GAIN 0.1 /* how much larger (of the size) hyphens must make it */
+
+/* The width at the reference size of the longest run of letters in text
+ * when it has 13 or more ("Stadtentwicklung"), else 0: shorter words wrap
+ * whole at little cost. */
+static double long_word_width(PangoContext *ctx, const struct elem *e, const char *text)
+{
+        const char *best = NULL, *start = NULL;
+        long best_n = 0, n = 0;
+        for (const char *p = text;; p = g_utf8_next_char(p)) {
+                if (*p && g_unichar_isalpha(g_utf8_get_char(p))) {
+                        if (!n++)
+                                start = p;
+                        continue;
+                }
+                if (n > best_n) {
+                        best_n = n;
+                        best = start;
+                }
+                n = 0;
+                if (!*p)
+                        break;
+        }
+        if (best_n < 13)
+                return 0;
+        char *word = g_strndup(best, (gsize)(g_utf8_offset_to_pointer(best, best_n) - best));
+        PangoLayout *l = new_layout(ctx, e, word, 1e6);
+        double w, h;
+        extent(l, REF, &w, &h);
+        g_object_unref(l);
+        g_free(word);
+        return w;
+}
+
+/* Is text at size held down by its longest word filling the width? */
+static bool word_limited(PangoContext *ctx, const struct elem *e, const char *text, double size,
+                         double width)
+{
+        double w = long_word_width(ctx, e, text);
+        return w > 0 && w * size / REF >= 0.9 * width;
+}
+
 static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text)
 {
         if (!e->hyphenate || !t->hyphenate_words)
@@ -311,6 +353,17 @@ static double stack_measure(const struct map *m, struct child *cs, size_t n, dou
                 total += c->h;
         }
         return total;
+}
+
+/* Give a child new text (taking it; the old text is the caller's); its
+ * layout is made anew. */
+static void set_text(struct child *c, char *text)
+{
+        c->text = text;
+        if (c->layout)
+                g_object_unref(c->layout);
+        c->layout = NULL;
+        c->measured = 0;
 }
 
 /* The largest factor k in [0, 1) at which the children fit into height h,
@@ -398,27 +451,46 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
 
         bool fits;
         double k = stack_fit(m, cs, n, w, gap, h, &fits);
-        if (!fits) {
-                /* Hyphens as a last resort: let the texts that permit it
-                 * break inside words, and fit again with every child back. */
+        bool limited = false;
+        for (size_t i = 0; fits && k < 1 && i < n && !limited; i++)
+                limited = cs[i].on && cs[i].text && cs[i].e->hyphenate &&
+                          word_limited(t->pango, cs[i].e, cs[i].text, cs[i].size, w);
+        if (!fits || limited) {
+                /* Words too long for the column: let the texts that permit
+                 * it break inside words, with every child back, and keep
+                 * that only when it is clearly better. */
+                char **plain = g_new0(char *, n ? n : 1);
                 bool changed = false;
                 for (size_t i = 0; i < n; i++) {
                         char *hy = cs[i].text ? hyphenated(t, cs[i].e, cs[i].text) : NULL;
                         if (!hy)
                                 continue;
-                        g_free(cs[i].text);
-                        cs[i].text = hy;
-                        if (cs[i].layout)
-                                g_object_unref(cs[i].layout);
-                        cs[i].layout = NULL;
-                        cs[i].measured = 0;
+                        plain[i] = cs[i].text;
+                        set_text(&cs[i], hy);
                         changed = true;
                 }
                 if (changed) {
                         for (size_t i = 0; i < n; i++)
                                 cs[i].on = cs[i].given;
-                        k = stack_fit(m, cs, n, w, gap, h, &fits);
+                        bool fits2;
+                        double k2 = stack_fit(m, cs, n, w, gap, h, &fits2);
+                        if (fits2 && (!fits || k2 > k + HYPHEN_GAIN)) {
+                                k = k2;
+                                fits = true;
+                                for (size_t i = 0; i < n; i++)
+                                        g_free(plain[i]);
+                        } else {
+                                for (size_t i = 0; i < n; i++) {
+                                        if (plain[i]) {
+                                                g_free(cs[i].text);
+                                                set_text(&cs[i], plain[i]);
+                                        }
+                                        cs[i].on = cs[i].given;
+                                }
+                                k = stack_fit(m, cs, n, w, gap, h, &fits);
+                        }
                 }
+                g_free(plain);
         }
         double total = stack_measure(m, cs, n, w, gap, k);
 
@@ -533,12 +605,14 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         double size, lo = e->size_min * m.size_k, hi = e->size_max * m.size_k;
                         bool fits;
                         PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
-                        char *hy = fits ? NULL : hyphenated(t, e, text);
+                        bool limited = fits && size < hi && e->hyphenate &&
+                                       word_limited(t->pango, e, text, size, w);
+                        char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
                         if (hy) {
                                 double size2;
                                 bool fits2;
                                 PangoLayout *l2 = box_fit_text(t->pango, e, hy, w, h, lo, hi, &size2, &fits2);
-                                if (fits2) {
+                                if (fits2 && (!fits || size2 > size * (1 + HYPHEN_GAIN))) {
                                         g_object_unref(l);
                                         l = l2;
                                         size = size2;

@@ -20,6 +20,7 @@
 #include <hyphen.h> /* libhyphen's; ours is "hyphen.h" in this folder */
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,15 +35,269 @@ struct language {
         const char *file;
         int lhmin, rhmin; /* letters kept together at each end of a word */
         bool tried;
+        bool cached; /* dict came from the cache: free with cached_free */
         HyphenDict *dict;
 };
 
 static struct language languages[] = {
-        { "de", "hyph_de_DE.dic", 2, 2, false, NULL },
-        { "en", "hyph_en_US.dic", 2, 3, false, NULL },
+        { "de", "hyph_de_DE.dic", 2, 2, false, false, NULL },
+        { "en", "hyph_en_US.dic", 2, 3, false, false, NULL },
 };
 
 G_LOCK_DEFINE_STATIC(languages);
+
+/* ---- a cache of loaded patterns ---------------------------------------------
+ *
+ * libhyphen builds its state machine from the pattern file on every load:
+ * over two seconds for Debian's German patterns (78,000 lines, 290,000
+ * states), far more than a whole poster takes.  So the first load on a
+ * machine writes the finished machine to the user's cache folder
+ * (~/.cache/plakat/), and later loads read it back in milliseconds.  The
+ * cache is keyed by the pattern file's size and time and holds libhyphen's
+ * own public structures (hyphen.h).  A cached level lives in three blocks
+ * (states, transitions, strings) instead of 370,000 small allocations, so
+ * it is freed by cached_free, not hnj_hyphen_free.  A missing, stale or
+ * damaged cache just means loading the slow way. */
+
+#define CACHE_MAGIC "plakat-hyphen-2"
+
+static void put_bytes(GByteArray *b, const void *p, size_t n)
+{
+        g_byte_array_append(b, p, (guint)n);
+}
+
+static void put_int(GByteArray *b, int v)
+{
+        put_bytes(b, &v, sizeof v);
+}
+
+/* Bytes of a string with its NUL, 0 for NULL. */
+static int str_size(const char *s)
+{
+        return s ? (int)strlen(s) + 1 : 0;
+}
+
+/* One level: a header with the counts the reader allocates by, then the
+ * states, then the next level. */
+static void put_dict(GByteArray *b, const HyphenDict *d)
+{
+        /* nohyphen holds nohyphenl + 1 strings, one after the other. */
+        int nlen = 0;
+        for (int i = 0; d->nohyphen && i <= d->nohyphenl; i++)
+                nlen += (int)strlen(d->nohyphen + nlen) + 1;
+        int ntrans = 0, nchars = nlen;
+        for (int i = 0; i < d->num_states; i++) {
+                ntrans += d->states[i].num_trans;
+                nchars += str_size(d->states[i].match) + str_size(d->states[i].repl);
+        }
+        put_bytes(b, &d->lhmin, 4); /* lhmin, rhmin, clhmin, crhmin */
+        put_bytes(b, d->cset, MAX_NAME);
+        put_int(b, d->utf8);
+        put_int(b, d->num_states);
+        put_int(b, ntrans);
+        put_int(b, nchars);
+        put_int(b, d->nohyphen ? d->nohyphenl : -1);
+        put_int(b, nlen);
+        put_bytes(b, d->nohyphen, (size_t)nlen);
+        for (int i = 0; i < d->num_states; i++) {
+                const HyphenState *st = &d->states[i];
+                put_int(b, str_size(st->match));
+                put_bytes(b, st->match, (size_t)str_size(st->match));
+                put_int(b, str_size(st->repl));
+                put_bytes(b, st->repl, (size_t)str_size(st->repl));
+                put_bytes(b, &st->replindex, 1);
+                put_bytes(b, &st->replcut, 1);
+                put_int(b, st->fallback_state);
+                put_int(b, st->num_trans);
+                for (int k = 0; k < st->num_trans; k++) {
+                        put_bytes(b, &st->trans[k].ch, 1);
+                        put_int(b, st->trans[k].new_state);
+                }
+        }
+        put_int(b, d->nextlevel != NULL);
+        if (d->nextlevel)
+                put_dict(b, d->nextlevel);
+}
+
+struct reader {
+        const unsigned char *p, *end;
+        bool ok;
+};
+
+static void get_bytes(struct reader *r, void *out, size_t n)
+{
+        if (!r->ok || (size_t)(r->end - r->p) < n) {
+                r->ok = false;
+                memset(out, 0, n);
+                return;
+        }
+        memcpy(out, r->p, n);
+        r->p += n;
+}
+
+static int get_int(struct reader *r)
+{
+        int v;
+        get_bytes(r, &v, sizeof v);
+        return v;
+}
+
+/* A string of size bytes (NUL included; 0 for NULL) copied into the
+ * string block at *next, which must have room (checked by the caller's
+ * totals).  Returns it, or NULL. */
+static char *get_str(struct reader *r, char **next, const char *limit)
+{
+        int size = get_int(r);
+        if (!r->ok || size == 0)
+                return NULL;
+        if (size < 0 || size > limit - *next) {
+                r->ok = false;
+                return NULL;
+        }
+        char *s = *next;
+        get_bytes(r, s, (size_t)size);
+        s[size - 1] = '\0';
+        *next += size;
+        return s;
+}
+
+/* A cached dictionary: one block per level (dict, states, transitions,
+ * strings), chained by nextlevel. */
+static void cached_free(HyphenDict *d)
+{
+        while (d) {
+                HyphenDict *next = d->nextlevel;
+                g_free(d);
+                d = next;
+        }
+}
+
+static HyphenDict *get_dict(struct reader *r, int depth)
+{
+        char mins[4], cset[MAX_NAME];
+        get_bytes(r, mins, sizeof mins);
+        get_bytes(r, cset, sizeof cset);
+        int utf8 = get_int(r), n = get_int(r), ntrans = get_int(r), nchars = get_int(r);
+        int nohyphenl = get_int(r), nlen = get_int(r);
+        if (!r->ok || n < 0 || n > 10000000 || ntrans < 0 || ntrans > 10000000 || nchars < 0 ||
+            nchars > 100000000 || nlen < 0 || nlen > nchars || nohyphenl < -1 || (nohyphenl < 0 && nlen)) {
+                r->ok = false;
+                return NULL;
+        }
+        /* Every part is a multiple of the next one's alignment. */
+        size_t size = sizeof(HyphenDict) + (size_t)n * sizeof(HyphenState) +
+                      (size_t)ntrans * sizeof(HyphenTrans) + (size_t)nchars;
+        char *block = g_malloc0(size);
+        HyphenDict *d = (HyphenDict *)(void *)block;
+        d->states = (HyphenState *)(void *)(block + sizeof(HyphenDict));
+        HyphenTrans *trans = (HyphenTrans *)(void *)(d->states + n);
+        char *chars = (char *)(trans + ntrans), *limit = chars + nchars;
+
+        memcpy(&d->lhmin, mins, sizeof mins);
+        memcpy(d->cset, cset, sizeof cset);
+        d->cset[MAX_NAME - 1] = '\0';
+        d->utf8 = utf8;
+        if (nohyphenl >= 0) {
+                d->nohyphenl = nohyphenl;
+                d->nohyphen = chars;
+                get_bytes(r, chars, (size_t)nlen);
+                if (nlen)
+                        chars[nlen - 1] = '\0';
+                chars += nlen;
+        }
+        int used = 0;
+        for (int i = 0; i < n && r->ok; i++) {
+                HyphenState *st = &d->states[i];
+                st->match = get_str(r, &chars, limit);
+                st->repl = get_str(r, &chars, limit);
+                get_bytes(r, &st->replindex, 1);
+                get_bytes(r, &st->replcut, 1);
+                st->fallback_state = get_int(r);
+                int t = get_int(r);
+                if (t < 0 || t > ntrans - used || st->fallback_state < -1 || st->fallback_state >= n) {
+                        r->ok = false;
+                        break;
+                }
+                st->trans = t ? trans + used : NULL;
+                st->num_trans = t;
+                used += t;
+                for (int k = 0; k < t; k++) {
+                        get_bytes(r, &st->trans[k].ch, 1);
+                        st->trans[k].new_state = get_int(r);
+                        if (st->trans[k].new_state < 0 || st->trans[k].new_state >= n)
+                                r->ok = false;
+                }
+        }
+        d->num_states = n;
+        if (r->ok && get_int(r) && depth < 4)
+                d->nextlevel = get_dict(r, depth + 1);
+        return d;
+}
+
+/* ~/.cache/plakat/<file>-<size>-<mtime>.bin for the pattern file at path,
+ * or NULL when it cannot be stat'ed.  Caller frees. */
+static char *cache_path(const char *path)
+{
+        GStatBuf st;
+        if (g_stat(path, &st) != 0)
+                return NULL;
+        char *base = g_path_get_basename(path);
+        char *name = g_strdup_printf("%s-%lld-%lld.bin", base, (long long)st.st_size, (long long)st.st_mtime);
+        char *p = g_build_filename(g_get_user_cache_dir(), "plakat", name, NULL);
+        g_free(name);
+        g_free(base);
+        return p;
+}
+
+static void write_cache(const char *cpath, const HyphenDict *d)
+{
+        GByteArray *b = g_byte_array_new();
+        put_bytes(b, CACHE_MAGIC, sizeof CACHE_MAGIC);
+        put_dict(b, d);
+        char *dir = g_path_get_dirname(cpath);
+        /* g_file_set_contents writes a temporary file and renames it. */
+        if (g_mkdir_with_parents(dir, 0700) == 0)
+                g_file_set_contents(cpath, (const char *)b->data, (gssize)b->len, NULL);
+        g_free(dir);
+        g_byte_array_free(b, TRUE);
+}
+
+static HyphenDict *read_cache(const char *cpath)
+{
+        gchar *data = NULL;
+        gsize len = 0;
+        if (!g_file_get_contents(cpath, &data, &len, NULL))
+                return NULL;
+        struct reader r = { (const unsigned char *)data, (const unsigned char *)data + len, true };
+        char magic[sizeof CACHE_MAGIC];
+        get_bytes(&r, magic, sizeof magic);
+        HyphenDict *d = NULL;
+        if (r.ok && memcmp(magic, CACHE_MAGIC, sizeof magic) == 0) {
+                d = get_dict(&r, 0);
+                if (!r.ok || r.p != r.end) {
+                        cached_free(d);
+                        d = NULL;
+                }
+        }
+        g_free(data);
+        return d;
+}
+
+/* The patterns at path: from the cache when it is there (*cached set),
+ * else loaded by libhyphen and cached for next time. */
+static HyphenDict *load_cached(const char *path, bool *cached)
+{
+        char *cpath = cache_path(path);
+        HyphenDict *d = cpath ? read_cache(cpath) : NULL;
+        *cached = d != NULL;
+        if (!d) {
+                d = hnj_hyphen_load(path);
+                if (d && cpath)
+                        write_cache(cpath, d);
+        }
+        g_free(cpath);
+        return d;
+}
 
 /* The dictionary for lang, loaded on first use; NULL when there is none. */
 static struct language *language_for(const char *lang)
@@ -58,7 +313,7 @@ static struct language *language_for(const char *lang)
                         const char *dir = g_getenv("PLAKAT_HYPHEN_DIR");
                         char *path = g_build_filename(dir && *dir ? dir : "/usr/share/hyphen", l->file, NULL);
                         if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-                                l->dict = hnj_hyphen_load(path);
+                                l->dict = load_cached(path, &l->cached);
                         if (!l->dict)
                                 g_debug("%s: no hyphenation patterns for \"%s\" in %s", __func__, lang, path);
                         g_free(path);
@@ -212,7 +467,9 @@ void hyphen_cleanup(void)
 {
         G_LOCK(languages);
         for (size_t i = 0; i < G_N_ELEMENTS(languages); i++) {
-                if (languages[i].dict)
+                if (languages[i].dict && languages[i].cached)
+                        cached_free(languages[i].dict);
+                else if (languages[i].dict)
                         hnj_hyphen_free(languages[i].dict);
                 languages[i].dict = NULL;
                 languages[i].tried = false;

@@ -192,9 +192,55 @@ static void test_dictionary_dir(void)
         check("en", "communication", "com=mu=ni=ca=tion");
 }
 
+/* The second load comes from the cache in XDG_CACHE_HOME (set in main,
+ * before GLib reads it) and hyphenates exactly as libhyphen's own load; a
+ * damaged cache is ignored and rewritten. */
+static void test_cache(void)
+{
+        static const char *const words[] = {
+                "Nachbarschaftshilfegemeinschaft", "Größenordnungen", "Zuckerbäckerei",
+                "Treffen im (Gemeinschaftsgarten), jeden Donnerstag!", "STRASSENFESTIVAL",
+        };
+        hyphen_cleanup();
+        char *dir = g_build_filename(g_get_user_cache_dir(), "plakat", NULL);
+        char *first[G_N_ELEMENTS(words)];
+        for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+                first[i] = shown(words[i], "de");
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        g_assert_nonnull(gd);
+        const char *name = g_dir_read_name(gd);
+        g_assert_nonnull(name);
+        g_assert_true(g_str_has_prefix(name, "hyph_de_DE.dic-"));
+        char *cache = g_build_filename(dir, name, NULL);
+        g_dir_close(gd);
+
+        for (int round = 0; round < 2; round++) {
+                hyphen_cleanup(); /* the next call loads again: from the cache */
+                for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+                        char *again = shown(words[i], "de");
+                        g_assert_cmpstr(again, ==, first[i]);
+                        g_free(again);
+                }
+                /* Damage it: cut it in half.  The next round must not care. */
+                gchar *data;
+                gsize len;
+                g_assert_true(g_file_get_contents(cache, &data, &len, NULL));
+                g_assert_true(g_file_set_contents(cache, data, (gssize)(len / 2), NULL));
+                g_free(data);
+        }
+        for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+                g_free(first[i]);
+        g_free(cache);
+        g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
+        /* A cache of our own, not the user's. */
+        char *cache = g_dir_make_tmp("plakat-hyphen-XXXXXX", NULL);
+        g_setenv("XDG_CACHE_HOME", cache, TRUE);
         test_init(&argc, &argv);
+        g_test_add_func("/hyphen/cache", test_cache);
         g_test_add_func("/hyphen/german", test_german);
         g_test_add_func("/hyphen/english", test_english);
         g_test_add_func("/hyphen/left_alone", test_left_alone);
@@ -202,6 +248,9 @@ int main(int argc, char **argv)
         g_test_add_func("/hyphen/dictionary_dir", test_dictionary_dir);
         int rc = g_test_run();
         hyphen_cleanup();
+        char *argv_rm[] = { "rm", "-rf", cache, NULL };
+        g_spawn_sync(NULL, argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+        g_free(cache);
         /* cairo keeps fonts cached; empty the cache for the leak checker. */
         cairo_debug_reset_static_data();
         return rc;
