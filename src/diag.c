@@ -19,6 +19,30 @@ void diag_clear(struct diag *d)
         diag_init(d, echo);
 }
 
+static void push(struct diag *d, enum diag_level level, char *text)
+{
+        if (d->n == d->cap) {
+                d->cap = d->cap ? 2 * d->cap : 8;
+                d->msgs = g_renew(struct diag_msg, d->msgs, d->cap);
+        }
+        d->msgs[d->n].level = level;
+        d->msgs[d->n].text = text;
+        if (d->echo) {
+                fprintf(d->echo, "%s\n", text);
+                fflush(d->echo);
+        }
+        d->n++;
+        if (level == DIAG_ERROR)
+                d->errors++;
+        else
+                d->warnings++;
+}
+
+void diag_add_text(struct diag *d, enum diag_level level, const char *text)
+{
+        push(d, level, g_strdup(text));
+}
+
 void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
                const char *setting, const char *fmt, va_list ap)
 {
@@ -34,22 +58,7 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line
         if (setting)
                 g_string_append_printf(s, "%s: ", setting);
         g_string_append_vprintf(s, fmt, ap);
-
-        if (d->n == d->cap) {
-                d->cap = d->cap ? 2 * d->cap : 8;
-                d->msgs = g_renew(struct diag_msg, d->msgs, d->cap);
-        }
-        d->msgs[d->n].level = level;
-        d->msgs[d->n].text = g_string_free(s, FALSE);
-        if (d->echo) {
-                fprintf(d->echo, "%s\n", d->msgs[d->n].text);
-                fflush(d->echo);
-        }
-        d->n++;
-        if (level == DIAG_ERROR)
-                d->errors++;
-        else
-                d->warnings++;
+        push(d, level, g_string_free(s, FALSE));
 }
 
 void diag_error(struct diag *d, const char *file, int line, const char *setting,

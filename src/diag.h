@@ -43,6 +43,9 @@ void diag_warn(struct diag *d, const char *file, int line, const char *setting,
 void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
                const char *setting, const char *fmt, va_list ap);
 
+/* Add a message already formatted (e.g. one collected in another diag). */
+void diag_add_text(struct diag *d, enum diag_level level, const char *text);
+
 /* Write every collected message, one per line. */
 void diag_print(const struct diag *d, FILE *out);
 

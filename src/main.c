@@ -519,7 +519,7 @@ int main(int argc, char **argv)
 
         struct diag d;
         diag_init(&d, NULL);
-        r = renderer_new(datadir, (const char *const *)cli.font_dirs, &d);
+        r = renderer_new(datadir, (const char *const *)cli.font_dirs, NULL, &d);
         print_diag(&d, cli.quiet);
         diag_clear(&d);
         if (!r) {

@@ -65,11 +65,50 @@ static int by_name(const void *a, const void *b)
         return strcmp((*(struct layout *const *)a)->name, (*(struct layout *const *)b)->name);
 }
 
+static int by_string(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A layout file that is refused does not stop plakat: its problems are
+ * told (as warnings, so other communities' renders still count as good)
+ * and the other designs stay usable.  One designer's typo must not stop
+ * the city office's batch. */
+static void load_layout(struct renderer *r, const char *path, struct diag *d)
+{
+        struct diag mine;
+        diag_init(&mine, NULL);
+        struct layout *l = layout_load(path, facts_placeholders(), &mine);
+        for (size_t i = 0; i < mine.n; i++) {
+                if (mine.msgs[i].level == DIAG_ERROR)
+                        diag_warn(d, NULL, 0, NULL, "%s", mine.msgs[i].text);
+                else
+                        diag_add_text(d, DIAG_WARNING, mine.msgs[i].text);
+        }
+        diag_clear(&mine);
+        if (!l) {
+                diag_warn(d, path, 0, NULL, "this layout is left out until it is mended");
+                return;
+        }
+        for (size_t i = 0; i < r->n_layouts; i++)
+                if (strcmp(r->layouts[i]->name, l->name) == 0) {
+                        diag_warn(d, path, 0, "name", "a layout named \"%s\" exists already (%s); this one is left out",
+                                  l->name, r->layouts[i]->path);
+                        layout_free(l);
+                        return;
+                }
+        for (int f = 0; f < FAMILY_COUNT; f++)
+                warn_missing_fonts(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
+        r->layouts = g_renew(struct layout *, r->layouts, r->n_layouts + 1);
+        r->layouts[r->n_layouts++] = l;
+}
+
+/* Every *.cfg in dir but formats.cfg and themes.cfg, in name order. */
 static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
 {
         GDir *gd = g_dir_open(dir, 0, NULL);
         if (!gd) {
-                diag_error(d, dir, 0, NULL, "cannot read the layouts folder");
+                diag_error(d, dir, 0, NULL, "cannot read this layouts folder");
                 return false;
         }
         GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
@@ -78,33 +117,18 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
                 if (g_str_has_suffix(n, ".cfg") && strcmp(n, "formats.cfg") != 0 && strcmp(n, "themes.cfg") != 0)
                         g_ptr_array_add(names, g_strdup(n));
         g_dir_close(gd);
-
-        bool ok = true;
-        r->layouts = g_new0(struct layout *, names->len + 1);
+        g_ptr_array_sort(names, by_string);
         for (size_t i = 0; i < names->len; i++) {
-                char *path = g_build_filename(dir, names->pdata[i], NULL);
-                struct layout *l = layout_load(path, facts_placeholders(), d);
+                char *path = g_build_filename(dir, (char *)names->pdata[i], NULL);
+                load_layout(r, path, d);
                 g_free(path);
-                if (!l) {
-                        ok = false;
-                        continue;
-                }
-                warn_missing_fonts(r, l, NULL, 0, d);
-                for (int f = 0; f < FAMILY_COUNT; f++)
-                        warn_missing_fonts(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
-                r->layouts[r->n_layouts++] = l;
         }
         g_ptr_array_free(names, TRUE);
-        qsort(r->layouts, r->n_layouts, sizeof *r->layouts, by_name);
-        if (!r->n_layouts) {
-                diag_error(d, dir, 0, NULL, "no layout could be loaded");
-                ok = false;
-        }
-        return ok;
+        return true;
 }
 
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
-                              struct diag *d)
+                              const char *const *extra_layout_dirs, struct diag *d)
 {
         struct renderer *r = g_new0(struct renderer, 1);
         size_t before = d->errors;
@@ -138,6 +162,11 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
                 char *ldir = g_build_filename(datadir, "layouts", NULL);
                 load_layouts(r, ldir, d);
                 g_free(ldir);
+                for (size_t i = 0; extra_layout_dirs && extra_layout_dirs[i]; i++)
+                        load_layouts(r, extra_layout_dirs[i], d);
+                qsort(r->layouts, r->n_layouts, sizeof *r->layouts, by_name);
+                if (!r->n_layouts)
+                        diag_error(d, NULL, 0, NULL, "no layout could be loaded");
         }
         if (d->errors > before || !renderer_lang(r, "de")) {
                 renderer_free(r);
@@ -206,16 +235,38 @@ void renderer_list_themes(const struct renderer *r, FILE *out)
                         fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
 }
 
+/* The format a -f name stands for, and whether it is a PNG preview. */
+static const struct format *format_of(const struct renderer *r, const char *name, bool *preview)
+{
+        *preview = false;
+        const struct format *f = formats_find(&r->formats, name);
+        if (f || !g_str_has_suffix(name, "-png"))
+                return f;
+        char *base = g_strndup(name, strlen(name) - 4);
+        f = formats_find(&r->formats, base);
+        g_free(base);
+        *preview = true;
+        return f && f->print ? f : NULL;
+}
+
+bool renderer_layout_has(const struct renderer *r, const char *layout, const char *format)
+{
+        const struct layout *l = find_layout(r, layout ? layout : DEFAULT_LAYOUT);
+        bool preview;
+        const struct format *f = format_of(r, format, &preview);
+        return l && f && l->pages[f->family].present;
+}
+
+const char *renderer_default_layout(const struct renderer *r)
+{
+        (void)r;
+        return DEFAULT_LAYOUT;
+}
+
 bool renderer_has_format(const struct renderer *r, const char *name)
 {
-        if (strcmp(name, "all") == 0 || formats_find(&r->formats, name))
-                return true;
-        if (!g_str_has_suffix(name, "-png"))
-                return false;
-        char *base = g_strndup(name, strlen(name) - 4);
-        const struct format *f = formats_find(&r->formats, base);
-        g_free(base);
-        return f && f->print;
+        bool preview;
+        return strcmp(name, "all") == 0 || format_of(r, name, &preview);
 }
 
 void renderer_list_layouts(const struct renderer *r, FILE *out)
@@ -241,33 +292,23 @@ struct job {
         bool preview;
 };
 
-static bool resolve_jobs(const struct renderer *r, const struct community *c, char **names,
-                         GArray *jobs, struct diag *d)
+/* The jobs for -f names with layout l: "all" is every format l has a
+ * page for (the command line has already refused unknown names). */
+static bool resolve_jobs(const struct renderer *r, const struct community *c, const struct layout *l,
+                         char **names, GArray *jobs, struct diag *d)
 {
         bool ok = true;
         for (size_t i = 0; names[i]; i++) {
                 if (strcmp(names[i], "all") == 0) {
                         for (size_t k = 0; k < r->formats.n; k++)
-                                g_array_append_val(jobs, ((struct job){ &r->formats.f[k], false }));
+                                if (l->pages[r->formats.f[k].family].present)
+                                        g_array_append_val(jobs, ((struct job){ &r->formats.f[k], false }));
                         continue;
                 }
-                struct job j = { formats_find(&r->formats, names[i]), false };
-                if (!j.f && g_str_has_suffix(names[i], "-png")) {
-                        char *base = g_strndup(names[i], strlen(names[i]) - 4);
-                        j.f = formats_find(&r->formats, base);
-                        j.preview = j.f && j.f->print;
-                        if (j.f && !j.f->print)
-                                j.f = NULL;
-                        g_free(base);
-                }
+                struct job j;
+                j.f = format_of(r, names[i], &j.preview);
                 if (!j.f) {
-                        const char **all = g_new0(const char *, r->formats.n + 1);
-                        for (size_t k = 0; k < r->formats.n; k++)
-                                all[k] = r->formats.f[k].name;
-                        const char *near = diag_closest(names[i], all, r->formats.n);
-                        diag_error(d, c->path, 0, NULL, "unknown format \"%s\"%s%s%s (plakat formats lists them)",
-                                   names[i], near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
-                        g_free(all);
+                        diag_error(d, c->path, 0, NULL, "unknown format \"%s\" (plakat formats lists them)", names[i]);
                         ok = false;
                         continue;
                 }
@@ -334,7 +375,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         }
         theme_palette(&p->layout->palette, theme, &c->style, &p->palette);
         p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
-        bool ok = resolve_jobs(r, c, o->formats, p->jobs, d);
+        bool ok = resolve_jobs(r, c, p->layout, o->formats, p->jobs, d);
 
         char *e = NULL;
         p->qr = qr_encode(c->signup.url, QR_LEVEL_M, 0, &e);

@@ -24,12 +24,14 @@ struct render_options {
         GDate today;          /* "next meetings" are counted from this day */
 };
 
-/* Load fonts (the data dir's fonts/ plus extra_font_dirs, NULL-terminated or
- * NULL), formats, layouts and languages from datadir.  Problems go to d;
- * returns NULL when plakat cannot work (e.g. a broken layout file).  Free
- * with renderer_free. */
+/* Load fonts (the data dir's fonts/ plus extra_font_dirs), formats,
+ * layouts (the data dir's layouts/ plus extra_layout_dirs) and languages
+ * from datadir; the lists are NULL-terminated or NULL.  Problems go to d;
+ * a refused layout file is a warning and left out.  Returns NULL when
+ * plakat cannot work (no fonts, no layout, broken languages or formats).
+ * Free with renderer_free. */
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
-                              struct diag *d);
+                              const char *const *extra_layout_dirs, struct diag *d);
 void renderer_free(struct renderer *r);
 
 /* Render c in every format of o.  Each file is written atomically
@@ -57,6 +59,14 @@ const struct lang *renderer_lang(const struct renderer *r, const char *code);
 void renderer_list_formats(const struct renderer *r, FILE *out);
 void renderer_list_layouts(const struct renderer *r, FILE *out);
 void renderer_list_themes(const struct renderer *r, FILE *out);
+
+/* Whether the design named layout (NULL: the default) has a page for the
+ * format named format ("a3", "a3-png", "instagram"...).  False for an
+ * unknown layout or format. */
+bool renderer_layout_has(const struct renderer *r, const char *layout, const char *format);
+
+/* The name of the default design (owned by r). */
+const char *renderer_default_layout(const struct renderer *r);
 
 /* Whether -f NAME means something: a format, "all", or "<print format>-png"
  * (a PNG preview of a print format at --dpi). */
