@@ -151,14 +151,30 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                                           : g_strdup(c->lead.name));
 
         f->n_next = schedule_next(&c->schedule, today, f->next, FACTS_NEXT);
-        /* The venue of the next meeting: alternating groups meet at venue
-         * k mod n; with no meeting ahead, the first venue. */
-        const struct venue *v = &c->venues[f->n_next ? f->next[0].index % c->n_venues : 0];
-        put(f, "venue.name", v->name);
-        put(f, "venue.address", v->address);
-        put(f, "venue.room", v->room);
-        put(f, "venue.note", v->note);
-        put_owned(f, "venue", venue_line(v, ", "));
+        if (c->n_venues == 1) {
+                const struct venue *v = &c->venues[0];
+                put(f, "venue.name", v->name);
+                put(f, "venue.address", v->address);
+                put(f, "venue.room", v->room);
+                put(f, "venue.note", v->note);
+                put_owned(f, "venue", venue_line(v, ", "));
+        } else {
+                /* Groups that take turns: a poster hangs for months, so it
+                 * names every place (in the order of the rota), and the
+                 * list of next meetings says where each one is. */
+                GString *names = g_string_new(NULL), *addresses = g_string_new(NULL);
+                for (size_t i = 0; i < c->n_venues; i++) {
+                        g_string_append_printf(names, "%s%s", i ? " / " : "", c->venues[i].name);
+                        if (c->venues[i].address)
+                                g_string_append_printf(addresses, "%s%s", addresses->len ? " / " : "",
+                                                       c->venues[i].address);
+                }
+                put(f, "venue.name", names->str);
+                put(f, "venue.address", addresses->str);
+                put(f, "venue", names->str);
+                g_string_free(names, TRUE);
+                g_string_free(addresses, TRUE);
+        }
         GString *all = g_string_new(NULL);
         for (size_t i = 0; i < c->n_venues; i++) {
                 char *line = venue_line(&c->venues[i], ", ");
@@ -175,8 +191,19 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         put_owned(f, "cycle", hold_span(schedule_describe(&c->schedule, l), span));
         put_owned(f, "time", hold_span(g_strdup(span), span));
         g_free(span);
+        if (f->n_next && c->n_venues > 1) {
+                GString *s = g_string_new(NULL);
+                for (size_t i = 0; i < f->n_next; i++) {
+                        char *day = lang_date(l, &f->next[i].start.date, LANG_DATE_SHORT);
+                        g_string_append_printf(s, "%s%s: %s", i ? lang_list_sep(l) : "", day,
+                                               c->venues[f->next[i].index % c->n_venues].name);
+                        g_free(day);
+                }
+                put_owned(f, "next", g_string_free(s, FALSE));
+        }
         if (f->n_next) {
-                put_owned(f, "next", schedule_list(f->next, f->n_next, l));
+                if (c->n_venues == 1)
+                        put_owned(f, "next", schedule_list(f->next, f->n_next, l));
                 const struct meeting *m = &f->next[0];
                 put_owned(f, "next.date", lang_date(l, &m->start.date, LANG_DATE_LONG));
                 put_owned(f, "next.day", lang_date(l, &m->start.date, LANG_DATE_WEEKDAY));
