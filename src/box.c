@@ -344,8 +344,9 @@ static double stack_measure(const struct map *m, struct child *cs, size_t n, dou
                                 extent(c->layout, c->size, &c->w, &c->h);
                                 c->measured = c->size;
                         }
-                        /* A word wider than the column counts as too big. */
-                        if (c->w > width + 0.5)
+                        /* A word wider than the column, or more lines than
+                         * max_lines allows (Pango cut them), count as too big. */
+                        if (c->w > width + 0.5 || pango_layout_is_ellipsized(c->layout))
                                 total += 1e9;
                 } else {
                         c->h = c->e->h * m->s;
@@ -492,7 +493,16 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                 }
                 g_free(plain);
         }
-        double total = stack_measure(m, cs, n, w, gap, k);
+        stack_measure(m, cs, n, w, gap, k);
+        /* The height the children take (stack_measure adds a penalty for
+         * words or lines that do not fit, which is no height to place by). */
+        double total = 0;
+        bool any = false;
+        for (size_t i = 0; i < n; i++)
+                if (cs[i].on) {
+                        total += (any ? gap : 0) + cs[i].e->space_before * m->s + cs[i].h;
+                        any = true;
+                }
 
         bool good = true;
         double cy = y;
@@ -522,6 +532,10 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         good &= c->e->overflow != OVERFLOW_ERROR;
                         ellipsize(c->layout, c->e, c->size, room);
                         c->h = layout_height(c->layout, c->size);
+                } else if (c->text && pango_layout_is_ellipsized(c->layout)) {
+                        /* More lines than max_lines even at the smallest size. */
+                        warn_overflow(t, c->e, c->size, d);
+                        good &= c->e->overflow != OVERFLOW_ERROR;
                 }
                 struct box *b = add(out, c->e->kind == ELEM_TEXT ? BOX_TEXT
                                       : c->e->kind == ELEM_QR    ? BOX_QR
