@@ -201,6 +201,8 @@ static const struct setting settings[] = {
           "the look" },
         { "style.theme", ST_STRING, false, TEXT, false, 0, 0, C(style.theme), NULL, 0, 0, NULL,
           "name of a shipped colour theme" },
+        { "style.layout", ST_STRING, false, TEXT, false, 0, 0, C(style.layout), NULL, 0, 0, NULL,
+          "the design to use unless the command line picks one (plakat layouts lists them)" },
         { "style.primary", ST_STRING, false, TEXT, false, 0, 0, C(style.primary), store_colour, 0, 0, NULL,
           "main colour, \"#RRGGBB\"" },
         { "style.accent", ST_STRING, false, TEXT, false, 0, 0, C(style.accent), store_colour, 0, 0, NULL,
@@ -1275,6 +1277,7 @@ void community_free(struct community *c)
         g_strfreev(c->woop.obstacles);
         g_strfreev(c->woop.plan);
         g_free(c->style.theme);
+        g_free(c->style.layout);
         g_free(c->style.logo);
         g_free(c->style.photo);
         g_free(c->style.logo_written);

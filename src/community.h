@@ -58,6 +58,7 @@ struct rgb {
 
 struct style {
         char *theme; /* NULL: "default" */
+        char *layout; /* the design (addition to the spec); NULL: the default or -l */
         struct rgb primary, accent, background, text;
         char *logo;  /* resolved path (inside the folder, or allowed), or NULL */
         char *photo;

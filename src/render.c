@@ -339,18 +339,47 @@ static void prep_clear(struct prep *p)
         memset(p, 0, sizeof *p);
 }
 
+static bool elems_show(const struct elem *es, size_t n, const char *source)
+{
+        for (size_t i = 0; i < n; i++)
+                if ((es[i].kind == ELEM_IMAGE && strcmp(es[i].source, source) == 0) ||
+                    elems_show(es[i].children, es[i].n_children, source))
+                        return true;
+        return false;
+}
+
+/* A logo or photo the community gave that no page of this render shows:
+ * say so once, rather than leave the lead wondering where it went. */
+static void warn_unshown(const struct community *c, const struct prep *p, const char *source, int line,
+                         struct diag *d)
+{
+        if (!(strcmp(source, "logo") == 0 ? p->logo : p->photo))
+                return;
+        for (size_t i = 0; i < p->jobs->len; i++) {
+                const struct page *pg = &p->layout->pages[g_array_index(p->jobs, struct job, i).f->family];
+                if (pg->present && elems_show(pg->elems, pg->n_elems, source))
+                        return;
+        }
+        char *setting = g_strdup_printf("style.%s", source);
+        diag_warn(d, c->path, line, setting, "layout %s has no place for a %s in these formats; it is left out "
+                  "(plakat layouts: pick a design that shows it)", p->layout->name, source);
+        g_free(setting);
+}
+
 static bool prep_init(struct renderer *r, const struct community *c, const struct render_options *o,
                       struct prep *p, struct diag *d)
 {
         memset(p, 0, sizeof *p);
-        const char *lname = o->layout ? o->layout : DEFAULT_LAYOUT;
+        /* -l wins; else the community's own choice; else the default. */
+        const char *lname = o->layout ? o->layout : c->style.layout ? c->style.layout : DEFAULT_LAYOUT;
         p->layout = find_layout(r, lname);
         if (!p->layout) {
                 const char **all = g_new0(const char *, r->n_layouts + 1);
                 for (size_t k = 0; k < r->n_layouts; k++)
                         all[k] = r->layouts[k]->name;
                 const char *near = diag_closest(lname, all, r->n_layouts);
-                diag_error(d, NULL, 0, NULL, "unknown layout \"%s\"%s%s%s (plakat layouts lists them)", lname,
+                diag_error(d, o->layout ? NULL : c->path, 0, o->layout ? NULL : "style.layout",
+                           "unknown layout \"%s\"%s%s%s (plakat layouts lists them)", lname,
                            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
                 g_free(all);
                 return false;
@@ -390,6 +419,10 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         if (c->style.photo &&
             !(p->photo = image_load_at(c->style.photo, c->path, c->style.photo_line, "style.photo", d)))
                 ok = false;
+        if (ok) {
+                warn_unshown(c, p, "logo", c->style.logo_line, d);
+                warn_unshown(c, p, "photo", c->style.photo_line, d);
+        }
         return ok;
 }
 
