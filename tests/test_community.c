@@ -514,6 +514,7 @@ static void test_settings_table(void)
                 "channels.url", "agenda", "woop", "woop.wish", "woop.outcome", "woop.obstacles",
                 "woop.plan", "style", "style.theme", "style.primary", "style.accent",
                 "style.background", "style.text", "style.logo", "style.photo",
+                "style.layout", /* plakat's addition */
         };
         size_t n = 0;
         while (keys[n])
