@@ -9,6 +9,7 @@
 
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -23,6 +24,7 @@ enum {
         OPT_BLEED,
         OPT_MARKS,
         OPT_FONTS,
+        OPT_LAYOUTS,
         OPT_ALLOW_OUTSIDE,
 };
 
@@ -35,6 +37,7 @@ static const struct option long_options[] = {
         {"bleed", required_argument, NULL, OPT_BLEED},
         {"marks", no_argument, NULL, OPT_MARKS},
         {"fonts", required_argument, NULL, OPT_FONTS},
+        {"layouts", required_argument, NULL, OPT_LAYOUTS},
         {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -67,9 +70,9 @@ void cli_help(FILE *out)
               "  themes    list the colour themes (style.theme in a community file)\n"
               "\n"
               "Options:\n"
-              "  -f, --format=LIST      formats to write, comma-separated, or \"all\";\n"
-              "                         a print format with -png (a3-png) is a PNG preview\n"
-              "                         (default: " CLI_DEFAULT_FORMATS ")\n"
+              "  -f, --format=LIST      formats to write, comma-separated, or \"all\" (every\n"
+              "                         format the layout has); a print format with -png\n"
+              "                         (a3-png) is a PNG preview (default: " CLI_DEFAULT_FORMATS ")\n"
               "  -o, --output=DIR       folder for the outputs, created if missing\n"
               "                         (default: out); \"-\" writes the single output\n"
               "                         to standard output\n"
@@ -81,6 +84,8 @@ void cli_help(FILE *out)
               "      --bleed=MM         print formats: bleed in millimetres (default: 0)\n"
               "      --marks            print formats: crop marks outside the bleed\n"
               "      --fonts=DIR        also use the fonts in DIR (repeatable)\n"
+              "      --layouts=DIR      also use the layout files (*.cfg) in DIR, to\n"
+              "                         try out a design of your own (repeatable)\n"
               "      --allow-outside-paths\n"
               "                         let logo and photo name files outside the\n"
               "                         community file's folder (only for files you trust)\n"
@@ -95,6 +100,7 @@ void cli_help(FILE *out)
               "  plakat render -f all -o flyers communities/*.cfg\n"
               "  plakat render -f a3 -l NAME --today 2027-01-01 urban-gardening.cfg\n"
               "  plakat render -f instagram -o - urban-gardening.cfg > post.png\n"
+              "  plakat render --layouts ~/layouts -l mini -f instagram urban-gardening.cfg\n"
               "\n"
               "Exit status: 0 every file was good, 1 a file was refused (the others are\n"
               "still checked or rendered), 2 a mistake on the command line.\n"
@@ -135,20 +141,50 @@ static int bad_long_option(FILE *err, const char *arg)
         }
         int rc;
         if (exact && exact->has_arg == no_argument && eq)
-                rc = cli_usage_error(err, "option '--%s' takes no value", name);
+                rc = cli_usage_error(err, "option \"--%s\" takes no value", name);
         else if (prefixed > 1)
-                rc = cli_usage_error(err, "option '%s' is ambiguous: %s", arg, matches->str);
+                rc = cli_usage_error(err, "option \"%s\" is ambiguous: %s", arg, matches->str);
         else {
                 const char *close = diag_closest(name, names, n);
                 if (close)
-                        rc = cli_usage_error(err, "unknown option '--%s'; did you mean '--%s'?", name,
+                        rc = cli_usage_error(err, "unknown option \"--%s\"; did you mean \"--%s\"?", name,
                                              close);
                 else
-                        rc = cli_usage_error(err, "unknown option '--%s'", name);
+                        rc = cli_usage_error(err, "unknown option \"--%s\"", name);
         }
         g_string_free(matches, TRUE);
         g_free(name);
         return rc;
+}
+
+static const char *const month_names[] = {
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+};
+
+/* The same words as a date in a community file (community.c parse_when). */
+char *cli_date_problem(const char *s)
+{
+        static const char shape[] = "dddd-dd-dd";
+        bool shaped = strlen(s) == strlen(shape);
+        for (size_t i = 0; shaped && shape[i]; i++)
+                shaped = shape[i] == 'd' ? g_ascii_isdigit(s[i]) : s[i] == shape[i];
+        char *q = diag_quote(s, 40);
+        char *why;
+        int y = shaped ? atoi(s) : 0, m = shaped ? atoi(s + 5) : 0, d = shaped ? atoi(s + 8) : 0;
+        if (!shaped)
+                why = g_strdup_printf("expected a date as YYYY-MM-DD, found %s", q);
+        else if (y < 1)
+                why = g_strdup_printf("no such date %s: there is no year 0", q);
+        else if (m < 1 || m > 12)
+                why = g_strdup_printf("no such date %s: there is no month %d (months are 01 to 12)", q, m);
+        else if (d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
+                why = g_strdup_printf("no such date %s: %s %d has %d days", q, month_names[m - 1], y,
+                                      (int)g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
+        else
+                why = NULL;
+        g_free(q);
+        return why;
 }
 
 /* A number from the whole of s within [lo, hi]. */
@@ -188,6 +224,7 @@ void cli_clear(struct cli *cli)
         g_free(cli->outdir);
         g_free(cli->layout);
         g_strfreev(cli->font_dirs);
+        g_strfreev(cli->layout_dirs);
         memset(cli, 0, sizeof *cli);
 }
 
@@ -204,6 +241,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
         g_date_set_time_t(&cli->today, time(NULL)); /* local date */
         GPtrArray *formats = NULL;
         GPtrArray *fonts = g_ptr_array_new_with_free_func(g_free);
+        GPtrArray *layout_dirs = g_ptr_array_new_with_free_func(g_free);
         char *outdir = NULL, *layout = NULL;
         int rc = -1;
 
@@ -239,16 +277,15 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         break;
                 case OPT_TODAY:
                         if (!schedule_parse_date(optarg, &cli->today)) {
-                                char *q = diag_quote(optarg, 40);
-                                rc = cli_usage_error(err, "--today: expected a date as YYYY-MM-DD, got %s",
-                                                     q);
-                                g_free(q);
+                                char *why = cli_date_problem(optarg);
+                                rc = cli_usage_error(err, "--today: %s", why ? why : "not a date");
+                                g_free(why);
                         }
                         break;
                 case OPT_DPI:
                         if (!parse_number(optarg, DPI_MIN, DPI_MAX, &cli->dpi)) {
                                 char *q = diag_quote(optarg, 40);
-                                rc = cli_usage_error(err, "--dpi: expected a number from %g to %g, got %s",
+                                rc = cli_usage_error(err, "--dpi: expected a number from %g to %g, found %s",
                                                      DPI_MIN, DPI_MAX, q);
                                 g_free(q);
                         }
@@ -257,7 +294,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         if (!parse_number(optarg, 0, BLEED_MAX, &cli->bleed_mm)) {
                                 char *q = diag_quote(optarg, 40);
                                 rc = cli_usage_error(err,
-                                                     "--bleed: expected millimetres from 0 to %g, got %s",
+                                                     "--bleed: expected millimetres from 0 to %g, found %s",
                                                      BLEED_MAX, q);
                                 g_free(q);
                         }
@@ -273,6 +310,15 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                 break;
                         }
                         g_ptr_array_add(fonts, g_strdup(optarg));
+                        break;
+                case OPT_LAYOUTS:
+                        if (!g_file_test(optarg, G_FILE_TEST_IS_DIR)) {
+                                char *q = diag_quote(optarg, 200);
+                                rc = cli_usage_error(err, "--layouts: %s is not a folder", q);
+                                g_free(q);
+                                break;
+                        }
+                        g_ptr_array_add(layout_dirs, g_strdup(optarg));
                         break;
                 case OPT_ALLOW_OUTSIDE:
                         cli->allow_outside = true;
@@ -291,9 +337,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 case ':': {
                         const char *arg = argv[optind - 1];
                         if (optopt > 0 && optopt < 256 && !g_str_has_prefix(arg, "--"))
-                                rc = cli_usage_error(err, "option '-%c' needs a value", optopt);
+                                rc = cli_usage_error(err, "option \"-%c\" needs a value", optopt);
                         else
-                                rc = cli_usage_error(err, "option '%s' needs a value", arg);
+                                rc = cli_usage_error(err, "option \"%s\" needs a value", arg);
                         break;
                 }
                 default: { /* '?' */
@@ -301,7 +347,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         if (optopt == 0 || (g_str_has_prefix(arg, "--") && strchr(arg, '=')))
                                 rc = bad_long_option(err, arg);
                         else
-                                rc = cli_usage_error(err, "unknown option '-%c'", optopt);
+                                rc = cli_usage_error(err, "unknown option \"-%c\"", optopt);
                         break;
                 }
                 }
@@ -320,10 +366,10 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                         diag_closest(cmd, cli_commands, g_strv_length((char **)cli_commands));
                                 char *q = diag_quote(cmd, 60);
                                 if (close)
-                                        rc = cli_usage_error(err, "unknown command %s; did you mean '%s'?", q,
+                                        rc = cli_usage_error(err, "unknown command %s; did you mean \"%s\"?", q,
                                                              close);
                                 else if (g_str_has_suffix(cmd, ".cfg"))
-                                        rc = cli_usage_error(err, "unknown command %s; did you mean 'plakat check %s'?",
+                                        rc = cli_usage_error(err, "unknown command %s; did you mean \"plakat check %s\"?",
                                                              q, cmd);
                                 else
                                         rc = cli_usage_error(err,
@@ -350,6 +396,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 if (formats)
                         g_ptr_array_free(formats, TRUE);
                 g_ptr_array_free(fonts, TRUE);
+                g_ptr_array_free(layout_dirs, TRUE);
                 g_free(outdir);
                 g_free(layout);
                 cli_clear(cli);
@@ -369,6 +416,8 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
         cli->formats = take_strv(formats);
         g_ptr_array_set_free_func(fonts, NULL);
         cli->font_dirs = take_strv(fonts);
+        g_ptr_array_set_free_func(layout_dirs, NULL);
+        cli->layout_dirs = take_strv(layout_dirs);
         cli->outdir = outdir ? outdir : g_strdup("out");
         cli->layout = layout;
         return -1;

@@ -23,6 +23,7 @@ struct cli {
         double bleed_mm;
         bool marks, allow_outside, quiet;
         char **font_dirs;    /* --fonts, NULL-terminated, maybe empty */
+        char **layout_dirs;  /* --layouts, NULL-terminated, maybe empty */
 };
 
 /* Default formats when -f is not given. */
@@ -34,6 +35,11 @@ struct cli {
  * err).  On -1 free *cli with cli_clear; on other returns it is cleared. */
 int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err);
 void cli_clear(struct cli *cli);
+
+/* Why s is not a date as --today takes it: "expected a date as
+ * YYYY-MM-DD, found \"1.1.2027\"", "no such date \"2027-13-01\": there is
+ * no month 13"...; NULL when s is a date.  Caller frees with g_free. */
+char *cli_date_problem(const char *s);
 
 /* Print a usage mistake: "plakat: <message>" and the --help hint on err.
  * Returns CLI_EXIT_USAGE. */

@@ -439,47 +439,233 @@ static char **listed_names(const struct renderer *r, void (*list)(const struct r
         return (char **)g_ptr_array_free(names, FALSE);
 }
 
-/* Say that -f/-l NAME means nothing, with the closest known name. */
-static int unknown_name(const char *what, const char *opt, const char *name, char **known)
+/* Whether -f NAME is a print format or a PNG preview of one: the formats
+ * --bleed and --marks apply to. */
+static bool is_print(const struct renderer *r, const char *name)
 {
-        const char *close = diag_closest(name, (const char *const *)known, g_strv_length(known));
-        char *q = diag_quote(name, 60);
-        char *all = g_strjoinv(", ", known);
-        int rc;
-        if (close)
-                rc = cli_usage_error(stderr, "%s: unknown %s %s; did you mean '%s'?", opt, what, q, close);
-        else
-                rc = cli_usage_error(stderr, "%s: unknown %s %s (plakat %ss lists them: %s)", opt, what, q,
-                                     what, all);
-        g_free(all);
-        g_free(q);
-        return rc;
+        if (g_str_has_suffix(name, "-png"))
+                return renderer_has_format(r, name);
+        char *preview = g_strconcat(name, "-png", NULL);
+        bool print = renderer_has_format(r, preview);
+        g_free(preview);
+        return print;
 }
 
 /* -f: every name must mean something to the renderer ("all", a format,
- * "<print format>-png"); the renderer expands "all" itself. */
+ * "<print format>-png"); the renderer expands "all" itself, to the formats
+ * the layout has. */
 static bool formats_known(const struct renderer *r, char **asked)
 {
         for (char **f = asked; *f; f++) {
-                if (!renderer_has_format(r, *f)) {
-                        char **known = listed_names(r, renderer_list_formats);
-                        unknown_name("format", "--format", *f, known);
-                        g_strfreev(known);
-                        return false;
+                if (renderer_has_format(r, *f))
+                        continue;
+                char **known = listed_names(r, renderer_list_formats);
+                /* Did-you-mean also knows "all" and the previews ("a3png"). */
+                GPtrArray *cands = g_ptr_array_new_with_free_func(g_free);
+                g_ptr_array_add(cands, g_strdup("all"));
+                for (char **k = known; *k; k++) {
+                        g_ptr_array_add(cands, g_strdup(*k));
+                        if (is_print(r, *k))
+                                g_ptr_array_add(cands, g_strconcat(*k, "-png", NULL));
                 }
+                const char *close = diag_closest(*f, (const char *const *)cands->pdata, cands->len);
+                char *q = diag_quote(*f, 60);
+                if (close) {
+                        cli_usage_error(stderr, "--format: unknown format %s; did you mean \"%s\"?", q, close);
+                } else {
+                        char *all = g_strjoinv(", ", known);
+                        const char *example = NULL;
+                        for (char **k = known; *k && !example; k++)
+                                if (is_print(r, *k))
+                                        example = *k;
+                        if (example)
+                                cli_usage_error(stderr,
+                                                "--format: unknown format %s (plakat formats lists them: %s; "
+                                                "\"all\" is every format the layout has; a print format with "
+                                                "-png, e.g. \"%s-png\", is a PNG preview)",
+                                                q, all, example);
+                        else
+                                cli_usage_error(stderr,
+                                                "--format: unknown format %s (plakat formats lists them: %s; "
+                                                "\"all\" is every format the layout has)",
+                                                q, all);
+                        g_free(all);
+                }
+                g_free(q);
+                g_ptr_array_free(cands, TRUE);
+                g_strfreev(known);
+                return false;
         }
         return true;
 }
 
-/* -l: the layout must be one the renderer lists (when it lists any). */
-static bool layout_known(const struct renderer *r, const char *layout)
+/* The layout file called NAME.cfg in the data folder or a --layouts
+ * folder, or NULL (g_free). */
+static char *layout_file(const char *datadir, char **layout_dirs, const char *name)
+{
+        char *file = g_strconcat(name, ".cfg", NULL);
+        char *found = g_build_filename(datadir, "layouts", file, NULL);
+        for (char **dir = layout_dirs; !g_file_test(found, G_FILE_TEST_IS_REGULAR); dir++) {
+                g_free(found);
+                found = *dir ? g_build_filename(*dir, file, NULL) : NULL;
+                if (!found)
+                        break;
+        }
+        g_free(file);
+        return found;
+}
+
+/* -l: the layout must be one the renderer has loaded.  A layout file of
+ * that name that was left out (its problems were printed as warnings) is
+ * named, so a designer is not told that their file does not exist. */
+static bool layout_known(const struct renderer *r, const struct cli *cli, const char *datadir)
 {
         char **known = listed_names(r, renderer_list_layouts);
-        bool ok = !known[0] || g_strv_contains((const char *const *)known, layout);
-        if (!ok)
-                unknown_name("layout", "--layout", layout, known);
+        bool ok = g_strv_contains((const char *const *)known, cli->layout);
+        if (!ok) {
+                char *q = diag_quote(cli->layout, 60);
+                char *file = layout_file(datadir, cli->layout_dirs, cli->layout);
+                const char *close = diag_closest(cli->layout, (const char *const *)known, g_strv_length(known));
+                char *all = g_strjoinv(", ", known);
+                if (file)
+                        cli_usage_error(stderr, "--layout: layout %s was left out: %s has problems (%s)", q, file,
+                                        cli->quiet ? "run without -q to see them" : "see the warnings above");
+                else if (close)
+                        cli_usage_error(stderr, "--layout: unknown layout %s; did you mean \"%s\"?", q, close);
+                else
+                        cli_usage_error(stderr, "--layout: unknown layout %s (plakat layouts lists them: %s)", q,
+                                        all);
+                g_free(all);
+                g_free(file);
+                g_free(q);
+        }
         g_strfreev(known);
         return ok;
+}
+
+/* Every format named with -f (or the default ones) must have a page in
+ * the layout; "all" is whatever the layout has.  Refused up front, for
+ * every file at once, rather than once per community. */
+static bool layout_has_formats(const struct renderer *r, const struct cli *cli)
+{
+        const char *layout = cli->layout ? cli->layout : renderer_default_layout(r);
+        GString *missing = g_string_new(NULL);
+        for (char **f = cli->formats; *f; f++)
+                if (strcmp(*f, "all") != 0 && !renderer_layout_has(r, layout, *f))
+                        g_string_append_printf(missing, "%s%s", missing->len ? ", " : "", *f);
+        bool ok = missing->len == 0;
+        if (!ok) {
+                char **known = listed_names(r, renderer_list_formats);
+                GString *has = g_string_new(NULL);
+                for (char **k = known; *k; k++)
+                        if (renderer_layout_has(r, layout, *k))
+                                g_string_append_printf(has, "%s%s", has->len ? ", " : "", *k);
+                char *q = diag_quote(layout, 60);
+                cli_usage_error(stderr, "layout %s has no page for %s (it has: %s); pick formats with -f", q,
+                                missing->str, has->len ? has->str : "none");
+                g_free(q);
+                g_string_free(has, TRUE);
+                g_strfreev(known);
+        }
+        g_string_free(missing, TRUE);
+        return ok;
+}
+
+/* --bleed and --marks change print formats only; say so when none of the
+ * formats asked for is one, rather than ignoring them silently. */
+static void warn_screen_only(const struct renderer *r, const struct cli *cli)
+{
+        if (cli->quiet || (cli->bleed_mm <= 0 && !cli->marks))
+                return;
+        const char *layout = cli->layout ? cli->layout : renderer_default_layout(r);
+        char **known = listed_names(r, renderer_list_formats);
+        bool any = false;
+        for (char **f = cli->formats; *f && !any; f++) {
+                if (strcmp(*f, "all") == 0) {
+                        for (char **k = known; *k && !any; k++)
+                                any = is_print(r, *k) && renderer_layout_has(r, layout, *k);
+                } else {
+                        any = is_print(r, *f);
+                }
+        }
+        if (!any) {
+                GString *print = g_string_new(NULL);
+                for (char **k = known; *k; k++)
+                        if (is_print(r, *k))
+                                g_string_append_printf(print, "%s%s", print->len ? ", " : "", *k);
+                const char *what = cli->bleed_mm > 0 && cli->marks ? "--bleed and --marks apply"
+                                   : cli->bleed_mm > 0             ? "--bleed applies"
+                                                                   : "--marks applies";
+                fprintf(stderr, "plakat: warning: %s to print formats (%s) only\n", what, print->str);
+                fflush(stderr);
+                g_string_free(print, TRUE);
+        }
+        g_strfreev(known);
+}
+
+/* The same community file named twice (also as ./x.cfg or through a link)
+ * is handled once; the later mentions are dropped with a note. */
+static void drop_repeats(struct cli *cli, bool render)
+{
+        GPtrArray *keep = g_ptr_array_new();
+        GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+        for (char **f = cli->files; *f; f++) {
+                GStatBuf st;
+                char *id = g_stat(*f, &st) == 0
+                                   ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
+                                                     (unsigned long long)st.st_ino)
+                                   : g_strconcat("path:", *f, NULL);
+                bool seen = false;
+                for (guint i = 0; i < ids->len && !seen; i++)
+                        seen = strcmp(ids->pdata[i], id) == 0;
+                if (seen) {
+                        if (!cli->quiet) {
+                                fprintf(stderr, "%s: given twice; %s once\n", *f, render ? "rendered" : "checked");
+                                fflush(stderr);
+                        }
+                        g_free(id);
+                        g_free(*f);
+                } else {
+                        g_ptr_array_add(ids, id);
+                        g_ptr_array_add(keep, *f);
+                }
+        }
+        g_ptr_array_add(keep, NULL);
+        g_free(cli->files);
+        cli->files = (char **)g_ptr_array_free(keep, FALSE);
+        g_ptr_array_free(ids, TRUE);
+}
+
+/* -o DIR: made (with its parents) before any community, so a folder that
+ * cannot be made or written is one usage mistake, not one refusal per
+ * file.  *made says whether it was not there before. */
+static bool outdir_ready(const char *dir, bool *made)
+{
+        *made = !g_file_test(dir, G_FILE_TEST_EXISTS);
+        const char *why = NULL;
+        if (g_mkdir_with_parents(dir, 0777) != 0)
+                why = g_strerror(errno);
+        else if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
+                why = g_strerror(ENOTDIR);
+        else if (g_access(dir, W_OK | X_OK) != 0)
+                why = g_strerror(errno);
+        if (why) {
+                /* The folder as typed, like the files in other messages. */
+                fprintf(stderr, "plakat: -o %s: cannot create the output folder: %s\n", dir, why);
+                fflush(stderr);
+                *made = false;
+        }
+        return why == NULL;
+}
+
+/* Whether dir holds nothing. */
+static bool dir_empty(const char *dir)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        bool empty = gd && !g_dir_read_name(gd);
+        if (gd)
+                g_dir_close(gd);
+        return empty;
 }
 
 /* ---- main ---------------------------------------------------------------------------- */
@@ -488,6 +674,7 @@ static int run_files(struct run *run)
 {
         int status = CLI_EXIT_OK;
         bool render = strcmp(run->cli->command, "render") == 0;
+        /* drop_repeats has left each file once. */
         for (char **f = run->cli->files; *f; f++) {
                 bool ok = render ? render_one(run, *f) : check_one(run, *f);
                 if (!ok)
@@ -519,7 +706,7 @@ int main(int argc, char **argv)
 
         struct diag d;
         diag_init(&d, NULL);
-        r = renderer_new(datadir, (const char *const *)cli.font_dirs, NULL, &d);
+        r = renderer_new(datadir, (const char *const *)cli.font_dirs, (const char *const *)cli.layout_dirs, &d);
         print_diag(&d, cli.quiet);
         diag_clear(&d);
         if (!r) {
@@ -549,11 +736,14 @@ int main(int argc, char **argv)
                 goto out;
         }
 
-        if (!formats_known(r, cli.formats) || (cli.layout && !layout_known(r, cli.layout))) {
+        bool render = strcmp(cli.command, "render") == 0;
+        if (!formats_known(r, cli.formats) || (cli.layout && !layout_known(r, &cli, datadir)) ||
+            !layout_has_formats(r, &cli)) {
                 rc = CLI_EXIT_USAGE;
                 goto out;
         }
-        if (strcmp(cli.command, "render") == 0 && strcmp(cli.outdir, "-") == 0) {
+        drop_repeats(&cli, render);
+        if (render && strcmp(cli.outdir, "-") == 0) {
                 if (g_strv_length(cli.files) != 1 || g_strv_length(cli.formats) != 1 ||
                     strcmp(cli.formats[0], "all") == 0) {
                         rc = cli_usage_error(stderr, "-o -: standard output takes one file in one format");
@@ -563,6 +753,12 @@ int main(int argc, char **argv)
                         rc = cli_usage_error(stderr, "-o -: standard output is a terminal; redirect it to a file");
                         goto out;
                 }
+        }
+        warn_screen_only(r, &cli);
+        bool made = false;
+        if (render && strcmp(cli.outdir, "-") != 0 && !outdir_ready(cli.outdir, &made)) {
+                rc = CLI_EXIT_USAGE;
+                goto out;
         }
 
         run.r = r;
@@ -582,6 +778,9 @@ int main(int argc, char **argv)
         run.slugs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
         rc = run_files(&run);
         g_hash_table_destroy(run.slugs);
+        /* Every file refused: leave no empty folder behind that was not there. */
+        if (made && dir_empty(cli.outdir))
+                g_rmdir(cli.outdir);
 
 out:
         renderer_free(r);

@@ -76,12 +76,27 @@ static void test_mistakes(void)
 {
         static const char *const cases[][4] = {
                 {"check", NULL, NULL, "plakat: check: no community file given\n"},
-                {"chekc", "a.cfg", NULL, "plakat: unknown command \"chekc\"; did you mean 'check'?\n"},
+                {"chekc", "a.cfg", NULL, "plakat: unknown command \"chekc\"; did you mean \"check\"?\n"},
+                {"a.cfg", NULL, NULL, "plakat: unknown command \"a.cfg\"; did you mean \"plakat check a.cfg\"?\n"},
                 {"check", "--tody=2027-01-01", "a.cfg",
-                 "plakat: unknown option '--tody'; did you mean '--today'?\n"},
-                {"check", "--fo=x", "a.cfg", "plakat: option '--fo=x' is ambiguous: --format, --fonts\n"},
+                 "plakat: unknown option \"--tody\"; did you mean \"--today\"?\n"},
+                {"check", "--fo=x", "a.cfg", "plakat: option \"--fo=x\" is ambiguous: --format, --fonts\n"},
+                {"check", "--lay=x", "a.cfg", "plakat: option \"--lay=x\" is ambiguous: --layout, --layouts\n"},
+                {"check", "--marks=yes", "a.cfg", "plakat: option \"--marks\" takes no value\n"},
+                {"check", "-x", "a.cfg", "plakat: unknown option \"-x\"\n"},
+                {"check", "a.cfg", "-o", "plakat: option \"-o\" needs a value\n"},
                 {"check", "--today=2027-13-01", "a.cfg",
-                 "plakat: --today: expected a date as YYYY-MM-DD, got \"2027-13-01\"\n"},
+                 "plakat: --today: no such date \"2027-13-01\": there is no month 13 (months are 01 to 12)\n"},
+                {"check", "--today=2027-02-29", "a.cfg",
+                 "plakat: --today: no such date \"2027-02-29\": February 2027 has 28 days\n"},
+                {"check", "--today=1.1.2027", "a.cfg",
+                 "plakat: --today: expected a date as YYYY-MM-DD, found \"1.1.2027\"\n"},
+                {"check", "--dpi=lots", "a.cfg",
+                 "plakat: --dpi: expected a number from 10 to 1200, found \"lots\"\n"},
+                {"check", "--bleed=-3", "a.cfg",
+                 "plakat: --bleed: expected millimetres from 0 to 20, found \"-3\"\n"},
+                {"check", "--layouts=/no/such/folder", "a.cfg",
+                 "plakat: --layouts: \"/no/such/folder\" is not a folder\n"},
                 {"layouts", "a.cfg", NULL, "plakat: layouts takes no files\n"},
         };
         for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -95,6 +110,50 @@ static void test_mistakes(void)
                 g_free(err);
                 g_assert_null(c.command);
         }
+}
+
+/* --today says what is wrong with a date, in the words of community.c. */
+static void test_date_problem(void)
+{
+        static const char *const cases[][2] = {
+                {"2027-01-31", NULL},
+                {"2028-02-29", NULL},
+                {"2027-13-01", "no such date \"2027-13-01\": there is no month 13 (months are 01 to 12)"},
+                {"2027-00-10", "no such date \"2027-00-10\": there is no month 0 (months are 01 to 12)"},
+                {"2027-02-29", "no such date \"2027-02-29\": February 2027 has 28 days"},
+                {"2027-04-31", "no such date \"2027-04-31\": April 2027 has 30 days"},
+                {"2027-01-00", "no such date \"2027-01-00\": January 2027 has 31 days"},
+                {"0000-01-01", "no such date \"0000-01-01\": there is no year 0"},
+                {"12.01.2027", "expected a date as YYYY-MM-DD, found \"12.01.2027\""},
+                {"2027-1-1", "expected a date as YYYY-MM-DD, found \"2027-1-1\""},
+                {"", "expected a date as YYYY-MM-DD, found \"\""},
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+                char *why = cli_date_problem(cases[i][0]);
+                g_assert_cmpstr(why, ==, cases[i][1]);
+                g_free(why);
+        }
+}
+
+/* --layouts, like --fonts, is repeatable and kept in order. */
+static void test_layout_dirs(void)
+{
+        struct cli c;
+        char *err;
+        const char *tmp = g_get_tmp_dir();
+        g_assert_cmpint(parse(&c, &err, "render", "--layouts", tmp, "a.cfg", "--layouts=.", NULL), ==, -1);
+        g_assert_cmpstr(err, ==, "");
+        g_assert_cmpuint(g_strv_length(c.layout_dirs), ==, 2);
+        g_assert_cmpstr(c.layout_dirs[0], ==, tmp);
+        g_assert_cmpstr(c.layout_dirs[1], ==, ".");
+        g_assert_cmpuint(g_strv_length(c.files), ==, 1);
+        cli_clear(&c);
+        g_free(err);
+        g_assert_cmpint(parse(&c, &err, "check", "a.cfg", NULL), ==, -1);
+        g_assert_nonnull(c.layout_dirs);
+        g_assert_null(c.layout_dirs[0]);
+        cli_clear(&c);
+        g_free(err);
 }
 
 static void test_help_version(void)
@@ -115,5 +174,7 @@ int main(int argc, char **argv)
         g_test_add_func("/cli/options_anywhere", test_options_anywhere);
         g_test_add_func("/cli/mistakes", test_mistakes);
         g_test_add_func("/cli/help_version", test_help_version);
+        g_test_add_func("/cli/date_problem", test_date_problem);
+        g_test_add_func("/cli/layout_dirs", test_layout_dirs);
         return g_test_run();
 }
