@@ -119,6 +119,38 @@ static char *hold_span(char *s, const char *span)
         return r;
 }
 
+/* Each item of a list ("12. Jan., 9. Feb., 9. März 2027") on one line:
+ * breaks only after the separator.  Takes s. */
+static char *hold_items(char *s, const char *sep)
+{
+        char **items = g_strsplit(s, sep, -1);
+        for (char **it = items; *it; it++) {
+                char *u = unbreakable(*it);
+                g_free(*it);
+                *it = u;
+        }
+        char *r = g_strjoinv(sep, items);
+        g_strfreev(items);
+        g_free(s);
+        return r;
+}
+
+/* A web address breaks after a "/", never at its own hyphens, where a
+ * reader would take the line's end for part of the address.  Takes s. */
+static char *url_breaks(char *s)
+{
+        GString *r = g_string_new(NULL);
+        for (const char *p = s; *p; p++) {
+                g_string_append_c(r, *p);
+                if (*p == '-')
+                        g_string_append(r, "\u2060"); /* word joiner: no break here */
+                else if (*p == '/' && p[1])
+                        g_string_append(r, "\u200b"); /* zero-width space: break here */
+        }
+        g_free(s);
+        return g_string_free(r, FALSE);
+}
+
 struct facts *facts_new(const struct community *c, const struct lang *l, const GDate *today)
 {
         struct facts *f = g_new0(struct facts, 1);
@@ -188,22 +220,42 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         char *span = start < 0 ? NULL
                                : lang_time_range(l, start, c->schedule.duration
                                                                    ? (start + c->schedule.duration) % 1440 : -1);
-        put_owned(f, "cycle", hold_span(schedule_describe(&c->schedule, l), span));
+        /* Dates in the cycle stay on one line, like the time span. */
+        char *cycle = hold_span(schedule_describe(&c->schedule, l), span);
+        GDate held[2];
+        size_t n_held = 0;
+        if (c->schedule.has_until)
+                held[n_held++] = c->schedule.until;
+        if (c->schedule.has_rule)
+                held[n_held++] = c->schedule.first.date;
+        for (size_t i = 0; i < n_held; i++) {
+                char *day = lang_date(l, &held[i], LANG_DATE_LONG);
+                cycle = hold_span(cycle, day);
+                g_free(day);
+        }
+        put_owned(f, "cycle", cycle);
         put_owned(f, "time", hold_span(g_strdup(span), span));
         g_free(span);
         if (f->n_next && c->n_venues > 1) {
                 GString *s = g_string_new(NULL);
                 for (size_t i = 0; i < f->n_next; i++) {
-                        char *day = lang_date(l, &f->next[i].start.date, LANG_DATE_SHORT);
-                        g_string_append_printf(s, "%s%s: %s", i ? lang_list_sep(l) : "", day,
+                        /* The year at the last date of each year, as in lists. */
+                        bool year = i + 1 == f->n_next || g_date_get_year(&f->next[i + 1].start.date) !=
+                                                                  g_date_get_year(&f->next[i].start.date);
+                        char *day = lang_date(l, &f->next[i].start.date,
+                                              year ? LANG_DATE_LIST_YEAR : LANG_DATE_LIST);
+                        char *held_day = unbreakable(day);
+                        g_string_append_printf(s, "%s%s: %s", i ? lang_list_sep(l) : "", held_day,
                                                c->venues[f->next[i].index % c->n_venues].name);
+                        g_free(held_day);
                         g_free(day);
                 }
                 put_owned(f, "next", g_string_free(s, FALSE));
         }
         if (f->n_next) {
                 if (c->n_venues == 1)
-                        put_owned(f, "next", schedule_list(f->next, f->n_next, l));
+                        put_owned(f, "next", hold_items(schedule_list(f->next, f->n_next, l),
+                                                        lang_list_sep(l)));
                 const struct meeting *m = &f->next[0];
                 put_owned(f, "next.date", lang_date(l, &m->start.date, LANG_DATE_LONG));
                 put_owned(f, "next.day", lang_date(l, &m->start.date, LANG_DATE_WEEKDAY));
@@ -219,8 +271,8 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
 
         put(f, "signup.label", c->signup.label ? c->signup.label : lang_label(l, "signup"));
         put(f, "signup.url", c->signup.url);
-        put_owned(f, "signup.short", c->signup.short_url ? g_strdup(c->signup.short_url)
-                                                         : without_scheme(c->signup.url));
+        put_owned(f, "signup.short", url_breaks(c->signup.short_url ? g_strdup(c->signup.short_url)
+                                                                    : without_scheme(c->signup.url)));
 
         put_owned(f, "agenda", bullets(c->agenda));
         if (c->n_channels) {

@@ -46,7 +46,7 @@ static void test_alternating_venues(void)
         g_assert_cmpstr(var(f, "venue.name"), ==, "Café Altstadtliebe / Innovation Office");
         g_assert_cmpstr(var(f, "venue.address"), ==, "Obernstraße 26 / Niederwall 23");
         g_assert_cmpstr(var(f, "next"), ==,
-                        "13. Jan.: Café Altstadtliebe, 27. Jan.: Innovation Office, 10. Feb.: Café Altstadtliebe");
+                        "13.\u00a0Jan.: Café Altstadtliebe, 27.\u00a0Jan.: Innovation Office, 10.\u00a0Feb.\u00a02027: Café Altstadtliebe");
         facts_free(f);
         lang_free(l);
         community_free(c);
@@ -58,16 +58,18 @@ static void test_one_venue(void)
                 "name = \"Garten\"; topic = \"Gärtnern\"; lead = { name = \"Aylin\"; };\n"
                 "schedule = { first = \"2027-01-12 18:30\"; duration = 90; repeat = \"monthly\"; };\n"
                 "venue = { name = \"Innovation Office\"; room = \"Werkstatt\"; address = \"Niederwall 23\"; };\n"
-                "signup = { url = \"https://example.org/g\"; };\n";
+                "signup = { url = \"https://www.example.org/cop/urban-gardening\"; };\n";
         struct community *c;
         struct lang *l;
         struct facts *f = facts_of(cfg, "de", &c, &l);
         g_assert_cmpstr(var(f, "venue.name"), ==, "Innovation Office");
         g_assert_cmpstr(var(f, "venue.room"), ==, "Werkstatt");
-        g_assert_cmpstr(var(f, "next"), ==, "12. Jan., 9. Feb., 9. März 2027");
+        g_assert_cmpstr(var(f, "next"), ==, "12.\u00a0Jan., 9.\u00a0Feb., 9.\u00a0März\u00a02027");
         /* No-break spaces and word joiners hold "18:30–20:00 Uhr" together. */
         g_assert_cmpstr(var(f, "cycle"), ==,
                         "Jeden 2. Dienstag im Monat, 18:30\u2060\u2013\u206020:00\u00a0Uhr");
+        /* The address breaks after a "/", never at its hyphen. */
+        g_assert_cmpstr(var(f, "signup.short"), ==, "example.org/\u200bcop/\u200burban-\u2060gardening");
         facts_free(f);
         lang_free(l);
         community_free(c);

@@ -55,7 +55,7 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
 
         # pdftotext: the facts a passer-by needs.
         pdftotext "$pdf" "$T_TMP/text" 2>/dev/null
-        for v in c_name c_topic c_venue c_next; do
+        for v in c_name c_topic c_venue; do
                 eval "w=\$$v"
                 if has_text "$T_TMP/text" "$w"; then
                         pass "$f: the PDF says the ${v#c_}"
@@ -63,6 +63,16 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
                         fail "$f: the PDF says the ${v#c_}" "want: $w" "text: $(squeeze "$T_TMP/text")"
                 fi
         done
+        # Each next date (a group that takes turns has its place beside each).
+        missing=
+        for w in $(printf '%s\n' "$c_next" | sed 's/, /\n/g' | tr ' ' '_'); do
+                has_text "$T_TMP/text" "$(printf '%s' "$w" | tr '_' ' ')" || missing="$missing [$w]"
+        done
+        if [ -z "$missing" ]; then
+                pass "$f: the PDF says the next dates"
+        else
+                fail "$f: the PDF says the next dates" "missing:$missing" "text: $(squeeze "$T_TMP/text")"
+        fi
 
         # pdffonts: every font embedded and subset (columns emb, sub).
         pdffonts "$pdf" >"$T_TMP/fonts" 2>&1
