@@ -9,6 +9,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/plakat
 MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/plakat
 VERSION := 0.1.0
 
 CC      ?= cc
@@ -101,15 +102,20 @@ refresh-refs: all
 
 # ---- install ------------------------------------------------------------------
 
+# The documentation for leads and designers and the samples go to DOCDIR
+# (the man page points there).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
 	cp -R layouts lang fonts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/plakat.1 $(DESTDIR)$(MANDIR)/man1/plakat.1
+	install -m 644 docs/community-file.md docs/layouts.md $(DESTDIR)$(DOCDIR)/
+	rm -rf $(DESTDIR)$(DOCDIR)/samples
+	cp -R samples $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/plakat $(DESTDIR)$(MANDIR)/man1/plakat.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build out

@@ -113,6 +113,25 @@ run check --today 2027-01-01 "$dir/unknown-lang.cfg"
 is "$rc" 0 "unknown language: exit 0"
 like "$err" "warning: language" "unknown language: warning"
 
+# check checks the default formats (a3, instagram) unless -f names others:
+# a sign-up address too long for an A6 flyer's code is fine on A3 (README).
+long=https://bielefeld.jetzt/cop/$(printf 'urban-gardening-%.0s' $(seq 1 40))
+sed -e "s|https://bielefeld.jetzt/cop/urban-gardening|$long|" "$good" >"$dir/long-url.cfg"
+run check -q --today 2027-01-01 "$dir/long-url.cfg"
+is "$rc" 0 "a long sign-up address: OK for the default formats"
+run check -q --today 2027-01-01 -f a6 "$dir/long-url.cfg"
+is "$rc" 1 "a long sign-up address: refused for a6"
+like "$err" "a6 (klar): signup.url: too long for a QR code this size" "a6: the QR code is named"
+
+# Unknown names and formats the layout lacks are mistakes before any file.
+run check --today 2027-01-01 -f a3,instagarm "$good"
+is "$rc" 2 "check with an unknown format: exit 2"
+is "$out" "" "check with an unknown format: no file checked"
+like "$err" "did you mean \"instagram\"?" "check with an unknown format: did you mean"
+run check --today 2027-01-01 -l lat "$good"
+is "$rc" 2 "check with an unknown layout: exit 2"
+like "$err" "did you mean \"laut\"?" "check with an unknown layout: did you mean"
+
 # A file that is not there.
 run check "$dir/nope.cfg"
 is "$rc" 1 "missing file: exit 1"

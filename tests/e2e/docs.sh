@@ -15,6 +15,53 @@ for cmd in check render formats layouts themes; do
 done
 like "$(cat README.md)" "make demo" "README starts with make demo"
 
+# The date mistake shown in README, man page and community-file.md is what
+# plakat prints.
+mkdir -p "$T_TMP/d"
+cat >"$T_TMP/d/urban-gardening.cfg" <<'CFG'
+name = "Urban Gardening Bielefeld";
+topic = "Gemeinsam gärtnern in der Stadt";
+lead = { name = "Aylin Demir"; };
+schedule = { first = "12.01.2027"; };
+venue = { name = "Innovation Office der Stadt Bielefeld"; };
+signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
+CFG
+(cd "$T_TMP/d" && "$PLAKAT" check urban-gardening.cfg >"$OUT" 2>"$ERR")
+said=$(sed -n 's/^urban-gardening.cfg:[0-9]*: //p' "$ERR" | head -n 1)
+like "$said" "schedule.first: expected" "a date mistake: plakat says expected ..."
+for doc in README.md docs/plakat.1 docs/community-file.md; do
+        shown=$(sed 's/\\-/-/g' "$doc" | sed -n 's/^urban-gardening.cfg:14: //p' | head -n 1)
+        is "$shown" "$said" "$doc shows the date mistake as plakat prints it"
+done
+for doc in README.md docs/plakat.1 docs/community-file.md docs/layouts.md; do
+        unlike "$(cat "$doc")" ', got "' "$doc: expected ..., found ... (not got)"
+done
+
+# Output names as render writes them; no citation of files not in the tree.
+cf=$(cat docs/community-file.md)
+unlike "$cf" "urban-gardening.pdf" "community-file.md: no output without its format in the name"
+like "$cf" "urban-gardening-a3.pdf" "community-file.md: outputs are NAME-FORMAT"
+for ref in $(grep -o '`[A-Za-z0-9_./-]*/[A-Za-z0-9_.-]*\.md`' README.md docs/*.md | cut -d'`' -f2 | sort -u); do
+        ok_cmd "$ref, cited in the docs, is in the repository" test -e "$ref"
+done
+
+# README: check checks the default formats unless -f is given.
+like "$(cat README.md)" "\`check\` checks the file for
+the default formats, a3 and instagram, unless \`-f\` names others" "README: check's default formats"
+
+# The man page: dated no later than today; points to the installed docs.
+th=$(sed -n 's/^\.TH PLAKAT 1 \([0-9-]*\) .*/\1/p' docs/plakat.1)
+ok_cmd "man page date $th is not in the future" test "$(printf '%s\n%s\n' "$th" "$(date +%F)" | sort | tail -n 1)" = "$(date +%F)"
+unlike "$man" "in the source tree" "man page: no \"in the source tree\" for the docs"
+unlike "$man" "home page" "man page: no \"home page\""
+like "$man" "/usr/local/share/doc/plakat/community-file.md" "man page: community-file.md where make install puts it"
+like "$man" "/usr/local/share/doc/plakat/layouts.md" "man page: layouts.md where make install puts it"
+
+# --layouts: documented where designers look.
+like "$(cat README.md)" "--layouts DIR" "README: --layouts in Where things live"
+like "$(cat docs/layouts.md)" "plakat render --layouts ~/layouts -l mini -f instagram" "layouts.md: the designer's preview"
+unlike "$(cat docs/layouts.md)" "plakat render -l mini" "layouts.md: mini is previewed with --layouts"
+
 if command -v groff >/dev/null 2>&1; then
         warnings=$(groff -man -Tutf8 -ww docs/plakat.1 2>&1 >/dev/null)
         is "$warnings" "" "man page renders without groff warnings"

@@ -43,6 +43,18 @@ for d in layouts lang fonts; do
 done
 ok_cmd "languages installed" test -f "$dest/usr/share/plakat/lang/de.cfg"
 ok_cmd "man page in DESTDIR/usr/share/man/man1" test -f "$dest/usr/share/man/man1/plakat.1"
+doc=$dest/usr/share/doc/plakat
+for f in community-file.md layouts.md; do
+        ok_cmd "$f in DESTDIR/usr/share/doc/plakat" cmp -s "docs/$f" "$doc/$f"
+done
+for f in samples/*.cfg; do
+        ok_cmd "$f in DESTDIR/usr/share/doc/plakat" cmp -s "$f" "$doc/$f"
+done
+ok_cmd "the samples' images are installed too" test -d "$doc/samples/images"
+# What the man page points to is what make install puts there.
+for f in $(sed -n 's|^.*/usr/local/share/doc/plakat/\([A-Za-z.-]*\).*$|\1|p' docs/plakat.1 | sort -u); do
+        ok_cmd "the man page's doc/plakat/$f is installed" test -e "$doc/$f"
+done
 
 # An install into a prefix, run from there.
 prefix=$T_TMP/prefix
@@ -59,8 +71,20 @@ is "$err" "" "the installed binary: no stderr"
 "$dest/usr/bin/plakat" check --today "$TODAY" "$T_TMP/c.cfg" >"$OUT" 2>"$ERR"
 is "$?" 0 "the DESTDIR binary finds the data beside it"
 
+# The installed samples pass the installed binary's check (images beside them).
+"$prefix/bin/plakat" check -q --today "$TODAY" "$prefix"/share/doc/plakat/samples/*.cfg >"$OUT" 2>"$ERR"
+rc=$?
+out=$(cat "$OUT")
+err=$(cat "$ERR")
+is "$rc" 0 "the installed samples check OK with the installed binary"
+
+# Installing twice (an update) keeps one copy of the samples.
+make_ok "make install again" -o "$build/plakat" install BUILD="$build" PREFIX="$prefix"
+ok_cmd "no samples/samples after a second install" test ! -e "$prefix/share/doc/plakat/samples/samples"
+
 make_ok "make uninstall" uninstall PREFIX="$prefix"
 ok_cmd "make uninstall removes binary and data" \
         test ! -e "$prefix/bin/plakat" -a ! -e "$prefix/share/plakat"
+ok_cmd "make uninstall removes the documentation" test ! -e "$prefix/share/doc/plakat"
 
 done_testing

@@ -154,7 +154,7 @@ is "$err" "" "--bleed with a PNG preview of a print format: no warning"
 # A design of one's own in a folder of one's own (docs/layouts.md, 9 and 10):
 # the worked example, copied out of the documentation.
 mkdir -p "$T_TMP/layouts"
-awk '/Save it as `layouts\/mini.cfg`/ { f = 1; next }
+awk '/Save it as `~\/layouts\/mini.cfg`/ { f = 1; next }
      f && /^```$/ { if (inb) exit; inb = 1; next }
      inb { print }' docs/layouts.md >"$T_TMP/layouts/mini.cfg"
 run layouts --layouts "$T_TMP/layouts"

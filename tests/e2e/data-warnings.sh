@@ -1,0 +1,79 @@
+#!/bin/sh
+# data-warnings.sh: a broken layout file in the data folder is left out with
+# warnings; every command shows them (unless -q), and they never change the
+# exit status.  Only asking for the broken layout is a mistake.
+. "$(dirname "$0")/lib.sh"
+
+data=$T_TMP/data
+mkdir -p "$data"
+cp -R layouts lang fonts "$data"/
+cat >"$data/layouts/mini.cfg" <<'CFG'
+name = "mini";
+pages = ( { family = "square"; size = [1080, 1080]; unit = "px"; elemnts = (); } );
+CFG
+
+cat >"$T_TMP/c.cfg" <<'CFG'
+name  = "Urban Gardening Bielefeld";
+topic = "Gemeinsam gärtnern in der Stadt";
+lead = { name = "Aylin Demir"; };
+schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
+venue  = { name = "Innovation Office der Stadt Bielefeld"; };
+signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
+CFG
+
+# run_data ARGS...: run with the copied data folder.
+run_data() {
+        PLAKAT_DATADIR=$data "$PLAKAT" "$@" >"$OUT" 2>"$ERR"
+        rc=$?
+        out=$(cat "$OUT")
+        err=$(cat "$ERR")
+}
+
+run_data render -l klar -f a6,instagram --today "$TODAY" -o "$T_TMP/out" "$T_TMP/c.cfg"
+is "$rc" 0 "render -l klar with a broken extra layout: exit 0"
+like "$out" "$T_TMP/out/c-a6.pdf" "render -l klar: written"
+like "$err" "mini.cfg" "render: the broken layout file is named on stderr"
+like "$err" "warning" "render: as a warning"
+no_sanitizer_report "render with a broken layout"
+
+run_data check -l klar --today "$TODAY" "$T_TMP/c.cfg"
+is "$rc" 0 "check: exit 0"
+like "$err" "mini.cfg" "check: the warning is shown"
+like "$out" "$T_TMP/c.cfg: OK" "check: the community is OK"
+
+run_data check -q -l klar --today "$TODAY" "$T_TMP/c.cfg"
+is "$rc" 0 "check -q: exit 0"
+is "$err" "" "check -q: the warning is hidden"
+
+for cmd in layouts formats themes; do
+        run_data "$cmd"
+        is "$rc" 0 "$cmd with a broken layout: exit 0"
+        like "$err" "mini.cfg" "$cmd: the warning is shown"
+        ok_cmd "$cmd: stdout has the list" test -n "$out"
+        run_data "$cmd" -q
+        is "$err" "" "$cmd -q: no warning"
+done
+run_data layouts
+unlike "$out" "mini " "layouts: the broken layout is not listed"
+
+run_data render -l mini -f instagram --today "$TODAY" -o "$T_TMP/mini" "$T_TMP/c.cfg"
+is "$rc" 2 "-l with the broken layout: a usage error"
+like "$err" "plakat: --layout: layout \"mini\" was left out: $data/layouts/mini.cfg has problems (see the warnings above)" \
+        "-l with the broken layout: says why"
+like "$err" "Try 'plakat --help'" "-l with the broken layout: the hint"
+ok_cmd "-l with the broken layout: nothing written" test ! -e "$T_TMP/mini"
+
+run_data render -q -l mini -f instagram --today "$TODAY" -o "$T_TMP/mini" "$T_TMP/c.cfg"
+like "$err" "run without -q to see them" "-l with the broken layout, -q: how to see why"
+
+# The same from a --layouts folder of one's own.
+mkdir -p "$T_TMP/mine"
+mv "$data/layouts/mini.cfg" "$T_TMP/mine/"
+run_data render --layouts "$T_TMP/mine" -l mini -f instagram --today "$TODAY" -o "$T_TMP/mini" "$T_TMP/c.cfg"
+is "$rc" 2 "--layouts with a broken layout, -l it: a usage error"
+like "$err" "$T_TMP/mine/mini.cfg has problems" "--layouts: names the file"
+run_data render --layouts "$T_TMP/mine" -f instagram --today "$TODAY" -o "$T_TMP/ok" "$T_TMP/c.cfg"
+is "$rc" 0 "--layouts with a broken layout, default layout: exit 0"
+like "$err" "mini.cfg" "--layouts: the warning is shown"
+
+done_testing
