@@ -71,19 +71,33 @@ static int line_of(const config_setting_t *s)
         return l;
 }
 
-/* "pages.[0].elements.[2].size" for messages; caller frees. */
+/* Where a setting is, in words a designer finds in the file:
+ * "pages[portrait].elements[qr].size" (the page by its family, an element
+ * by its name, else by its position counted from 1).  Caller frees. */
 static char *path_of(const config_setting_t *s)
 {
-        GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
-        for (const config_setting_t *p = s; p && config_setting_parent(p); p = config_setting_parent(p)) {
+        GString *r = g_string_new(NULL);
+        GPtrArray *chain = g_ptr_array_new();
+        for (const config_setting_t *p = s; p && config_setting_parent(p); p = config_setting_parent(p))
+                g_ptr_array_insert(chain, 0, (gpointer)p);
+        for (size_t i = 0; i < chain->len; i++) {
+                const config_setting_t *p = chain->pdata[i];
                 const char *n = config_setting_name(p);
-                g_ptr_array_insert(parts, 0, n ? g_strdup(n)
-                                              : g_strdup_printf("[%d]", config_setting_index(p)));
+                if (n) {
+                        g_string_append_printf(r, "%s%s", r->len ? "." : "", n);
+                        continue;
+                }
+                const char *label = NULL;
+                if (config_setting_type(p) == CONFIG_TYPE_GROUP &&
+                    !config_setting_lookup_string(p, "name", &label))
+                        config_setting_lookup_string(p, "family", &label);
+                if (label)
+                        g_string_append_printf(r, "[%s]", label);
+                else
+                        g_string_append_printf(r, "[%d]", config_setting_index(p) + 1);
         }
-        g_ptr_array_add(parts, NULL);
-        char *r = g_strjoinv(".", (char **)parts->pdata);
-        g_ptr_array_free(parts, TRUE);
-        return r;
+        g_ptr_array_free(chain, TRUE);
+        return g_string_free(r, FALSE);
 }
 
 static void err(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
