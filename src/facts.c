@@ -252,8 +252,11 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 }
                 put_owned(f, "next", g_string_free(s, FALSE));
         }
+        /* A single meeting already stands in the cycle with its date; a
+         * list of one would say it twice. */
+        bool single = c->schedule.has_rule ? c->schedule.repeat == REPEAT_ONCE : c->schedule.n_dates == 1;
         if (f->n_next) {
-                if (c->n_venues == 1)
+                if (c->n_venues == 1 && !single)
                         put_owned(f, "next", hold_items(schedule_list(f->next, f->n_next, l),
                                                         lang_list_sep(l)));
                 const struct meeting *m = &f->next[0];
