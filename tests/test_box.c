@@ -215,7 +215,7 @@ static const struct box *find(const struct page_run *r, const char *name)
 #define STACK_PAGE(H) \
         HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n" \
         "  { type = \"stack\"; name = \"facts\"; box = [100, 100, 800, " #H "]; gap = 10; children = (\n" \
-        "    { type = \"text\"; name = \"name\"; text = \"{name}\"; size = [100, 40]; max_lines = 2; },\n" \
+        "    { type = \"text\"; name = \"name\"; text = \"{name}\"; size = [100, 40]; max_lines = 3; },\n" \
         "    { type = \"text\"; name = \"pitch\"; text = \"{pitch}\"; size = [40, 20]; optional = true; },\n" \
         "    { type = \"text\"; name = \"goal\"; text = \"Ziel: {goal}\"; needs = \"goal\"; size = [30, 20]; },\n" \
         "    { type = \"text\"; name = \"venue\"; text = \"{venue.name}\"; size = [60, 30]; }\n" \
@@ -253,6 +253,30 @@ static void test_stack_roomy(void)
         g_assert_cmpfloat(venue->y + venue->h, <=, 900 + 0.5);
         g_assert_cmpfloat(name->x, ==, 100);
         g_assert_cmpfloat(name->w, ==, 800);
+        page_clear(&r);
+}
+
+/* A child that needs more lines than max_lines at its largest size is
+ * made smaller until it fits them, never cut short with "…" in silence. */
+static void test_stack_max_lines(void)
+{
+        static const char page[] =
+                HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n"
+                "  { type = \"stack\"; name = \"facts\"; box = [100, 100, 800, 800]; children = (\n"
+                "    { type = \"text\"; name = \"name\"; text = \"{name}\"; size = [100, 40]; max_lines = 2; }\n"
+                "  ); }\n"
+                "); } );\n";
+        struct page_run r;
+        run_page(&r, page, 1000, 1000, 0, facts_kv);
+        g_assert_true(r.ok);
+        g_assert_cmpuint(r.d.n, ==, 0);
+        const struct box *name = find(&r, "name");
+        g_assert_nonnull(name);
+        /* "Urban Gardening" is wider than 800 px at 100 px: three lines. */
+        g_assert_cmpfloat(name->size, <, 100);
+        g_assert_cmpfloat(name->size, >, 90);
+        g_assert_false(pango_layout_is_ellipsized(name->layout));
+        g_assert_cmpint(pango_layout_get_line_count(name->layout), ==, 2);
         page_clear(&r);
 }
 
@@ -436,6 +460,7 @@ int main(int argc, char **argv)
         g_test_add_func("/box/fit/uppercase-tracking", test_fit_uppercase_tracking);
         g_test_add_func("/box/stack/roomy", test_stack_roomy);
         g_test_add_func("/box/stack/shrinks", test_stack_shrinks);
+        g_test_add_func("/box/stack/max-lines", test_stack_max_lines);
         g_test_add_func("/box/stack/drops-optional", test_stack_drops_optional);
         g_test_add_func("/box/stack/overflow", test_stack_overflow);
         g_test_add_func("/box/empty-text-vanishes", test_empty_text_vanishes);
