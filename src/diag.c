@@ -19,7 +19,7 @@ void diag_clear(struct diag *d)
         diag_init(d, echo);
 }
 
-static void push(struct diag *d, enum diag_level level, char *text)
+static void push(struct diag *d, enum diag_level level, char *text, size_t where)
 {
         if (d->n == d->cap) {
                 d->cap = d->cap ? 2 * d->cap : 8;
@@ -27,6 +27,7 @@ static void push(struct diag *d, enum diag_level level, char *text)
         }
         d->msgs[d->n].level = level;
         d->msgs[d->n].text = text;
+        d->msgs[d->n].where = where;
         if (d->echo) {
                 fprintf(d->echo, "%s\n", text);
                 fflush(d->echo);
@@ -38,9 +39,17 @@ static void push(struct diag *d, enum diag_level level, char *text)
                 d->warnings++;
 }
 
-void diag_add_text(struct diag *d, enum diag_level level, const char *text)
+void diag_add_as_warnings(struct diag *d, const struct diag *src)
 {
-        push(d, level, g_strdup(text));
+        for (size_t i = 0; i < src->n; i++) {
+                const struct diag_msg *m = &src->msgs[i];
+                if (m->level == DIAG_WARNING)
+                        push(d, DIAG_WARNING, g_strdup(m->text), m->where);
+                else
+                        push(d, DIAG_WARNING,
+                             g_strdup_printf("%.*swarning: %s", (int)m->where, m->text, m->text + m->where),
+                             m->where);
+        }
 }
 
 void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
@@ -53,12 +62,13 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line
                         g_string_append_printf(s, ":%d", line);
                 g_string_append(s, ": ");
         }
+        size_t where = s->len;
         if (level == DIAG_WARNING)
                 g_string_append(s, "warning: ");
         if (setting)
                 g_string_append_printf(s, "%s: ", setting);
         g_string_append_vprintf(s, fmt, ap);
-        push(d, level, g_string_free(s, FALSE));
+        push(d, level, g_string_free(s, FALSE), where);
 }
 
 void diag_error(struct diag *d, const char *file, int line, const char *setting,

@@ -21,6 +21,7 @@ enum diag_level { DIAG_WARNING, DIAG_ERROR };
 struct diag_msg {
         enum diag_level level;
         char *text; /* full line without newline, e.g. "f.cfg:3: name: ..." */
+        size_t where; /* length of the "f.cfg:3: " part of text */
 };
 
 struct diag {
@@ -43,8 +44,9 @@ void diag_warn(struct diag *d, const char *file, int line, const char *setting,
 void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
                const char *setting, const char *fmt, va_list ap);
 
-/* Add a message already formatted (e.g. one collected in another diag). */
-void diag_add_text(struct diag *d, enum diag_level level, const char *text);
+/* Copy every message of src to d as a warning ("f.cfg:3: warning: ...").
+ * For problems that make plakat leave something out rather than stop. */
+void diag_add_as_warnings(struct diag *d, const struct diag *src);
 
 /* Write every collected message, one per line. */
 void diag_print(const struct diag *d, FILE *out);

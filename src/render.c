@@ -79,12 +79,7 @@ static void load_layout(struct renderer *r, const char *path, struct diag *d)
         struct diag mine;
         diag_init(&mine, NULL);
         struct layout *l = layout_load(path, facts_placeholders(), &mine);
-        for (size_t i = 0; i < mine.n; i++) {
-                if (mine.msgs[i].level == DIAG_ERROR)
-                        diag_warn(d, NULL, 0, NULL, "%s", mine.msgs[i].text);
-                else
-                        diag_add_text(d, DIAG_WARNING, mine.msgs[i].text);
-        }
+        diag_add_as_warnings(d, &mine);
         diag_clear(&mine);
         if (!l) {
                 diag_warn(d, path, 0, NULL, "this layout is left out until it is mended");
