@@ -69,9 +69,11 @@ demo: deps
 	$(MAKE) all
 	@rm -rf out && mkdir -p out
 	$(BUILD)/plakat check samples/*.cfg
+	@# Every design for every sample (-q: a design that has no place for a
+	@# sample's logo or photo would say so, which is the point of -l, not of a demo).
 	@for l in $$($(BUILD)/plakat layouts | awk '/^[a-z]/ { print $$1 }'); do \
 		echo "  RENDER  layout $$l -> out/$$l/"; \
-		$(BUILD)/plakat render -l $$l -f all -o out/$$l samples/*.cfg >/dev/null || exit 1; \
+		$(BUILD)/plakat render -q -l $$l -f all -o out/$$l samples/*.cfg >/dev/null || exit 1; \
 	done
 	@echo "demo: outputs are in out/"
 

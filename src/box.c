@@ -532,10 +532,13 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         good &= c->e->overflow != OVERFLOW_ERROR;
                         ellipsize(c->layout, c->e, c->size, room);
                         c->h = layout_height(c->layout, c->size);
-                } else if (c->text && pango_layout_is_ellipsized(c->layout)) {
-                        /* More lines than max_lines even at the smallest size. */
+                } else if (c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5)) {
+                        /* More lines than max_lines, or a word wider than the
+                         * column, even at the smallest size: cut, and say so. */
                         warn_overflow(t, c->e, c->size, d);
                         good &= c->e->overflow != OVERFLOW_ERROR;
+                        ellipsize(c->layout, c->e, c->size, room);
+                        c->h = layout_height(c->layout, c->size);
                 }
                 struct box *b = add(out, c->e->kind == ELEM_TEXT ? BOX_TEXT
                                       : c->e->kind == ELEM_QR    ? BOX_QR

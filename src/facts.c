@@ -135,14 +135,19 @@ static char *hold_items(char *s, const char *sep)
         return r;
 }
 
-/* A web address breaks after a "/", never at its own hyphens, where a
- * reader would take the line's end for part of the address.  Takes s. */
+/* A web address breaks after a "/", not at its own hyphens, where a
+ * reader would take the line's end for part of the address; only a part
+ * between slashes too long for any line (over 24 characters) may still
+ * break after a hyphen.  Takes s. */
 static char *url_breaks(char *s)
 {
         GString *r = g_string_new(NULL);
+        const char *part = s;
         for (const char *p = s; *p; p++) {
+                if (*p == '/')
+                        part = p + 1;
                 g_string_append_c(r, *p);
-                if (*p == '-')
+                if (*p == '-' && strcspn(part, "/") <= 24)
                         g_string_append(r, "\u2060"); /* word joiner: no break here */
                 else if (*p == '/' && p[1])
                         g_string_append(r, "\u200b"); /* zero-width space: break here */
