@@ -14,13 +14,20 @@ VERSION := 0.1.0
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 fontconfig librsvg-2.0 gdk-pixbuf-2.0 libpng libqpdf
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 libpng
+# Opened on first use (src/lazy.c): headers at build time, the library by
+# its soname at run time.
+LAZY    := librsvg-2.0 libqpdf
+soname   = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
+RSVG_SONAME := $(call soname,librsvg-2.0,librsvg-2)
+QPDF_SONAME := $(call soname,libqpdf,libqpdf)
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
+CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
                -DPLAKAT_VERSION='"$(VERSION)"' -DPLAKAT_DATADIR='"$(DATADIR)"' \
-               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+               $(shell pkg-config --cflags $(PKGS) $(LAZY) 2>/dev/null) \
+               -DRSVG_SONAME='"$(RSVG_SONAME)"' -DQPDF_SONAME='"$(QPDF_SONAME)"'
+LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
 SRC     := $(wildcard src/*.c)
 LIBSRC  := $(filter-out src/main.c,$(SRC))

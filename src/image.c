@@ -20,7 +20,7 @@
  * surface is painted whole through a surface pattern (any matrix is fine),
  * which is how image_draw paints it; EXTEND_PAD would make cairo copy the
  * pixels, so it is only used for raster targets, where it stops scaled-up
- * edges from fading out.  SVGs are drawn with rsvg_handle_render_document
+ * edges from fading out.  SVGs are drawn with librsvg's render_document
  * and stay vector in PDF. */
 #include "image.h"
 
@@ -36,6 +36,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "lazy.h"
 
 struct image {
         enum image_type type;
@@ -446,10 +447,16 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
                 g_free(why);
                 return false;
         }
+        const char *missing = NULL;
+        const struct lazy_rsvg *rs = lazy_rsvg(&missing);
+        if (!rs) {
+                refuse(at, "SVG images cannot be read here: %s (librsvg, " "Debian package librsvg2-2)", missing);
+                return false;
+        }
         /* No base file: librsvg then loads no other file or address. */
         GError *err = NULL;
         GInputStream *in = g_memory_input_stream_new_from_data(data, (gssize)n, NULL);
-        im->svg = rsvg_handle_new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL, &err);
+        im->svg = rs->new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL, &err);
         g_object_unref(in);
         if (!im->svg) {
                 /* librsvg's XML messages end in a newline */
@@ -457,13 +464,13 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
                 g_clear_error(&err);
                 return false;
         }
-        rsvg_handle_set_dpi(im->svg, 96);
+        rs->set_dpi(im->svg, 96);
         double w = 0, h = 0;
-        if (!rsvg_handle_get_intrinsic_size_in_pixels(im->svg, &w, &h)) {
+        if (!rs->get_intrinsic_size_in_pixels(im->svg, &w, &h)) {
                 gboolean has_w, has_h, has_box;
                 RsvgLength lw, lh;
                 RsvgRectangle box = { 0, 0, 0, 0 };
-                rsvg_handle_get_intrinsic_dimensions(im->svg, &has_w, &lw, &has_h, &lh, &has_box, &box);
+                rs->get_intrinsic_dimensions(im->svg, &has_w, &lw, &has_h, &lh, &has_box, &box);
                 w = has_box ? box.width : 0;
                 h = has_box ? box.height : 0;
         }
@@ -478,7 +485,7 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 16, 16);
         cairo_t *cr = cairo_create(s);
         RsvgRectangle vp = { 0, 0, 16, 16 };
-        bool ok = rsvg_handle_render_document(im->svg, cr, &vp, &err);
+        bool ok = rs->render_document(im->svg, cr, &vp, &err);
         cairo_destroy(cr);
         cairo_surface_destroy(s);
         if (!ok) {
@@ -604,8 +611,11 @@ void image_draw(cairo_t *cr, const struct image *im, double x, double y, double 
         if (im->type == IMAGE_SVG) {
                 RsvgRectangle vp = { dx, dy, dw, dh };
                 GError *err = NULL;
-                /* Checked at load; a failure now leaves the box empty. */
-                if (!rsvg_handle_render_document(im->svg, cr, &vp, &err))
+                /* Checked at load (so librsvg is there); a failure now
+                 * leaves the box empty. */
+                const char *missing = NULL;
+                const struct lazy_rsvg *rs = lazy_rsvg(&missing);
+                if (rs && !rs->render_document(im->svg, cr, &vp, &err))
                         g_clear_error(&err);
         } else {
                 cairo_matrix_t m;

@@ -1,0 +1,77 @@
+/* lazy.c: librsvg and qpdf through GModule, opened once on first use. */
+#include "lazy.h"
+
+#include <gmodule.h>
+#include <stdbool.h>
+#include <string.h>
+
+#ifndef RSVG_SONAME
+#define RSVG_SONAME "librsvg-2.so.2"
+#endif
+#ifndef QPDF_SONAME
+#define QPDF_SONAME "libqpdf.so.29"
+#endif
+
+/* Fill n function pointers at table from the names, in order.  The
+ * module stays open for the life of the process (the functions live in it). */
+static bool bind(const char *soname, const char *const *names, size_t n, void *table, const char **err)
+{
+        GModule *m = g_module_open(soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+        if (!m) {
+                *err = "cannot load the library";
+                return false;
+        }
+        for (size_t i = 0; i < n; i++) {
+                gpointer sym = NULL;
+                if (!g_module_symbol(m, names[i], &sym) || !sym) {
+                        *err = "the library lacks a function plakat needs";
+                        return false;
+                }
+                /* POSIX lets a data pointer carry a function's address;
+                 * memcpy keeps the compiler's aliasing rules out of it. */
+                memcpy((char *)table + i * sizeof sym, &sym, sizeof sym);
+        }
+        g_module_make_resident(m);
+        return true;
+}
+
+const struct lazy_rsvg *lazy_rsvg(const char **err)
+{
+        static const char *const names[] = {
+                "rsvg_handle_new_from_stream_sync", "rsvg_handle_set_dpi",
+                "rsvg_handle_get_intrinsic_size_in_pixels", "rsvg_handle_get_intrinsic_dimensions",
+                "rsvg_handle_render_document",
+        };
+        static struct lazy_rsvg t;
+        static gsize done;
+        static bool ok;
+        static const char *why;
+        G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
+        if (g_once_init_enter(&done)) {
+                ok = bind(RSVG_SONAME, names, G_N_ELEMENTS(names), &t, &why);
+                g_once_init_leave(&done, 1);
+        }
+        *err = why;
+        return ok ? &t : NULL;
+}
+
+const struct lazy_qpdf *lazy_qpdf(const char **err)
+{
+        static const char *const names[] = {
+                "qpdf_init", "qpdf_cleanup", "qpdf_silence_errors", "qpdf_set_suppress_warnings",
+                "qpdf_read_memory", "qpdf_get_page_n", "qpdf_oh_parse", "qpdf_oh_replace_key",
+                "qpdf_init_write", "qpdf_set_deterministic_ID", "qpdf_set_compress_streams", "qpdf_write",
+                "qpdf_has_error", "qpdf_get_error", "qpdf_get_error_full_text",
+        };
+        static struct lazy_qpdf t;
+        static gsize done;
+        static bool ok;
+        static const char *why;
+        G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
+        if (g_once_init_enter(&done)) {
+                ok = bind(QPDF_SONAME, names, G_N_ELEMENTS(names), &t, &why);
+                g_once_init_leave(&done, 1);
+        }
+        *err = why;
+        return ok ? &t : NULL;
+}
