@@ -453,7 +453,10 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         bool fits;
         double k = stack_fit(m, cs, n, w, gap, h, &fits);
         bool limited = false;
-        for (size_t i = 0; fits && k < 1 && i < n && !limited; i++)
+        /* Only where hyphens could win HYPHEN_GAIN: a stack near its
+         * largest sizes has nothing to gain (and the German patterns cost
+         * a cache read). */
+        for (size_t i = 0; fits && k + HYPHEN_GAIN < 1 && i < n && !limited; i++)
                 limited = cs[i].on && cs[i].text && cs[i].e->hyphenate &&
                           word_limited(t->pango, cs[i].e, cs[i].text, cs[i].size, w);
         if (!fits || limited) {
@@ -622,7 +625,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         double size, lo = e->size_min * m.size_k, hi = e->size_max * m.size_k;
                         bool fits;
                         PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
-                        bool limited = fits && size < hi && e->hyphenate &&
+                        bool limited = fits && size * (1 + HYPHEN_GAIN) < hi && e->hyphenate &&
                                        word_limited(t->pango, e, text, size, w);
                         char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
                         if (hy) {

@@ -15,6 +15,8 @@
  * each long part is hyphenated on its own; Pango already breaks after the
  * '-'.  Breaks that change letters (old German "Schiff=fahrt") are skipped:
  * a soft hyphen cannot say them. */
+/* madvise(MADV_HUGEPAGE) is Linux's, beyond POSIX. */
+#define _DEFAULT_SOURCE
 #include "hyphen.h"
 
 #include <hyphen.h> /* libhyphen's; ours is "hyphen.h" in this folder */
@@ -24,6 +26,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define HYPHEN_MIN_LETTERS 7
 #define HYPHEN_MAX_LETTERS 100  /* a longer "word" is not a word */
@@ -167,9 +170,26 @@ static void cached_free(HyphenDict *d)
 {
         while (d) {
                 HyphenDict *next = d->nextlevel;
-                g_free(d);
+                free(d);
                 d = next;
         }
+}
+
+/* A block for a whole level (14 MB for German), freed with free().
+ * Asking for huge pages where the kernel offers them saves thousands of
+ * page faults, a third of the load.  Every byte is written by the
+ * reader, so it is not zeroed. */
+static char *big_block(size_t size)
+{
+        void *p = NULL;
+        size_t align = size >= (4u << 20) ? (2u << 20) : 16;
+        if (posix_memalign(&p, align, size) != 0 || !p)
+                abort();
+#ifdef MADV_HUGEPAGE
+        if (align > 16)
+                madvise(p, size, MADV_HUGEPAGE);
+#endif
+        return p;
 }
 
 static HyphenDict *get_dict(struct reader *r, int depth)
@@ -187,7 +207,8 @@ static HyphenDict *get_dict(struct reader *r, int depth)
         /* Every part is a multiple of the next one's alignment. */
         size_t size = sizeof(HyphenDict) + (size_t)n * sizeof(HyphenState) +
                       (size_t)ntrans * sizeof(HyphenTrans) + (size_t)nchars;
-        char *block = g_malloc0(size);
+        char *block = big_block(size);
+        memset(block, 0, sizeof(HyphenDict));
         HyphenDict *d = (HyphenDict *)(void *)block;
         d->states = (HyphenState *)(void *)(block + sizeof(HyphenDict));
         HyphenTrans *trans = (HyphenTrans *)(void *)(d->states + n);
@@ -264,11 +285,13 @@ static void write_cache(const char *cpath, const HyphenDict *d)
 
 static HyphenDict *read_cache(const char *cpath)
 {
-        gchar *data = NULL;
-        gsize len = 0;
-        if (!g_file_get_contents(cpath, &data, &len, NULL))
+        /* Mapped, not read: the pages come straight from the page cache. */
+        GMappedFile *mf = g_mapped_file_new(cpath, FALSE, NULL);
+        if (!mf)
                 return NULL;
-        struct reader r = { (const unsigned char *)data, (const unsigned char *)data + len, true };
+        const unsigned char *data = (const unsigned char *)g_mapped_file_get_contents(mf);
+        size_t len = g_mapped_file_get_length(mf);
+        struct reader r = { data, data + len, data != NULL };
         char magic[sizeof CACHE_MAGIC];
         get_bytes(&r, magic, sizeof magic);
         HyphenDict *d = NULL;
@@ -279,7 +302,7 @@ static HyphenDict *read_cache(const char *cpath)
                         d = NULL;
                 }
         }
-        g_free(data);
+        g_mapped_file_unref(mf);
         return d;
 }
 
