@@ -212,6 +212,11 @@ static char *text_of(const struct box_target *t, const struct elem *e)
                 if (!v || !*v)
                         return NULL;
         }
+        for (size_t i = 0; e->unless && e->unless[i]; i++) {
+                const char *v = g_hash_table_lookup(vars, e->unless[i]);
+                if (v && *v)
+                        return NULL;
+        }
         if (e->kind == ELEM_IMAGE) {
                 const char *p = strcmp(e->source, "logo") == 0 ? t->logo : t->photo;
                 return p ? g_strdup(p) : NULL;

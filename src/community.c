@@ -222,6 +222,11 @@ static const struct setting settings[] = {
 #undef K
 #undef TEXT
 
+int community_line(const struct community *c, const char *setting)
+{
+        return c->lines ? GPOINTER_TO_INT(g_hash_table_lookup(c->lines, setting)) : 0;
+}
+
 const char *const *community_settings(void)
 {
         static const char *keys[G_N_ELEMENTS(settings) + 1];
@@ -1062,6 +1067,8 @@ static void load_setting(struct loader *ld, const struct setting *st, const stru
                          config_setting_t *cs, void *base)
 {
         void *field = (char *)base + st->off;
+        /* Later messages (from the renderer) point at this line too. */
+        g_hash_table_replace(ld->c->lines, g_strdup(at->path), GINT_TO_POINTER(at->line));
         if (!type_ok(st->type, cs)) {
                 type_error(ld, at, expected_type(st->type), cs);
                 return;
@@ -1189,6 +1196,7 @@ static struct community *from_config(config_t *cfg, const char *file,
         static const struct community_options defaults = { 0 };
         size_t errors = d->errors;
         struct community *c = g_new0(struct community, 1);
+        c->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         c->path = g_strdup(file);
         c->slug = util_basename_noext(file, ".cfg");
         struct loader ld = {
@@ -1241,6 +1249,8 @@ void community_free(struct community *c)
 {
         if (!c)
                 return;
+        if (c->lines)
+                g_hash_table_destroy(c->lines);
         g_free(c->path);
         g_free(c->slug);
         g_free(c->name);

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <glib.h>
+
 #include "schedule.h"
 
 struct diag;
@@ -93,6 +95,8 @@ struct community {
         char **agenda; /* NULL-terminated or NULL */
         struct woop woop;
         struct style style;
+
+        GHashTable *lines; /* setting path ("signup.url") -> line, for messages */
 };
 
 struct community_options {
@@ -120,6 +124,9 @@ struct community *community_load_string(const char *text, size_t len,
                                         struct diag *d);
 
 void community_free(struct community *c);
+
+/* The line a setting ("signup.url", "style.layout") was given on, or 0. */
+int community_line(const struct community *c, const char *setting);
 
 /* Every setting name the loader knows ("lead.email", "schedule.first", ...),
  * NULL-terminated, for did-you-mean and docs tests. */

@@ -15,7 +15,7 @@ static const char *const label_keys[] = {
 };
 
 static const char *const placeholders[] = {
-        "name", "topic", "pitch", "goal", "tags", "hashtags", "language",
+        "name", "topic", "pitch", "goal", "tags", "hashtags", "language", "photo", "logo",
         "lead", "lead.name", "lead.email", "lead.phone", "lead.role",
         "venue", "venue.name", "venue.address", "venue.room", "venue.note", "venues",
         "cycle", "next", "next.date", "next.day", "next.time", "time", "first.date",
@@ -167,6 +167,9 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         put(f, "pitch", c->pitch);
         put(f, "goal", c->goal);
         put(f, "language", lang_code(l));
+        /* For `needs`/`unless`: whether there is a picture (its file name). */
+        put(f, "photo", c->style.photo_written);
+        put(f, "logo", c->style.logo_written);
         if (c->tags) {
                 put_owned(f, "tags", g_strjoinv(" · ", c->tags));
                 GString *h = g_string_new(NULL);

@@ -257,7 +257,7 @@ static const char *const weight_names[] = { "thin", "light", "regular", "medium"
                                             "bold", "extrabold", "black", NULL };
 static const int weight_values[] = { 100, 300, 400, 500, 600, 700, 800, 900 };
 
-static const char *const common_keys[] = { "type", "name", "box", "optional", "needs", "space_before", "height" };
+static const char *const common_keys[] = { "type", "name", "box", "optional", "needs", "unless", "space_before", "height" };
 static const char *const rect_keys[] = { "fill", "radius" };
 static const char *const text_keys[] = { "text", "font", "weight", "italic", "uppercase", "size", "line_height",
                                          "tracking", "color", "align", "valign", "max_lines", "overflow",
@@ -381,6 +381,36 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         e->overflow = (enum overflow)get_word(c, g, "overflow", overflow_names, OVERFLOW_ELLIPSIS);
 }
 
+/* `needs` / `unless`: a placeholder name or a list of them, checked;
+ * NULL-terminated, or NULL when the key is absent. */
+static char **read_names(struct ctx *c, const config_setting_t *g, const char *key, const char *path)
+{
+        const config_setting_t *s = config_setting_get_member(g, key);
+        if (!s)
+                return NULL;
+        GPtrArray *arr = g_ptr_array_new();
+        if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+                g_ptr_array_add(arr, g_strdup(config_setting_get_string(s)));
+        } else if (config_setting_type(s) == CONFIG_TYPE_ARRAY) {
+                for (int i = 0; i < config_setting_length(s); i++) {
+                        const char *v = config_setting_get_string_elem(s, i);
+                        if (v)
+                                g_ptr_array_add(arr, g_strdup(v));
+                }
+        } else {
+                err(c, s, "expected a placeholder name or [\"a\", \"b\"], found %s", type_name(s));
+        }
+        char *kpath = g_strdup_printf("%s.%s", path, key);
+        for (size_t i = 0; i < arr->len; i++) {
+                char *t = g_strdup_printf("{%s}", (char *)arr->pdata[i]);
+                expand_check(t, c->placeholders, c->d, c->file, line_of(s), kpath);
+                g_free(t);
+        }
+        g_free(kpath);
+        g_ptr_array_add(arr, NULL);
+        return (char **)g_ptr_array_free(arr, FALSE);
+}
+
 static bool read_elem(struct ctx *c, const config_setting_t *g, const struct page *pg,
                       bool in_stack, struct elem *e)
 {
@@ -429,30 +459,8 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 read_box(c, g, pg, e);
         }
 
-        const config_setting_t *needs = config_setting_get_member(g, "needs");
-        if (needs) {
-                GPtrArray *arr = g_ptr_array_new();
-                if (config_setting_type(needs) == CONFIG_TYPE_STRING) {
-                        g_ptr_array_add(arr, g_strdup(config_setting_get_string(needs)));
-                } else if (config_setting_type(needs) == CONFIG_TYPE_ARRAY) {
-                        for (int i = 0; i < config_setting_length(needs); i++) {
-                                const char *v = config_setting_get_string_elem(needs, i);
-                                if (v)
-                                        g_ptr_array_add(arr, g_strdup(v));
-                        }
-                } else {
-                        err(c, needs, "expected a placeholder name or [\"a\", \"b\"], found %s", type_name(needs));
-                }
-                for (size_t i = 0; i < arr->len; i++) {
-                        char *t = g_strdup_printf("{%s}", (char *)arr->pdata[i]);
-                        char *npath = g_strdup_printf("%s.needs", path);
-                        expand_check(t, c->placeholders, c->d, c->file, line_of(needs), npath);
-                        g_free(npath);
-                        g_free(t);
-                }
-                g_ptr_array_add(arr, NULL);
-                e->needs = (char **)g_ptr_array_free(arr, FALSE);
-        }
+        e->needs = read_names(c, g, "needs", path);
+        e->unless = read_names(c, g, "unless", path);
 
         switch (e->kind) {
         case ELEM_RECT:
@@ -671,6 +679,7 @@ static void elems_free(struct elem *es, size_t n)
                 g_free(e->font);
                 g_free(e->source);
                 g_strfreev(e->needs);
+                g_strfreev(e->unless);
                 elems_free(e->children, e->n_children);
         }
         g_free(es);

@@ -81,6 +81,7 @@ struct elem {
         double gap;
         bool optional; /* as a stack child: dropped first when space is short */
         char **needs;  /* placeholders that must be non-empty, or the element is left out */
+        char **unless; /* placeholders that must be empty, or the element is left out */
         double space_before; /* extra gap above this child in a stack */
 };
 

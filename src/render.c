@@ -34,6 +34,7 @@
 #define MARK_SLUG_MM 10.0 /* room outside the bleed for crop marks */
 #define MARK_LEN_MM 5.0
 #define SAFE_CUT_MM 4.0   /* text and code keep this far from the trim edge */
+#define QR_TYPICAL_MODULES 29.0 /* a version 3 code: most sign-up addresses */
 
 struct renderer {
         struct themes themes;
@@ -373,7 +374,8 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 for (size_t k = 0; k < r->n_layouts; k++)
                         all[k] = r->layouts[k]->name;
                 const char *near = diag_closest(lname, all, r->n_layouts);
-                diag_error(d, o->layout ? NULL : c->path, 0, o->layout ? NULL : "style.layout",
+                diag_error(d, o->layout ? NULL : c->path, o->layout ? 0 : community_line(c, "style.layout"),
+                           o->layout ? NULL : "style.layout",
                            "unknown layout \"%s\"%s%s%s (plakat layouts lists them)", lname,
                            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
                 g_free(all);
@@ -390,7 +392,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                                 all[k] = r->themes.t[k].name;
                         const char *near = diag_closest(c->style.theme, all, r->themes.n);
                         char *list = g_strjoinv(", ", (char **)all);
-                        diag_warn(d, c->path, 0, "style.theme",
+                        diag_warn(d, c->path, community_line(c, "style.theme"), "style.theme",
                                   "unknown theme \"%s\"%s%s%s; using default (themes: %s)", c->style.theme,
                                   near ? "; did you mean " : "", near ? near : "", near ? "?" : "", list);
                         g_free(list);
@@ -518,7 +520,8 @@ static void check_zones(const struct job *j, const struct canvas *cv, const stru
 
 /* Checks on the laid-out page that a designer would make by eye. */
 static bool check_boxes(const struct job *j, const struct canvas *cv, const struct prep *p,
-                        const struct boxes *bs, const char *file, const char *who, struct diag *d)
+                        const struct boxes *bs, const char *file, int url_line, const char *who,
+                        struct diag *d)
 {
         bool ok = true;
         for (size_t i = 0; i < bs->n; i++) {
@@ -539,28 +542,24 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                 if (b->kind != BOX_QR)
                         continue;
                 double module = b->w / qr_total(p->qr);
-                double code = module * p->qr->width;
-                if (j->f->print) {
-                        double code_mm = code / cv->mm, module_mm = module / cv->mm;
-                        if (module_mm < 0.33) {
-                                diag_error(d, file, 0, NULL,
-                                           "%s: signup.url: too long for a QR code this size (modules of %.2f mm; a shorter address, or a layout with a bigger code)",
-                                           who, module_mm);
-                                ok = false;
-                        } else if (code_mm + 0.05 < j->f->qr_min) {
-                                diag_warn(d, file, 0, NULL,
-                                          "%s: %s: the QR code is %.0f mm wide; at this format's viewing distance it should be at least %.0f mm",
-                                          who, b->elem->name, code_mm, j->f->qr_min);
-                        }
-                } else {
-                        if (module < 2) {
-                                diag_error(d, file, 0, NULL,
-                                           "%s: signup.url: too long for a QR code this size (modules of %.1f px)", who, module);
-                                ok = false;
-                        } else if (code + 0.5 < j->f->qr_min) {
-                                diag_warn(d, file, 0, NULL, "%s: %s: the QR code is %.0f px wide; it should be at least %.0f px",
-                                          who, b->elem->name, code, j->f->qr_min);
-                        }
+                /* qr_min is the width a typical sign-up address (version
+                 * 3, 29 modules) needs at the format's viewing distance, so
+                 * what must not shrink is the module: a short address makes
+                 * a smaller code of bigger modules, which scans better. */
+                double need = j->f->qr_min / QR_TYPICAL_MODULES;
+                const char *unit = j->f->print ? "mm" : "px";
+                double scale = j->f->print ? cv->mm : 1;
+                double m = module / scale, hard = j->f->print ? 0.33 : 2;
+                if (m < hard) {
+                        diag_error(d, file, url_line, "signup.url",
+                                   "%s: too long for the QR code of this design (modules of %.2f %s); "
+                                   "use a shorter address, or a design with a bigger code", who, m, unit);
+                        ok = false;
+                } else if (m + 0.005 < need) {
+                        diag_warn(d, file, url_line, "signup.url",
+                                  "%s: the QR code's modules are %.2f %s; at this format's viewing distance "
+                                  "they should be at least %.2f %s (a shorter address gives bigger modules)",
+                                  who, m, unit, need, unit);
                 }
         }
         return ok;
@@ -596,7 +595,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
-        return check_boxes(j, cv, p, bs, c->path, who, d) && ok;
+        return check_boxes(j, cv, p, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 
 /* Crop marks at the four corners of the trim box, starting just outside
@@ -690,8 +689,10 @@ bool renderer_render(struct renderer *r, const struct community *c,
         size_t n = ok ? p.jobs->len : 0;
         struct output *outs = g_new0(struct output, n ? n : 1);
         size_t opened = 0;
-        for (size_t i = 0; ok && i < n; i++, opened++)
-                ok = render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), &outs[i], d);
+        /* Every format, even after one failed: the lead hears of every
+         * problem in one go (nothing is kept if any failed). */
+        for (size_t i = 0; i < n; i++, opened++)
+                ok &= render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), &outs[i], d);
         /* All or nothing for this community: every file is complete under
          * a temporary name before the first is renamed, and a failed rename
          * takes back the ones before it. */

@@ -458,7 +458,7 @@ static void test_describe_monthly(void)
         s = rule("2027-01-29 11:00", REPEAT_MONTHLY, 1, MONTHLY_LAST_WEEKDAY);
         s.duration = 120;
         check_describe(&s, de, "Jeden letzten Freitag im Monat, 11:00–13:00 Uhr");
-        check_describe(&s, en, "Every last Friday of the month, 11 am–1 pm");
+        check_describe(&s, en, "On the last Friday of every month, 11 am–1 pm");
         s.interval = 2;
         check_describe(&s, de, "Alle 2 Monate am letzten Freitag, 11:00–13:00 Uhr");
         check_describe(&s, en, "Every 2 months on the last Friday, 11 am–1 pm");
