@@ -139,3 +139,23 @@ char *expand(const char *tmpl, GHashTable *vars)
         g_strstrip(r);
         return r;
 }
+
+void expand_names(const char *tmpl, GHashTable *names)
+{
+        for (const char *p = tmpl; (p = strchr(p, '{'));) {
+                if (p > tmpl && p[-1] == '\\') {
+                        p++;
+                        continue;
+                }
+                const char *end = strchr(p, '}');
+                if (!end)
+                        break;
+                char *key = g_strndup(p + 1, (gsize)(end - p - 1));
+                char **alts = g_strsplit(key, "|", -1);
+                for (char **a = alts; *a; a++)
+                        g_hash_table_add(names, g_strdup(*a));
+                g_strfreev(alts);
+                g_free(key);
+                p = end + 1;
+        }
+}

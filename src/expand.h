@@ -22,6 +22,10 @@ struct diag;
 bool expand_check(const char *tmpl, const char *const *names, struct diag *d,
                   const char *file, int line, const char *setting);
 
+/* Add every placeholder name tmpl uses (each alternative of {a|b}) to the
+ * set names (keys owned by the set: g_str_hash, g_free). */
+void expand_names(const char *tmpl, GHashTable *names);
+
 /* Expand tmpl with values from vars (placeholder -> string; a missing key
  * or "" counts as empty).  Returns a new string, "" when everything was
  * empty; caller frees with g_free. */

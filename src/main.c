@@ -118,7 +118,8 @@ static char *lead_text(const struct lead *l)
 }
 
 static void print_understood(FILE *out, const struct run *run, const struct community *c,
-                             const struct meeting *next, size_t n_next, size_t warnings)
+                             const struct meeting *next, size_t n_next, const char *not_shown,
+                             size_t warnings)
 {
         const struct lang *l = renderer_lang(run->r, c->language);
         fprintf(out, "%s: OK\n", c->path);
@@ -175,6 +176,10 @@ static void print_understood(FILE *out, const struct run *run, const struct comm
         } else {
                 field(out, "Language:", c->language);
         }
+        /* Optional settings the chosen design leaves out: said, not warned
+         * (a poster cannot carry everything; the lead should know). */
+        if (not_shown)
+                field(out, "Not shown:", not_shown);
         fprintf(out, "  %-*s %zu\n", LABEL_WIDTH, "Warnings:", warnings);
         fflush(out);
 }
@@ -246,11 +251,13 @@ static bool check_one(struct run *run, const char *path)
         if (c) {
                 struct meeting next[CHECK_NEXT];
                 size_t n = next_meetings(run, c, next, CHECK_NEXT, &d);
-                renderer_check(run->r, c, &run->ro, &d);
+                char *not_shown = NULL;
+                renderer_check(run->r, c, &run->ro, &d, &not_shown);
                 ok = d.errors == 0;
                 print_diag(&d, run->cli->quiet);
                 if (ok)
-                        print_understood(stdout, run, c, next, n, d.warnings);
+                        print_understood(stdout, run, c, next, n, not_shown, d.warnings);
+                g_free(not_shown);
         } else {
                 print_diag(&d, run->cli->quiet);
         }

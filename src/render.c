@@ -19,6 +19,7 @@
 #include "community.h"
 #include "diag.h"
 #include "draw.h"
+#include "expand.h"
 #include "facts.h"
 #include "fonts.h"
 #include "hyphen.h"
@@ -34,7 +35,7 @@
 #define MARK_SLUG_MM 10.0 /* room outside the bleed for crop marks */
 #define MARK_LEN_MM 5.0
 #define SAFE_CUT_MM 4.0   /* text and code keep this far from the trim edge */
-#define QR_TYPICAL_MODULES 29.0 /* a version 3 code: most sign-up addresses */
+#define QR_TYPICAL_MODULES 33.0 /* a version 4 code: sign-up addresses up to 62 bytes */
 
 struct renderer {
         struct themes themes;
@@ -322,6 +323,7 @@ struct prep {
         struct qr *qr;
         struct image *logo, *photo;
         GArray *jobs;
+        GHashTable *shown; /* placeholders some laid-out text used */
 };
 
 static void prep_clear(struct prep *p)
@@ -332,6 +334,8 @@ static void prep_clear(struct prep *p)
         image_free(p->photo);
         if (p->jobs)
                 g_array_free(p->jobs, TRUE);
+        if (p->shown)
+                g_hash_table_destroy(p->shown);
         memset(p, 0, sizeof *p);
 }
 
@@ -401,6 +405,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         }
         theme_palette(&p->layout->palette, theme, &c->style, &p->palette);
         p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
+        p->shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         bool ok = resolve_jobs(r, c, p->layout, o->formats, p->jobs, d);
 
         char *e = NULL;
@@ -543,7 +548,7 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                         continue;
                 double module = b->w / qr_total(p->qr);
                 /* qr_min is the width a typical sign-up address (version
-                 * 3, 29 modules) needs at the format's viewing distance, so
+                 * 4, 33 modules) needs at the format's viewing distance, so
                  * what must not shrink is the module: a short address makes
                  * a smaller code of bigger modules, which scans better. */
                 double need = j->f->qr_min / QR_TYPICAL_MODULES;
@@ -595,6 +600,9 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
+        for (size_t i = 0; i < bs->n; i++)
+                if (bs->b[i].kind == BOX_TEXT)
+                        expand_names(bs->b[i].elem->text, p->shown);
         return check_boxes(j, cv, p, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 
@@ -709,10 +717,51 @@ bool renderer_render(struct renderer *r, const struct community *c,
         return ok;
 }
 
+/* What a lead wrote that the laid-out pages leave out, as "goal, agenda"
+ * (NULL when everything shows).  Settings with the placeholders that
+ * show them. */
+static char *unshown(const struct community *c, const struct prep *p)
+{
+        static const struct {
+                const char *setting, *by;
+        } fields[] = {
+                { "pitch", "pitch" },
+                { "goal", "goal" },
+                { "tags", "tags hashtags" },
+                { "agenda", "agenda" },
+                { "channels", "channels" },
+                { "woop", "woop.wish woop.outcome woop.obstacles woop.plan" },
+                { "lead.role", "lead.role lead" },
+                { "lead.email", "lead.email" },
+                { "lead.phone", "lead.phone" },
+                { "venue.room", "venue.room venue" },
+                { "venue.note", "venue.note" },
+        };
+        GString *s = g_string_new(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
+                char **by = g_strsplit(fields[i].by, " ", -1);
+                bool given = false, shown = false;
+                for (char **b = by; *b; b++) {
+                        const char *v = g_hash_table_lookup(p->facts->vars, *b);
+                        /* {lead} and {venue} always have a value; given means
+                         * the setting itself. */
+                        if (strcmp(*b, "lead") != 0 && strcmp(*b, "venue") != 0)
+                                given |= v && *v;
+                        shown |= g_hash_table_contains(p->shown, *b);
+                }
+                g_strfreev(by);
+                if (given && !shown)
+                        g_string_append_printf(s, "%s%s", s->len ? ", " : "", fields[i].setting);
+        }
+        (void)c;
+        return g_string_free(s, s->len == 0);
+}
+
 void renderer_check(struct renderer *r, const struct community *c,
-                    const struct render_options *o, struct diag *d)
+                    const struct render_options *o, struct diag *d, char **not_shown)
 {
         struct prep p;
+        *not_shown = NULL;
         if (prep_init(r, c, o, &p, d)) {
                 for (size_t i = 0; i < p.jobs->len; i++) {
                         const struct job *j = &g_array_index(p.jobs, struct job, i);
@@ -723,6 +772,16 @@ void renderer_check(struct renderer *r, const struct community *c,
                         lay_out(r, c, o, &p, j, &cv, who, &bs, d);
                         boxes_clear(&bs);
                         g_free(who);
+                }
+                char *list = unshown(c, &p);
+                if (list) {
+                        GString *fmts = g_string_new(NULL);
+                        for (size_t i = 0; i < p.jobs->len; i++)
+                                g_string_append_printf(fmts, "%s%s", i ? ", " : "",
+                                                       g_array_index(p.jobs, struct job, i).f->name);
+                        *not_shown = g_strdup_printf("%s (design %s, %s)", list, p.layout->name, fmts->str);
+                        g_string_free(fmts, TRUE);
+                        g_free(list);
                 }
         }
         prep_clear(&p);

@@ -45,9 +45,11 @@ bool renderer_render(struct renderer *r, const struct community *c,
 
 /* The checks a render would make, without writing files (for `plakat
  * check`): fit, contrast, QR size, fonts that fell back.  Same messages as
- * renderer_render. */
+ * renderer_render.  *not_shown gets the settings the community gave that
+ * no page of these formats shows, in words ("agenda, woop (design klar,
+ * a3, instagram)"), or NULL; caller frees. */
 void renderer_check(struct renderer *r, const struct community *c,
-                    const struct render_options *o, struct diag *d);
+                    const struct render_options *o, struct diag *d, char **not_shown);
 
 /* The shipped languages, NULL-terminated (owned by r). */
 const char *const *renderer_languages(const struct renderer *r);

@@ -121,7 +121,7 @@ run check -q --today 2027-01-01 "$dir/long-url.cfg"
 is "$rc" 0 "a long sign-up address: OK for the default formats"
 run check -q --today 2027-01-01 -f a6 "$dir/long-url.cfg"
 is "$rc" 1 "a long sign-up address: refused for a6"
-like "$err" "a6 (klar): signup.url: too long for a QR code this size" "a6: the QR code is named"
+like "$err" "signup.url: a6 (klar): too long for the QR code of this design" "a6: the QR code is named"
 
 # Unknown names and formats the layout lacks are mistakes before any file.
 run check --today 2027-01-01 -f a3,instagarm "$good"

@@ -50,7 +50,7 @@ community "$dir/longurl.cfg" "Lange Adresse" "$long"
 o=$T_TMP/late
 run render --today "$RTODAY" -f a3,a6 -o "$o" "$dir/longurl.cfg"
 is "$rc" 1 "refused while drawing the second format: exit 1"
-like "$err" "a6 (klar): signup.url: too long for a QR code this size" "refused while drawing: says why"
+like "$err" "signup.url: a6 (klar): too long for the QR code of this design" "refused while drawing: says why"
 is "$out" "" "refused while drawing: nothing listed"
 is "$(ls -A "$o" 2>/dev/null)" "" "refused while drawing: the finished A3 is removed, no temporary files"
 
