@@ -185,7 +185,8 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
 
         put(f, "lead.name", c->lead.name);
         put(f, "lead.email", c->lead.email);
-        put(f, "lead.phone", c->lead.phone);
+        /* A phone number is read as one unit: no line break inside it. */
+        put_owned(f, "lead.phone", c->lead.phone ? unbreakable(c->lead.phone) : NULL);
         put(f, "lead.role", c->lead.role);
         put_owned(f, "lead", c->lead.role ? g_strdup_printf("%s, %s", c->lead.name, c->lead.role)
                                           : g_strdup(c->lead.name));
