@@ -4,7 +4,6 @@
 
 #include <glib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "util.h"
@@ -122,12 +121,6 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
 
 bool cfg_load(config_t *cfg, const char *path, const struct cfg_limits *lim, struct diag *d)
 {
-        /* A FIFO (or a device) would block the read below. */
-        struct stat st;
-        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-                diag_error(d, path, 0, NULL, "not a regular file");
-                return false;
-        }
         size_t len = 0;
         char *err = NULL;
         char *text = util_read_file(path, lim->max_bytes, &len, &err);

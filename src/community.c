@@ -667,6 +667,7 @@ static void store_skip(struct loader *ld, const struct at *at, struct value *v, 
                         s->skip[s->n_skip++] = when.date;
                 g_free(p);
         }
+        schedule_sort_skip(s);
         g_strfreev(v->v);
 }
 
@@ -862,13 +863,18 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
                 }
                 /* A NUL would hide the rest from the scan below. */
                 if (memchr(svg, '\0', len)) {
-                        g_free(svg);
-                        svg = NULL;
+                        diag_error(d, ld->file, at->line, at->path,
+                                   "%s contains a NUL byte; expected a text file (SVG) or an image", q);
+                        goto out;
                 }
         }
+        /* head holds at most 16 bytes and no terminating NUL: the sniffer
+         * gets its length, and an SVG is only ever sniffed whole. */
         const char *kind_name;
         enum image_type kind = svg ? image_sniff((const unsigned char *)svg, strlen(svg), &kind_name)
                                    : image_sniff(head, n, &kind_name);
+        if (kind == IMAGE_SVG && !svg)
+                kind = IMAGE_OTHER;
         if (!(kind & allowed)) {
                 diag_error(d, ld->file, at->line, at->path, "expected %s, found %s (%s)",
                            expected, kind_name, q);

@@ -167,8 +167,13 @@ char *diag_quote(const char *value, size_t max_chars)
                 gunichar c = g_utf8_get_char(p);
                 if (c == '"' || c == '\\')
                         g_string_append_printf(s, "\\%c", (char)c);
-                else if (c < 0x20 || c == 0x7f)
+                else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
                         g_string_append_printf(s, "\\x%02x", (unsigned)c);
+                /* Direction overrides and isolates would reorder the rest of
+                 * the terminal line: shown, not obeyed. */
+                else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+                         c == 0x200f || c == 0x061c)
+                        g_string_append_printf(s, "\\u%04x", (unsigned)c);
                 else
                         g_string_append_len(s, p, g_utf8_next_char(p) - p);
         }

@@ -291,8 +291,9 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 GString *s = g_string_new(NULL);
                 for (size_t i = 0; i < c->n_channels; i++) {
                         const struct channel *ch = &c->channels[i];
-                        const char *what = ch->name ? ch->name : ch->type;
-                        g_string_append_printf(s, "%s%s", i ? " · " : "", what);
+                        const char *what = ch->name ? ch->name : ch->type ? ch->type : ch->url;
+                        if (what)
+                                g_string_append_printf(s, "%s%s", s->len ? " · " : "", what);
                 }
                 put_owned(f, "channels", g_string_free(s, FALSE));
         }

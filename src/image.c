@@ -37,6 +37,7 @@
 
 #include "diag.h"
 #include "lazy.h"
+#include "util.h"
 
 struct image {
         enum image_type type;
@@ -73,9 +74,12 @@ static void refuse(const struct where *w, const char *fmt, ...)
 static unsigned char *read_file(const char *path, size_t max, size_t *len, char **err)
 {
         unsigned char *buf = NULL;
-        FILE *f = fopen(path, "rb");
+        /* No symbolic link: the community loader resolved the path
+         * already, so a link here was swapped in since. */
+        FILE *f = util_open_regular(path, true);
         if (!f) {
-                *err = g_strdup_printf("cannot open the image: %s", g_strerror(errno));
+                *err = errno == EINVAL ? g_strdup("is not a file")
+                                       : g_strdup_printf("cannot open the image: %s", g_strerror(errno));
                 return NULL;
         }
         struct stat st;
@@ -114,7 +118,7 @@ static bool looks_like_svg(const unsigned char *b, size_t n)
         size_t i = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         while (i < n && g_ascii_isspace(b[i]))
                 i++;
-        return i < n && b[i] == '<' && memchr(b, '\0', n) == NULL && strstr((const char *)b, "<svg");
+        return i < n && b[i] == '<' && memchr(b, '\0', n) == NULL && g_strstr_len((const char *)b, (gssize)n, "<svg");
 }
 
 static bool looks_like_text(const unsigned char *b, size_t n)

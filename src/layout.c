@@ -365,8 +365,8 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
                 err(c, sz, "expected a size or [largest, smallest], found %s", type_name(sz));
                 sz = NULL; /* one message is enough */
         }
-        if (sz && (e->size_min <= 0 || e->size_max > 2000))
-                err(c, sz, "expected sizes from 1 to 2000, found %g", e->size_min <= 0 ? e->size_min : e->size_max);
+        if (sz && (e->size_min < 1 || e->size_max > 2000))
+                err(c, sz, "expected sizes from 1 to 2000, found %g", e->size_min < 1 ? e->size_min : e->size_max);
 
         get_number(c, g, "line_height", 0.5, 3.0, &e->line_height);
         get_number(c, g, "tracking", -200, 1000, &e->tracking);

@@ -149,6 +149,14 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, doub
         umask(mask);
         fchmod(fd, 0666 & ~mask);
         o->f = fdopen(fd, "wb");
+        if (!o->f) {
+                diag_error(d, path, 0, NULL, "cannot write: %s", g_strerror(errno));
+                close(fd);
+                g_unlink(o->tmp);
+                g_free(o->tmp);
+                o->tmp = NULL;
+                return false;
+        }
         if (kind == OUTPUT_PDF) {
                 if (meta && meta->trim && meta->bleed) {
                         o->mem = g_byte_array_new();

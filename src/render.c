@@ -378,10 +378,12 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 for (size_t k = 0; k < r->n_layouts; k++)
                         all[k] = r->layouts[k]->name;
                 const char *near = diag_closest(lname, all, r->n_layouts);
+                char *qname = diag_quote(lname, 40);
                 diag_error(d, o->layout ? NULL : c->path, o->layout ? 0 : community_line(c, "style.layout"),
                            o->layout ? NULL : "style.layout",
-                           "unknown layout \"%s\"%s%s%s (plakat layouts lists them)", lname,
+                           "unknown layout %s%s%s%s (plakat layouts lists them)", qname,
                            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                g_free(qname);
                 g_free(all);
                 return false;
         }
@@ -396,11 +398,13 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                                 all[k] = r->themes.t[k].name;
                         const char *near = diag_closest(c->style.theme, all, r->themes.n);
                         char *list = g_strjoinv(", ", (char **)all);
+                        char *qt = diag_quote(c->style.theme, 40);
                         diag_warn(d, c->path, community_line(c, "style.theme"), "style.theme",
-                                  "unknown theme \"%s\"%s%s%s; using default (themes: %s)", c->style.theme,
+                                  "unknown theme %s%s%s%s; using default (themes: %s)", qt,
                                   near ? "; did you mean " : "", near ? near : "", near ? "?" : "", list);
                         g_free(list);
                         g_free(all);
+                        g_free(qt);
                 }
         }
         theme_palette(&p->layout->palette, theme, &c->style, &p->palette);

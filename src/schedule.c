@@ -246,12 +246,22 @@ static guint64 start_period(const struct schedule *s, const GDate *today)
         }
 }
 
+static int compare_dates(const void *a, const void *b)
+{
+        return g_date_compare(a, b);
+}
+
+/* skip is sorted (schedule_sort_skip): a file may list thousands of
+ * holidays, and every candidate meeting asks. */
 static bool is_skipped(const struct schedule *s, const GDate *d)
 {
-        for (size_t i = 0; i < s->n_skip; i++)
-                if (g_date_compare(&s->skip[i], d) == 0)
-                        return true;
-        return false;
+        return s->n_skip && bsearch(d, s->skip, s->n_skip, sizeof *s->skip, compare_dates) != NULL;
+}
+
+void schedule_sort_skip(struct schedule *s)
+{
+        if (s->n_skip > 1)
+                qsort(s->skip, s->n_skip, sizeof *s->skip, compare_dates);
 }
 
 static bool after_until(const struct schedule *s, const GDate *d)

@@ -34,7 +34,7 @@ struct schedule {
         enum schedule_monthly monthly;
         bool has_until;
         GDate until;
-        GDate *skip; /* cancelled days, g_free'd by schedule_clear */
+        GDate *skip; /* cancelled days, sorted (schedule_sort_skip); g_free'd by schedule_clear */
         size_t n_skip;
 
         /* Explicit list instead of a rule (has_rule false), sorted. */
@@ -51,6 +51,10 @@ struct meeting {
          * included (or in the explicit list): venue = venues[index % n]. */
         size_t index;
 };
+
+/* Sort the cancelled days, as schedule_next expects; the loader calls it.
+ * Code that fills skip by hand must call it too. */
+void schedule_sort_skip(struct schedule *s);
 
 /* Free what a schedule owns (skip, dates); the struct itself is the
  * caller's.  Safe on a zeroed struct. */

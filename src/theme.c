@@ -44,6 +44,11 @@ bool themes_load(const char *path, struct themes *out, struct diag *d)
                 t->name = g_strdup(name);
                 t->description = g_strdup(desc);
                 const config_setting_t *cs = config_setting_get_member(g, "colors");
+                if (cs && config_setting_type(cs) != CONFIG_TYPE_GROUP) {
+                        diag_error(d, path, (int)config_setting_source_line(cs), "colors",
+                                   "expected a group { primary = \"#RRGGBB\"; ... }, found another kind of value");
+                        cs = NULL;
+                }
                 for (int k = 0; cs && k < config_setting_length(cs); k++) {
                         const config_setting_t *m = config_setting_get_elem(cs, (unsigned)k);
                         const char *role = config_setting_name(m), *v = config_setting_get_string(m);

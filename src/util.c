@@ -4,20 +4,46 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 size_t util_utf8_len(const char *s)
 {
         return (size_t)g_utf8_strlen(s, -1);
 }
 
+FILE *util_open_regular(const char *path, bool nofollow)
+{
+        /* O_NONBLOCK: opening a FIFO for reading would wait for a writer.
+         * The check is on the opened file, so nothing can be swapped in
+         * between checking and reading. */
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+        if (fd < 0)
+                return NULL;
+        struct stat st;
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+                close(fd);
+                errno = EINVAL;
+                return NULL;
+        }
+        FILE *f = fdopen(fd, "rb");
+        if (!f) {
+                int e = errno;
+                close(fd);
+                errno = e;
+        }
+        return f;
+}
+
 char *util_read_file(const char *path, size_t max, size_t *len, char **err)
 {
         /* Check the size before reading: libconfig takes seconds on
          * multi-megabyte strings, and a stranger's file may be anything. */
-        FILE *f = fopen(path, "rb");
+        FILE *f = util_open_regular(path, false);
         if (!f) {
-                *err = g_strdup_printf("cannot open: %s", g_strerror(errno));
+                *err = errno == EINVAL ? g_strdup("not a regular file")
+                                       : g_strdup_printf("cannot open: %s", g_strerror(errno));
                 return NULL;
         }
         struct stat st;

@@ -8,9 +8,15 @@
 #include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Number of Unicode characters in a valid UTF-8 string. */
 size_t util_utf8_len(const char *s);
+
+/* Open path for reading only if it is a regular file (never blocking on a
+ * FIFO; with nofollow, not through a symbolic link).  NULL with errno set
+ * (EINVAL: not a regular file) on failure. */
+FILE *util_open_regular(const char *path, bool nofollow);
 
 /* Read a whole file of at most max bytes.  Returns the bytes (NUL-terminated,
  * caller frees) and sets *len; on failure returns NULL and sets *err to a

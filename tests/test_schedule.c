@@ -34,6 +34,7 @@ static void add_skip(struct schedule *s, const char *iso)
 {
         s->skip = g_renew(GDate, s->skip, s->n_skip + 1);
         s->skip[s->n_skip++] = day(iso);
+        schedule_sort_skip(s);
 }
 
 static void add_date(struct schedule *s, const char *slot)
