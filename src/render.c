@@ -501,7 +501,8 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
                 double ratio = theme_contrast(b->colour, *bg);
                 if (ratio + 0.005 < need)
                         diag_warn(d, file, 0, NULL,
-                                  "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1",
+                                  "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1 "
+                                  "(style.text, style.background, style.primary or the theme set these colours)",
                                   who, b->elem->name, ratio, need);
         }
         int unknown = pango_layout_get_unknown_glyphs_count(b->layout);
