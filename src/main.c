@@ -121,7 +121,7 @@ static void print_understood(FILE *out, const struct run *run, const struct comm
                              const struct meeting *next, size_t n_next, const char *not_shown,
                              size_t warnings)
 {
-        const struct lang *l = renderer_lang(run->r, c->language);
+        const struct lang *l = renderer_lang(run->r, c->words_language);
         fprintf(out, "%s: OK\n", c->path);
         field(out, "Name:", c->name);
         field(out, "Topic:", c->topic);
@@ -168,7 +168,7 @@ static void print_understood(FILE *out, const struct run *run, const struct comm
                 g_string_free(s, TRUE);
         }
 
-        if (l && strcmp(lang_code(l), c->language) != 0) {
+        if (l && g_ascii_strcasecmp(lang_code(l), c->language) != 0) {
                 char *s = g_strdup_printf("%s (not shipped; plakat's words are in %s)", c->language,
                                           lang_code(l));
                 field(out, "Language:", s);
@@ -224,7 +224,7 @@ static size_t next_meetings(const struct run *run, const struct community *c, st
                 return n;
         struct slot last;
         if (last_meeting(&c->schedule, &run->ro.today, &last)) {
-                const struct lang *l = renderer_lang(run->r, c->language);
+                const struct lang *l = renderer_lang(run->r, c->words_language);
                 char *day = lang_date(l, &last.date, LANG_DATE_LONG);
                 diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
                 g_free(day);

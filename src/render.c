@@ -387,7 +387,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 g_free(all);
                 return false;
         }
-        p->lang = renderer_lang(r, c->language);
+        p->lang = renderer_lang(r, c->words_language);
         p->facts = facts_new(c, p->lang, &o->today);
         const struct theme *theme = NULL;
         if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
