@@ -81,3 +81,51 @@ bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag
         }
         return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }
+
+#define MARK_LEN_MM 5.0
+
+/* Crop marks at the four corners of the trim box, starting just outside
+ * the bleed so they never print on the piece (the print-shop norm). */
+static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed, double mm, double pt)
+{
+        double from = bleed + 1 * mm, to = bleed + (1 + MARK_LEN_MM) * mm;
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.25 * pt);
+        double xs[2] = { 0, w }, ys[2] = { 0, h };
+        for (int i = 0; i < 2; i++)
+                for (int k = 0; k < 2; k++) {
+                        double x = xs[i], y = ys[k];
+                        double sx = i ? 1 : -1, sy = k ? 1 : -1;
+                        cairo_move_to(cr, x + sx * from, y);
+                        cairo_line_to(cr, x + sx * to, y);
+                        cairo_move_to(cr, x, y + sy * from);
+                        cairo_line_to(cr, x, y + sy * to);
+                }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+}
+
+bool draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
+               const struct boxes *bs, struct diag *d)
+{
+        cairo_t *cr = cairo_create(surface);
+        /* Opaque white first: paper, and PNG has no alpha. */
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_translate(cr, f->bleed + f->slug, f->bleed + f->slug);
+        /* A structure root: cairo 1.16 otherwise writes the link
+         * annotation's file with a dangling object (qpdf: "damaged"). */
+        if (f->pdf)
+                cairo_tag_begin(cr, "Document", "");
+        struct draw_target on = *t;
+        on.cr = cr;
+        bool ok = draw_boxes(&on, bs, d);
+        if (f->slug > 0)
+                draw_crop_marks(cr, f->trim_w, f->trim_h, f->bleed, f->mm, f->pt);
+        if (f->pdf)
+                cairo_tag_end(cr, "Document");
+        ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+        cairo_destroy(cr);
+        return ok;
+}

@@ -21,7 +21,22 @@ struct draw_target {
         const struct image *logo, *photo; /* loaded once per community, or NULL */
 };
 
-/* Draw bs in order.  Image problems go to d.  Returns false on an error. */
+/* The sheet around the boxes, in the surface's units. */
+struct draw_frame {
+        double trim_w, trim_h; /* the piece */
+        double bleed;          /* on each side, where edge colour runs on */
+        double slug;           /* room for crop marks outside the bleed, 0: none */
+        double mm, pt;         /* units per millimetre and per point */
+        bool pdf;              /* a tagged PDF page (and its link) */
+};
+
+/* Draw bs in order onto t->cr.  Returns false on an error. */
 bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag *d);
+
+/* A whole page onto surface: white paper, the boxes placed inside bleed
+ * and slug, crop marks when there is a slug.  t->cr is ignored (the page
+ * makes its own).  Returns false on an error. */
+bool draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
+               const struct boxes *bs, struct diag *d);
 
 #endif

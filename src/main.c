@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "community.h"
 #include "diag.h"
+#include "hyphen.h"
 #include "lang.h"
 #include "paths.h"
 #include "render.h"
@@ -791,6 +792,9 @@ int main(int argc, char **argv)
 
 out:
         renderer_free(r);
+        /* Process-wide, so freed by the process: the patterns are cached
+         * for every renderer. */
+        hyphen_cleanup();
         g_free(layouts);
         g_free(datadir);
         cli_clear(&cli);

@@ -22,7 +22,6 @@
 #include "expand.h"
 #include "facts.h"
 #include "fonts.h"
-#include "hyphen.h"
 #include "image.h"
 #include "lang.h"
 #include "layout.h"
@@ -33,7 +32,6 @@
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
 #define MARK_SLUG_MM 10.0 /* room outside the bleed for crop marks */
-#define MARK_LEN_MM 5.0
 #define SAFE_CUT_MM 4.0   /* text and code keep this far from the trim edge */
 #define QR_TYPICAL_MODULES 33.0 /* a version 4 code: sign-up addresses up to 62 bytes */
 
@@ -186,7 +184,6 @@ void renderer_free(struct renderer *r)
         formats_clear(&r->formats);
         themes_clear(&r->themes);
         fonts_free(r->fonts);
-        hyphen_cleanup();
         g_free(r);
 }
 
@@ -611,27 +608,6 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
         return check_boxes(j, cv, p, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 
-/* Crop marks at the four corners of the trim box, starting just outside
- * the bleed so they never print on the piece (the print-shop norm). */
-static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed, double mm, double pt)
-{
-        double from = bleed + 1 * mm, to = bleed + (1 + MARK_LEN_MM) * mm;
-        cairo_save(cr);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        cairo_set_line_width(cr, 0.25 * pt);
-        double xs[2] = { 0, w }, ys[2] = { 0, h };
-        for (int i = 0; i < 2; i++)
-                for (int k = 0; k < 2; k++) {
-                        double x = xs[i], y = ys[k];
-                        double sx = i ? 1 : -1, sy = k ? 1 : -1;
-                        cairo_move_to(cr, x + sx * from, y);
-                        cairo_line_to(cr, x + sx * to, y);
-                        cairo_move_to(cr, x, y + sy * from);
-                        cairo_line_to(cr, x, y + sy * to);
-                }
-        cairo_stroke(cr);
-        cairo_restore(cr);
-}
 
 /* "a3 (klar)": which output a message is about; the file comes first. */
 static char *who_of(const struct job *j, const struct layout *l)
@@ -665,22 +641,9 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                                  cv.trim_h + 2 * (cv.bleed + cv.slug), j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0,
                                  &meta, d);
         if (ok) {
-                cairo_t *cr = cairo_create(out->surface);
-                /* Opaque white first: paper, and PNG has no alpha. */
-                cairo_set_source_rgb(cr, 1, 1, 1);
-                cairo_paint(cr);
-                cairo_translate(cr, cv.bleed + cv.slug, cv.bleed + cv.slug);
-                /* A structure root: cairo 1.16 otherwise writes the link
-                 * annotation's file with a dangling object (qpdf: "damaged"). */
-                if (pdf)
-                        cairo_tag_begin(cr, "Document", "");
-                struct draw_target dt = { cr, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
-                ok = draw_boxes(&dt, &bs, d);
-                if (cv.slug > 0)
-                        draw_crop_marks(cr, cv.trim_w, cv.trim_h, cv.bleed, cv.mm, cv.pt);
-                if (pdf)
-                        cairo_tag_end(cr, "Document");
-                cairo_destroy(cr);
+                struct draw_target dt = { NULL, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
+                struct draw_frame frame = { cv.trim_w, cv.trim_h, cv.bleed, cv.slug, cv.mm, cv.pt, pdf };
+                ok = draw_page(out->surface, &frame, &dt, &bs, d);
                 ok = ok && output_finish(out, d);
         }
         boxes_clear(&bs);
