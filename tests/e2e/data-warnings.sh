@@ -12,14 +12,7 @@ name = "mini";
 pages = ( { family = "square"; size = [1080, 1080]; unit = "px"; elemnts = (); } );
 CFG
 
-cat >"$T_TMP/c.cfg" <<'CFG'
-name  = "Urban Gardening Bielefeld";
-topic = "Gemeinsam gärtnern in der Stadt";
-lead = { name = "Aylin Demir"; };
-schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
-venue  = { name = "Innovation Office der Stadt Bielefeld"; };
-signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
-CFG
+community "$T_TMP/c.cfg"
 
 # run_data ARGS...: run with the copied data folder.
 run_data() {

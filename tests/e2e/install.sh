@@ -13,14 +13,7 @@ if [ -z "$build" ] || [ ! -f Makefile ]; then
         done_testing
 fi
 
-cat >"$T_TMP/c.cfg" <<'CFG'
-name  = "Urban Gardening Bielefeld";
-topic = "Gemeinsam gärtnern in der Stadt";
-lead = { name = "Aylin Demir"; };
-schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
-venue  = { name = "Innovation Office der Stadt Bielefeld"; };
-signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
-CFG
+community "$T_TMP/c.cfg"
 
 make_ok() { # make_ok NAME MAKE-ARGS...
         name=$1

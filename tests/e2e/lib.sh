@@ -111,6 +111,19 @@ no_sanitizer_report() {
         unlike "$err" "Sanitizer" "$1: no sanitizer report"
 }
 
+# community FILE [NAME [URL]]: a small valid community file (the spec's
+# example, cut down) for tests that need one.
+community() {
+        cat >"$1" <<CFG
+name  = "${2:-Urban Gardening Bielefeld}";
+topic = "Gemeinsam gärtnern in der Stadt";
+lead = { name = "Aylin Demir"; email = "aylin.demir@example.org"; };
+schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
+venue  = { name = "Innovation Office der Stadt Bielefeld"; address = "Niederwall 23, 33602 Bielefeld"; };
+signup = { url = "${3:-https://bielefeld.jetzt/cop/urban-gardening}"; };
+CFG
+}
+
 done_testing() {
         echo "1..$T_NUM"
         [ "$T_FAILED" -eq 0 ]

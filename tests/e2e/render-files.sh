@@ -12,16 +12,6 @@ need pdfinfo identify
 
 dir=$T_TMP/c
 mkdir -p "$dir"
-community() { # community FILE NAME [URL]
-        cat >"$1" <<CFG
-name  = "$2";
-topic = "Gemeinsam gärtnern in der Stadt";
-lead = { name = "Aylin Demir"; email = "aylin.demir@example.org"; };
-schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
-venue  = { name = "Innovation Office der Stadt Bielefeld"; address = "Niederwall 23, 33602 Bielefeld"; };
-signup = { url = "${3:-https://bielefeld.jetzt/cop/urban-gardening}"; };
-CFG
-}
 community "$dir/good.cfg" "Urban Gardening Bielefeld"
 printf 'name = "Kaputt";\ntopic = ;\n' >"$dir/bad.cfg"
 

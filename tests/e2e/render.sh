@@ -5,16 +5,6 @@
 
 dir=$T_TMP/r
 mkdir -p "$dir"
-community() { # community FILE NAME
-        cat >"$1" <<CFG
-name  = "$2";
-topic = "Gemeinsam gärtnern in der Stadt";
-lead = { name = "Aylin Demir"; email = "aylin.demir@example.org"; };
-schedule = { first = "2027-01-12 18:30"; duration = 90; repeat = "monthly"; };
-venue  = { name = "Innovation Office der Stadt Bielefeld"; address = "Niederwall 23, 33602 Bielefeld"; };
-signup = { url = "https://bielefeld.jetzt/cop/urban-gardening"; };
-CFG
-}
 community "$dir/garden.cfg" "Urban Gardening Bielefeld"
 community "$dir/other.cfg" "Offene Werkstatt"
 printf 'name = "Kaputt";\n' >"$dir/broken.cfg"
