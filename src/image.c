@@ -630,8 +630,15 @@ void image_draw(cairo_t *cr, const struct image *im, double x, double y, double 
                 cairo_rectangle(cr, 0, 0, im->px_w, im->px_h);
                 cairo_clip(cr);
                 cairo_pattern_t *p = cairo_pattern_create_for_surface(im->surface);
-                cairo_pattern_set_filter(p, CAIRO_FILTER_GOOD);
                 bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+                /* Down to half size, bilinear sampling looks the same as
+                 * pixman's convolution filter and costs a tenth of it (a
+                 * photo on an Instagram post: 330 -> 30 M instructions).
+                 * Smaller than that, only the filter avoids aliasing. */
+                double ux = 1, uy = 0;
+                cairo_user_to_device_distance(cr, &ux, &uy);
+                double device = sqrt(ux * ux + uy * uy);
+                cairo_pattern_set_filter(p, raster && device >= 0.5 ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
                 cairo_pattern_set_extend(p, raster ? CAIRO_EXTEND_PAD : CAIRO_EXTEND_NONE);
                 cairo_set_source(cr, p);
                 cairo_paint(cr);
