@@ -256,6 +256,25 @@ static void test_stack_roomy(void)
         page_clear(&r);
 }
 
+/* unless = "photo": the element stands in for a missing photo. */
+static void test_unless(void)
+{
+        static const char page[] =
+                HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n"
+                "  { type = \"text\"; name = \"stand-in\"; box = [100, 100, 800, 200]; text = \"{name}\";\n"
+                "    unless = \"photo\"; size = 40; }\n"
+                "); } );\n";
+        static const char *const without[] = { "name", "Garten", NULL };
+        static const char *const with[] = { "name", "Garten", "photo", "images/team.jpg", NULL };
+        struct page_run r;
+        run_page(&r, page, 1000, 1000, 0, without);
+        g_assert_nonnull(find(&r, "stand-in"));
+        page_clear(&r);
+        run_page(&r, page, 1000, 1000, 0, with);
+        g_assert_null(find(&r, "stand-in"));
+        page_clear(&r);
+}
+
 /* A child that needs more lines than max_lines at its largest size is
  * made smaller until it fits them, never cut short with "…" in silence. */
 static void test_stack_max_lines(void)
@@ -461,6 +480,7 @@ int main(int argc, char **argv)
         g_test_add_func("/box/stack/roomy", test_stack_roomy);
         g_test_add_func("/box/stack/shrinks", test_stack_shrinks);
         g_test_add_func("/box/stack/max-lines", test_stack_max_lines);
+        g_test_add_func("/box/unless", test_unless);
         g_test_add_func("/box/stack/drops-optional", test_stack_drops_optional);
         g_test_add_func("/box/stack/overflow", test_stack_overflow);
         g_test_add_func("/box/empty-text-vanishes", test_empty_text_vanishes);

@@ -132,6 +132,26 @@ run check --today 2027-01-01 -l lat "$good"
 is "$rc" 2 "check with an unknown layout: exit 2"
 like "$err" "did you mean \"laut\"?" "check with an unknown layout: did you mean"
 
+# What the design leaves out is said on stdout, and style.layout picks
+# another design (whose own leavings are said in turn).
+cat >"$dir/agenda.cfg" <<'CFG'
+name = "Repair Café"; topic = "Reparieren statt wegwerfen"; lead = { name = "Jonas"; };
+schedule = { first = "2027-01-09 14:00"; repeat = "monthly"; };
+venue = { name = "Stadtteilzentrum"; }; signup = { url = "https://example.org/r"; };
+agenda = ["Ankommen", "Reparieren"];
+woop = { wish = "Weniger Müll"; };
+CFG
+run check --today 2026-11-27 "$dir/agenda.cfg"
+is "$rc" 0 "not shown: still OK"
+like "$out" "Not shown: agenda, woop (design klar, a3, instagram)" "not shown: named with the design and formats"
+printf 'style = { layout = "laut"; };\n' >>"$dir/agenda.cfg"
+run check --today 2026-11-27 "$dir/agenda.cfg"
+like "$out" "(design laut, a3, instagram)" "style.layout picks the design"
+sed 's/layout = "laut"/layout = "lout"/' "$dir/agenda.cfg" >"$dir/bad-layout.cfg"
+run check --today 2026-11-27 "$dir/bad-layout.cfg"
+is "$rc" 1 "unknown style.layout: refused"
+like "$err" "bad-layout.cfg:6: style.layout: unknown layout \"lout\"; did you mean laut?" "unknown style.layout: line and did-you-mean"
+
 # A file that is not there.
 run check "$dir/nope.cfg"
 is "$rc" 1 "missing file: exit 1"
