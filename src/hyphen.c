@@ -94,7 +94,10 @@ static void put_dict(GByteArray *b, const HyphenDict *d)
                 nchars += str_size(d->states[i].match) + str_size(d->states[i].repl);
         }
         put_bytes(b, &d->lhmin, 4); /* lhmin, rhmin, clhmin, crhmin */
-        put_bytes(b, d->cset, MAX_NAME);
+        /* Past its NUL, libhyphen's cset is whatever malloc gave: pad. */
+        char cset[MAX_NAME] = { 0 };
+        g_strlcpy(cset, d->cset, sizeof cset);
+        put_bytes(b, cset, sizeof cset);
         put_int(b, d->utf8);
         put_int(b, d->num_states);
         put_int(b, ntrans);
@@ -108,8 +111,10 @@ static void put_dict(GByteArray *b, const HyphenDict *d)
                 put_bytes(b, st->match, (size_t)str_size(st->match));
                 put_int(b, str_size(st->repl));
                 put_bytes(b, st->repl, (size_t)str_size(st->repl));
-                put_bytes(b, &st->replindex, 1);
-                put_bytes(b, &st->replcut, 1);
+                /* libhyphen sets these only for states with a replacement. */
+                signed char ri = st->repl ? st->replindex : 0, rc = st->repl ? st->replcut : 0;
+                put_bytes(b, &ri, 1);
+                put_bytes(b, &rc, 1);
                 put_int(b, st->fallback_state);
                 put_int(b, st->num_trans);
                 for (int k = 0; k < st->num_trans; k++) {
