@@ -116,7 +116,7 @@ refresh-refs: all
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
-	cp -R layouts lang fonts $(DESTDIR)$(DATADIR)/
+	cp -R layouts formats themes lang fonts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/plakat.1 $(DESTDIR)$(MANDIR)/man1/plakat.1
 	install -m 644 docs/community-file.md docs/layouts.md $(DESTDIR)$(DOCDIR)/
 	rm -rf $(DESTDIR)$(DOCDIR)/samples

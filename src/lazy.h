@@ -30,13 +30,16 @@ struct lazy_qpdf {
         void (*set_suppress_warnings)(qpdf_data q, QPDF_BOOL v);
         QPDF_ERROR_CODE (*read_memory)(qpdf_data q, char const *desc, char const *buf,
                                        unsigned long long size, char const *password);
+        int (*get_num_pages)(qpdf_data q);
         qpdf_oh (*get_page_n)(qpdf_data q, size_t i);
         qpdf_oh (*oh_parse)(qpdf_data q, char const *s);
         void (*oh_replace_key)(qpdf_data q, qpdf_oh oh, char const *key, qpdf_oh item);
-        QPDF_ERROR_CODE (*init_write)(qpdf_data q, char const *filename);
+        QPDF_ERROR_CODE (*init_write_memory)(qpdf_data q);
         void (*set_deterministic_ID)(qpdf_data q, QPDF_BOOL v);
         void (*set_compress_streams)(qpdf_data q, QPDF_BOOL v);
         QPDF_ERROR_CODE (*write)(qpdf_data q);
+        size_t (*get_buffer_length)(qpdf_data q);
+        unsigned char const *(*get_buffer)(qpdf_data q);
         QPDF_BOOL (*has_error)(qpdf_data q);
         qpdf_error (*get_error)(qpdf_data q);
         char const *(*get_error_full_text)(qpdf_data q, qpdf_error e);

@@ -12,6 +12,7 @@
  * what they meant, and `render` prints the path of every file it wrote, one
  * per line, so scripts can pick them up. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,109 +270,6 @@ static bool check_one(struct run *run, const char *path)
         return ok;
 }
 
-/* What is in an output folder, to tell afterwards which files a render
- * wrote: name -> "inode:mtime" (outputs are renamed into place, so a
- * rewritten file has a new inode). */
-static GHashTable *dir_snapshot(const char *dir)
-{
-        GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (!gd)
-                return h;
-        for (const char *e; (e = g_dir_read_name(gd));) {
-                char *p = g_build_filename(dir, e, NULL);
-                GStatBuf st;
-                if (g_stat(p, &st) == 0 && S_ISREG(st.st_mode))
-                        g_hash_table_insert(h, g_strdup(e),
-                                            g_strdup_printf("%llu:%lld.%09ld", (unsigned long long)st.st_ino,
-                                                            (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
-                g_free(p);
-        }
-        g_dir_close(gd);
-        return h;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The files named <slug>-* in dir that are new or changed since before
- * (a dir_snapshot), as paths, sorted by name. */
-static GPtrArray *written_files(const char *dir, const char *slug, GHashTable *before)
-{
-        GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
-        GHashTable *after = dir_snapshot(dir);
-        char *prefix = g_strdup_printf("%s-", slug);
-        GHashTableIter it;
-        gpointer k, v;
-        g_hash_table_iter_init(&it, after);
-        while (g_hash_table_iter_next(&it, &k, &v)) {
-                const char *old = g_hash_table_lookup(before, k);
-                if (g_str_has_prefix(k, prefix) && g_strcmp0(old, v) != 0)
-                        g_ptr_array_add(found, g_strdup(k));
-        }
-        qsort(found->pdata, found->len, sizeof(char *), cmp_str);
-        for (guint i = 0; i < found->len; i++) {
-                char *name = found->pdata[i];
-                found->pdata[i] = g_build_filename(dir, name, NULL);
-                g_free(name);
-        }
-        g_free(prefix);
-        g_hash_table_destroy(after);
-        return found;
-}
-
-/* Remove dir and what is in it (a temporary folder of ours, no subfolders). */
-static void remove_tmpdir(const char *dir)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (gd) {
-                for (const char *e; (e = g_dir_read_name(gd));) {
-                        char *p = g_build_filename(dir, e, NULL);
-                        g_unlink(p);
-                        g_free(p);
-                }
-                g_dir_close(gd);
-        }
-        g_rmdir(dir);
-}
-
-/* -o -: render into a private folder, then copy the one file to stdout. */
-static bool render_to_stdout(struct run *run, const struct community *c, struct diag *d)
-{
-        GError *err = NULL;
-        char *tmp = g_dir_make_tmp("plakat-XXXXXX", &err);
-        if (!tmp) {
-                diag_error(d, c->path, 0, NULL, "cannot make a temporary folder: %s", err->message);
-                g_error_free(err);
-                return false;
-        }
-        struct render_options ro = run->ro;
-        ro.outdir = tmp;
-        GHashTable *before = dir_snapshot(tmp);
-        bool ok = renderer_render(run->r, c, &ro, d);
-        if (ok) {
-                GPtrArray *files = written_files(tmp, c->slug, before);
-                char *data = NULL;
-                gsize len = 0;
-                if (files->len != 1 || !g_file_get_contents(files->pdata[0], &data, &len, NULL)) {
-                        diag_error(d, c->path, 0, NULL, "the rendered file could not be read back");
-                        ok = false;
-                } else if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-                        diag_error(d, c->path, 0, NULL, "cannot write to standard output: %s",
-                                   g_strerror(errno));
-                        ok = false;
-                }
-                g_free(data);
-                g_ptr_array_free(files, TRUE);
-        }
-        g_hash_table_destroy(before);
-        remove_tmpdir(tmp);
-        g_free(tmp);
-        return ok;
-}
-
 static bool render_one(struct run *run, const char *path)
 {
         struct diag d;
@@ -391,29 +289,21 @@ static bool render_one(struct run *run, const char *path)
                         g_hash_table_insert(run->slugs, g_strdup(c->slug), g_strdup(path));
                 }
         }
-        GPtrArray *files = NULL;
+        struct render_result done = { 0 };
         if (ok) {
                 struct meeting next[1];
                 next_meetings(run, c, next, 1, &d);
-                if (strcmp(run->cli->outdir, "-") == 0) {
-                        ok = render_to_stdout(run, c, &d);
-                } else {
-                        GHashTable *before = dir_snapshot(run->ro.outdir);
-                        ok = renderer_render(run->r, c, &run->ro, &d);
-                        if (ok)
-                                files = written_files(run->ro.outdir, c->slug, before);
-                        g_hash_table_destroy(before);
-                }
-                ok = ok && d.errors == 0;
+                ok = renderer_render(run->r, c, &run->ro, &done, &d) && d.errors == 0;
         }
         print_diag(&d, run->cli->quiet);
-        if (ok && files) {
-                for (guint i = 0; i < files->len; i++)
-                        printf("%s\n", (const char *)files->pdata[i]);
+        /* The paths of the files written, for scripts; not when the one
+         * output went to standard output itself. */
+        if (ok && run->ro.stream_fd < 0) {
+                for (size_t i = 0; i < done.n; i++)
+                        printf("%s\n", done.items[i].path);
                 fflush(stdout);
         }
-        if (files)
-                g_ptr_array_free(files, TRUE);
+        render_result_clear(&done);
         if (!ok)
                 print_refused(path, d.errors);
         community_free(c);
@@ -423,40 +313,23 @@ static bool render_one(struct run *run, const char *path)
 
 /* ---- formats and layouts by name ----------------------------------------------- */
 
-/* The names the renderer lists: the first word of each line of its
- * listing; indented lines continue the entry above. */
-static char **listed_names(const struct renderer *r, void (*list)(const struct renderer *, FILE *))
+/* The names of every format, NULL-terminated (g_free the array only). */
+static const char **format_names(const struct renderer *r)
 {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *mem = open_memstream(&buf, &len);
-        if (!mem)
-                return g_new0(char *, 1);
-        list(r, mem);
-        fclose(mem);
-        GPtrArray *names = g_ptr_array_new();
-        char **lines = g_strsplit(buf, "\n", -1);
-        for (char **line = lines; *line; line++) {
-                size_t n = strcspn(*line, " \t");
-                if (n > 0)
-                        g_ptr_array_add(names, g_strndup(*line, n));
-        }
-        g_strfreev(lines);
-        free(buf);
-        g_ptr_array_add(names, NULL);
-        return (char **)g_ptr_array_free(names, FALSE);
+        const struct formats *fs = renderer_formats(r);
+        const char **names = g_new0(const char *, fs->n + 1);
+        for (size_t i = 0; i < fs->n; i++)
+                names[i] = fs->f[i].name;
+        return names;
 }
 
 /* Whether -f NAME is a print format or a PNG preview of one: the formats
  * --bleed and --marks apply to. */
 static bool is_print(const struct renderer *r, const char *name)
 {
-        if (g_str_has_suffix(name, "-png"))
-                return renderer_has_format(r, name);
-        char *preview = g_strconcat(name, "-png", NULL);
-        bool print = renderer_has_format(r, preview);
-        g_free(preview);
-        return print;
+        bool preview;
+        const struct format *f = formats_request(renderer_formats(r), name, &preview);
+        return f && f->print;
 }
 
 /* -f: every name must mean something to the renderer ("all", a format,
@@ -467,11 +340,11 @@ static bool formats_known(const struct renderer *r, char **asked)
         for (char **f = asked; *f; f++) {
                 if (renderer_has_format(r, *f))
                         continue;
-                char **known = listed_names(r, renderer_list_formats);
+                const char **known = format_names(r);
                 /* Did-you-mean also knows "all" and the previews ("a3png"). */
                 GPtrArray *cands = g_ptr_array_new_with_free_func(g_free);
                 g_ptr_array_add(cands, g_strdup("all"));
-                for (char **k = known; *k; k++) {
+                for (const char **k = known; *k; k++) {
                         g_ptr_array_add(cands, g_strdup(*k));
                         if (is_print(r, *k))
                                 g_ptr_array_add(cands, g_strconcat(*k, "-png", NULL));
@@ -481,9 +354,9 @@ static bool formats_known(const struct renderer *r, char **asked)
                 if (close) {
                         cli_usage_error(stderr, "--format: unknown format %s; did you mean \"%s\"?", q, close);
                 } else {
-                        char *all = g_strjoinv(", ", known);
+                        char *all = g_strjoinv(", ", (char **)known);
                         const char *example = NULL;
-                        for (char **k = known; *k && !example; k++)
+                        for (const char **k = known; *k && !example; k++)
                                 if (is_print(r, *k))
                                         example = *k;
                         if (example)
@@ -501,7 +374,7 @@ static bool formats_known(const struct renderer *r, char **asked)
                 }
                 g_free(q);
                 g_ptr_array_free(cands, TRUE);
-                g_strfreev(known);
+                g_free(known);
                 return false;
         }
         return true;
@@ -528,13 +401,13 @@ static char *layout_file(const char *datadir, char **layout_dirs, const char *na
  * named, so a designer is not told that their file does not exist. */
 static bool layout_known(const struct renderer *r, const struct cli *cli, const char *datadir)
 {
-        char **known = listed_names(r, renderer_list_layouts);
-        bool ok = g_strv_contains((const char *const *)known, cli->layout);
+        const char *const *known = renderer_layout_names(r);
+        bool ok = g_strv_contains(known, cli->layout);
         if (!ok) {
                 char *q = diag_quote(cli->layout, 60);
                 char *file = layout_file(datadir, cli->layout_dirs, cli->layout);
-                const char *close = diag_closest(cli->layout, (const char *const *)known, g_strv_length(known));
-                char *all = g_strjoinv(", ", known);
+                const char *close = diag_closest(cli->layout, known, g_strv_length((char **)known));
+                char *all = g_strjoinv(", ", (char **)known);
                 if (file)
                         cli_usage_error(stderr, "--layout: layout %s was left out: %s has problems (%s)", q, file,
                                         cli->quiet ? "run without -q to see them" : "see the warnings above");
@@ -547,7 +420,6 @@ static bool layout_known(const struct renderer *r, const struct cli *cli, const 
                 g_free(file);
                 g_free(q);
         }
-        g_strfreev(known);
         return ok;
 }
 
@@ -563,9 +435,9 @@ static bool layout_has_formats(const struct renderer *r, const struct cli *cli)
                         g_string_append_printf(missing, "%s%s", missing->len ? ", " : "", *f);
         bool ok = missing->len == 0;
         if (!ok) {
-                char **known = listed_names(r, renderer_list_formats);
+                const char **known = format_names(r);
                 GString *has = g_string_new(NULL);
-                for (char **k = known; *k; k++)
+                for (const char **k = known; *k; k++)
                         if (renderer_layout_has(r, layout, *k))
                                 g_string_append_printf(has, "%s%s", has->len ? ", " : "", *k);
                 char *q = diag_quote(layout, 60);
@@ -573,7 +445,7 @@ static bool layout_has_formats(const struct renderer *r, const struct cli *cli)
                                 missing->str, has->len ? has->str : "none");
                 g_free(q);
                 g_string_free(has, TRUE);
-                g_strfreev(known);
+                g_free(known);
         }
         g_string_free(missing, TRUE);
         return ok;
@@ -586,11 +458,11 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
         if (cli->quiet || (cli->bleed_mm <= 0 && !cli->marks))
                 return;
         const char *layout = cli->layout ? cli->layout : renderer_default_layout(r);
-        char **known = listed_names(r, renderer_list_formats);
+        const char **known = format_names(r);
         bool any = false;
         for (char **f = cli->formats; *f && !any; f++) {
                 if (strcmp(*f, "all") == 0) {
-                        for (char **k = known; *k && !any; k++)
+                        for (const char **k = known; *k && !any; k++)
                                 any = is_print(r, *k) && renderer_layout_has(r, layout, *k);
                 } else {
                         any = is_print(r, *f);
@@ -598,7 +470,7 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
         }
         if (!any) {
                 GString *print = g_string_new(NULL);
-                for (char **k = known; *k; k++)
+                for (const char **k = known; *k; k++)
                         if (is_print(r, *k))
                                 g_string_append_printf(print, "%s%s", print->len ? ", " : "", *k);
                 const char *what = cli->bleed_mm > 0 && cli->marks ? "--bleed and --marks apply"
@@ -608,7 +480,7 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
                 fflush(stderr);
                 g_string_free(print, TRUE);
         }
-        g_strfreev(known);
+        g_free(known);
 }
 
 /* The same community file named twice (also as ./x.cfg or through a link)
@@ -693,6 +565,9 @@ static int run_files(struct run *run)
 
 int main(int argc, char **argv)
 {
+        /* Past a file-size limit (ulimit -f) a write should fail and be
+         * reported like a full disk, not kill plakat half-way. */
+        signal(SIGXFSZ, SIG_IGN);
         struct cli cli;
         int rc = cli_parse(argc, argv, &cli, stdout, stderr);
         if (rc >= 0)
@@ -770,8 +645,11 @@ int main(int argc, char **argv)
         }
 
         run.r = r;
+        bool to_stdout = render && strcmp(cli.outdir, "-") == 0;
         run.ro = (struct render_options){
                 .outdir = cli.outdir,
+                .stream_fd = to_stdout ? STDOUT_FILENO : -1,
+                .stream_name = "standard output",
                 .formats = cli.formats,
                 .layout = cli.layout,
                 .dpi = cli.dpi,

@@ -1,135 +1,207 @@
-/* output.c: formats file, and PDF/PNG files written atomically. */
+/* output.c: the writer table, temporary files, commit. */
 #include "output.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <libconfig.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cfg.h"
 #include "diag.h"
 #include "pngout.h"
 
-/* ---- the formats file ------------------------------------------------------- */
+/* ---- the writers ------------------------------------------------------------ */
 
-static bool num(const config_setting_t *g, const char *key, double *out)
+static cairo_status_t to_sink(void *closure, const unsigned char *data, unsigned int len)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
-        if (!s)
+        return sink_write(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static bool surface_ok(cairo_surface_t *s, char **err)
+{
+        cairo_status_t st = cairo_surface_status(s);
+        if (st != CAIRO_STATUS_SUCCESS)
+                *err = g_strdup_printf("cannot create the drawing surface: %s", cairo_status_to_string(st));
+        return st == CAIRO_STATUS_SUCCESS;
+}
+
+static bool pdf_open(struct output *o, const struct output_spec *spec, char **err)
+{
+        const struct pdf_meta *meta = spec->meta;
+        struct sink *into = &o->sink;
+        if (meta && meta->trim && meta->bleed) {
+                o->pdf = g_new(struct sink, 1);
+                sink_init_mem(o->pdf);
+                o->trim = *meta->trim;
+                o->bleed = *meta->bleed;
+                into = o->pdf;
+        }
+        o->surface = cairo_pdf_surface_create_for_stream(to_sink, into, spec->width, spec->height);
+        cairo_pdf_surface_restrict_to_version(o->surface, CAIRO_PDF_VERSION_1_5);
+        if (meta) {
+                static const struct {
+                        cairo_pdf_metadata_t key;
+                        size_t offset;
+                } fields[] = {
+                        { CAIRO_PDF_METADATA_TITLE, offsetof(struct pdf_meta, title) },
+                        { CAIRO_PDF_METADATA_AUTHOR, offsetof(struct pdf_meta, author) },
+                        { CAIRO_PDF_METADATA_SUBJECT, offsetof(struct pdf_meta, subject) },
+                        { CAIRO_PDF_METADATA_KEYWORDS, offsetof(struct pdf_meta, keywords) },
+                };
+                for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
+                        const char *v = *(const char *const *)(const void *)((const char *)meta + fields[i].offset);
+                        if (v)
+                                cairo_pdf_surface_set_metadata(o->surface, fields[i].key, v);
+                }
+                /* A fixed date keeps the bytes reproducible. */
+                if (meta->date) {
+                        char *iso = g_strdup_printf("%sT00:00:00Z", meta->date);
+                        cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+                        cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+                        g_free(iso);
+                }
+        }
+        cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_CREATOR, "plakat " PLAKAT_VERSION);
+        return surface_ok(o->surface, err);
+}
+
+static bool pdf_finish(struct output *o, char **err)
+{
+        /* cairo writes the rest of the file now; a failed write shows in
+         * the sink, a failed drawing in the surface's status. */
+        cairo_surface_finish(o->surface);
+        cairo_status_t st = cairo_surface_status(o->surface);
+        struct sink *written = o->pdf ? o->pdf : &o->sink;
+        if (sink_error(written) && !o->pdf)
                 return false;
-        int t = config_setting_type(s);
-        if (t == CONFIG_TYPE_FLOAT)
-                *out = config_setting_get_float(s);
-        else if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64)
-                *out = (double)config_setting_get_int64(s);
+        if (st != CAIRO_STATUS_SUCCESS) {
+                *err = g_strdup_printf("cannot draw the PDF: %s", cairo_status_to_string(st));
+                return false;
+        }
+        if (!o->pdf)
+                return true;
+        size_t len;
+        const unsigned char *bytes = sink_bytes(o->pdf, &len);
+        char *why = NULL;
+        bool ok = pdfbox_write(bytes, len, &o->trim, &o->bleed, &o->sink, &why);
+        if (why) {
+                *err = g_strdup_printf("cannot write the PDF's page boxes: %s", why);
+                g_free(why);
+        }
+        return ok;
+}
+
+static bool png_open(struct output *o, const struct output_spec *spec, char **err)
+{
+        o->dpi = spec->dpi;
+        o->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)spec->width, (int)spec->height);
+        return surface_ok(o->surface, err);
+}
+
+static bool png_finish(struct output *o, char **err)
+{
+        cairo_surface_flush(o->surface);
+        char *why = NULL;
+        bool ok = pngout_write(o->surface, &o->sink, o->dpi, &why);
+        if (why) {
+                *err = g_strdup_printf("cannot encode the PNG: %s", why);
+                g_free(why);
+        }
+        return ok;
+}
+
+static bool bytes_open(struct output *o, const struct output_spec *spec, char **err)
+{
+        (void)o;
+        (void)spec;
+        (void)err;
+        return true;
+}
+
+static bool bytes_finish(struct output *o, char **err)
+{
+        (void)err;
+        return sink_error(&o->sink) == 0;
+}
+
+/* Indexed by kind; the assertion below keeps it in step with the enum. */
+static const struct writer writers[] = {
+        [OUTPUT_PDF] = { .kind = OUTPUT_PDF, .name = "PDF", .ext = "pdf", .page = true,
+                         .open = pdf_open, .finish = pdf_finish },
+        [OUTPUT_PNG] = { .kind = OUTPUT_PNG, .name = "PNG", .ext = "png", .page = true,
+                         .open = png_open, .finish = png_finish },
+        [OUTPUT_TEXT] = { .kind = OUTPUT_TEXT, .name = "text", .ext = "txt", .page = false,
+                          .open = bytes_open, .finish = bytes_finish },
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(writers) == OUTPUT_KIND_COUNT);
+
+const struct writer *output_writer(enum output_kind kind)
+{
+        g_assert((unsigned)kind < OUTPUT_KIND_COUNT);
+        return &writers[kind];
+}
+
+/* ---- files ---------------------------------------------------------------------- */
+
+/* The mode of a new ordinary file under this process's umask.  umask can
+ * only be read by setting it, which would race with another thread
+ * creating a file; so it is read once, and the first call happens in
+ * renderer_new, before any worker could start. */
+mode_t output_file_mode(void)
+{
+        static gsize done;
+        static mode_t mode;
+        if (g_once_init_enter(&done)) {
+                mode_t mask = umask(0);
+                umask(mask);
+                mode = 0666 & ~mask;
+                g_once_init_leave(&done, 1);
+        }
+        return mode;
+}
+
+/* Report a failure of o's file: the machine's reason when the sink has
+ * one, else why.  The message names the final path, which is the one the
+ * user knows, and says nothing of it was written. */
+static void report(struct output *o, const char *why, struct diag *d)
+{
+        int e = sink_error(&o->sink);
+        if (e)
+                diag_error(d, o->path, 0, NULL, "could not write this file: %s; nothing was written for this community",
+                           g_strerror(e));
         else
-                return false;
-        return true;
+                diag_error(d, o->path, 0, NULL, "could not write this file: %s; nothing was written for this community",
+                           why ? why : "unknown error");
 }
 
-bool formats_load(const char *path, struct formats *out, struct diag *d)
+static bool start(struct output *o, enum output_kind kind, const struct output_spec *spec, struct diag *d)
 {
-        memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        size_t before = d->errors;
-        static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
-        if (!cfg_load(&cfg, path, &limits, d)) {
-                config_destroy(&cfg);
-                return false;
-        }
-        const config_setting_t *list = config_lookup(&cfg, "formats");
-        if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
-                diag_error(d, path, 0, "formats", "expected a list of formats, found nothing");
-                config_destroy(&cfg);
-                return false;
-        }
-        size_t n = (size_t)config_setting_length(list);
-        out->f = g_new0(struct format, n);
-        for (size_t i = 0; i < n; i++) {
-                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
-                int line = (int)config_setting_source_line(g);
-                struct format *f = &out->f[out->n];
-                const char *name = NULL, *desc = "", *kind = NULL, *fam = NULL;
-                config_setting_lookup_string(g, "name", &name);
-                config_setting_lookup_string(g, "description", &desc);
-                config_setting_lookup_string(g, "kind", &kind);
-                config_setting_lookup_string(g, "family", &fam);
-                if (!name || !kind || !fam || !num(g, "width", &f->width) || !num(g, "height", &f->height) ||
-                    !num(g, "qr_min", &f->qr_min)) {
-                        diag_error(d, path, line, "formats",
-                                   "expected name, kind, family, width, height and qr_min, found fewer");
-                        continue;
-                }
-                if (strcmp(kind, "print") != 0 && strcmp(kind, "screen") != 0) {
-                        diag_error(d, path, line, "kind", "expected \"print\" or \"screen\", found \"%s\"", kind);
-                        continue;
-                }
-                if (!layout_family_parse(fam, &f->family)) {
-                        diag_error(d, path, line, "family",
-                                   "expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"", fam);
-                        continue;
-                }
-                if (f->width <= 0 || f->height <= 0 || f->width > 20000 || f->height > 20000) {
-                        diag_error(d, path, line, "width", "expected a size from 1 to 20000, found %g x %g",
-                                   f->width, f->height);
-                        continue;
-                }
-                num(g, "safe_top", &f->safe_top);
-                num(g, "safe_bottom", &f->safe_bottom);
-                f->print = strcmp(kind, "print") == 0;
-                f->name = g_strdup(name);
-                f->description = g_strdup(desc);
-                out->n++;
-        }
-        config_destroy(&cfg);
-        if (d->errors > before) {
-                formats_clear(out);
+        o->w = output_writer(kind);
+        static const struct output_spec none;
+        char *why = NULL;
+        if (!o->w->open(o, spec ? spec : &none, &why)) {
+                report(o, why, d);
+                g_free(why);
+                output_abort(o);
                 return false;
         }
         return true;
 }
 
-void formats_clear(struct formats *fs)
-{
-        for (size_t i = 0; i < fs->n; i++) {
-                g_free(fs->f[i].name);
-                g_free(fs->f[i].description);
-        }
-        g_free(fs->f);
-        memset(fs, 0, sizeof *fs);
-}
-
-const struct format *formats_find(const struct formats *fs, const char *name)
-{
-        for (size_t i = 0; i < fs->n; i++)
-                if (strcmp(fs->f[i].name, name) == 0)
-                        return &fs->f[i];
-        return NULL;
-}
-
-/* ---- files ----------------------------------------------------------------------- */
-
-static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
-{
-        return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static cairo_status_t write_memory(void *closure, const unsigned char *data, unsigned int len)
-{
-        g_byte_array_append(closure, data, len);
-        return CAIRO_STATUS_SUCCESS;
-}
-
-bool output_open(struct output *o, enum output_kind kind, const char *path, double width,
-                 double height, double dpi, const struct pdf_meta *meta, struct diag *d)
+static void empty(struct output *o)
 {
         memset(o, 0, sizeof *o);
-        o->kind = kind;
-        o->dpi = dpi;
+        o->fd = o->stream = -1;
+        o->sink.fd = -1;
+}
+
+bool output_open(struct output *o, enum output_kind kind, const char *path, const struct output_spec *spec,
+                 struct diag *d)
+{
+        empty(o);
         o->path = g_strdup(path);
         /* The temporary file sits beside the final one, so the rename is
          * atomic (same file system) and a crash leaves only a dot-file. */
@@ -137,126 +209,113 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, doub
         o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
         g_free(dir);
         g_free(base);
-        int fd = g_mkstemp(o->tmp);
-        if (fd < 0) {
-                diag_error(d, path, 0, NULL, "cannot write: %s", g_strerror(errno));
+        o->fd = g_mkstemp_full(o->tmp, O_WRONLY | O_CLOEXEC, 0600);
+        if (o->fd < 0) {
+                diag_error(d, path, 0, NULL, "could not write this file: %s; nothing was written for this community",
+                           g_strerror(errno));
                 g_free(o->tmp);
                 o->tmp = NULL;
-                return false;
-        }
-        /* mkstemp makes the file private; outputs are ordinary files. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        o->f = fdopen(fd, "wb");
-        if (!o->f) {
-                diag_error(d, path, 0, NULL, "cannot write: %s", g_strerror(errno));
-                close(fd);
-                g_unlink(o->tmp);
-                g_free(o->tmp);
-                o->tmp = NULL;
-                return false;
-        }
-        if (kind == OUTPUT_PDF) {
-                if (meta && meta->trim && meta->bleed) {
-                        o->mem = g_byte_array_new();
-                        o->trim = *meta->trim;
-                        o->bleed = *meta->bleed;
-                        o->surface = cairo_pdf_surface_create_for_stream(write_memory, o->mem, width, height);
-                } else {
-                        o->surface = cairo_pdf_surface_create_for_stream(write_stream, o->f, width, height);
-                }
-                cairo_pdf_surface_restrict_to_version(o->surface, CAIRO_PDF_VERSION_1_5);
-                if (meta) {
-                        if (meta->title)
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
-                        if (meta->author)
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
-                        if (meta->subject)
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
-                        if (meta->keywords)
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
-                        /* A fixed date keeps the bytes reproducible. */
-                        if (meta->date) {
-                                char *iso = g_strdup_printf("%sT00:00:00Z", meta->date);
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-                                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
-                                g_free(iso);
-                        }
-                }
-                cairo_pdf_surface_set_metadata(o->surface, CAIRO_PDF_METADATA_CREATOR, "plakat " PLAKAT_VERSION);
-        } else {
-                o->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)width, (int)height);
-        }
-        if (cairo_surface_status(o->surface)) {
-                diag_error(d, path, 0, NULL, "cannot create the drawing surface: %s",
-                           cairo_status_to_string(cairo_surface_status(o->surface)));
                 output_abort(o);
                 return false;
         }
-        return true;
+        /* mkstemp makes the file private; outputs are ordinary files. */
+        if (fchmod(o->fd, output_file_mode()) != 0) {
+                diag_error(d, path, 0, NULL, "could not write this file: %s; nothing was written for this community",
+                           g_strerror(errno));
+                output_abort(o);
+                return false;
+        }
+        sink_init_fd(&o->sink, o->fd);
+        return start(o, kind, spec, d);
+}
+
+bool output_open_stream(struct output *o, enum output_kind kind, int fd, const char *name,
+                        const struct output_spec *spec, struct diag *d)
+{
+        empty(o);
+        o->path = g_strdup(name);
+        o->stream = fd;
+        /* In memory until commit: a refused community writes nothing. */
+        sink_init_mem(&o->sink);
+        return start(o, kind, spec, d);
+}
+
+bool output_write(struct output *o, const void *data, size_t n)
+{
+        g_assert(!o->w->page);
+        return sink_write(&o->sink, data, n);
+}
+
+bool output_printf(struct output *o, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        char *s = g_strdup_vprintf(fmt, ap);
+        va_end(ap);
+        bool ok = output_write(o, s, strlen(s));
+        g_free(s);
+        return ok;
 }
 
 static void release(struct output *o)
 {
-        if (o->mem)
-                g_byte_array_free(o->mem, TRUE);
-        o->mem = NULL;
         if (o->surface)
                 cairo_surface_destroy(o->surface);
-        if (o->f)
-                fclose(o->f);
         o->surface = NULL;
-        o->f = NULL;
+        if (o->pdf) {
+                sink_clear(o->pdf);
+                g_free(o->pdf);
+                o->pdf = NULL;
+        }
+        sink_clear(&o->sink);
+        if (o->fd >= 0)
+                close(o->fd);
+        o->fd = -1;
 }
 
 bool output_finish(struct output *o, struct diag *d)
 {
-        bool ok = true;
-        if (o->kind == OUTPUT_PDF) {
-                cairo_surface_finish(o->surface);
-                ok = cairo_surface_status(o->surface) == CAIRO_STATUS_SUCCESS;
-        } else {
-                char *e = NULL;
-                cairo_surface_flush(o->surface);
-                ok = pngout_write(o->surface, o->f, o->dpi, &e);
-                if (!ok) {
-                        diag_error(d, o->path, 0, NULL, "cannot write PNG: %s", e);
-                        g_free(e);
-                        return false;
+        char *why = NULL;
+        bool ok = o->w->finish(o, &why);
+        if (o->surface) {
+                cairo_surface_destroy(o->surface);
+                o->surface = NULL;
+        }
+        ok = sink_flush(&o->sink) && ok;
+        /* Close here: some file systems (NFS) tell of a full disk only now,
+         * and the renames that follow should be all that is left to go
+         * wrong. */
+        if (o->fd >= 0) {
+                int fd = o->fd;
+                o->fd = -1;
+                if (close(fd) != 0 && ok) {
+                        o->sink.err = errno;
+                        ok = false;
                 }
         }
-        cairo_surface_destroy(o->surface);
-        o->surface = NULL;
-        /* Close here: a full disk often shows only now, and the renames
-         * that follow should be all that is left to go wrong. */
-        if (ok && (fflush(o->f) != 0 || ferror(o->f)))
-                ok = false;
-        if (fclose(o->f) != 0)
-                ok = false;
-        o->f = NULL;
-        if (!ok) {
-                diag_error(d, o->path, 0, NULL, "cannot write: %s", g_strerror(errno ? errno : EIO));
-                return false;
-        }
-        if (o->mem) {
-                char *e = NULL;
-                ok = pdfbox_write(o->mem->data, o->mem->len, o->tmp, &o->trim, &o->bleed, &e);
-                g_byte_array_free(o->mem, TRUE);
-                o->mem = NULL;
-                if (!ok) {
-                        diag_error(d, o->path, 0, NULL, "cannot write the PDF's page boxes: %s", e);
-                        g_free(e);
-                }
-        }
+        if (!ok)
+                report(o, why, d);
+        g_free(why);
         return ok;
 }
 
 bool output_commit(struct output *o, struct diag *d)
 {
-        bool ok = g_rename(o->tmp, o->path) == 0;
+        bool ok;
+        if (o->stream >= 0) {
+                size_t len;
+                const unsigned char *bytes = sink_bytes(&o->sink, &len);
+                int e = sink_write_all(o->stream, bytes, len);
+                ok = e == 0;
+                if (!ok)
+                        diag_error(d, NULL, 0, NULL, "cannot write to %s: %s", o->path, g_strerror(e));
+                sink_clear(&o->sink);
+                return ok;
+        }
+        ok = g_rename(o->tmp, o->path) == 0;
         if (!ok) {
-                diag_error(d, o->path, 0, NULL, "cannot write: %s", g_strerror(errno));
+                diag_error(d, o->path, 0, NULL, "could not put this file in place: %s; nothing was written for this community",
+                           g_strerror(errno));
                 g_unlink(o->tmp);
         }
         g_free(o->tmp);
@@ -266,7 +325,7 @@ bool output_commit(struct output *o, struct diag *d)
 
 void output_uncommit(struct output *o)
 {
-        if (o->path)
+        if (o->path && o->stream < 0)
                 g_unlink(o->path);
         g_free(o->path);
         o->path = NULL;

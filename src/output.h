@@ -1,86 +1,114 @@
-/* output.h: formats (layouts/formats.cfg) and the files they become.
+/* output.h: the files plakat writes, one table of writers.
  *
- * A format is data: its size, unit, whether it is printed (PDF, sizes in
- * mm) or shown on a screen (PNG, sizes in px), and the aspect family a
- * layout must provide for it.  Writers live in one table {name, ext, open,
- * finish}; every file is written to a temporary name in the output folder
- * and renamed into place only when the whole community succeeded. */
+ * Every output is written under a temporary name beside its final path
+ * and renamed into place by output_commit only when the whole community
+ * succeeded (or, for a stream such as -o -, collected in memory and copied
+ * out on commit).  Every byte takes one checked path (sink.h): a full disk
+ * or a file-size limit is an error naming the file, the temporary file is
+ * removed, and nothing is renamed into place.
+ *
+ * A kind of output is one row of the writer table plus its open and
+ * finish functions.  Page kinds (PDF, PNG) give the caller a cairo surface
+ * to draw on; byte kinds (text, and later calendar files) take what the
+ * caller writes with output_write. */
 #ifndef PLAKAT_OUTPUT_H
 #define PLAKAT_OUTPUT_H
 
 #include <cairo.h>
 #include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
+#include <sys/types.h>
 
 #include <glib.h>
 
-#include "layout.h"
+#include "format.h" /* enum output_kind */
 #include "pdfbox.h"
+#include "sink.h"
 
 struct diag;
-
-struct format {
-        char *name, *description;
-        double width, height; /* mm (print) or px (screen) */
-        bool print;
-        enum family family;
-        double qr_min; /* smallest sensible code width: mm (print) or px (screen) */
-        /* Bands at the top and bottom that apps cover with their own
-         * controls (stories): no text or code belongs there.  Same unit. */
-        double safe_top, safe_bottom;
-};
-
-struct formats {
-        struct format *f;
-        size_t n;
-};
-
-/* Read the formats file; problems go to d.  Returns false when refused. */
-bool formats_load(const char *path, struct formats *out, struct diag *d);
-void formats_clear(struct formats *fs);
-const struct format *formats_find(const struct formats *fs, const char *name);
-
-enum output_kind { OUTPUT_PDF, OUTPUT_PNG };
-
-/* One file being written. */
-struct output {
-        enum output_kind kind;
-        char *path; /* final name */
-        char *tmp;  /* temporary name beside it */
-        FILE *f;
-        cairo_surface_t *surface;
-        double dpi; /* PNG: for the pHYs chunk; 0 none */
-        /* PDF with page boxes: cairo writes into memory, qpdf adds the
-         * boxes and writes the file. */
-        GByteArray *mem;
-        struct pdfbox trim, bleed;
-};
 
 struct pdf_meta {
         const char *title, *author, *subject, *keywords, *date; /* date: "YYYY-MM-DD" */
         /* With bleed or crop marks the page is larger than the piece: where
-         * the cut goes and how far colour runs.  NULL: the page is the piece. */
+         * the cut goes and how far colour runs, the same on every page.
+         * NULL: the page is the piece. */
         const struct pdfbox *trim, *bleed;
 };
 
-/* Start a PDF of width x height pt, or a PNG of width x height px, in a
- * temporary file beside path.  Returns false (after reporting) on
- * failure; the caller draws on out->surface, then calls output_finish. */
-bool output_open(struct output *o, enum output_kind kind, const char *path, double width,
-                 double height, double dpi, const struct pdf_meta *meta, struct diag *d);
+/* What a file is to be: pages in pt (PDF) or px (PNG); byte kinds ignore
+ * it (NULL is fine for them). */
+struct output_spec {
+        double width, height;
+        double dpi;                  /* PNG: recorded as pHYs; 0: none */
+        const struct pdf_meta *meta; /* PDF; may be NULL */
+};
 
-/* Finish and close the file (flush the PDF, encode the PNG), still under
- * its temporary name.  Returns false (after reporting) on failure; call
- * output_abort then. */
+struct output;
+
+struct writer {
+        enum output_kind kind;
+        const char *name; /* for messages and reports: "PDF" */
+        const char *ext;  /* file name extension, without the dot */
+        bool page;        /* drawn on output.surface; else written with output_write */
+        /* Set up o after its sink is ready.  Returns false with *err (the
+         * reason, caller frees) on failure. */
+        bool (*open)(struct output *o, const struct output_spec *spec, char **err);
+        /* Turn what was drawn or written into the file's bytes in o->sink.
+         * Returns false with *err set, or NULL when the sink failed. */
+        bool (*finish)(struct output *o, char **err);
+};
+
+/* The row for kind (never NULL). */
+const struct writer *output_writer(enum output_kind kind);
+
+/* One file being written. */
+struct output {
+        const struct writer *w;
+        char *path;   /* final path; for a stream, its name in messages */
+        char *tmp;    /* temporary file beside path; NULL for a stream */
+        int fd;       /* the temporary file, or -1 */
+        int stream;   /* the descriptor a stream output goes to on commit, or -1 */
+        struct sink sink;
+        cairo_surface_t *surface; /* page kinds: draw here between open and finish */
+        double dpi;
+        /* A PDF with page boxes: cairo writes into memory, qpdf adds the
+         * boxes and writes into the sink. */
+        struct sink *pdf;
+        struct pdfbox trim, bleed;
+};
+
+/* The mode new outputs get: 0666 less the umask, read once (see output.c). */
+mode_t output_file_mode(void);
+
+/* Start a file of kind at path (a temporary file beside it for now).
+ * Returns false after reporting to d; o is then empty (output_abort is
+ * still safe). */
+bool output_open(struct output *o, enum output_kind kind, const char *path, const struct output_spec *spec,
+                 struct diag *d);
+
+/* Start an output of kind whose bytes go to the open descriptor fd (not
+ * owned) on output_commit; name stands for it in messages ("standard
+ * output").  Same returns as output_open. */
+bool output_open_stream(struct output *o, enum output_kind kind, int fd, const char *name,
+                        const struct output_spec *spec, struct diag *d);
+
+/* Byte kinds: append data[0..n).  Returns false once anything has failed
+ * (output_finish then reports it). */
+bool output_write(struct output *o, const void *data, size_t n);
+bool output_printf(struct output *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Finish the file (flush the PDF, encode the PNG) and close it, still under
+ * its temporary name.  Returns false after reporting to d, naming the file;
+ * call output_abort then. */
 bool output_finish(struct output *o, struct diag *d);
 
-/* After output_finish: rename into place.  On failure the temporary file
- * is removed.  Either way, o keeps only its final path, for
- * output_uncommit and output_abort. */
+/* After output_finish: rename into place (a stream: write the bytes out).
+ * Returns false after reporting to d; the temporary file is removed
+ * either way.  o keeps only its final path, for output_uncommit. */
 bool output_commit(struct output *o, struct diag *d);
 
 /* Remove a committed file again (when a later one of the same community
- * failed) and forget it. */
+ * failed to commit) and forget it.  Does nothing for a stream. */
 void output_uncommit(struct output *o);
 
 /* Remove whatever o left (temporary file) and free it; safe after a failed

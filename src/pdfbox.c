@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "lazy.h"
+#include "sink.h"
 
 static qpdf_oh box(const struct lazy_qpdf *lq, qpdf_data q, const struct pdfbox *b)
 {
@@ -12,9 +13,10 @@ static qpdf_oh box(const struct lazy_qpdf *lq, qpdf_data q, const struct pdfbox 
         return lq->oh_parse(q, s);
 }
 
-bool pdfbox_write(const unsigned char *pdf, size_t len, const char *path,
-                  const struct pdfbox *trim, const struct pdfbox *bleed, char **err)
+bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *trim,
+                  const struct pdfbox *bleed, struct sink *out, char **err)
 {
+        *err = NULL;
         const char *missing = NULL;
         const struct lazy_qpdf *lq = lazy_qpdf(&missing);
         if (!lq) {
@@ -24,12 +26,16 @@ bool pdfbox_write(const unsigned char *pdf, size_t len, const char *path,
         qpdf_data q = lq->init();
         lq->silence_errors(q);
         lq->set_suppress_warnings(q, QPDF_TRUE);
-        bool ok = !(lq->read_memory(q, path, (const char *)pdf, len, NULL) & QPDF_ERRORS);
+        bool ok = !(lq->read_memory(q, "cairo's PDF", (const char *)pdf, len, NULL) & QPDF_ERRORS);
         if (ok) {
-                qpdf_oh page = lq->get_page_n(q, 0);
-                lq->oh_replace_key(q, page, "/TrimBox", box(lq, q, trim));
-                lq->oh_replace_key(q, page, "/BleedBox", box(lq, q, bleed));
-                ok = !(lq->init_write(q, path) & QPDF_ERRORS);
+                /* A sheet repeats the boxes on every page. */
+                int n = lq->get_num_pages(q);
+                for (int i = 0; i < n; i++) {
+                        qpdf_oh page = lq->get_page_n(q, (size_t)i);
+                        lq->oh_replace_key(q, page, "/TrimBox", box(lq, q, trim));
+                        lq->oh_replace_key(q, page, "/BleedBox", box(lq, q, bleed));
+                }
+                ok = !(lq->init_write_memory(q) & QPDF_ERRORS);
         }
         if (ok) {
                 /* Reproducible bytes: no random /ID. */
@@ -42,6 +48,9 @@ bool pdfbox_write(const unsigned char *pdf, size_t len, const char *path,
                 *err = g_strdup(e ? lq->get_error_full_text(q, e) : "qpdf failed");
                 ok = false;
         }
+        /* The buffer is qpdf's until cleanup. */
+        if (ok)
+                ok = sink_write(out, lq->get_buffer(q), lq->get_buffer_length(q));
         lq->cleanup(&q);
         return ok;
 }

@@ -14,10 +14,15 @@ struct pdfbox {
         double x0, y0, x1, y1;
 };
 
-/* Write the one-page PDF pdf[0..len) to path with trim and bleed boxes set
- * on its page, with a deterministic /ID (same input, same bytes).  Returns
- * false and sets *err (caller frees) on failure. */
-bool pdfbox_write(const unsigned char *pdf, size_t len, const char *path,
-                  const struct pdfbox *trim, const struct pdfbox *bleed, char **err);
+struct sink;
+
+/* Write the PDF pdf[0..len) into out with trim and bleed boxes set on each
+ * of its pages, with a deterministic /ID (same input, same bytes).  qpdf
+ * writes into memory, so its bytes take out's checked path like every
+ * other byte of a file.  Returns false on failure: with *err set to
+ * qpdf's reason (caller frees) when the PDF could not be made, with *err
+ * NULL when out failed (sink_error says why). */
+bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *trim,
+                  const struct pdfbox *bleed, struct sink *out, char **err);
 
 #endif

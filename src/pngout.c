@@ -26,7 +26,6 @@
  * used after it is volatile, and resources are freed at one exit label. */
 #include "pngout.h"
 
-#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <png.h>
@@ -37,8 +36,8 @@
 enum { PNG_LEVEL = 3 };
 
 struct ctx {
-        FILE *f;
-        char *err;      /* first error, g_malloc'd */
+        struct sink *out;
+        char *err;      /* first encoding error, g_malloc'd */
 };
 
 static void on_error(png_structp png, png_const_charp msg)
@@ -55,25 +54,18 @@ static void on_warning(png_structp png, png_const_charp msg)
         (void)msg;      /* nothing we write can warn; stay quiet */
 }
 
-/* Our own I/O so a short write says why (libpng's says "Write Error"). */
+/* Our own I/O: the bytes take the sink's checked path, and a failed write
+ * stops the encoder at once (the sink keeps why). */
 static void on_write(png_structp png, png_bytep data, size_t n)
 {
         struct ctx *c = png_get_io_ptr(png);
-        if (fwrite(data, 1, n, c->f) != n) {
-                if (!c->err)
-                        c->err = g_strdup(g_strerror(errno));
-                png_error(png, "write failed");
-        }
+        if (!sink_write(c->out, data, n))
+                png_longjmp(png, 1);
 }
 
 static void on_flush(png_structp png)
 {
-        struct ctx *c = png_get_io_ptr(png);
-        if (fflush(c->f) != 0) {
-                if (!c->err)
-                        c->err = g_strdup(g_strerror(errno));
-                png_error(png, "write failed");
-        }
+        (void)png; /* the caller flushes the sink once, at the end */
 }
 
 /* See the top of the file. */
@@ -102,21 +94,20 @@ static void to_rgb(const uint32_t *p, int w, bool alpha, unsigned char *out)
         }
 }
 
-bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
+bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
 {
         *err = NULL;
         if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-                *err = g_strdup_printf("cannot write PNG: %s",
-                                       cairo_status_to_string(cairo_surface_status(s)));
+                *err = g_strdup(cairo_status_to_string(cairo_surface_status(s)));
                 return false;
         }
         if (cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE) {
-                *err = g_strdup("cannot write PNG: not an image surface");
+                *err = g_strdup("not an image surface");
                 return false;
         }
         cairo_format_t format = cairo_image_surface_get_format(s);
         if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) {
-                *err = g_strdup("cannot write PNG: only ARGB32 and RGB24 surfaces are supported");
+                *err = g_strdup("only ARGB32 and RGB24 surfaces are supported");
                 return false;
         }
         cairo_surface_flush(s);
@@ -125,7 +116,7 @@ bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
         int h = cairo_image_surface_get_height(s);
         int stride = cairo_image_surface_get_stride(s);
         if (w <= 0 || h <= 0 || !data) {
-                *err = g_strdup("cannot write PNG: empty image");
+                *err = g_strdup("empty image");
                 return false;
         }
         bool alpha = format == CAIRO_FORMAT_ARGB32;
@@ -133,7 +124,7 @@ bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
         /* On the heap: callbacks change c->err between setjmp and longjmp,
          * which would leave a plain local indeterminate. */
         struct ctx *c = g_new0(struct ctx, 1);
-        c->f = f;
+        c->out = out;
         png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, c, on_error, on_warning);
         png_infop info = png ? png_create_info_struct(png) : NULL;
         unsigned char *volatile row = NULL;
@@ -167,13 +158,13 @@ bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err)
                 png_write_row(png, row);
         }
         png_write_end(png, info);
-        on_flush(png);
         ok = true;
 out:
         png_destroy_write_struct(&png, &info);
         g_free(row);
-        if (!ok)
-                *err = g_strdup_printf("cannot write PNG: %s", c->err ? c->err : "unknown error");
+        /* A failed write leaves no encoding error: the sink knows why. */
+        if (!ok && c->err)
+                *err = g_steal_pointer(&c->err);
         g_free(c->err);
         g_free(c);
         return ok;

@@ -5,15 +5,16 @@
 
 #include <cairo.h>
 #include <stdbool.h>
-#include <stdio.h>
 
-/* Write the ARGB32 or RGB24 image surface s as an 8-bit RGB PNG (no alpha
- * channel: plakat's images are opaque, so any transparency is composited
- * over white) to the open stream f, which stays open and is flushed.  The
- * same pixels always give the same bytes (no time stamps).  dpi > 0 records
- * the physical size (pHYs).  Returns true on success; false with *err set
- * to a message for the user (caller g_frees) on an unsupported surface or
- * a write error.  On failure f may hold part of a file. */
-bool pngout_write(cairo_surface_t *s, FILE *f, double dpi, char **err);
+#include "sink.h"
+
+/* Encode the ARGB32 or RGB24 image surface s as an 8-bit RGB PNG (no
+ * alpha channel: plakat's images are opaque, so any transparency is
+ * composited over white) into out (not flushed).  The same pixels always
+ * give the same bytes (no time stamps).  dpi > 0 records the physical size
+ * (pHYs).  Returns true on success.  On failure *err is the reason an image
+ * cannot be encoded (caller g_frees, to be framed by the caller), or NULL
+ * when out failed (sink_error says why); out may then hold part of a file. */
+bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err);
 
 #endif

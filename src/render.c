@@ -22,6 +22,7 @@
 #include "expand.h"
 #include "facts.h"
 #include "fonts.h"
+#include "format.h"
 #include "image.h"
 #include "lang.h"
 #include "layout.h"
@@ -44,6 +45,7 @@ struct renderer {
         struct formats formats;
         struct layout **layouts; /* sorted by name */
         size_t n_layouts;
+        const char **layout_names; /* the same order, NULL-terminated */
 };
 
 /* ---- set-up ------------------------------------------------------------------ */
@@ -98,7 +100,7 @@ static void load_layout(struct renderer *r, const char *path, struct diag *d)
         r->layouts[r->n_layouts++] = l;
 }
 
-/* Every *.cfg in dir but formats.cfg and themes.cfg, in name order. */
+/* Every *.cfg in dir, in name order. */
 static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
 {
         GDir *gd = g_dir_open(dir, 0, NULL);
@@ -109,7 +111,7 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
         GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
         const char *n;
         while ((n = g_dir_read_name(gd)))
-                if (g_str_has_suffix(n, ".cfg") && strcmp(n, "formats.cfg") != 0 && strcmp(n, "themes.cfg") != 0)
+                if (g_str_has_suffix(n, ".cfg"))
                         g_ptr_array_add(names, g_strdup(n));
         g_dir_close(gd);
         g_ptr_array_sort(names, by_string);
@@ -127,6 +129,8 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
 {
         struct renderer *r = g_new0(struct renderer, 1);
         size_t before = d->errors;
+        /* Read the umask now, before any worker could be writing files. */
+        output_file_mode();
 
         GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(dirs, g_build_filename(datadir, "fonts", NULL));
@@ -144,11 +148,11 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
                 r->langs[i] = lang_load(dir, r->language_codes[i], d);
         g_free(dir);
 
-        char *fpath = g_build_filename(datadir, "layouts", "formats.cfg", NULL);
+        char *fpath = g_build_filename(datadir, "formats", "formats.cfg", NULL);
         formats_load(fpath, &r->formats, d);
         g_free(fpath);
 
-        char *tpath = g_build_filename(datadir, "layouts", "themes.cfg", NULL);
+        char *tpath = g_build_filename(datadir, "themes", "themes.cfg", NULL);
         if (g_file_test(tpath, G_FILE_TEST_EXISTS))
                 themes_load(tpath, &r->themes, d);
         g_free(tpath);
@@ -160,6 +164,9 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
                 for (size_t i = 0; extra_layout_dirs && extra_layout_dirs[i]; i++)
                         load_layouts(r, extra_layout_dirs[i], d);
                 qsort(r->layouts, r->n_layouts, sizeof *r->layouts, by_name);
+                r->layout_names = g_new0(const char *, r->n_layouts + 1);
+                for (size_t i = 0; i < r->n_layouts; i++)
+                        r->layout_names[i] = r->layouts[i]->name;
                 if (!r->n_layouts)
                         diag_error(d, NULL, 0, NULL, "no layout could be loaded");
         }
@@ -181,6 +188,7 @@ void renderer_free(struct renderer *r)
         for (size_t i = 0; i < r->n_layouts; i++)
                 layout_free(r->layouts[i]);
         g_free(r->layouts);
+        g_free(r->layout_names);
         formats_clear(&r->formats);
         themes_clear(&r->themes);
         fonts_free(r->fonts);
@@ -229,25 +237,22 @@ void renderer_list_themes(const struct renderer *r, FILE *out)
                         fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
 }
 
-/* The format a -f name stands for, and whether it is a PNG preview. */
-static const struct format *format_of(const struct renderer *r, const char *name, bool *preview)
+const struct formats *renderer_formats(const struct renderer *r)
 {
-        *preview = false;
-        const struct format *f = formats_find(&r->formats, name);
-        if (f || !g_str_has_suffix(name, "-png"))
-                return f;
-        char *base = g_strndup(name, strlen(name) - 4);
-        f = formats_find(&r->formats, base);
-        g_free(base);
-        *preview = true;
-        return f && f->print ? f : NULL;
+        return &r->formats;
+}
+
+const char *const *renderer_layout_names(const struct renderer *r)
+{
+        static const char *const none[] = { NULL };
+        return r->layout_names ? r->layout_names : none;
 }
 
 bool renderer_layout_has(const struct renderer *r, const char *layout, const char *format)
 {
         const struct layout *l = find_layout(r, layout ? layout : DEFAULT_LAYOUT);
         bool preview;
-        const struct format *f = format_of(r, format, &preview);
+        const struct format *f = formats_request(&r->formats, format, &preview);
         return l && f && l->pages[f->family].present;
 }
 
@@ -260,7 +265,7 @@ const char *renderer_default_layout(const struct renderer *r)
 bool renderer_has_format(const struct renderer *r, const char *name)
 {
         bool preview;
-        return strcmp(name, "all") == 0 || format_of(r, name, &preview);
+        return strcmp(name, "all") == 0 || formats_request(&r->formats, name, &preview);
 }
 
 void renderer_list_layouts(const struct renderer *r, FILE *out)
@@ -300,7 +305,7 @@ static bool resolve_jobs(const struct renderer *r, const struct community *c, co
                         continue;
                 }
                 struct job j;
-                j.f = format_of(r, names[i], &j.preview);
+                j.f = formats_request(&r->formats, names[i], &j.preview);
                 if (!j.f) {
                         diag_error(d, c->path, 0, NULL, "unknown format \"%s\" (plakat formats lists them)", names[i]);
                         ok = false;
@@ -623,9 +628,8 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         char *who = who_of(j, p->layout);
         struct boxes bs;
         bool ok = lay_out(r, c, o, p, j, &cv, who, &bs, d);
-        bool pdf = j->f->print && !j->preview;
-        char *name = g_strdup_printf("%s-%s.%s", c->slug, j->f->name, pdf ? "pdf" : "png");
-        char *path = g_build_filename(o->outdir, name, NULL);
+        enum output_kind kind = format_output(j->f, j->preview);
+        bool pdf = kind == OUTPUT_PDF;
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         /* PDF boxes count from the bottom left, in points. */
@@ -636,10 +640,16 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         bool boxes = pdf && (cv.bleed > 0 || cv.slug > 0);
         struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date,
                                  boxes ? &trim : NULL, boxes ? &bleed : NULL };
-        if (ok)
-                ok = output_open(out, pdf ? OUTPUT_PDF : OUTPUT_PNG, path, cv.trim_w + 2 * (cv.bleed + cv.slug),
-                                 cv.trim_h + 2 * (cv.bleed + cv.slug), j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0,
-                                 &meta, d);
+        struct output_spec spec = { page_w, page_h, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta };
+        if (ok && o->stream_fd >= 0) {
+                ok = output_open_stream(out, kind, o->stream_fd, o->stream_name, &spec, d);
+        } else if (ok) {
+                char *name = g_strdup_printf("%s-%s.%s", c->slug, j->f->name, output_writer(kind)->ext);
+                char *path = g_build_filename(o->outdir, name, NULL);
+                ok = output_open(out, kind, path, &spec, d);
+                g_free(path);
+                g_free(name);
+        }
         if (ok) {
                 struct draw_target dt = { NULL, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
                 struct draw_frame frame = { cv.trim_w, cv.trim_h, cv.bleed, cv.slug, cv.mm, cv.pt, pdf };
@@ -647,21 +657,31 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                 ok = ok && output_finish(out, d);
         }
         boxes_clear(&bs);
-        g_free(path);
-        g_free(name);
         g_free(who);
         return ok;
 }
 
-bool renderer_render(struct renderer *r, const struct community *c,
-                     const struct render_options *o, struct diag *d)
+void render_result_clear(struct render_result *r)
 {
+        for (size_t i = 0; i < r->n; i++)
+                g_free(r->items[i].path);
+        g_free(r->items);
+        memset(r, 0, sizeof *r);
+}
+
+bool renderer_render(struct renderer *r, const struct community *c,
+                     const struct render_options *o, struct render_result *res, struct diag *d)
+{
+        if (res)
+                memset(res, 0, sizeof *res);
         struct prep p;
         bool ok = prep_init(r, c, o, &p, d);
-        if (ok && g_mkdir_with_parents(o->outdir, 0777) != 0) {
+        if (ok && o->stream_fd < 0 && g_mkdir_with_parents(o->outdir, 0777) != 0) {
                 diag_error(d, o->outdir, 0, NULL, "cannot create the output folder: %s", g_strerror(errno));
                 ok = false;
         }
+        /* A stream carries one file: two formats would run together. */
+        g_assert(!ok || o->stream_fd < 0 || p.jobs->len == 1);
         size_t n = ok ? p.jobs->len : 0;
         struct output *outs = g_new0(struct output, n ? n : 1);
         size_t opened = 0;
@@ -675,6 +695,14 @@ bool renderer_render(struct renderer *r, const struct community *c,
         size_t committed = 0;
         for (; ok && committed < opened; committed++)
                 ok = output_commit(&outs[committed], d);
+        if (ok && res) {
+                res->items = g_new0(struct rendered, opened ? opened : 1);
+                for (size_t i = 0; i < opened; i++) {
+                        const struct job *j = &g_array_index(p.jobs, struct job, i);
+                        res->items[res->n++] = (struct rendered){ g_strdup(outs[i].path), j->f, j->preview,
+                                                                  outs[i].w->kind };
+                }
+        }
         for (size_t i = 0; i < opened; i++) {
                 if (!ok && i + 1 < committed)
                         output_uncommit(&outs[i]);

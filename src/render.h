@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "format.h"
+
 struct community;
 struct diag;
 struct renderer;
@@ -22,7 +24,29 @@ struct render_options {
         double bleed_mm;      /* print formats: extend edge elements by this and grow the page */
         bool marks;           /* crop marks outside the bleed */
         GDate today;          /* "next meetings" are counted from this day */
+        /* Write the one output to this open descriptor (not owned) instead
+         * of into outdir, e.g. standard output for -o -; -1: files.  Only
+         * for a single format. */
+        int stream_fd;
+        const char *stream_name; /* for messages: "standard output" */
 };
+
+/* One file (or stream) renderer_render committed. */
+struct rendered {
+        char *path;                  /* as written into outdir, or the stream's name */
+        const struct format *format; /* owned by the renderer */
+        bool preview;                /* a PNG preview of a print format */
+        enum output_kind kind;
+};
+
+/* What one renderer_render committed, in the order of o->formats. */
+struct render_result {
+        struct rendered *items;
+        size_t n;
+};
+
+/* Free what r holds (r itself is the caller's); safe on a zeroed result. */
+void render_result_clear(struct render_result *r);
 
 /* Load fonts (the data dir's fonts/ plus extra_font_dirs), formats,
  * layouts (the data dir's layouts/ plus extra_layout_dirs) and languages
@@ -35,13 +59,15 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
 void renderer_free(struct renderer *r);
 
 /* Render c in every format of o.  Each file is written atomically
- * (temporary file, then rename) into o->outdir as <slug>-<format>.<ext>.
- * Warnings (text that does not fit, a QR too small to scan, low contrast)
- * and errors go to d naming the community, format, layout and element.
- * Returns true when every output was written; on false, nothing of this
- * community was left in outdir. */
+ * (temporary file, then rename) into o->outdir as <slug>-<format>.<ext>,
+ * or to o->stream_fd.  Warnings (text that does not fit, a QR too small to
+ * scan, low contrast) and errors go to d naming the community, format,
+ * layout and element; a failure to write names the file.  Returns true
+ * when every output was written, and then (when out is not NULL) the list
+ * of what was committed in *out (free with render_result_clear); on false,
+ * nothing of this community was left in outdir and *out is empty. */
 bool renderer_render(struct renderer *r, const struct community *c,
-                     const struct render_options *o, struct diag *d);
+                     const struct render_options *o, struct render_result *out, struct diag *d);
 
 /* The checks a render would make, without writing files (for `plakat
  * check`): fit, contrast, QR size, fonts that fell back.  Same messages as
@@ -61,6 +87,12 @@ const struct lang *renderer_lang(const struct renderer *r, const char *code);
 void renderer_list_formats(const struct renderer *r, FILE *out);
 void renderer_list_layouts(const struct renderer *r, FILE *out);
 void renderer_list_themes(const struct renderer *r, FILE *out);
+
+/* The formats plakat knows (owned by r). */
+const struct formats *renderer_formats(const struct renderer *r);
+
+/* The names of the loaded designs, sorted, NULL-terminated (owned by r). */
+const char *const *renderer_layout_names(const struct renderer *r);
 
 /* Whether the design named layout (NULL: the default) has a page for the
  * format named format ("a3", "a3-png", "instagram"...).  False for an

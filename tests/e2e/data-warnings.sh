@@ -6,7 +6,7 @@
 
 data=$T_TMP/data
 mkdir -p "$data"
-cp -R layouts lang fonts "$data"/
+cp -R layouts formats themes lang fonts "$data"/
 cat >"$data/layouts/mini.cfg" <<'CFG'
 name = "mini";
 pages = ( { family = "square"; size = [1080, 1080]; unit = "px"; elemnts = (); } );

@@ -143,10 +143,10 @@ Try 'plakat --help' for more information." "-l klr: did you mean \"klar\""
 ok_cmd "unknown names: nothing written" test ! -e "$T_TMP/x"
 
 # ---- the lists ------------------------------------------------------------------------------
-# `plakat formats`: exactly the names of layouts/formats.cfg, in its order.
-want=$(sed -n 's/^ *{ *name *= *"\([^"]*\)".*/\1/p' layouts/formats.cfg)
+# `plakat formats`: exactly the names of formats/formats.cfg, in its order.
+want=$(sed -n 's/^ *{ *name *= *"\([^"]*\)".*/\1/p' formats/formats.cfg)
 run formats
-is "$(printf '%s\n' "$out" | awk 'NF { print $1 }')" "$want" "formats: the names of layouts/formats.cfg, in order"
+is "$(printf '%s\n' "$out" | awk 'NF { print $1 }')" "$want" "formats: the names of formats/formats.cfg, in order"
 ok_cmd "formats: a3 is 297 x 420 mm, a PDF" \
         sh -c 'printf "%s\n" "$1" | grep -Eq "^a3 +297 x 420 +mm +PDF"' sh "$out"
 ok_cmd "formats: instagram is 1080 x 1080 px, a PNG" \
@@ -157,7 +157,6 @@ exts=$(printf '%s\n' "$out" | awk 'NF { print $1, tolower($6) }')
 # `plakat layouts`: the name of every layouts/*.cfg design.
 want=
 for f in layouts/*.cfg; do
-        case $f in */formats.cfg | */themes.cfg) continue ;; esac
         want="$want$(sed -n 's/^name *= *"\([^"]*\)".*/\1/p' "$f" | head -n 1)
 "
 done

@@ -49,7 +49,7 @@ n_listed=$(printf '%s\n' "$out" | grep -c .)
 n_files=$(ls "$o" | grep -c .)
 is "$n_listed" "$n_files" "batch: every written file is listed, nothing else is left"
 
-# -f all: render-files.sh (one file per format of layouts/formats.cfg).
+# -f all: render-files.sh (one file per format of formats/formats.cfg).
 
 # Names that do not exist.
 run render -o "$T_TMP/x" -f a4poster "$dir/garden.cfg"

@@ -1,0 +1,57 @@
+/* format.h: the output formats (formats/formats.cfg) and what -f means.
+ *
+ * A format is data: its size, unit, whether it is printed (PDF, sizes in
+ * mm) or shown on a screen (PNG, sizes in px), and the aspect family a
+ * layout must provide for it.  A print format also has a PNG preview,
+ * "<name>-png", drawn at a chosen dpi.  Nothing here draws or writes: the
+ * renderer picks the page, output.c the writer. */
+#ifndef PLAKAT_FORMAT_H
+#define PLAKAT_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h" /* enum family */
+
+struct diag;
+
+/* The kinds of file plakat writes (output.h has a writer for each). */
+enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_KIND_COUNT };
+
+struct format {
+        char *name, *description;
+        double width, height; /* mm (print) or px (screen) */
+        bool print;
+        enum family family;
+        double qr_min; /* smallest sensible code width: mm (print) or px (screen) */
+        /* Bands at the top and bottom that apps cover with their own
+         * controls (stories): no text or code belongs there.  Same unit. */
+        double safe_top, safe_bottom;
+};
+
+struct formats {
+        struct format *f;
+        size_t n;
+};
+
+/* Read the formats file; problems go to d with file:line, unknown keys are
+ * warnings with did-you-mean.  Returns false when refused (out is then
+ * empty).  Free with formats_clear. */
+bool formats_load(const char *path, struct formats *out, struct diag *d);
+/* The same from memory (tests); name is used in messages. */
+bool formats_load_string(const char *text, const char *name, struct formats *out, struct diag *d);
+void formats_clear(struct formats *fs);
+
+/* The format of that name, or NULL. */
+const struct format *formats_find(const struct formats *fs, const char *name);
+
+/* What a -f name asks for: a format as it is, or ("a3-png") the PNG
+ * preview of a print format.  NULL when the name means neither ("all" is
+ * the caller's). */
+const struct format *formats_request(const struct formats *fs, const char *name, bool *preview);
+
+/* The kind of file f becomes: a print format a PDF, its preview and a
+ * screen format a PNG. */
+enum output_kind format_output(const struct format *f, bool preview);
+
+#endif
