@@ -831,15 +831,15 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
                         goto out;
                 }
         }
-        /* stat before open: opening a FIFO named logo.png would block. */
-        struct stat st;
-        if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-                diag_error(d, ld->file, at->line, at->path, "%s is not a file", q);
-                goto out;
-        }
-        f = fopen(real, "rb");
+        /* Opened once, then checked on the descriptor: a FIFO named
+         * logo.png must not block, and what is sniffed here is what was
+         * opened, not whatever the path names a moment later. */
+        f = util_open_regular(real, false);
         if (!f) {
-                diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
+                if (errno == EINVAL)
+                        diag_error(d, ld->file, at->line, at->path, "%s is not a file", q);
+                else
+                        diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
                 goto out;
         }
         unsigned char head[16];
@@ -855,7 +855,7 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
         if (skip < n && head[skip] == '<') {
                 size_t len = 0;
                 char *err = NULL;
-                svg = util_read_file(real, IMAGE_SVG_MAX_BYTES, &len, &err);
+                svg = util_read_stream(f, IMAGE_SVG_MAX_BYTES, &len, &err);
                 if (!svg) {
                         diag_error(d, ld->file, at->line, at->path, "%s: %s", q, err);
                         g_free(err);

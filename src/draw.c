@@ -5,7 +5,6 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "diag.h"
 #include "image.h"
 #include "qr.h"
 
@@ -39,9 +38,8 @@ static void link_begin(cairo_t *cr, const char *url, double x, double y, double 
         g_string_free(a, TRUE);
 }
 
-bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag *d)
+cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs)
 {
-        (void)d;
         cairo_t *cr = t->cr;
         for (size_t i = 0; i < bs->n; i++) {
                 const struct box *b = &bs->b[i];
@@ -79,7 +77,7 @@ bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag
                 }
                 }
         }
-        return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+        return cairo_status(cr);
 }
 
 #define MARK_LEN_MM 5.0
@@ -106,8 +104,8 @@ static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed, doubl
         cairo_restore(cr);
 }
 
-bool draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
-               const struct boxes *bs, struct diag *d)
+const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
+                      const struct boxes *bs)
 {
         cairo_t *cr = cairo_create(surface);
         /* Opaque white first: paper, and PNG has no alpha. */
@@ -120,12 +118,12 @@ bool draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struc
                 cairo_tag_begin(cr, "Document", "");
         struct draw_target on = *t;
         on.cr = cr;
-        bool ok = draw_boxes(&on, bs, d);
+        draw_boxes(&on, bs);
         if (f->slug > 0)
                 draw_crop_marks(cr, f->trim_w, f->trim_h, f->bleed, f->mm, f->pt);
         if (f->pdf)
                 cairo_tag_end(cr, "Document");
-        ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+        cairo_status_t st = cairo_status(cr);
         cairo_destroy(cr);
-        return ok;
+        return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string(st);
 }

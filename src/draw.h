@@ -8,7 +8,6 @@
 
 #include "box.h"
 
-struct diag;
 struct qr;
 struct image;
 
@@ -30,13 +29,16 @@ struct draw_frame {
         bool pdf;              /* a tagged PDF page (and its link) */
 };
 
-/* Draw bs in order onto t->cr.  Returns false on an error. */
-bool draw_boxes(const struct draw_target *t, const struct boxes *bs, struct diag *d);
+/* Draw bs in order onto t->cr.  Returns cairo's status afterwards: a
+ * reason for the caller to frame, nothing is reported here. */
+cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs);
 
 /* A whole page onto surface: white paper, the boxes placed inside bleed
  * and slug, crop marks when there is a slug.  t->cr is ignored (the page
- * makes its own).  Returns false on an error. */
-bool draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
-               const struct boxes *bs, struct diag *d);
+ * makes its own).  Returns NULL, or why drawing failed in cairo's words
+ * (static) for the caller to frame; a PDF stream that could not be written
+ * fails here too, so a caller asks its output first. */
+const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
+                      const struct boxes *bs);
 
 #endif

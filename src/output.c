@@ -273,6 +273,15 @@ static void release(struct output *o)
         o->fd = -1;
 }
 
+bool output_failed(struct output *o, struct diag *d)
+{
+        sink_flush(&o->sink);
+        if (!sink_error(&o->sink))
+                return false;
+        report(o, NULL, d);
+        return true;
+}
+
 bool output_finish(struct output *o, struct diag *d)
 {
         char *why = NULL;

@@ -97,6 +97,11 @@ bool output_open_stream(struct output *o, enum output_kind kind, int fd, const c
 bool output_write(struct output *o, const void *data, size_t n);
 bool output_printf(struct output *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* When o's bytes could not be written (a full disk while cairo was
+ * still drawing), report that naming the file and return true; else
+ * false.  Lets a caller tell a machine failure from its own. */
+bool output_failed(struct output *o, struct diag *d);
+
 /* Finish the file (flush the PDF, encode the PNG) and close it, still under
  * its temporary name.  Returns false after reporting to d, naming the file;
  * call output_abort then. */

@@ -653,8 +653,14 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         if (ok) {
                 struct draw_target dt = { NULL, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
                 struct draw_frame frame = { cv.trim_w, cv.trim_h, cv.bleed, cv.slug, cv.mm, cv.pt, pdf };
-                ok = draw_page(out->surface, &frame, &dt, &bs, d);
-                ok = ok && output_finish(out, d);
+                const char *why = draw_page(out->surface, &frame, &dt, &bs);
+                if (!why) {
+                        ok = output_finish(out, d);
+                } else {
+                        if (!output_failed(out, d))
+                                diag_error(d, c->path, 0, NULL, "%s: cannot draw this page: %s", who, why);
+                        ok = false;
+                }
         }
         boxes_clear(&bs);
         g_free(who);
@@ -674,6 +680,7 @@ bool renderer_render(struct renderer *r, const struct community *c,
 {
         if (res)
                 memset(res, 0, sizeof *res);
+        size_t errors_before = d->errors;
         struct prep p;
         bool ok = prep_init(r, c, o, &p, d);
         if (ok && o->stream_fd < 0 && g_mkdir_with_parents(o->outdir, 0777) != 0) {
@@ -710,6 +717,11 @@ bool renderer_render(struct renderer *r, const struct community *c,
         }
         g_free(outs);
         prep_clear(&p);
+        /* A refusal always says why; a path that forgot to is our bug, and
+         * the lead must still hear that nothing was written. */
+        if (!ok && d->errors == errors_before)
+                diag_error(d, c->path, 0, NULL, "could not be rendered, for a reason plakat failed to name "
+                           "(a bug: please report it); nothing was written");
         return ok;
 }
 

@@ -36,33 +36,27 @@ FILE *util_open_regular(const char *path, bool nofollow)
         return f;
 }
 
-char *util_read_file(const char *path, size_t max, size_t *len, char **err)
+char *util_read_stream(FILE *f, size_t max, size_t *len, char **err)
 {
         /* Check the size before reading: libconfig takes seconds on
          * multi-megabyte strings, and a stranger's file may be anything. */
-        FILE *f = util_open_regular(path, false);
-        if (!f) {
-                *err = errno == EINVAL ? g_strdup("not a regular file")
-                                       : g_strdup_printf("cannot open: %s", g_strerror(errno));
-                return NULL;
-        }
         struct stat st;
         if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
                 *err = g_strdup("not a regular file");
-                fclose(f);
                 return NULL;
         }
         if ((unsigned long long)st.st_size > max) {
                 *err = g_strdup_printf("file is %llu bytes; at most %zu are allowed",
                                        (unsigned long long)st.st_size, max);
-                fclose(f);
+                return NULL;
+        }
+        if (fseek(f, 0, SEEK_SET) != 0) {
+                *err = g_strdup("read error");
                 return NULL;
         }
         char *buf = g_malloc(max + 1);
         size_t n = fread(buf, 1, max + 1, f);
-        bool failed = ferror(f);
-        fclose(f);
-        if (failed) {
+        if (ferror(f)) {
                 *err = g_strdup("read error");
                 g_free(buf);
                 return NULL;
@@ -74,6 +68,19 @@ char *util_read_file(const char *path, size_t max, size_t *len, char **err)
         }
         buf[n] = '\0';
         *len = n;
+        return buf;
+}
+
+char *util_read_file(const char *path, size_t max, size_t *len, char **err)
+{
+        FILE *f = util_open_regular(path, false);
+        if (!f) {
+                *err = errno == EINVAL ? g_strdup("not a regular file")
+                                       : g_strdup_printf("cannot open: %s", g_strerror(errno));
+                return NULL;
+        }
+        char *buf = util_read_stream(f, max, len, err);
+        fclose(f);
         return buf;
 }
 

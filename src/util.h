@@ -23,6 +23,10 @@ FILE *util_open_regular(const char *path, bool nofollow);
  * message for the user (caller frees).  A file larger than max is not read. */
 char *util_read_file(const char *path, size_t max, size_t *len, char **err);
 
+/* The same for a regular file already open (read from its start): the
+ * bytes of the file that was opened, not of whatever its path names now. */
+char *util_read_stream(FILE *f, size_t max, size_t *len, char **err);
+
 /* The file name without its folder and without the extension ext (e.g.
  * ".cfg"), for naming outputs.  Caller frees. */
 char *util_basename_noext(const char *path, const char *ext);
