@@ -127,3 +127,84 @@ const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, cons
         cairo_destroy(cr);
         return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string(st);
 }
+
+/* ---- sheets ------------------------------------------------------------------ */
+
+cairo_t *draw_sheet_begin(cairo_surface_t *surface, bool pdf)
+{
+        cairo_t *cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        /* The structure root, as on a single page (see draw_page). */
+        if (pdf)
+                cairo_tag_begin(cr, "Document", "");
+        return cr;
+}
+
+void draw_sheet_piece(cairo_t *cr, const struct draw_target *t, const struct boxes *bs, double x, double y,
+                      double trim_w, double trim_h, double bleed, bool rotated)
+{
+        double w = rotated ? trim_h : trim_w, h = rotated ? trim_w : trim_h;
+        cairo_save(cr);
+        cairo_rectangle(cr, x - bleed, y - bleed, w + 2 * bleed, h + 2 * bleed);
+        cairo_clip(cr);
+        if (rotated) {
+                /* Piece (px, py) lands at (x + w - py, y + px). */
+                cairo_translate(cr, x + w, y);
+                cairo_rotate(cr, G_PI / 2);
+        } else {
+                cairo_translate(cr, x, y);
+        }
+        struct draw_target on = *t;
+        on.cr = cr;
+        draw_boxes(&on, bs);
+        cairo_restore(cr);
+}
+
+#define MARK_GAP_MM 1.0
+
+void draw_sheet_marks(cairo_t *cr, double sheet_w, double sheet_h, double bx0, double by0, double bx1,
+                      double by1, const double *xs, size_t nx, const double *ys, size_t ny, double mm,
+                      double pt)
+{
+        double gap = MARK_GAP_MM * mm, len = MARK_LEN_MM * mm;
+        /* Room between the pieces' bleed and each sheet edge. */
+        double top = fmin(len, by0 - gap), bottom = fmin(len, sheet_h - by1 - gap);
+        double left = fmin(len, bx0 - gap), right = fmin(len, sheet_w - bx1 - gap);
+        double least = 1 * mm; /* a mark shorter than this is no help to the cutter */
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.25 * pt);
+        for (size_t i = 0; i < nx; i++) {
+                if (top >= least) {
+                        cairo_move_to(cr, xs[i], by0 - gap);
+                        cairo_line_to(cr, xs[i], by0 - gap - top);
+                }
+                if (bottom >= least) {
+                        cairo_move_to(cr, xs[i], by1 + gap);
+                        cairo_line_to(cr, xs[i], by1 + gap + bottom);
+                }
+        }
+        for (size_t i = 0; i < ny; i++) {
+                if (left >= least) {
+                        cairo_move_to(cr, bx0 - gap, ys[i]);
+                        cairo_line_to(cr, bx0 - gap - left, ys[i]);
+                }
+                if (right >= least) {
+                        cairo_move_to(cr, bx1 + gap, ys[i]);
+                        cairo_line_to(cr, bx1 + gap + right, ys[i]);
+                }
+        }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+}
+
+const char *draw_sheet_end(cairo_t *cr, bool pdf)
+{
+        if (pdf)
+                cairo_tag_end(cr, "Document");
+        cairo_show_page(cr);
+        cairo_status_t st = cairo_status(cr);
+        cairo_destroy(cr);
+        return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string(st);
+}

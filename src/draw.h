@@ -41,4 +41,31 @@ cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs);
 const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
                       const struct boxes *bs);
 
+/* ---- sheets: one piece drawn several times on a page (see sheet.h) ---- */
+
+/* Start a sheet page on surface (white paper).  Returns the context the
+ * pieces are drawn with; end it with draw_sheet_end. */
+cairo_t *draw_sheet_begin(cairo_surface_t *surface, bool pdf);
+
+/* Draw one laid-out piece (boxes made for trim_w x trim_h with bleed) with
+ * its trim box's top-left corner at (x, y) on the sheet, turned 90 degrees
+ * clockwise when rotated (it then covers trim_h x trim_w), clipped to its
+ * own trim box plus bleed so nothing reaches a neighbour.  Its QR code
+ * keeps its link. */
+void draw_sheet_piece(cairo_t *cr, const struct draw_target *t, const struct boxes *bs, double x, double y,
+                      double trim_w, double trim_h, double bleed, bool rotated);
+
+/* Crop marks for every cut: xs[0..nx) vertical cuts drawn above and below
+ * the box (bx0, by0)-(bx1, by1) (the pieces with their bleed), ys[0..ny)
+ * horizontal cuts drawn left and right of it, each as long as the sheet's
+ * margin allows (up to 5 mm, starting 1 mm off the box: never on a piece).
+ * mm and pt: surface units per millimetre and per point. */
+void draw_sheet_marks(cairo_t *cr, double sheet_w, double sheet_h, double bx0, double by0, double bx1,
+                      double by1, const double *xs, size_t nx, const double *ys, size_t ny, double mm,
+                      double pt);
+
+/* Finish the page (show it) and free cr.  Returns NULL or cairo's reason,
+ * as draw_page does. */
+const char *draw_sheet_end(cairo_t *cr, bool pdf);
+
 #endif

@@ -28,6 +28,7 @@
 #include "layout.h"
 #include "output.h"
 #include "qr.h"
+#include "sheet.h"
 #include "theme.h"
 
 #define DEFAULT_LAYOUT "klar"
@@ -723,6 +724,137 @@ bool renderer_render(struct renderer *r, const struct community *c,
                 diag_error(d, c->path, 0, NULL, "could not be rendered, for a reason plakat failed to name "
                            "(a bug: please report it); nothing was written");
         return ok;
+}
+
+/* ---- sheets ---------------------------------------------------------------------- */
+
+/* A sheet being filled: the open output, the page being drawn, the plan. */
+struct sheeting {
+        struct output out;
+        struct sheet_plan plan; /* pt */
+        void *page;             /* cairo_t of the current page, NULL between pages */
+        size_t placed;          /* pieces on the current page */
+        size_t pieces;          /* pieces in all */
+        double mm, pt;
+        const char *why;        /* cairo's reason, once drawing failed */
+};
+
+static void sheet_page_end(struct sheeting *sh)
+{
+        if (!sh->page)
+                return;
+        double *xs = g_new(double, 2 * (size_t)sh->plan.cols + 1);
+        double *ys = g_new(double, 2 * (size_t)sh->plan.rows + 1);
+        size_t nx, ny;
+        double bx0, by0, bx1, by1;
+        sheet_cuts(&sh->plan, xs, &nx, ys, &ny);
+        sheet_bleed(&sh->plan, &bx0, &by0, &bx1, &by1);
+        draw_sheet_marks(sh->page, sh->plan.sheet_w, sh->plan.sheet_h, bx0, by0, bx1, by1, xs, nx, ys, ny, sh->mm,
+                         sh->pt);
+        g_free(xs);
+        g_free(ys);
+        const char *why = draw_sheet_end(sh->page, true);
+        if (why && !sh->why)
+                sh->why = why;
+        sh->page = NULL;
+        sh->placed = 0;
+}
+
+/* One community's piece, laid out once, drawn copies times. */
+static bool sheet_community(struct renderer *r, const struct community *c, const struct render_options *o,
+                            const struct job *j, unsigned copies, struct sheeting *sh, struct diag *d)
+{
+        size_t errors = d->errors;
+        struct render_options po = *o;
+        po.marks = false; /* the sheet has the marks */
+        char *only[] = { j->f->name, NULL };
+        po.formats = only;
+        struct prep p;
+        bool ok = prep_init(r, c, &po, &p, d);
+        struct canvas cv;
+        canvas_for(j, &po, &cv);
+        char *who = ok ? who_of(j, p.layout) : NULL;
+        struct boxes bs = { 0 };
+        ok = ok && lay_out(r, c, &po, &p, j, &cv, who, &bs, d) && d->errors == errors;
+        if (ok) {
+                struct draw_target dt = { NULL, false, p.qr, c->signup.url, who, p.logo, p.photo };
+                for (unsigned k = 0; k < copies; k++) {
+                        if (!sh->page)
+                                sh->page = draw_sheet_begin(sh->out.surface, true);
+                        double x, y;
+                        sheet_cell(&sh->plan, sh->placed, &x, &y);
+                        draw_sheet_piece(sh->page, &dt, &bs, x, y, cv.trim_w, cv.trim_h, cv.bleed, sh->plan.rotated);
+                        sh->pieces++;
+                        if (++sh->placed == sheet_capacity(&sh->plan))
+                                sheet_page_end(sh);
+                }
+        }
+        boxes_clear(&bs);
+        g_free(who);
+        prep_clear(&p);
+        return ok;
+}
+
+bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
+                            const struct render_options *o, const struct sheet_request *sr,
+                            struct render_result *res, struct diag *d)
+{
+        if (res)
+                memset(res, 0, sizeof *res);
+        const struct format *sheet = formats_find(&r->formats, sr->sheet);
+        const struct format *piece = formats_find(&r->formats, sr->piece);
+        if (!sheet || !piece || !sheet->print || !piece->print) {
+                diag_error(d, NULL, 0, NULL, "sheets take print formats (plakat formats lists them); found \"%s\" on \"%s\"",
+                           sr->piece, sr->sheet);
+                return false;
+        }
+        struct sheeting sh = { .mm = MM_PT, .pt = 1 };
+        /* Marks need the slug's room at the sheet's edges, but a sheet
+         * that holds more pieces without it (4 x A6 on A4) is worth more
+         * than marks outside: then the marks get what room is left. */
+        double margin = (MARK_SLUG_MM - 4) * MM_PT;
+        struct sheet_plan roomy, tight;
+        bool fits = sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT,
+                               piece->height * MM_PT, o->bleed_mm * MM_PT, margin, &roomy);
+        fits |= sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT, piece->height * MM_PT,
+                           o->bleed_mm * MM_PT, 0, &tight);
+        sh.plan = sheet_capacity(&tight) > sheet_capacity(&roomy) ? tight : roomy;
+        if (!fits) {
+                diag_error(d, NULL, 0, NULL, "a %s piece%s does not fit on a %s sheet", piece->name,
+                           o->bleed_mm > 0 ? " with its bleed" : "", sheet->name);
+                return false;
+        }
+        char date[16];
+        g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
+        struct pdfbox trim, bleed;
+        double x0, y0, x1, y1;
+        /* PDF boxes count from the bottom left. */
+        sheet_trim(&sh.plan, &x0, &y0, &x1, &y1);
+        trim = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
+        sheet_bleed(&sh.plan, &x0, &y0, &x1, &y1);
+        bleed = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
+        struct pdf_meta meta = { "plakat sheets", NULL, NULL, NULL, date, &trim, &bleed };
+        struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta };
+        if (!output_open(&sh.out, OUTPUT_PDF, sr->path, &spec, d))
+                return false;
+        struct job j = { piece, false };
+        bool all = true;
+        for (size_t i = 0; i < n; i++)
+                all &= sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, &sh, d);
+        sheet_page_end(&sh);
+        bool ok = sh.pieces > 0;
+        if (ok && sh.why) {
+                if (!output_failed(&sh.out, d))
+                        diag_error(d, sr->path, 0, NULL, "cannot draw the sheet: %s", sh.why);
+                ok = false;
+        }
+        ok = ok && output_finish(&sh.out, d) && output_commit(&sh.out, d);
+        if (ok && res) {
+                res->items = g_new0(struct rendered, 1);
+                res->items[res->n++] = (struct rendered){ g_strdup(sr->path), sheet, false, OUTPUT_PDF };
+        }
+        output_abort(&sh.out);
+        return ok && all;
 }
 
 /* What a lead wrote that the laid-out pages leave out, as "goal, agenda"

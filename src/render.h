@@ -69,6 +69,26 @@ void renderer_free(struct renderer *r);
 bool renderer_render(struct renderer *r, const struct community *c,
                      const struct render_options *o, struct render_result *out, struct diag *d);
 
+/* Flyers on sheets: each community laid out once in the print format
+ * piece and drawn copies times, one after the other in the order given,
+ * as many as fit on each page of the print format sheet (turned where
+ * that fits more; sheet.h), every piece with its own bleed (o->bleed_mm),
+ * its QR code and link, crop marks at every cut, TrimBox and BleedBox
+ * around the pieces.  One multi-page PDF at path, written atomically.
+ * A community that is refused is left out with its messages (as with
+ * renderer_render).  Returns false when any community was refused or the
+ * file could not be written; the file is written when at least one piece
+ * was drawn, and then listed in *out (kind PDF, format the sheet's). */
+struct sheet_request {
+        const char *sheet; /* format name: "a4", "a3" */
+        const char *piece; /* format name: "a6" */
+        unsigned copies;   /* 1 or more */
+        const char *path;
+};
+bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
+                            const struct render_options *o, const struct sheet_request *sr,
+                            struct render_result *out, struct diag *d);
+
 /* The checks a render would make, without writing files (for `plakat
  * check`): fit, contrast, QR size, fonts that fell back.  Same messages as
  * renderer_render.  *not_shown gets the settings the community gave that

@@ -1,0 +1,230 @@
+/* test_sheet.c: imposition geometry (src/sheet.c) in numbers, and a sheet
+ * of real flyers (renderer_render_sheets) checked with the tools a print
+ * shop uses: pdfinfo -box, qpdf --check, and every QR code decoded. */
+#include "testlib.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "community.h"
+#include "diag.h"
+#include "render.h"
+#include "sheet.h"
+
+#define EPS 1e-6
+
+static void test_a6_on_a4(void)
+{
+        struct sheet_plan p;
+        /* 2 x 105 is exactly A4's width: four A6 abut, no margin left. */
+        g_assert_true(sheet_plan(210, 297, 105, 148, 0, 0, &p));
+        g_assert_cmpint(p.cols, ==, 2);
+        g_assert_cmpint(p.rows, ==, 2);
+        g_assert_false(p.rotated);
+        g_assert_cmpuint(sheet_capacity(&p), ==, 4);
+        double x, y;
+        sheet_cell(&p, 3, &x, &y);
+        g_assert_cmpfloat_with_epsilon(x, 105, EPS);
+        g_assert_cmpfloat_with_epsilon(y, 0.5 + 148, EPS);
+        /* Abutting pieces share their cut: 3 vertical, 3 horizontal. */
+        double xs[5], ys[5];
+        size_t nx, ny;
+        sheet_cuts(&p, xs, &nx, ys, &ny);
+        g_assert_cmpuint(nx, ==, 3);
+        g_assert_cmpuint(ny, ==, 3);
+        g_assert_cmpfloat_with_epsilon(xs[1], 105, EPS);
+        g_assert_cmpfloat_with_epsilon(ys[2], 296.5, EPS);
+}
+
+static void test_rotation(void)
+{
+        struct sheet_plan p;
+        /* A5 on A4: two fit only turned. */
+        g_assert_true(sheet_plan(210, 297, 148, 210, 0, 0, &p));
+        g_assert_true(p.rotated);
+        g_assert_cmpuint(sheet_capacity(&p), ==, 2);
+        g_assert_cmpfloat_with_epsilon(p.piece_w, 210, EPS);
+        g_assert_cmpfloat_with_epsilon(p.piece_h, 148, EPS);
+        /* A6 on A3: upright 2 x 2 (6 would need 315 mm), turned 2 x 4. */
+        g_assert_true(sheet_plan(297, 420, 105, 148, 0, 0, &p));
+        g_assert_true(p.rotated);
+        g_assert_cmpuint(sheet_capacity(&p), ==, 8);
+        /* A square piece: a tie, the upright plan wins. */
+        g_assert_true(sheet_plan(210, 297, 100, 100, 0, 0, &p));
+        g_assert_false(p.rotated);
+        g_assert_cmpuint(sheet_capacity(&p), ==, 4);
+}
+
+static void test_bleed_and_margin(void)
+{
+        struct sheet_plan p;
+        /* With 3 mm bleed each piece needs 111 x 154: one upright, two turned. */
+        g_assert_true(sheet_plan(210, 297, 105, 148, 3, 0, &p));
+        g_assert_cmpuint(sheet_capacity(&p), ==, 2);
+        g_assert_true(p.rotated);
+        double xs[8], ys[8];
+        size_t nx, ny;
+        sheet_cuts(&p, xs, &nx, ys, &ny);
+        /* Each piece keeps its own bleed: cuts come in pairs. */
+        g_assert_cmpuint(nx, ==, 2);
+        g_assert_cmpuint(ny, ==, 4);
+        g_assert_cmpfloat_with_epsilon(ys[2] - ys[1], 6, EPS);
+        double x0, y0, x1, y1;
+        sheet_trim(&p, &x0, &y0, &x1, &y1);
+        g_assert_cmpfloat_with_epsilon(x1 - x0, 148, EPS);
+        g_assert_cmpfloat_with_epsilon(y1 - y0, 2 * 105 + 6, EPS);
+        sheet_bleed(&p, &x0, &y0, &x1, &y1);
+        g_assert_cmpfloat_with_epsilon(x1 - x0, 154, EPS);
+        /* The grid is centred. */
+        g_assert_cmpfloat_with_epsilon(x0, 210 - x1, EPS);
+        /* Too big for the sheet. */
+        g_assert_false(sheet_plan(210, 297, 297, 420, 0, 0, &p));
+        g_assert_false(sheet_plan(210, 297, 105, 148, 0, 60, &p));
+}
+
+/* ---- real flyers on a sheet ------------------------------------------------- */
+
+static char *run(const char *cmd)
+{
+        char *out = NULL, *err = NULL;
+        int status = 0;
+        GError *e = NULL;
+        if (!g_spawn_command_line_sync(cmd, &out, &err, &status, &e))
+                g_error("%s: %s", cmd, e->message);
+        g_free(err);
+        return out;
+}
+
+/* The value of "Key:   value" in pdfinfo's output (caller frees). */
+static char *field(const char *info, const char *key)
+{
+        char **lines = g_strsplit(info, "\n", -1);
+        char *v = NULL;
+        for (char **l = lines; *l && !v; l++)
+                if (g_str_has_prefix(*l, key) && (*l)[strlen(key)] == ':')
+                        v = g_strstrip(g_strdup(*l + strlen(key) + 1));
+        g_strfreev(lines);
+        g_assert_nonnull(v);
+        return v;
+}
+
+static void assert_field(const char *info, const char *key, const char *want)
+{
+        char *v = field(info, key);
+        g_assert_cmpstr(v, ==, want);
+        g_free(v);
+}
+
+static void test_render_sheets(void)
+{
+        if (!g_find_program_in_path("zbarimg") || !g_find_program_in_path("pdfinfo")) {
+                g_test_skip("zbarimg or pdfinfo missing");
+                return;
+        }
+        g_setenv("PLAKAT_DATADIR", ".", TRUE);
+        struct diag d;
+        diag_init(&d, NULL);
+        struct renderer *r = renderer_new(".", NULL, NULL, &d);
+        g_assert_nonnull(r);
+        struct community_options co = { .languages = renderer_languages(r) };
+        const char *files[] = { "samples/urban-gardening.cfg", "samples/repair-cafe-sennestadt.cfg" };
+        const struct community *cs[2];
+        for (size_t i = 0; i < 2; i++) {
+                cs[i] = community_load(files[i], &co, &d);
+                g_assert_nonnull(cs[i]);
+        }
+        char *dir = g_dir_make_tmp("plakat-sheet-XXXXXX", NULL);
+        char *path = g_build_filename(dir, "sheets.pdf", NULL);
+        char *formats[] = { "a6", NULL };
+        struct render_options o = { .outdir = dir, .formats = formats, .bleed_mm = 3, .stream_fd = -1 };
+        g_date_set_dmy(&o.today, 1, 1, 2027);
+        struct sheet_request sr = { .sheet = "a3", .piece = "a6", .copies = 3, .path = path };
+        struct render_result res;
+        g_assert_true(renderer_render_sheets(r, cs, 2, &o, &sr, &res, &d));
+        g_assert_cmpuint(d.errors, ==, 0);
+        g_assert_cmpuint(res.n, ==, 1);
+        g_assert_cmpstr(res.items[0].path, ==, path);
+
+        /* 6 pieces with bleed on A3 (297 x 420 mm): 2 x 2 upright or turned
+         * 3 x 1 ... the plan decides; the PDF must say what it did. */
+        char *cmd = g_strdup_printf("pdfinfo -box %s", path);
+        char *info = run(cmd);
+        g_free(cmd);
+        assert_field(info, "Page size", "841.89 x 1190.55 pts (A3)");
+        struct sheet_plan p;
+        double k = 72 / 25.4;
+        sheet_plan(297 * k, 420 * k, 105 * k, 148 * k, 3 * k, 6 * k, &p);
+        size_t per = sheet_capacity(&p);
+        char *pages = g_strdup_printf("%zu", (6 + per - 1) / per);
+        assert_field(info, "Pages", pages);
+        g_free(pages);
+        double x0, y0, x1, y1;
+        sheet_trim(&p, &x0, &y0, &x1, &y1);
+        char *trim = g_strdup_printf("%.2f %.2f %.2f %.2f", x0, 420 * k - y1, x1, 420 * k - y0);
+        char *got = field(info, "TrimBox");
+        char **parts = g_strsplit_set(got, " ", -1);
+        GString *norm = g_string_new(NULL);
+        for (char **q = parts; *q; q++)
+                if (**q)
+                        g_string_append_printf(norm, "%s%s", norm->len ? " " : "", *q);
+        g_assert_cmpstr(norm->str, ==, trim);
+        g_string_free(norm, TRUE);
+        g_strfreev(parts);
+        g_free(got);
+        g_free(trim);
+        g_free(info);
+
+        cmd = g_strdup_printf("qpdf --check %s", path);
+        char *check = run(cmd);
+        g_assert_nonnull(strstr(check, "No syntax or stream encoding errors found"));
+        g_free(check);
+        g_free(cmd);
+
+        /* Every piece keeps its own code: 3 of each sign-up address. */
+        cmd = g_strdup_printf("sh -c 'pdftoppm -r 150 -png %s %s/page && zbarimg -q --raw %s/page*.png | sort'", path, dir, dir);
+        char *codes = run(cmd);
+        g_free(cmd);
+        char *want = g_strdup_printf("%s\n%s\n%s\n%s\n%s\n%s\n", cs[1]->signup.url, cs[1]->signup.url,
+                                     cs[1]->signup.url, cs[0]->signup.url, cs[0]->signup.url, cs[0]->signup.url);
+        char **wl = g_strsplit(want, "\n", -1), **gl = g_strsplit(codes, "\n", -1);
+        g_assert_cmpuint(g_strv_length(gl), ==, g_strv_length(wl));
+        for (char **w = wl; *w; w++)
+                g_assert_true(g_strv_contains((const char *const *)gl, *w));
+        g_strfreev(wl);
+        g_strfreev(gl);
+        g_free(want);
+        g_free(codes);
+
+        /* And each its clickable link: one annotation per piece. */
+        cmd = g_strdup_printf("sh -c 'qpdf --qdf --object-streams=disable %s - | grep -c \"/Subtype /Link\"'", path);
+        char *links = run(cmd);
+        g_assert_cmpint(atoi(links), ==, 6);
+        g_free(links);
+        g_free(cmd);
+
+        if (!g_getenv("KEEP")) {
+                cmd = g_strdup_printf("rm -rf %s", dir);
+                g_free(run(cmd));
+                g_free(cmd);
+        } else {
+                g_test_message("kept %s", dir);
+        }
+        render_result_clear(&res);
+        for (size_t i = 0; i < 2; i++)
+                community_free((struct community *)cs[i]);
+        renderer_free(r);
+        diag_clear(&d);
+        g_free(path);
+        g_free(dir);
+}
+
+int main(int argc, char **argv)
+{
+        test_init(&argc, &argv);
+        g_test_add_func("/sheet/a6-on-a4", test_a6_on_a4);
+        g_test_add_func("/sheet/rotation", test_rotation);
+        g_test_add_func("/sheet/bleed-and-margin", test_bleed_and_margin);
+        g_test_add_func("/sheet/render", test_render_sheets);
+        return g_test_run();
+}
