@@ -2,10 +2,10 @@
 #include "theme.h"
 
 #include <glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "cfg.h"
+#include "community.h"
 #include "diag.h"
 
 static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
@@ -58,7 +58,7 @@ bool themes_load(const char *path, struct themes *out, struct diag *d)
                         if (r == ROLE_COUNT)
                                 diag_error(d, path, (int)config_setting_source_line(m), role,
                                            "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface), found an unknown name");
-                        else if (!v || !layout_parse_rgb(v, &t->colours.c[r]))
+                        else if (!v || !colour_parse(v, &t->colours.c[r]))
                                 diag_error(d, path, (int)config_setting_source_line(m), role,
                                            "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
                 }
@@ -89,29 +89,12 @@ const struct theme *themes_find(const struct themes *ts, const char *name)
         return NULL;
 }
 
-static double channel_lum(double c)
-{
-        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG 2 relative luminance and contrast ratio. */
-static double luminance(struct rgb c)
-{
-        return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
-}
-
-double theme_contrast(struct rgb a, struct rgb b)
-{
-        double la = luminance(a), lb = luminance(b);
-        return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
-}
-
 /* Text on a colour the community chose: white or near-black, whichever
  * reads better. */
 static struct rgb readable_on(struct rgb bg)
 {
         struct rgb white = { true, 1, 1, 1 }, ink = { true, 0.10, 0.10, 0.12 };
-        return theme_contrast(bg, white) >= theme_contrast(bg, ink) ? white : ink;
+        return colour_contrast(bg, white) >= colour_contrast(bg, ink) ? white : ink;
 }
 
 static struct rgb mix(struct rgb a, struct rgb b, double t)
