@@ -1,4 +1,4 @@
-/* theme.c: colour themes, palettes and contrast. */
+/* theme.c: colour themes and the palette a community gets. */
 #include "theme.h"
 
 #include <glib.h>
@@ -10,22 +10,37 @@
 
 static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
 
-/* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
+static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d);
+
 bool themes_load(const char *path, struct themes *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
         config_t cfg;
         config_init(&cfg);
+        bool ok = cfg_load(&cfg, path, &limits, d) && read_themes(&cfg, path, out, d);
+        config_destroy(&cfg);
+        return ok;
+}
+
+bool themes_load_string(const char *text, size_t len, const char *name, struct themes *out,
+                        struct diag *d)
+{
+        memset(out, 0, sizeof *out);
+        config_t cfg;
+        config_init(&cfg);
+        bool ok = cfg_parse(&cfg, text, len, name, &limits, d) && read_themes(&cfg, name, out, d);
+        config_destroy(&cfg);
+        return ok;
+}
+
+/* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
+static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d)
+{
         size_t before = d->errors;
-        if (!cfg_load(&cfg, path, &limits, d)) {
-                config_destroy(&cfg);
-                return false;
-        }
-        const config_setting_t *list = config_lookup(&cfg, "themes");
+        const config_setting_t *list = config_lookup(cfg, "themes");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
                 diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
                            list ? "another kind of value" : "nothing");
-                config_destroy(&cfg);
                 return false;
         }
         size_t n = (size_t)config_setting_length(list);
@@ -63,7 +78,6 @@ bool themes_load(const char *path, struct themes *out, struct diag *d)
                                            "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
                 }
         }
-        config_destroy(&cfg);
         if (d->errors > before) {
                 themes_clear(out);
                 return false;

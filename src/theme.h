@@ -26,6 +26,9 @@ struct themes {
 /* Read the themes file; problems go to d with file:line.  Returns false
  * when it is refused (out is then empty). */
 bool themes_load(const char *path, struct themes *out, struct diag *d);
+/* The same from text[0..len) in memory (tests); name is used in messages. */
+bool themes_load_string(const char *text, size_t len, const char *name, struct themes *out,
+                        struct diag *d);
 void themes_clear(struct themes *ts);
 
 /* The theme of that name, or NULL. */
