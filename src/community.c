@@ -230,9 +230,12 @@ int community_line(const struct community *c, const char *setting)
 const char *const *community_settings(void)
 {
         static const char *keys[G_N_ELEMENTS(settings) + 1];
-        if (!keys[0])
+        static gsize done; /* filled once, also when threads ask at once */
+        if (g_once_init_enter(&done)) {
                 for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
                         keys[i] = settings[i].key;
+                g_once_init_leave(&done, 1);
+        }
         return keys;
 }
 
