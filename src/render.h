@@ -10,8 +10,9 @@
  * every output is written to a temporary file in the output folder and
  * renamed into place (two processes never see each other's half-written
  * files), the hyphenation cache (~/.cache/plakat) is written the same way,
- * and fontconfig's cache is fontconfig's to lock.  Inherited state (umask,
- * locale, environment) is read, never changed.
+ * and fontconfig's cache is fontconfig's to lock.  Inherited state (locale,
+ * environment) is read, never changed; the umask is changed only for an
+ * instant and set back (see below), which one thread does not notice.
  *
  * Threads: a renderer must never be shared between threads.  Its fonts
  * hold one Pango font map and context, which Pango does not make
