@@ -180,36 +180,41 @@ static void test_syntax_hint(void)
 
 /* ---- quoting ---------------------------------------------------------------------- */
 
-static void check_quote(const char *value, size_t max, const char *want)
-{
-        char *got = diag_quote(value, max);
-        g_assert_cmpstr(got, ==, want);
-        g_assert_true(g_utf8_validate(got, -1, NULL));
-        g_free(got);
-}
-
+/* Values from strangers: control characters are shown, never sent to the
+ * terminal; the result is always valid UTF-8. */
 static void test_quote(void)
 {
-        check_quote("12.01.2027", 80, "\"12.01.2027\"");
-        check_quote("", 80, "\"\"");
-        check_quote("say \"hi\" \\o/", 80, "\"say \\\"hi\\\" \\\\o/\"");
-        /* Control characters are shown, never sent to the terminal. */
-        check_quote("a\nb\tc\rd", 80, "\"a\\x0ab\\x09c\\x0dd\"");
-        check_quote("\x1b[31mred", 80, "\"\\x1b[31mred\"");
-        check_quote("del\x7f", 80, "\"del\\x7f\"");
-        check_quote("c1\xc2\x85", 80, "\"c1\\x85\"");      /* U+0085 NEL */
-        check_quote("nbsp\xc2\xa0ok", 80, "\"nbsp\xc2\xa0ok\""); /* U+00A0 is text */
-        /* Direction overrides and isolates would reorder the terminal line. */
-        check_quote("abc\xe2\x80\xae" "fdp.exe", 80, "\"abc\\u202efdp.exe\"");
-        check_quote("\xe2\x81\xa6x\xe2\x81\xa9", 80, "\"\\u2066x\\u2069\"");
-        check_quote("\xe2\x80\x8f", 80, "\"\\u200f\"");
-        check_quote("\xd8\x9c", 80, "\"\\u061c\"");
-        /* Invalid bytes become U+FFFD: the message stays UTF-8. */
-        check_quote("caf\xe9", 80, "\"caf\xef\xbf\xbd\"");
-        /* Cut after max characters (not bytes), marked with an ellipsis. */
-        check_quote("Grüße", 5, "\"Grüße\"");
-        check_quote("Grüße!", 5, "\"Grüße…\"");
-        check_quote("abc", 0, "\"…\"");
+        static const struct {
+                const char *value;
+                size_t max;
+                const char *want;
+        } cases[] = {
+                { "12.01.2027", 80, "\"12.01.2027\"" },
+                { "", 80, "\"\"" },
+                { "say \"hi\" \\o/", 80, "\"say \\\"hi\\\" \\\\o/\"" },
+                { "a\nb\tc\rd", 80, "\"a\\x0ab\\x09c\\x0dd\"" },
+                { "\x1b[31mred", 80, "\"\\x1b[31mred\"" },
+                { "del\x7f", 80, "\"del\\x7f\"" },
+                { "c1\xc2\x85", 80, "\"c1\\x85\"" },      /* U+0085 NEL */
+                { "nbsp\xc2\xa0ok", 80, "\"nbsp\xc2\xa0ok\"" }, /* U+00A0 is text */
+                /* Direction overrides and isolates would reorder the terminal line. */
+                { "abc\xe2\x80\xae" "fdp.exe", 80, "\"abc\\u202efdp.exe\"" },
+                { "\xe2\x81\xa6x\xe2\x81\xa9", 80, "\"\\u2066x\\u2069\"" },
+                { "\xe2\x80\x8f", 80, "\"\\u200f\"" },
+                { "\xd8\x9c", 80, "\"\\u061c\"" },
+                /* Invalid bytes become U+FFFD: the message stays UTF-8. */
+                { "caf\xe9", 80, "\"caf\xef\xbf\xbd\"" },
+                /* Cut after max characters (not bytes), marked with an ellipsis. */
+                { "Grüße", 5, "\"Grüße\"" },
+                { "Grüße!", 5, "\"Grüße…\"" },
+                { "abc", 0, "\"…\"" },
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+                char *got = diag_quote(cases[i].value, cases[i].max);
+                g_assert_cmpstr(got, ==, cases[i].want);
+                g_assert_true(g_utf8_validate(got, -1, NULL));
+                g_free(got);
+        }
 }
 
 int main(int argc, char **argv)
