@@ -230,9 +230,12 @@ int community_line(const struct community *c, const char *setting)
 const char *const *community_settings(void)
 {
         static const char *keys[G_N_ELEMENTS(settings) + 1];
-        if (!keys[0])
+        static gsize done; /* filled once, also when threads ask at once */
+        if (g_once_init_enter(&done)) {
                 for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
                         keys[i] = settings[i].key;
+                g_once_init_leave(&done, 1);
+        }
         return keys;
 }
 
@@ -727,26 +730,10 @@ static void store_dates(struct loader *ld, const struct at *at, struct value *v,
         g_strfreev(v->v);
 }
 
-static int hex(char ch)
-{
-        return g_ascii_xdigit_value(ch);
-}
-
 static void store_colour(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
-        const char *s = v->s;
-        bool ok = strlen(s) == 7 && s[0] == '#';
-        for (int i = 1; ok && i < 7; i++)
-                ok = g_ascii_isxdigit(s[i]);
-        if (!ok) {
-                expected_error(ld, at, "a colour \"#RRGGBB\" like \"#2E7D32\"", s);
-                return;
-        }
-        struct rgb *c = field;
-        c->set = true;
-        c->r = (hex(s[1]) * 16 + hex(s[2])) / 255.0;
-        c->g = (hex(s[3]) * 16 + hex(s[4])) / 255.0;
-        c->b = (hex(s[5]) * 16 + hex(s[6])) / 255.0;
+        if (!colour_parse(v->s, field))
+                expected_error(ld, at, "a colour \"#RRGGBB\" like \"#2E7D32\"", v->s);
 }
 
 static void store_channel_type(struct loader *ld, const struct at *at, struct value *v, void *field)

@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "colour.h"
 #include "schedule.h"
 
 struct diag;
@@ -50,12 +51,6 @@ struct woop {
         char *wish, *outcome;
         char **obstacles; /* NULL-terminated or NULL */
         char **plan;
-};
-
-/* A colour as given by `#RRGGBB`. */
-struct rgb {
-        bool set;
-        double r, g, b; /* 0..1 */
 };
 
 struct style {

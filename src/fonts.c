@@ -8,6 +8,8 @@
 
 #include "diag.h"
 
+G_LOCK_DEFINE_STATIC(current_config);
+
 struct fonts {
         FcConfig *config;
         PangoFontMap *map;
@@ -57,10 +59,15 @@ struct fonts *fonts_new(const char *const *dirs, struct diag *d)
         }
         /* Pango's font maps call FcInit (in a thread), which would load the
          * system's configuration and scan its fonts unless a current
-         * configuration exists: make ours current first. */
+         * configuration exists: make ours current first.  The current
+         * configuration is the process's, so two of these at once are
+         * serialised; once the map has its own configuration, the current
+         * one no longer matters to it. */
+        G_LOCK(current_config);
         FcConfigSetCurrent(f->config);
         f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+        G_UNLOCK(current_config);
         pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
         f->context = pango_font_map_create_context(f->map);
 

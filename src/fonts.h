@@ -2,7 +2,13 @@
  *
  * fontconfig is given a configuration holding only the fonts in the data
  * dir's fonts/ (plus --fonts folders): output is the same on every machine,
- * and start-up skips scanning the system's fonts (~10 ms). */
+ * and start-up skips scanning the system's fonts (~10 ms).
+ *
+ * Threads: a struct fonts (its Pango font map and context) is used by one
+ * thread at a time; Pango's font maps are not thread-safe.  fonts_new may
+ * run in several threads at once, and each makes its configuration
+ * fontconfig's current one (process-wide; the last one wins, which is
+ * harmless: every map keeps its own). */
 #ifndef PLAKAT_FONTS_H
 #define PLAKAT_FONTS_H
 

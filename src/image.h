@@ -9,8 +9,9 @@
 
 #include <cairo.h>
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "layout.h" /* enum fit */
+#include "imagefit.h"
 
 struct diag;
 struct image;

@@ -33,29 +33,6 @@ bool layout_family_parse(const char *s, enum family *out)
         return false;
 }
 
-static int hexval(char c)
-{
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-}
-
-bool layout_parse_rgb(const char *s, struct rgb *out)
-{
-        if (strlen(s) != 7 || s[0] != '#')
-                return false;
-        int v[6];
-        for (int i = 0; i < 6; i++)
-                if ((v[i] = hexval(s[i + 1])) < 0)
-                        return false;
-        out->set = true;
-        out->r = (v[0] * 16 + v[1]) / 255.0;
-        out->g = (v[2] * 16 + v[3]) / 255.0;
-        out->b = (v[4] * 16 + v[5]) / 255.0;
-        return true;
-}
-
 /* ---- reading settings ------------------------------------------------------ */
 
 struct ctx {
@@ -229,7 +206,7 @@ static void get_colour(struct ctx *c, const config_setting_t *g, const char *key
                 return;
         memset(out, 0, sizeof *out);
         if (v[0] == '#') {
-                if (layout_parse_rgb(v, &out->rgb)) {
+                if (colour_parse(v, &out->rgb)) {
                         out->literal = true;
                         return;
                 }
@@ -597,13 +574,13 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         static const char *const defaults[ROLE_COUNT] = { "#FFFFFF", "#1A1A1A", "#1F5F8B", "#F2A541",
                                                           "#FFFFFF", "#1A1A1A", "#5A5A5A", "#F3F3F0" };
         for (int i = 0; i < ROLE_COUNT; i++)
-                layout_parse_rgb(defaults[i], &l->palette.c[i]);
+                colour_parse(defaults[i], &l->palette.c[i]);
         config_setting_t *colors = config_setting_get_member(root, "colors");
         if (colors) {
                 check_keys(c, colors, role_names);
                 for (int i = 0; i < ROLE_COUNT; i++) {
                         const char *v = get_string(c, colors, role_names[i]);
-                        if (v && !layout_parse_rgb(v, &l->palette.c[i]))
+                        if (v && !colour_parse(v, &l->palette.c[i]))
                                 err(c, config_setting_get_member(colors, role_names[i]),
                                     "expected \"#RRGGBB\", found \"%s\"", v);
                 }

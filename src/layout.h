@@ -14,15 +14,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "community.h" /* struct rgb */
-#include "qr.h"
+#include "colour.h"
+#include "imagefit.h"
+#include "qrlevel.h"
 
 struct diag;
 
 enum elem_kind { ELEM_RECT, ELEM_TEXT, ELEM_IMAGE, ELEM_QR, ELEM_STACK };
 enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
 enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
-enum fit { FIT_COVER, FIT_CONTAIN };
 enum unit { UNIT_MM, UNIT_PX };
 
 enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_COUNT };
@@ -115,8 +115,5 @@ void layout_free(struct layout *l);
 const char *layout_family_name(enum family f);
 bool layout_family_parse(const char *s, enum family *out);
 const char *layout_role_name(enum role r);
-
-/* Parse "#RRGGBB"; false otherwise. */
-bool layout_parse_rgb(const char *s, struct rgb *out);
 
 #endif

@@ -5,11 +5,10 @@
 #include <cairo.h>
 #include <stdbool.h>
 
+#include "qrlevel.h"
+
 /* Light modules around the code on each side, as ISO/IEC 18004 requires. */
 #define QR_QUIET 4
-
-/* Error correction: L 7 %, M 15 %, Q 25 %, H 30 % of the code may be lost. */
-enum qr_level { QR_LEVEL_L, QR_LEVEL_M, QR_LEVEL_Q, QR_LEVEL_H };
 
 struct qr {
         int width;              /* modules per side, without quiet zone */
@@ -45,12 +44,5 @@ int qr_total(const struct qr *q);
  * (source, matrix, fill rule) is restored; its current path is cleared. */
 void qr_draw(cairo_t *cr, const struct qr *q, double x, double y, double size,
              const double dark[3], const double light[3], bool snap);
-
-/* Parse "L", "M", "Q" or "H" (any case) into *out; false for anything else
- * (then *out is untouched). */
-bool qr_level_parse(const char *s, enum qr_level *out);
-
-/* "L", "M", "Q" or "H". */
-const char *qr_level_name(enum qr_level level);
 
 #endif

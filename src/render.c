@@ -501,7 +501,7 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
         bool large = size_pt >= 18 || (size_pt >= 14 && b->elem->weight >= 700);
         double need = large ? 3.0 : 4.5;
         if (bg) {
-                double ratio = theme_contrast(b->colour, *bg);
+                double ratio = colour_contrast(b->colour, *bg);
                 if (ratio + 0.005 < need)
                         diag_warn(d, file, 0, NULL,
                                   "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1 "

@@ -2,7 +2,43 @@
  *
  * A renderer holds what is loaded once per process (fonts, layouts, formats,
  * languages) and is reused for every community and every output, so a
- * batch of fifty flyers pays the set-up once. */
+ * batch of fifty flyers pays the set-up once.
+ *
+ * Parallel runs: PROCESS-READY; not yet thread-ready.
+ *
+ * Worker processes, each with its own renderer, share nothing but files:
+ * every output is written to a temporary file in the output folder and
+ * renamed into place (two processes never see each other's half-written
+ * files), the hyphenation cache (~/.cache/plakat) is written the same way,
+ * and fontconfig's cache is fontconfig's to lock.  Inherited state (locale,
+ * environment) is read, never changed; the umask is changed only for an
+ * instant and set back (see below), which one thread does not notice.
+ *
+ * Threads: a renderer must never be shared between threads.  Its fonts
+ * hold one Pango font map and context, which Pango does not make
+ * thread-safe (fonts.h), and measuring text fills their caches.  Everything
+ * else in it (layouts, formats, themes, languages) is read-only once
+ * renderer_new returns, as is a loaded struct community; a struct diag
+ * belongs to one thread.  One renderer per thread is the design that could
+ * work, and what is process-wide has been made safe for it:
+ *   - lazily filled tables are filled once under g_once (lazy.c: librsvg
+ *     and qpdf; community_settings), or are constant (facts placeholders,
+ *     the settings tables);
+ *   - hyphenation patterns are loaded and used under a lock (hyphen.c), so
+ *     threads hyphenate one at a time, correctly;
+ *   - fonts_new serialises making its fontconfig configuration current;
+ *   - nothing calls setlocale or setenv; libconfig reads numbers in the C
+ *     locale plakat never leaves;
+ *   - util_umask reads the umask once without changing it.
+ * What still keeps threads out: output.c sets the umask to 0 and back to
+ * learn it; another thread creating a file in between gets the wrong mode,
+ * and two threads doing it at once can leave the process's mask at 0 for
+ * good.  Its rewrite is to call util_umask instead (and main to call
+ * util_umask once before starting workers).  Even then threads are only
+ * argued, not tested: no test renders from two threads under
+ * ThreadSanitizer yet, and librsvg, gdk-pixbuf and libqrencode are trusted
+ * on their documentation.  So: -j N should fork workers, each with its own
+ * renderer, until such a test exists. */
 #ifndef PLAKAT_RENDER_H
 #define PLAKAT_RENDER_H
 

@@ -1,31 +1,46 @@
-/* theme.c: colour themes, palettes and contrast. */
+/* theme.c: colour themes and the palette a community gets. */
 #include "theme.h"
 
 #include <glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "cfg.h"
+#include "community.h"
 #include "diag.h"
 
 static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
 
-/* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
+static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d);
+
 bool themes_load(const char *path, struct themes *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
         config_t cfg;
         config_init(&cfg);
+        bool ok = cfg_load(&cfg, path, &limits, d) && read_themes(&cfg, path, out, d);
+        config_destroy(&cfg);
+        return ok;
+}
+
+bool themes_load_string(const char *text, size_t len, const char *name, struct themes *out,
+                        struct diag *d)
+{
+        memset(out, 0, sizeof *out);
+        config_t cfg;
+        config_init(&cfg);
+        bool ok = cfg_parse(&cfg, text, len, name, &limits, d) && read_themes(&cfg, name, out, d);
+        config_destroy(&cfg);
+        return ok;
+}
+
+/* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
+static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d)
+{
         size_t before = d->errors;
-        if (!cfg_load(&cfg, path, &limits, d)) {
-                config_destroy(&cfg);
-                return false;
-        }
-        const config_setting_t *list = config_lookup(&cfg, "themes");
+        const config_setting_t *list = config_lookup(cfg, "themes");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
                 diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
                            list ? "another kind of value" : "nothing");
-                config_destroy(&cfg);
                 return false;
         }
         size_t n = (size_t)config_setting_length(list);
@@ -58,12 +73,11 @@ bool themes_load(const char *path, struct themes *out, struct diag *d)
                         if (r == ROLE_COUNT)
                                 diag_error(d, path, (int)config_setting_source_line(m), role,
                                            "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface), found an unknown name");
-                        else if (!v || !layout_parse_rgb(v, &t->colours.c[r]))
+                        else if (!v || !colour_parse(v, &t->colours.c[r]))
                                 diag_error(d, path, (int)config_setting_source_line(m), role,
                                            "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
                 }
         }
-        config_destroy(&cfg);
         if (d->errors > before) {
                 themes_clear(out);
                 return false;
@@ -89,29 +103,12 @@ const struct theme *themes_find(const struct themes *ts, const char *name)
         return NULL;
 }
 
-static double channel_lum(double c)
-{
-        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG 2 relative luminance and contrast ratio. */
-static double luminance(struct rgb c)
-{
-        return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
-}
-
-double theme_contrast(struct rgb a, struct rgb b)
-{
-        double la = luminance(a), lb = luminance(b);
-        return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
-}
-
 /* Text on a colour the community chose: white or near-black, whichever
  * reads better. */
 static struct rgb readable_on(struct rgb bg)
 {
         struct rgb white = { true, 1, 1, 1 }, ink = { true, 0.10, 0.10, 0.12 };
-        return theme_contrast(bg, white) >= theme_contrast(bg, ink) ? white : ink;
+        return colour_contrast(bg, white) >= colour_contrast(bg, ink) ? white : ink;
 }
 
 static struct rgb mix(struct rgb a, struct rgb b, double t)

@@ -1,6 +1,6 @@
 /* theme.h: colour themes (layouts/themes.cfg) and the palette one
  * community gets: the layout's colours, then its theme's, then the
- * community's own style.  Also the WCAG contrast the checks use. */
+ * community's own style (contrast itself is colour.h's). */
 #ifndef PLAKAT_THEME_H
 #define PLAKAT_THEME_H
 
@@ -10,6 +10,7 @@
 #include "layout.h" /* struct palette, struct rgb */
 
 struct diag;
+struct style;
 
 /* A theme sets some colour roles; the others keep the layout's. */
 struct theme {
@@ -25,6 +26,9 @@ struct themes {
 /* Read the themes file; problems go to d with file:line.  Returns false
  * when it is refused (out is then empty). */
 bool themes_load(const char *path, struct themes *out, struct diag *d);
+/* The same from text[0..len) in memory (tests); name is used in messages. */
+bool themes_load_string(const char *text, size_t len, const char *name, struct themes *out,
+                        struct diag *d);
 void themes_clear(struct themes *ts);
 
 /* The theme of that name, or NULL. */
@@ -35,8 +39,5 @@ const struct theme *themes_find(const struct themes *ts, const char *name);
  * colour (on_primary etc.). */
 void theme_palette(const struct palette *layout, const struct theme *t, const struct style *s,
                    struct palette *out);
-
-/* WCAG 2 contrast ratio of two colours, 1 to 21. */
-double theme_contrast(struct rgb a, struct rgb b);
 
 #endif

@@ -91,3 +91,35 @@ char *util_basename_noext(const char *path, const char *ext)
                 base[strlen(base) - strlen(ext)] = '\0';
         return base;
 }
+
+/* Linux shows the mask in /proc/self/status ("Umask:\t0022", since 4.7):
+ * reading it there changes nothing.  Elsewhere the only way is to set it
+ * and set it back. */
+static mode_t read_umask(void)
+{
+        FILE *f = fopen("/proc/self/status", "r");
+        if (f) {
+                char line[256];
+                unsigned long m;
+                while (fgets(line, sizeof line, f))
+                        if (sscanf(line, "Umask: %lo", &m) == 1 && m <= 0777) {
+                                fclose(f);
+                                return (mode_t)m;
+                        }
+                fclose(f);
+        }
+        mode_t m = umask(0);
+        umask(m);
+        return m;
+}
+
+mode_t util_umask(void)
+{
+        static gsize done;
+        static mode_t mask;
+        if (g_once_init_enter(&done)) {
+                mask = read_umask();
+                g_once_init_leave(&done, 1);
+        }
+        return mask;
+}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Number of Unicode characters in a valid UTF-8 string. */
 size_t util_utf8_len(const char *s);
@@ -30,5 +31,13 @@ char *util_read_stream(FILE *f, size_t max, size_t *len, char **err);
 /* The file name without its folder and without the extension ext (e.g.
  * ".cfg"), for naming outputs.  Caller frees. */
 char *util_basename_noext(const char *path, const char *ext);
+
+/* The process's file mode creation mask, as it was at the first call.
+ * Read without changing it where the system tells (Linux: /proc); else by
+ * setting it and setting it back, which is why main should call this once
+ * before any worker thread starts.  plakat never changes the mask, so the
+ * first answer stays right; code that writes files uses this instead of
+ * the umask(0)/umask(mask) dance, which would race with other threads. */
+mode_t util_umask(void);
 
 #endif

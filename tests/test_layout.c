@@ -202,15 +202,7 @@ static void test_names(void)
                 g_assert_cmpint(f, ==, i);
         }
         g_assert_cmpstr(layout_role_name(ROLE_ON_PRIMARY), ==, "on_primary");
-
-        struct rgb c;
-        g_assert_true(layout_parse_rgb("#FFFFFF", &c));
-        g_assert_true(layout_parse_rgb("#0f5c4d", &c));
-        g_assert_false(layout_parse_rgb("#12345", &c));
-        g_assert_false(layout_parse_rgb("#1234567", &c));
-        g_assert_false(layout_parse_rgb("0F5C4D", &c));
-        g_assert_false(layout_parse_rgb("#GGGGGG", &c));
-        g_assert_false(layout_parse_rgb("", &c));
+        /* "#RRGGBB" itself is colour.c's: tests/test_colour.c. */
 }
 
 /* The message names the file as given, for layouts read from memory too. */
