@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "pngout.h"
+#include "util.h"
 
 /* ---- the writers ------------------------------------------------------------ */
 
@@ -146,21 +147,10 @@ const struct writer *output_writer(enum output_kind kind)
 
 /* ---- files ---------------------------------------------------------------------- */
 
-/* The mode of a new ordinary file under this process's umask.  umask can
- * only be read by setting it, which would race with another thread
- * creating a file; so it is read once, and the first call happens in
- * renderer_new, before any worker could start. */
 mode_t output_file_mode(void)
 {
-        static gsize done;
-        static mode_t mode;
-        if (g_once_init_enter(&done)) {
-                mode_t mask = umask(0);
-                umask(mask);
-                mode = 0666 & ~mask;
-                g_once_init_leave(&done, 1);
-        }
-        return mode;
+        /* util_umask reads the mask once, without setting it. */
+        return 0666 & ~util_umask();
 }
 
 /* Report a failure of o's file: the machine's reason when the sink has

@@ -77,7 +77,7 @@ struct output {
         struct pdfbox trim, bleed;
 };
 
-/* The mode new outputs get: 0666 less the umask, read once (see output.c). */
+/* The mode new outputs get: 0666 less the umask (util_umask). */
 mode_t output_file_mode(void);
 
 /* Start a file of kind at path (a temporary file beside it for now).

@@ -11,8 +11,7 @@
  * renamed into place (two processes never see each other's half-written
  * files), the hyphenation cache (~/.cache/plakat) is written the same way,
  * and fontconfig's cache is fontconfig's to lock.  Inherited state (locale,
- * environment) is read, never changed; the umask is changed only for an
- * instant and set back (see below), which one thread does not notice.
+ * environment, umask) is read, never changed.
  *
  * Threads: a renderer must never be shared between threads.  Its fonts
  * hold one Pango font map and context, which Pango does not make
@@ -29,16 +28,13 @@
  *   - fonts_new serialises making its fontconfig configuration current;
  *   - nothing calls setlocale or setenv; libconfig reads numbers in the C
  *     locale plakat never leaves;
- *   - util_umask reads the umask once without changing it.
- * What still keeps threads out: output.c sets the umask to 0 and back to
- * learn it; another thread creating a file in between gets the wrong mode,
- * and two threads doing it at once can leave the process's mask at 0 for
- * good.  Its rewrite is to call util_umask instead (and main to call
- * util_umask once before starting workers).  Even then threads are only
- * argued, not tested: no test renders from two threads under
- * ThreadSanitizer yet, and librsvg, gdk-pixbuf and libqrencode are trusted
- * on their documentation.  So: -j N should fork workers, each with its own
- * renderer, until such a test exists. */
+ *   - util_umask reads the umask once without changing it, and
+ *     renderer_new asks it (through output_file_mode) before any worker
+ *     could start.
+ * Threads are still only argued, not tested: no test renders from two
+ * threads under ThreadSanitizer yet, and librsvg, gdk-pixbuf and
+ * libqrencode are trusted on their documentation.  So: -j N should fork
+ * workers, each with its own renderer, until such a test exists. */
 #ifndef PLAKAT_RENDER_H
 #define PLAKAT_RENDER_H
 

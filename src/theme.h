@@ -1,4 +1,4 @@
-/* theme.h: colour themes (layouts/themes.cfg) and the palette one
+/* theme.h: colour themes (themes/themes.cfg) and the palette one
  * community gets: the layout's colours, then its theme's, then the
  * community's own style (contrast itself is colour.h's). */
 #ifndef PLAKAT_THEME_H

@@ -118,7 +118,11 @@ static void assert_field(const char *info, const char *key, const char *want)
 
 static void test_render_sheets(void)
 {
-        if (!g_find_program_in_path("zbarimg") || !g_find_program_in_path("pdfinfo")) {
+        char *zbar = g_find_program_in_path("zbarimg"), *pdfinfo = g_find_program_in_path("pdfinfo");
+        bool tools = zbar && pdfinfo;
+        g_free(zbar);
+        g_free(pdfinfo);
+        if (!tools) {
                 g_test_skip("zbarimg or pdfinfo missing");
                 return;
         }

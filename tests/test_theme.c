@@ -45,7 +45,7 @@ static void test_shipped(void)
         struct diag d;
         diag_init(&d, stderr);
         struct themes ts;
-        g_assert_true(themes_load("layouts/themes.cfg", &ts, &d));
+        g_assert_true(themes_load("themes/themes.cfg", &ts, &d));
         g_assert_cmpuint(d.n, ==, 0);
         g_assert_cmpuint(ts.n, >=, 2);
         const struct theme *def = themes_find(&ts, "default");
