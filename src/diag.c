@@ -71,6 +71,15 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line
         push(d, level, g_string_free(s, FALSE), where);
 }
 
+void diag_fail(struct diag *d, const char *file, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        diag_vadd(d, DIAG_ERROR, file, 0, NULL, fmt, ap);
+        va_end(ap);
+        d->failures++;
+}
+
 void diag_error(struct diag *d, const char *file, int line, const char *setting,
                 const char *fmt, ...)
 {

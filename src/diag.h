@@ -28,6 +28,7 @@ struct diag {
         struct diag_msg *msgs;
         size_t n, cap;
         size_t errors, warnings;
+        size_t failures; /* of the errors, those of the machine (diag_fail) */
         FILE *echo; /* when non-NULL, each message is also printed here */
 };
 
@@ -41,6 +42,11 @@ void diag_error(struct diag *d, const char *file, int line, const char *setting,
                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_warn(struct diag *d, const char *file, int line, const char *setting,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Report a failure of the machine, not of the file: a full disk, a
+ * folder without permission, a failed device.  Counted as an error (the
+ * community is not written) and in failures, so a caller can tell the user
+ * their file was not at fault. */
+void diag_fail(struct diag *d, const char *file, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line,
                const char *setting, const char *fmt, va_list ap);
 

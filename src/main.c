@@ -87,9 +87,16 @@ static void print_diag(const struct diag *d, bool quiet)
         fflush(stderr);
 }
 
-static void print_refused(const char *path, size_t errors)
+/* The summary of a file that was not written: refused for mistakes in it,
+ * failed when only the machine failed (a full disk is not the lead's
+ * fault, and they should not go looking for one in their file). */
+static void print_refused(const char *path, const struct diag *d)
 {
-        fprintf(stderr, "%s: refused (%zu error%s)\n", path, errors, errors == 1 ? "" : "s");
+        size_t errors = d->errors - d->failures;
+        if (errors > 0)
+                fprintf(stderr, "%s: refused (%zu error%s)\n", path, errors, errors == 1 ? "" : "s");
+        else
+                fprintf(stderr, "%s: failed (nothing was written; the file itself is fine)\n", path);
         fflush(stderr);
 }
 
@@ -264,7 +271,7 @@ static bool check_one(struct run *run, const char *path)
                 print_diag(&d, run->cli->quiet);
         }
         if (!ok)
-                print_refused(path, d.errors);
+                print_refused(path, &d);
         community_free(c);
         diag_clear(&d);
         return ok;
@@ -305,7 +312,7 @@ static bool render_one(struct run *run, const char *path)
         }
         render_result_clear(&done);
         if (!ok)
-                print_refused(path, d.errors);
+                print_refused(path, &d);
         community_free(c);
         diag_clear(&d);
         return ok;

@@ -160,10 +160,10 @@ static void report(struct output *o, const char *why, struct diag *d)
 {
         int e = sink_error(&o->sink);
         if (e)
-                diag_error(d, o->path, 0, NULL, "could not write this file: %s; nothing was written for this community",
-                           g_strerror(e));
+                diag_fail(d, o->path, "could not write this file: %s; nothing was written for this community",
+                          g_strerror(e));
         else
-                diag_error(d, o->path, 0, NULL, "could not write this file: %s; nothing was written for this community",
+                diag_error(d, o->path, 0, NULL, "could not make this file: %s; nothing was written for this community",
                            why ? why : "unknown error");
 }
 
@@ -201,8 +201,8 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
         g_free(base);
         o->fd = g_mkstemp_full(o->tmp, O_WRONLY | O_CLOEXEC, 0600);
         if (o->fd < 0) {
-                diag_error(d, path, 0, NULL, "could not write this file: %s; nothing was written for this community",
-                           g_strerror(errno));
+                diag_fail(d, path, "could not write this file: %s; nothing was written for this community",
+                          g_strerror(errno));
                 g_free(o->tmp);
                 o->tmp = NULL;
                 output_abort(o);
@@ -210,8 +210,8 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
         }
         /* mkstemp makes the file private; outputs are ordinary files. */
         if (fchmod(o->fd, output_file_mode()) != 0) {
-                diag_error(d, path, 0, NULL, "could not write this file: %s; nothing was written for this community",
-                           g_strerror(errno));
+                diag_fail(d, path, "could not write this file: %s; nothing was written for this community",
+                          g_strerror(errno));
                 output_abort(o);
                 return false;
         }
@@ -307,14 +307,14 @@ bool output_commit(struct output *o, struct diag *d)
                 int e = sink_write_all(o->stream, bytes, len);
                 ok = e == 0;
                 if (!ok)
-                        diag_error(d, NULL, 0, NULL, "cannot write to %s: %s", o->path, g_strerror(e));
+                        diag_fail(d, NULL, "cannot write to %s: %s", o->path, g_strerror(e));
                 sink_clear(&o->sink);
                 return ok;
         }
         ok = g_rename(o->tmp, o->path) == 0;
         if (!ok) {
-                diag_error(d, o->path, 0, NULL, "could not put this file in place: %s; nothing was written for this community",
-                           g_strerror(errno));
+                diag_fail(d, o->path, "could not put this file in place: %s; nothing was written for this community",
+                          g_strerror(errno));
                 g_unlink(o->tmp);
         }
         g_free(o->tmp);

@@ -685,7 +685,7 @@ bool renderer_render(struct renderer *r, const struct community *c,
         struct prep p;
         bool ok = prep_init(r, c, o, &p, d);
         if (ok && o->stream_fd < 0 && g_mkdir_with_parents(o->outdir, 0777) != 0) {
-                diag_error(d, o->outdir, 0, NULL, "cannot create the output folder: %s", g_strerror(errno));
+                diag_fail(d, o->outdir, "cannot create the output folder: %s", g_strerror(errno));
                 ok = false;
         }
         /* A stream carries one file: two formats would run together. */
