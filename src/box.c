@@ -23,7 +23,62 @@ struct map {
         double s, ox, oy; /* scale and offset */
         double size_k;    /* layout size value -> canvas units */
         const struct box_target *t;
+        GHashTable *vars; /* placeholder -> text as Pango gets it (box_typeset) */
 };
+
+/* ---- line-break control -------------------------------------------------------
+ *
+ * Facts are plain text that says which parts read as one unit (holds) and
+ * which values are web addresses; how a line may break is decided here,
+ * where the text is handed to Pango, with characters Pango's line breaker
+ * obeys: a no-break space for a held space, word joiners around a held
+ * dash ("18:30–" / "20:00 Uhr" must not happen), and for an address a
+ * zero-width space after each "/" (a break there reads as intended) and a
+ * word joiner after a hyphen of a part short enough for a line (a reader
+ * would take the line's end for part of the address).  Only a part
+ * between slashes over 24 characters may still break after a hyphen. */
+
+char *box_typeset(const struct fact *x)
+{
+        GString *r = g_string_new(NULL);
+        const char *v = x->value, *part = v;
+        size_t h = 0;
+        for (const char *p = v; *p; p = g_utf8_next_char(p)) {
+                size_t at = (size_t)(p - v);
+                while (h < x->n_holds && x->holds[h].start + x->holds[h].len <= at)
+                        h++;
+                bool held = h < x->n_holds && x->holds[h].start <= at;
+                gunichar c = g_utf8_get_char(p);
+                if (*p == '/')
+                        part = p + 1;
+                if (held && c == ' ') {
+                        g_string_append(r, "\u00a0");
+                } else if (held && (c == 0x2013 || c == '-')) {
+                        g_string_append(r, "\u2060");
+                        g_string_append_unichar(r, c);
+                        g_string_append(r, "\u2060");
+                } else {
+                        g_string_append_len(r, p, g_utf8_next_char(p) - p);
+                        if (x->url && *p == '-' && strcspn(part, "/") <= 24)
+                                g_string_append(r, "\u2060");
+                        else if (x->url && *p == '/' && p[1])
+                                g_string_append(r, "\u200b");
+                }
+        }
+        return g_string_free(r, FALSE);
+}
+
+/* Every placeholder's text for Pango; free with g_hash_table_destroy. */
+static GHashTable *typeset_all(const struct facts *f)
+{
+        GHashTable *vars = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+        for (const char *const *n = facts_placeholders(); *n; n++) {
+                const struct fact *x = facts_fact(f, *n);
+                if (x)
+                        g_hash_table_insert(vars, (gpointer)*n, box_typeset(x));
+        }
+        return vars;
+}
 
 static void map_init(struct map *m, const struct box_target *t)
 {
@@ -204,26 +259,22 @@ static double layout_height(PangoLayout *l, double size)
 
 /* The element's text, or NULL when it is left out (empty, or a needed
  * placeholder is empty).  Caller frees. */
-static char *text_of(const struct box_target *t, const struct elem *e)
+static char *text_of(const struct map *m, const struct elem *e)
 {
-        GHashTable *vars = t->facts->vars;
-        for (size_t i = 0; e->needs && e->needs[i]; i++) {
-                const char *v = g_hash_table_lookup(vars, e->needs[i]);
-                if (!v || !*v)
+        const struct box_target *t = m->t;
+        for (size_t i = 0; e->needs && e->needs[i]; i++)
+                if (!facts_get(t->facts, e->needs[i]))
                         return NULL;
-        }
-        for (size_t i = 0; e->unless && e->unless[i]; i++) {
-                const char *v = g_hash_table_lookup(vars, e->unless[i]);
-                if (v && *v)
+        for (size_t i = 0; e->unless && e->unless[i]; i++)
+                if (facts_get(t->facts, e->unless[i]))
                         return NULL;
-        }
         if (e->kind == ELEM_IMAGE) {
                 const char *p = strcmp(e->source, "logo") == 0 ? t->logo : t->photo;
                 return p ? g_strdup(p) : NULL;
         }
         if (e->kind != ELEM_TEXT)
                 return g_strdup("");
-        char *s = expand(e->text, vars);
+        char *s = expand(e->text, m->vars);
         if (!*s) {
                 g_free(s);
                 return NULL;
@@ -285,7 +336,7 @@ static char *hyphenated(const struct box_target *t, const struct elem *e, const 
 {
         if (!e->hyphenate || !t->hyphenate_words)
                 return NULL;
-        char *h = hyphen_text(text, lang_code(t->facts->lang));
+        char *h = hyphen_text(text, lang_code(facts_lang(t->facts)));
         if (strcmp(h, text) == 0) {
                 g_free(h);
                 return NULL;
@@ -447,7 +498,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         size_t n = st->n_children;
         for (size_t i = 0; i < n; i++) {
                 cs[i].e = &st->children[i];
-                char *s = text_of(t, cs[i].e);
+                char *s = text_of(m, cs[i].e);
                 cs[i].on = cs[i].given = s != NULL;
                 if (s && cs[i].e->kind == ELEM_TEXT)
                         cs[i].text = s;
@@ -589,6 +640,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
 {
         struct map m;
         map_init(&m, t);
+        m.vars = typeset_all(t->facts);
         bool good = true;
         memset(out, 0, sizeof *out);
         for (size_t i = 0; i < t->page->n_elems; i++) {
@@ -597,7 +649,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         good &= do_stack(&m, e, out, d);
                         continue;
                 }
-                char *text = text_of(t, e);
+                char *text = text_of(&m, e);
                 if (!text)
                         continue;
                 double x, y, w, h;
@@ -670,5 +722,6 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                 }
                 g_free(text);
         }
+        g_hash_table_destroy(m.vars);
         return good;
 }

@@ -710,7 +710,7 @@ static char *unshown(const struct community *c, const struct prep *p)
                 char **by = g_strsplit(fields[i].by, " ", -1);
                 bool given = false, shown = false;
                 for (char **b = by; *b; b++) {
-                        const char *v = g_hash_table_lookup(p->facts->vars, *b);
+                        const char *v = facts_get(p->facts, *b);
                         /* {lead} and {venue} always have a value; given means
                          * the setting itself. */
                         if (strcmp(*b, "lead") != 0 && strcmp(*b, "venue") != 0)

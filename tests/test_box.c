@@ -153,7 +153,7 @@ static void test_fit_uppercase_tracking(void)
 
 struct page_run {
         struct layout *l;
-        struct facts facts;
+        struct facts *facts;
         struct palette pal;
         struct boxes bs;
         struct diag d;
@@ -171,9 +171,9 @@ static void run_page(struct page_run *r, const char *text, double width, double 
         g_assert_cmpstr(m, ==, "");
         g_free(m);
         g_assert_nonnull(r->l);
-        r->facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        r->facts = facts_new_empty(NULL);
         for (size_t i = 0; kv[i]; i += 2)
-                g_hash_table_insert(r->facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+                facts_put(r->facts, kv[i], kv[i + 1]);
         r->pal = r->l->palette;
         struct box_target t = {
                 .page = &r->l->pages[FAMILY_SQUARE],
@@ -182,7 +182,7 @@ static void run_page(struct page_run *r, const char *text, double width, double 
                 .bleed = bleed,
                 .pt = 1,
                 .palette = &r->pal,
-                .facts = &r->facts,
+                .facts = r->facts,
                 .pango = ctx,
                 .hyphenate_words = false,
                 .file = "c.cfg",
@@ -194,7 +194,7 @@ static void run_page(struct page_run *r, const char *text, double width, double 
 static void page_clear(struct page_run *r)
 {
         boxes_clear(&r->bs);
-        g_hash_table_destroy(r->facts.vars);
+        facts_free(r->facts);
         layout_free(r->l);
         diag_clear(&r->d);
 }
@@ -446,13 +446,13 @@ static void test_mm_page_sizes(void)
                                       "); } );\n",
                                  "t.cfg", facts_placeholders(), &r.d);
         g_assert_nonnull(r.l);
-        r.facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        r.facts = facts_new_empty(NULL);
         for (size_t i = 0; kv[i]; i += 2)
-                g_hash_table_insert(r.facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+                facts_put(r.facts, kv[i], kv[i + 1]);
         r.pal = r.l->palette;
         double mm = 72 / 25.4;
         struct box_target t = { .page = &r.l->pages[FAMILY_PORTRAIT], .width = 297 * mm, .height = 420 * mm,
-                                .pt = 1, .palette = &r.pal, .facts = &r.facts, .pango = ctx,
+                                .pt = 1, .palette = &r.pal, .facts = r.facts, .pango = ctx,
                                 .file = "c.cfg", .who = "a3 (t)" };
         g_assert_true(box_layout(&t, &r.bs, &r.d));
         g_assert_cmpuint(r.bs.n, ==, 1);
