@@ -52,6 +52,7 @@ struct box_target {
         PangoContext *pango;
         const char *logo, *photo; /* image paths or NULL */
         bool hyphenate_words;     /* insert soft hyphens (see hyphen.h) */
+        const char *format;       /* "a6": picks elements' variants (hide_on, formats); may be NULL */
         /* For messages: the community file, and "a3 (klar)". */
         const char *file, *who;
 };

@@ -591,7 +591,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .height = cv->trim_h,
                 .bleed = cv->bleed,
                 .pt = cv->pt,
-                .screen = !j->f->print,
+                .screen = !j->f->print, .format = j->f->name,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
