@@ -538,18 +538,17 @@ static void build(struct tree *tr, const struct elem *e)
         close_node(tr, at);
 }
 
-/* The width of each child of row node i at width (0 for those that are
- * off), indexed by child order: a fixed width, else a share of the rest. */
+/* The width of each child of row node i at width, indexed by child
+ * order: a fixed width, else a share of the rest.  An empty child keeps
+ * its width, so the fields of a list's items stand in columns. */
 static void row_widths(struct tree *tr, size_t i, double width, double *widths)
 {
         const struct map *m = tr->m;
         struct node *n = node_at(tr, i);
         double fixed = 0, shares = 0;
-        size_t on = 0;
+        size_t on = 0; /* children */
         for (size_t j = i + 1; j < n->end; j = node_at(tr, j)->end) {
                 struct node *c = node_at(tr, j);
-                if (!c->on)
-                        continue;
                 on++;
                 if (c->e->w > 0 && c->e != n->e)
                         fixed += c->e->w * m->s;
@@ -561,7 +560,7 @@ static void row_widths(struct tree *tr, size_t i, double width, double *widths)
         for (size_t j = i + 1; j < n->end; j = node_at(tr, j)->end, k++) {
                 struct node *c = node_at(tr, j);
                 double share = c->e == n->e || c->e->weight_share <= 0 ? 1 : c->e->weight_share;
-                widths[k] = !c->on ? 0 : c->e->w > 0 && c->e != n->e ? c->e->w * m->s : free * share / shares;
+                widths[k] = c->e->w > 0 && c->e != n->e ? c->e->w * m->s : free * share / shares;
         }
 }
 
@@ -832,14 +831,15 @@ static void place(struct placing *pl, size_t i, double x, double y, double w)
         size_t q = 0;
         for (size_t j = i + 1; j < node_at(tr, i)->end; j = node_at(tr, j)->end, q++) {
                 struct node *c = node_at(tr, j);
+                double cx = x;
+                x += widths[q] + gap;
                 if (!c->on)
                         continue;
                 double cy = y + (rowh - c->h) * (va == ALIGN_CENTER ? 0.5 : va == ALIGN_END ? 1.0 : 0.0);
                 if (c->dir == NODE_LEAF)
-                        place_leaf(pl, c, x, cy, widths[q], pl->bottom - cy);
+                        place_leaf(pl, c, cx, cy, widths[q], pl->bottom - cy);
                 else
-                        place(pl, j, x, cy, widths[q]);
-                x += widths[q] + gap;
+                        place(pl, j, cx, cy, widths[q]);
         }
 }
 

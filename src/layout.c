@@ -308,7 +308,8 @@ static const struct key {
         { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack, grid or list" },
         { "height", FIXED, (1u << PLACE_COLUMN) | (1u << PLACE_ROW), "on a rect, image or qr inside a container" },
         { "width", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
-        { "weight", ALL_KINDS, 1u << PLACE_ROW, "inside a row (on a text it is the font weight)" },
+        { "share", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
+        { "weight", TEXTUAL, ANYWHERE, "on a text" },
         { "fill", K(ELEM_RECT), ANYWHERE, "on a rect" },
         { "radius", K(ELEM_RECT), ANYWHERE, "on a rect" },
         { "style", TEXTUAL, ANYWHERE, "on a text" },
@@ -352,13 +353,10 @@ static const struct key *key_named(const char *name)
         return NULL;
 }
 
-/* A key that means something only elsewhere: a text's valign inside a
- * column (the text is exactly as tall as its lines there), a weight on a
- * text in a row (the font weight, not a share). */
+/* A key that means something only elsewhere, beyond the table: a text's
+ * valign inside a container (the text is exactly as tall as its lines). */
 static bool has_effect(const struct key *k, enum elem_kind kind, enum place place)
 {
-        if (strcmp(k->name, "weight") == 0 && kind == ELEM_TEXT)
-                return true;
         if (strcmp(k->name, "valign") == 0 && kind == ELEM_TEXT)
                 return place == PLACE_PAGE;
         return (k->kinds & K(kind)) && (k->places & (1u << place));
@@ -632,7 +630,9 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
                 if (c->in_variant)
                         c->d = &quiet;
                 c->depth++;
-                read_elems(c, ch, pg, e->kind == ELEM_ROW ? PLACE_ROW : PLACE_COLUMN, &e->children, &e->n_children);
+                /* A list's item is a row of its children. */
+                read_elems(c, ch, pg, e->kind == ELEM_ROW || e->kind == ELEM_LIST ? PLACE_ROW : PLACE_COLUMN,
+                           &e->children, &e->n_children);
                 c->depth--;
                 c->d = d;
                 diag_clear(&quiet);
@@ -689,8 +689,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 get_bool(c, g, "optional", &e->optional);
                 if (place == PLACE_ROW) {
                         get_number(c, g, "width", 0, 1e5, &e->w);
-                        if (e->kind != ELEM_TEXT)
-                                get_number(c, g, "weight", 0.01, 100, &e->weight_share);
+                        get_number(c, g, "share", 0.01, 100, &e->weight_share);
                 }
                 if ((e->kind == ELEM_IMAGE || e->kind == ELEM_QR || e->kind == ELEM_RECT) && e->h <= 0)
                         err(c, g, "height: expected the height of this %s in the %s, found nothing", kind_names[kind],

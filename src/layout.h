@@ -93,7 +93,7 @@ struct elem {
         char *items;          /* list: the list fact ("agenda") */
         enum marker marker;   /* list: put before each item's first text */
         int max_items;        /* list: at most this many items */
-        double weight_share;  /* as a row child without a width: share of the free width */
+        double weight_share;  /* as a row child without a width: its share of the free width (share) */
         bool optional; /* as a stack child: dropped first when space is short */
         char **needs;  /* placeholders that must be non-empty, or the element is left out */
         char **unless; /* placeholders that must be empty, or the element is left out */
