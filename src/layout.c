@@ -303,9 +303,9 @@ static const struct key {
         { "unless", ALL_KINDS, ANYWHERE, NULL },
         { "hide_on", ALL_KINDS, ANYWHERE, NULL },
         { "formats", ALL_KINDS, ANYWHERE, NULL },
-        { "box", ALL_KINDS, 1u << PLACE_PAGE, "on an element placed on the page, not inside a container" },
-        { "optional", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack, grid or list" },
-        { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack, grid or list" },
+        { "box", ALL_KINDS, 1u << PLACE_PAGE, "only on an element placed on the page" },
+        { "optional", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
+        { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
         { "height", FIXED, (1u << PLACE_COLUMN) | (1u << PLACE_ROW), "on a rect, image or qr inside a container" },
         { "width", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
         { "share", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
@@ -322,7 +322,7 @@ static const struct key {
         { "tracking", TEXTUAL, ANYWHERE, "on a text" },
         { "color", TEXTUAL, ANYWHERE, "on a text" },
         { "align", TEXTUAL, ANYWHERE, "on a text" },
-        { "valign", TEXTUAL | CONTAINERS, ANYWHERE, "on a text or a container" },
+        { "valign", TEXTUAL | CONTAINERS, ANYWHERE, "on a text placed on the page, or on a container" },
         { "max_lines", TEXTUAL, ANYWHERE, "on a text" },
         { "overflow", TEXTUAL, ANYWHERE, "on a text" },
         { "hyphenate", TEXTUAL, ANYWHERE, "on a text" },
@@ -383,8 +383,8 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                                        strcmp(name, "children") == 0 || strcmp(name, "formats") == 0)) {
                         diag_warn(c->d, c->file, line_of(m), path, "has no effect in a format's overrides");
                 } else if (!has_effect(k, kind, place)) {
-                        const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row"
-                                                                                                  : "inside a column";
+                        const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row or list"
+                                                                                                  : "inside a stack or grid";
                         if (k->kinds & K(kind))
                                 diag_warn(c->d, c->file, line_of(m), path, "has no effect %s; it works %s", here, k->where);
                         else
