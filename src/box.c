@@ -61,7 +61,7 @@ char *box_typeset(const struct fact *x)
                         g_string_append_len(r, p, g_utf8_next_char(p) - p);
                         if (x->url && *p == '-' && strcspn(part, "/") <= 24)
                                 g_string_append(r, "\u2060");
-                        else if (x->url && *p == '/' && p[1])
+                        else if (x->url && *p == '/' && p[1] && p[1] != '/') /* not inside "//" */
                                 g_string_append(r, "\u200b");
                 }
         }
