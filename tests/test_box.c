@@ -601,6 +601,12 @@ static void test_format_variant(void)
         struct page_run r;
         run_page(&r, text, 1000, 1000, 0, kv);
         g_assert_cmpfloat(fabs(r.bs.b[0].size - 40), <, 1e-6);
+        const struct elem *e = &r.l->pages[FAMILY_SQUARE].elems[0];
+        const struct elem *v = layout_elem_for(e, "story");
+        g_assert_true(v != e);
+        g_assert_cmpfloat(v->size_max, ==, 20);
+        g_assert_cmpstr(v->text, ==, "{name}");
+        g_assert_true(layout_elem_for(e, "a6") == e);
         page_clear(&r);
 }
 
