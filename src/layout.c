@@ -773,10 +773,28 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
                         err(c, o, "expected a group of settings { size = 20; }, found %s", type_name(o));
                         continue;
                 }
+                /* The element is read again with the overrides: only the
+                 * problems of the overrides themselves are news. */
+                struct diag quiet, *d = c->d;
+                diag_init(&quiet, NULL);
+                c->d = &quiet;
                 c->in_variant = true;
                 c->next_over = o;
                 read_elem(c, g, pg, place, e->variants[i].elem);
                 c->in_variant = false;
+                c->d = d;
+                for (size_t m = 0; m < quiet.n; m++) {
+                        const struct diag_msg *msg = &quiet.msgs[m];
+                        if (!strstr(msg->text, ".formats."))
+                                continue;
+                        char *where = g_strndup(msg->text, msg->where > 2 ? msg->where - 2 : 0);
+                        if (msg->level == DIAG_ERROR)
+                                diag_error(d, where, 0, NULL, "%s", msg->text + msg->where);
+                        else
+                                diag_warn(d, where, 0, NULL, "%s", msg->text + msg->where + strlen("warning: "));
+                        g_free(where);
+                }
+                diag_clear(&quiet);
         }
 }
 
