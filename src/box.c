@@ -23,7 +23,62 @@ struct map {
         double s, ox, oy; /* scale and offset */
         double size_k;    /* layout size value -> canvas units */
         const struct box_target *t;
+        GHashTable *vars; /* placeholder -> text as Pango gets it (box_typeset) */
 };
+
+/* ---- line-break control -------------------------------------------------------
+ *
+ * Facts are plain text that says which parts read as one unit (holds) and
+ * which values are web addresses; how a line may break is decided here,
+ * where the text is handed to Pango, with characters Pango's line breaker
+ * obeys: a no-break space for a held space, word joiners around a held
+ * dash ("18:30–" / "20:00 Uhr" must not happen), and for an address a
+ * zero-width space after each "/" (a break there reads as intended) and a
+ * word joiner after a hyphen of a part short enough for a line (a reader
+ * would take the line's end for part of the address).  Only a part
+ * between slashes over 24 characters may still break after a hyphen. */
+
+char *box_typeset(const struct fact *x)
+{
+        GString *r = g_string_new(NULL);
+        const char *v = x->value, *part = v;
+        size_t h = 0;
+        for (const char *p = v; *p; p = g_utf8_next_char(p)) {
+                size_t at = (size_t)(p - v);
+                while (h < x->n_holds && x->holds[h].start + x->holds[h].len <= at)
+                        h++;
+                bool held = h < x->n_holds && x->holds[h].start <= at;
+                gunichar c = g_utf8_get_char(p);
+                if (*p == '/')
+                        part = p + 1;
+                if (held && c == ' ') {
+                        g_string_append(r, "\u00a0");
+                } else if (held && (c == 0x2013 || c == '-')) {
+                        g_string_append(r, "\u2060");
+                        g_string_append_unichar(r, c);
+                        g_string_append(r, "\u2060");
+                } else {
+                        g_string_append_len(r, p, g_utf8_next_char(p) - p);
+                        if (x->url && *p == '-' && strcspn(part, "/") <= 24)
+                                g_string_append(r, "\u2060");
+                        else if (x->url && *p == '/' && p[1] && p[1] != '/') /* not inside "//" */
+                                g_string_append(r, "\u200b");
+                }
+        }
+        return g_string_free(r, FALSE);
+}
+
+/* Every placeholder's text for Pango; free with g_hash_table_destroy. */
+static GHashTable *typeset_all(const struct facts *f)
+{
+        GHashTable *vars = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+        for (const char *const *n = facts_placeholders(); *n; n++) {
+                const struct fact *x = facts_fact(f, *n);
+                if (x)
+                        g_hash_table_insert(vars, (gpointer)*n, box_typeset(x));
+        }
+        return vars;
+}
 
 static void map_init(struct map *m, const struct box_target *t)
 {
@@ -204,26 +259,22 @@ static double layout_height(PangoLayout *l, double size)
 
 /* The element's text, or NULL when it is left out (empty, or a needed
  * placeholder is empty).  Caller frees. */
-static char *text_of(const struct box_target *t, const struct elem *e)
+static char *text_of(const struct map *m, const struct elem *e)
 {
-        GHashTable *vars = t->facts->vars;
-        for (size_t i = 0; e->needs && e->needs[i]; i++) {
-                const char *v = g_hash_table_lookup(vars, e->needs[i]);
-                if (!v || !*v)
+        const struct box_target *t = m->t;
+        for (size_t i = 0; e->needs && e->needs[i]; i++)
+                if (!facts_get(t->facts, e->needs[i]))
                         return NULL;
-        }
-        for (size_t i = 0; e->unless && e->unless[i]; i++) {
-                const char *v = g_hash_table_lookup(vars, e->unless[i]);
-                if (v && *v)
+        for (size_t i = 0; e->unless && e->unless[i]; i++)
+                if (facts_get(t->facts, e->unless[i]))
                         return NULL;
-        }
         if (e->kind == ELEM_IMAGE) {
                 const char *p = strcmp(e->source, "logo") == 0 ? t->logo : t->photo;
                 return p ? g_strdup(p) : NULL;
         }
         if (e->kind != ELEM_TEXT)
                 return g_strdup("");
-        char *s = expand(e->text, vars);
+        char *s = expand(e->text, m->vars);
         if (!*s) {
                 g_free(s);
                 return NULL;
@@ -285,7 +336,7 @@ static char *hyphenated(const struct box_target *t, const struct elem *e, const 
 {
         if (!e->hyphenate || !t->hyphenate_words)
                 return NULL;
-        char *h = hyphen_text(text, lang_code(t->facts->lang));
+        char *h = hyphen_text(text, lang_code(facts_lang(t->facts)));
         if (strcmp(h, text) == 0) {
                 g_free(h);
                 return NULL;
@@ -306,64 +357,295 @@ static void warn_overflow(const struct box_target *t, const struct elem *e, doub
                           t->who, e->name, size, unit);
 }
 
-/* ---- stacks -------------------------------------------------------------------- */
+/* ---- containers ------------------------------------------------------------------
+ *
+ * A stack, row, grid or list placed on the page is flattened into a tree of
+ * nodes in document order (a node's subtree follows it; `end` is the index
+ * after it).  Lists and grids are expanded here: a list into a column of
+ * rows, one per item, a grid into rows of cells that each repeat the
+ * grid's children.  Every text in the tree shares one size factor k, so a
+ * block of labels and values shrinks together and keeps its hierarchy.
+ * Work is linear in the nodes, and the nodes are bounded (NODES_MAX). */
 
-struct child {
+#define NODES_MAX 512
+#define ROW_MAX (LAYOUT_CHILDREN_MAX > LAYOUT_CELLS_MAX ? LAYOUT_CHILDREN_MAX : LAYOUT_CELLS_MAX)
+
+enum node_dir { NODE_LEAF, NODE_COLUMN, NODE_ROW };
+
+struct node {
         const struct elem *e;
-        char *text; /* NULL: image/qr/rect */
-        bool given; /* has content */
-        bool on;    /* given, and not dropped for space */
+        enum node_dir dir;
+        size_t end;  /* index after this node's subtree */
+        char *text;  /* a text's text; NULL for other leaves and containers */
+        bool given;  /* has content */
+        bool on;     /* given, and not dropped for space */
         PangoLayout *layout;
         double size, w, h;
         double measured; /* the size layout was last measured at; 0: never */
+        double measured_width;
+        double width;    /* the width it was given last */
+        double gap;      /* containers: canvas units between children */
+        enum align valign;
+        bool optional;   /* an element's own node (not one a list or grid made) */
 };
 
-/* Lay out the children that are on at factor k (0 = smallest sizes,
- * 1 = largest); returns the total height. */
-static double stack_measure(const struct map *m, struct child *cs, size_t n, double width,
-                            double gap, double k)
+struct tree {
+        const struct map *m;
+        GArray *nodes; /* struct node */
+        bool full;     /* NODES_MAX reached */
+};
+
+static struct node *node_at(struct tree *tr, size_t i)
 {
-        double total = 0;
-        bool first = true;
-        for (size_t i = 0; i < n; i++) {
-                struct child *c = &cs[i];
-                if (!c->on)
+        return &g_array_index(tr->nodes, struct node, i);
+}
+
+static size_t node_add(struct tree *tr, const struct elem *e, enum node_dir dir, double gap)
+{
+        struct node n = { .e = e, .dir = dir, .gap = gap * tr->m->s, .valign = e->valign };
+        g_array_append_val(tr->nodes, n);
+        return tr->nodes->len - 1;
+}
+
+static void build(struct tree *tr, const struct elem *e);
+
+/* The item fields of a list as placeholders ({item}, {item.url}, {n}),
+ * set in the map's table while the item's children are built. */
+static const char *const item_keys[] = { "item", "item.type", "item.name", "item.url", "item.room",
+                                         "item.address", "item.note" };
+
+static void set_item(struct tree *tr, const char *list, size_t i)
+{
+        GHashTable *vars = tr->m->vars;
+        const char *const *fields = facts_item_fields();
+        for (size_t f = 0; fields[f] && f < G_N_ELEMENTS(item_keys); f++) {
+                const char *v = facts_item(tr->m->t->facts, list, i, fields[f]);
+                if (!v) {
+                        g_hash_table_remove(vars, item_keys[f]);
                         continue;
-                if (!first)
-                        total += gap;
-                total += c->e->space_before * m->s;
-                first = false;
-                if (c->text) {
-                        double lo = c->e->size_min * m->size_k, hi = c->e->size_max * m->size_k;
-                        c->size = lo + k * (hi - lo);
-                        if (!c->layout) {
-                                c->layout = new_layout(m->t->pango, c->e, c->text, width);
-                                if (c->e->max_lines) {
-                                        pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
-                                        pango_layout_set_height(c->layout, -c->e->max_lines);
+                }
+                struct fact x = { .value = (char *)v, .url = strcmp(fields[f], "url") == 0 };
+                g_hash_table_replace(vars, (gpointer)item_keys[f], box_typeset(&x));
+        }
+        g_hash_table_replace(vars, (gpointer)"n", g_strdup_printf("%zu", i + 1));
+}
+
+static void clear_item(struct tree *tr)
+{
+        for (size_t f = 0; f < G_N_ELEMENTS(item_keys); f++)
+                g_hash_table_remove(tr->m->vars, item_keys[f]);
+        g_hash_table_remove(tr->m->vars, "n");
+}
+
+static const char *marker_text(enum marker mk, size_t i, char buf[16])
+{
+        switch (mk) {
+        case MARKER_BULLET: return "•\u00a0";
+        case MARKER_DASH: return "–\u00a0";
+        case MARKER_NUMBER: g_snprintf(buf, 16, "%zu.\u00a0", i + 1); return buf;
+        case MARKER_NONE: break;
+        }
+        return "";
+}
+
+/* The children of e, each in its variant for the format. */
+static void build_children(struct tree *tr, const struct elem *e)
+{
+        for (size_t i = 0; i < e->n_children; i++) {
+                const struct elem *c = layout_elem_for(&e->children[i], tr->m->t->format);
+                if (c)
+                        build(tr, c);
+        }
+}
+
+/* A container is given when any child is. */
+static void close_node(struct tree *tr, size_t at)
+{
+        struct node *n = node_at(tr, at);
+        n->end = tr->nodes->len;
+        bool any = false;
+        for (size_t j = at + 1; j < n->end && !any; j = node_at(tr, j)->end)
+                any = node_at(tr, j)->given;
+        n = node_at(tr, at);
+        n->given = n->on = n->given && any;
+}
+
+static void build(struct tree *tr, const struct elem *e)
+{
+        if (tr->nodes->len >= NODES_MAX) {
+                tr->full = true;
+                return;
+        }
+        char *s = text_of(tr->m, e);
+        bool given = s != NULL;
+        if (e->kind == ELEM_TEXT || e->kind == ELEM_RECT || e->kind == ELEM_IMAGE || e->kind == ELEM_QR) {
+                size_t at = node_add(tr, e, NODE_LEAF, 0);
+                struct node *n = node_at(tr, at);
+                n->given = n->on = given;
+                n->optional = e->optional;
+                n->end = at + 1;
+                if (s && e->kind == ELEM_TEXT) {
+                        n->text = s;
+                } else {
+                        g_free(s);
+                }
+                return;
+        }
+        g_free(s);
+        size_t at = node_add(tr, e, e->kind == ELEM_ROW ? NODE_ROW : NODE_COLUMN, e->gap);
+        node_at(tr, at)->given = given;
+        node_at(tr, at)->optional = e->optional;
+        if (e->kind == ELEM_STACK || e->kind == ELEM_ROW) {
+                build_children(tr, e);
+        } else if (e->kind == ELEM_GRID) {
+                for (int r = 0; r < e->rows; r++) {
+                        size_t row = node_add(tr, e, NODE_ROW, e->gap);
+                        node_at(tr, row)->given = true;
+                        for (int c = 0; c < e->columns; c++) {
+                                size_t cell = node_add(tr, e, NODE_COLUMN, 0);
+                                node_at(tr, cell)->given = true;
+                                node_at(tr, cell)->valign = ALIGN_START;
+                                build_children(tr, e);
+                                close_node(tr, cell);
+                        }
+                        close_node(tr, row);
+                }
+        } else {
+                size_t n = facts_list_len(tr->m->t->facts, e->items);
+                for (size_t i = 0; i < n && i < (size_t)e->max_items; i++) {
+                        size_t row = node_add(tr, e, NODE_ROW, e->gap);
+                        node_at(tr, row)->given = true;
+                        node_at(tr, row)->valign = ALIGN_START;
+                        set_item(tr, e->items, i);
+                        size_t first = tr->nodes->len;
+                        build_children(tr, e);
+                        clear_item(tr);
+                        /* The marker goes before the item's first text. */
+                        char buf[16];
+                        const char *mk = marker_text(e->marker, i, buf);
+                        for (size_t j = first; *mk && j < tr->nodes->len; j++) {
+                                struct node *c = node_at(tr, j);
+                                if (c->text) {
+                                        char *t = g_strconcat(mk, c->text, NULL);
+                                        g_free(c->text);
+                                        c->text = t;
+                                        break;
                                 }
                         }
-                        /* Labels have one size: lay them out once. */
-                        if (c->size != c->measured) {
-                                set_size(c->layout, c->size, width);
-                                extent(c->layout, c->size, &c->w, &c->h);
-                                c->measured = c->size;
-                        }
-                        /* A word wider than the column, or more lines than
-                         * max_lines allows (Pango cut them), count as too big. */
-                        if (c->w > width + 0.5 || pango_layout_is_ellipsized(c->layout))
-                                total += 1e9;
-                } else {
-                        c->h = c->e->h * m->s;
+                        close_node(tr, row);
                 }
-                total += c->h;
         }
+        close_node(tr, at);
+}
+
+/* The width of each child of row node i at width, indexed by child
+ * order: a fixed width, else a share of the rest.  An empty child keeps
+ * its width, so the fields of a list's items stand in columns. */
+static void row_widths(struct tree *tr, size_t i, double width, double *widths)
+{
+        const struct map *m = tr->m;
+        struct node *n = node_at(tr, i);
+        double fixed = 0, shares = 0;
+        size_t on = 0; /* children */
+        for (size_t j = i + 1; j < n->end; j = node_at(tr, j)->end) {
+                struct node *c = node_at(tr, j);
+                on++;
+                if (c->e->w > 0 && c->e != n->e)
+                        fixed += c->e->w * m->s;
+                else
+                        shares += c->e == n->e || c->e->weight_share <= 0 ? 1 : c->e->weight_share;
+        }
+        double free = fmax(0, width - fixed - (on ? (double)(on - 1) * n->gap : 0));
+        size_t k = 0;
+        for (size_t j = i + 1; j < n->end; j = node_at(tr, j)->end, k++) {
+                struct node *c = node_at(tr, j);
+                double share = c->e == n->e || c->e->weight_share <= 0 ? 1 : c->e->weight_share;
+                widths[k] = c->e->w > 0 && c->e != n->e ? c->e->w * m->s : free * share / shares;
+        }
+}
+
+/* Lay out node i at width and size factor k (0 = smallest sizes, 1 =
+ * largest), setting its h; adds its height to *total, plus 1e9 for each
+ * text that does not fit its width or its max_lines (in the order the
+ * flat stack always added them, so its sizes come out bit for bit). */
+static void measure(struct tree *tr, size_t i, double width, double k, double *total)
+{
+        const struct map *m = tr->m;
+        struct node *c = node_at(tr, i);
+        c->width = width;
+        if (c->dir == NODE_LEAF) {
+                if (!c->text) {
+                        c->h = c->e->h * m->s;
+                        *total += c->h;
+                        return;
+                }
+                double lo = c->e->size_min * m->size_k, hi = c->e->size_max * m->size_k;
+                c->size = lo + k * (hi - lo);
+                if (!c->layout) {
+                        c->layout = new_layout(m->t->pango, c->e, c->text, width);
+                        if (c->e->max_lines) {
+                                pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
+                                pango_layout_set_height(c->layout, -c->e->max_lines);
+                        }
+                }
+                /* Labels have one size: lay them out once per width. */
+                if (c->size != c->measured || width != c->measured_width) {
+                        set_size(c->layout, c->size, width);
+                        extent(c->layout, c->size, &c->w, &c->h);
+                        c->measured = c->size;
+                        c->measured_width = width;
+                }
+                /* A word wider than the column, or more lines than
+                 * max_lines allows (Pango cut them), count as too big. */
+                if (c->w > width + 0.5 || pango_layout_is_ellipsized(c->layout))
+                        *total += 1e9;
+                *total += c->h;
+                return;
+        }
+        double plain = 0;
+        if (c->dir == NODE_COLUMN) {
+                bool first = true;
+                for (size_t j = i + 1; j < c->end; j = node_at(tr, j)->end) {
+                        struct node *ch = node_at(tr, j);
+                        if (!ch->on)
+                                continue;
+                        if (!first) {
+                                *total += c->gap;
+                                plain += c->gap;
+                        }
+                        *total += ch->e->space_before * m->s;
+                        plain += ch->e->space_before * m->s;
+                        first = false;
+                        measure(tr, j, width, k, total);
+                        plain += node_at(tr, j)->h;
+                }
+        } else {
+                double widths[ROW_MAX], penalty = 0;
+                row_widths(tr, i, width, widths);
+                size_t q = 0;
+                for (size_t j = i + 1; j < c->end; j = node_at(tr, j)->end, q++) {
+                        if (!node_at(tr, j)->on)
+                                continue;
+                        double t = 0;
+                        measure(tr, j, widths[q], k, &t);
+                        penalty += t - node_at(tr, j)->h;
+                        plain = fmax(plain, node_at(tr, j)->h);
+                }
+                *total += penalty + plain;
+        }
+        node_at(tr, i)->h = plain;
+}
+
+static double tree_height(struct tree *tr, double width, double k)
+{
+        double total = 0;
+        measure(tr, 0, width, k, &total);
         return total;
 }
 
-/* Give a child new text (taking it; the old text is the caller's); its
- * layout is made anew. */
-static void set_text(struct child *c, char *text)
+/* Give a text node new text (taking it; the old text is the caller's);
+ * its layout is made anew. */
+static void set_text(struct node *c, char *text)
 {
         c->text = text;
         if (c->layout)
@@ -372,13 +654,12 @@ static void set_text(struct child *c, char *text)
         c->measured = 0;
 }
 
-/* The largest factor k in [0, 1) at which the children fit into height h,
+/* The largest factor k in [0, 1) at which the tree fits into height h,
  * knowing the heights h0 at k = 0 (fits) and h1 at k = 1 (does not).
  * Height grows with k almost linearly between line breaks, so guessing by
  * interpolation (regula falsi, Illinois variant so that one end cannot
  * stall) gets there in a few layouts where bisection needs seven. */
-static double shrink(const struct map *m, struct child *cs, size_t n, double w, double gap, double h,
-                     double h0, double h1)
+static double shrink(struct tree *tr, double w, double h, double h0, double h1)
 {
         double lo = 0, hi = 1, flo = h0 - h, fhi = h1 - h;
         int side = 0;
@@ -388,7 +669,7 @@ static double shrink(const struct map *m, struct child *cs, size_t n, double w, 
                 double k = fhi > 1e8 ? (lo + hi) / 2 : lo + (hi - lo) * (-flo) / (fhi - flo);
                 /* Stay strictly inside, and at least 1 % from either end. */
                 k = fmin(fmax(k, lo + 0.005), hi - 0.005);
-                double f = stack_measure(m, cs, n, w, gap, k) - h;
+                double f = tree_height(tr, w, k) - h;
                 if (f <= 0.5) {
                         lo = k;
                         flo = f;
@@ -406,34 +687,159 @@ static double shrink(const struct map *m, struct child *cs, size_t n, double w, 
         return lo;
 }
 
-/* Largest sizes first; else shrink all children together; else drop
- * optional children from the last one up.  Returns the size factor;
+/* Largest sizes first; else shrink all texts together; else drop
+ * optional elements from the last one up.  Returns the size factor;
  * *fits is false when even the smallest sizes of what is left overflow. */
-static double stack_fit(const struct map *m, struct child *cs, size_t n, double w, double gap, double h,
-                        bool *fits)
+static double tree_fit(struct tree *tr, double w, double h, bool *fits)
 {
         for (;;) {
-                double h1 = stack_measure(m, cs, n, w, gap, 1);
+                double h1 = tree_height(tr, w, 1);
                 if (h1 <= h + 0.5) {
                         *fits = true;
                         return 1;
                 }
-                double h0 = stack_measure(m, cs, n, w, gap, 0);
+                double h0 = tree_height(tr, w, 0);
                 if (h0 <= h + 0.5) {
                         *fits = true;
-                        return shrink(m, cs, n, w, gap, h, h0, h1);
+                        return shrink(tr, w, h, h0, h1);
                 }
-                size_t drop = n;
-                for (size_t i = n; i-- > 0;)
-                        if (cs[i].on && cs[i].e->optional) {
+                size_t drop = 0;
+                for (size_t i = tr->nodes->len; i-- > 1;)
+                        if (node_at(tr, i)->on && node_at(tr, i)->optional) {
                                 drop = i;
                                 break;
                         }
-                if (drop == n) {
+                if (!drop) {
                         *fits = false;
                         return 0;
                 }
-                cs[drop].on = false;
+                node_at(tr, drop)->on = false;
+        }
+}
+
+static void tree_reset(struct tree *tr)
+{
+        for (size_t i = 0; i < tr->nodes->len; i++)
+                node_at(tr, i)->on = node_at(tr, i)->given;
+}
+
+/* Everything in node i's subtree and after it up to end is left out. */
+static void off_from(struct tree *tr, size_t i, size_t end)
+{
+        for (size_t j = i; j < end; j++)
+                node_at(tr, j)->on = false;
+}
+
+struct placing {
+        struct tree *tr;
+        struct boxes *out;
+        struct diag *d;
+        const struct elem *root;
+        double bottom; /* canvas y the root's box ends at */
+        bool good;
+};
+
+/* A box for leaf c at (x, y), width w: texts cut when they overflow
+ * what is left below them (room). */
+static void place_leaf(struct placing *pl, struct node *c, double x, double y, double w, double room)
+{
+        const struct map *m = pl->tr->m;
+        const struct box_target *t = m->t;
+        if (c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5 || c->h > room + 0.5)) {
+                /* More lines than max_lines, or a word wider than the
+                 * column, even at the smallest size: cut, and say so. */
+                warn_overflow(t, c->e, c->size, pl->d);
+                pl->good &= c->e->overflow != OVERFLOW_ERROR;
+                ellipsize(c->layout, c->e, c->size, room);
+                c->h = layout_height(c->layout, c->size);
+        }
+        struct box *b = add(pl->out, c->e->kind == ELEM_TEXT ? BOX_TEXT
+                                     : c->e->kind == ELEM_QR  ? BOX_QR
+                                     : c->e->kind == ELEM_IMAGE ? BOX_IMAGE
+                                                                : BOX_RECT,
+                            c->e);
+        b->x = x;
+        b->y = y;
+        b->w = w;
+        b->h = c->h;
+        b->radius = c->e->radius * m->s;
+        if (c->text) {
+                b->layout = c->layout;
+                c->layout = NULL;
+                b->size = c->size;
+                b->colour = colour_of(t, &c->e->colour);
+        } else if (c->e->kind == ELEM_QR) {
+                b->colour = colour_of(t, &c->e->fill);
+                b->light = colour_of(t, &c->e->light);
+                b->w = b->h; /* square, at the column's start edge */
+        } else if (c->e->kind == ELEM_IMAGE) {
+                b->image = strcmp(c->e->source, "logo") == 0 ? t->logo : t->photo;
+        } else {
+                b->colour = colour_of(t, &c->e->fill);
+        }
+}
+
+static void place(struct placing *pl, size_t i, double x, double y, double w);
+
+/* The children of column node i from y down; false when the root's box
+ * ran out (the rest is left out). */
+static bool place_column(struct placing *pl, size_t i, double x, double cy, double w)
+{
+        struct tree *tr = pl->tr;
+        const struct map *m = tr->m;
+        struct node *n = node_at(tr, i);
+        size_t end = n->end;
+        double gap = n->gap;
+        bool first = true;
+        for (size_t j = i + 1; j < end; j = node_at(tr, j)->end) {
+                struct node *c = node_at(tr, j);
+                if (!c->on)
+                        continue;
+                if (!first)
+                        cy += gap;
+                first = false;
+                cy += c->e->space_before * m->s;
+                double room = pl->bottom - cy;
+                if (c->h > room + 0.5 && (!c->text || room < c->size)) {
+                        /* The box overflows here: leave out the rest, saying so. */
+                        diag_warn(pl->d, m->t->file, 0, NULL, "%s: %s: no room left in %s; left out",
+                                  m->t->who, c->e->name, pl->root->name);
+                        off_from(tr, j, tr->nodes->len);
+                        return false;
+                }
+                if (c->dir == NODE_LEAF)
+                        place_leaf(pl, c, x, cy, w, room);
+                else
+                        place(pl, j, x, cy, w);
+                cy += node_at(tr, j)->h;
+        }
+        return true;
+}
+
+static void place(struct placing *pl, size_t i, double x, double y, double w)
+{
+        struct tree *tr = pl->tr;
+        struct node *n = node_at(tr, i);
+        if (n->dir == NODE_COLUMN) {
+                place_column(pl, i, x, y, w);
+                return;
+        }
+        double widths[ROW_MAX];
+        row_widths(tr, i, w, widths);
+        double rowh = n->h, gap = n->gap;
+        enum align va = n->valign;
+        size_t q = 0;
+        for (size_t j = i + 1; j < node_at(tr, i)->end; j = node_at(tr, j)->end, q++) {
+                struct node *c = node_at(tr, j);
+                double cx = x;
+                x += widths[q] + gap;
+                if (!c->on)
+                        continue;
+                double cy = y + (rowh - c->h) * (va == ALIGN_CENTER ? 0.5 : va == ALIGN_END ? 1.0 : 0.0);
+                if (c->dir == NODE_LEAF)
+                        place_leaf(pl, c, cx, cy, widths[q], pl->bottom - cy);
+                else
+                        place(pl, j, cx, cy, widths[q]);
         }
 }
 
@@ -442,47 +848,46 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         const struct box_target *t = m->t;
         double x, y, w, h;
         map_rect(m, st, false, &x, &y, &w, &h);
-        double gap = st->gap * m->s;
-        struct child *cs = g_new0(struct child, st->n_children ? st->n_children : 1);
-        size_t n = st->n_children;
-        for (size_t i = 0; i < n; i++) {
-                cs[i].e = &st->children[i];
-                char *s = text_of(t, cs[i].e);
-                cs[i].on = cs[i].given = s != NULL;
-                if (s && cs[i].e->kind == ELEM_TEXT)
-                        cs[i].text = s;
-                else
-                        g_free(s);
-        }
+        struct tree tr = { m, g_array_new(FALSE, TRUE, sizeof(struct node)), false };
+        build(&tr, st);
+        if (tr.full)
+                diag_warn(d, t->file, 0, NULL, "%s: %s: more than %d boxes; the rest is left out", t->who,
+                          st->name, NODES_MAX);
+        size_t n = tr.nodes->len;
+        bool good = true;
+        if (!node_at(&tr, 0)->on)
+                goto out;
 
         bool fits;
-        double k = stack_fit(m, cs, n, w, gap, h, &fits);
+        double k = tree_fit(&tr, w, h, &fits);
         bool limited = false;
         /* Only where hyphens could win HYPHEN_GAIN: a stack near its
          * largest sizes has nothing to gain (and the German patterns cost
          * a cache read). */
-        for (size_t i = 0; fits && k + HYPHEN_GAIN < 1 && i < n && !limited; i++)
-                limited = cs[i].on && cs[i].text && cs[i].e->hyphenate &&
-                          word_limited(t->pango, cs[i].e, cs[i].text, cs[i].size, w);
+        for (size_t i = 0; fits && k + HYPHEN_GAIN < 1 && i < n && !limited; i++) {
+                struct node *c = node_at(&tr, i);
+                limited = c->on && c->text && c->e->hyphenate &&
+                          word_limited(t->pango, c->e, c->text, c->size, c->width);
+        }
         if (!fits || limited) {
                 /* Words too long for the column: let the texts that permit
                  * it break inside words, with every child back, and keep
                  * that only when it is clearly better. */
-                char **plain = g_new0(char *, n ? n : 1);
+                char **plain = g_new0(char *, n);
                 bool changed = false;
                 for (size_t i = 0; i < n; i++) {
-                        char *hy = cs[i].text ? hyphenated(t, cs[i].e, cs[i].text) : NULL;
+                        struct node *c = node_at(&tr, i);
+                        char *hy = c->text ? hyphenated(t, c->e, c->text) : NULL;
                         if (!hy)
                                 continue;
-                        plain[i] = cs[i].text;
-                        set_text(&cs[i], hy);
+                        plain[i] = c->text;
+                        set_text(c, hy);
                         changed = true;
                 }
                 if (changed) {
-                        for (size_t i = 0; i < n; i++)
-                                cs[i].on = cs[i].given;
+                        tree_reset(&tr);
                         bool fits2;
-                        double k2 = stack_fit(m, cs, n, w, gap, h, &fits2);
+                        double k2 = tree_fit(&tr, w, h, &fits2);
                         if (fits2 && (!fits || k2 > k + HYPHEN_GAIN)) {
                                 k = k2;
                                 fits = true;
@@ -490,96 +895,46 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                                         g_free(plain[i]);
                         } else {
                                 for (size_t i = 0; i < n; i++) {
+                                        struct node *c = node_at(&tr, i);
                                         if (plain[i]) {
-                                                g_free(cs[i].text);
-                                                set_text(&cs[i], plain[i]);
+                                                g_free(c->text);
+                                                set_text(c, plain[i]);
                                         }
-                                        cs[i].on = cs[i].given;
                                 }
-                                k = stack_fit(m, cs, n, w, gap, h, &fits);
+                                tree_reset(&tr);
+                                k = tree_fit(&tr, w, h, &fits);
                         }
                 }
                 g_free(plain);
         }
-        stack_measure(m, cs, n, w, gap, k);
-        /* The height the children take (stack_measure adds a penalty for
+        tree_height(&tr, w, k);
+        /* The height the children take (measuring adds a penalty for
          * words or lines that do not fit, which is no height to place by). */
-        double total = 0;
-        bool any = false;
-        for (size_t i = 0; i < n; i++)
-                if (cs[i].on) {
-                        total += (any ? gap : 0) + cs[i].e->space_before * m->s + cs[i].h;
-                        any = true;
-                }
-
-        bool good = true;
+        struct node *root = node_at(&tr, 0);
+        double total = root->h;
+        if (root->dir == NODE_COLUMN) {
+                total = 0;
+                bool any = false;
+                for (size_t i = 1; i < n; i = node_at(&tr, i)->end)
+                        if (node_at(&tr, i)->on) {
+                                total += (any ? root->gap : 0) + node_at(&tr, i)->e->space_before * m->s +
+                                         node_at(&tr, i)->h;
+                                any = true;
+                        }
+        }
         double cy = y;
         if (total <= h)
                 cy += (h - total) * (st->valign == ALIGN_CENTER ? 0.5 : st->valign == ALIGN_END ? 1.0 : 0.0);
-        bool first = true;
+        struct placing pl = { &tr, out, d, st, y + h, true };
+        place(&pl, 0, x, cy, w);
+        good = pl.good;
+out:
         for (size_t i = 0; i < n; i++) {
-                struct child *c = &cs[i];
-                if (!c->on)
-                        continue;
-                if (!first)
-                        cy += gap;
-                first = false;
-                cy += c->e->space_before * m->s;
-                double room = y + h - cy;
-                if (c->h > room + 0.5) {
-                        /* The stack overflows here: cut this child to what is
-                         * left and leave out the rest, saying so. */
-                        if (!c->text || room < c->size) {
-                                diag_warn(d, t->file, 0, NULL, "%s: %s: no room left in %s; left out",
-                                          t->who, c->e->name, st->name);
-                                for (size_t j = i; j < n; j++)
-                                        cs[j].on = false;
-                                break;
-                        }
-                        warn_overflow(t, c->e, c->size, d);
-                        good &= c->e->overflow != OVERFLOW_ERROR;
-                        ellipsize(c->layout, c->e, c->size, room);
-                        c->h = layout_height(c->layout, c->size);
-                } else if (c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5)) {
-                        /* More lines than max_lines, or a word wider than the
-                         * column, even at the smallest size: cut, and say so. */
-                        warn_overflow(t, c->e, c->size, d);
-                        good &= c->e->overflow != OVERFLOW_ERROR;
-                        ellipsize(c->layout, c->e, c->size, room);
-                        c->h = layout_height(c->layout, c->size);
-                }
-                struct box *b = add(out, c->e->kind == ELEM_TEXT ? BOX_TEXT
-                                      : c->e->kind == ELEM_QR    ? BOX_QR
-                                      : c->e->kind == ELEM_IMAGE ? BOX_IMAGE
-                                                                 : BOX_RECT,
-                                    c->e);
-                b->x = x;
-                b->y = cy;
-                b->w = w;
-                b->h = c->h;
-                b->radius = c->e->radius * m->s;
-                if (c->text) {
-                        b->layout = c->layout;
-                        c->layout = NULL;
-                        b->size = c->size;
-                        b->colour = colour_of(t, &c->e->colour);
-                } else if (c->e->kind == ELEM_QR) {
-                        b->colour = colour_of(t, &c->e->fill);
-                        b->light = colour_of(t, &c->e->light);
-                        b->w = b->h; /* square, at the stack's start edge */
-                } else if (c->e->kind == ELEM_IMAGE) {
-                        b->image = strcmp(c->e->source, "logo") == 0 ? t->logo : t->photo;
-                } else {
-                        b->colour = colour_of(t, &c->e->fill);
-                }
-                cy += c->h;
+                g_free(node_at(&tr, i)->text);
+                if (node_at(&tr, i)->layout)
+                        g_object_unref(node_at(&tr, i)->layout);
         }
-        for (size_t i = 0; i < n; i++) {
-                g_free(cs[i].text);
-                if (cs[i].layout)
-                        g_object_unref(cs[i].layout);
-        }
-        g_free(cs);
+        g_array_free(tr.nodes, TRUE);
         return good;
 }
 
@@ -589,15 +944,19 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
 {
         struct map m;
         map_init(&m, t);
+        m.vars = typeset_all(t->facts);
         bool good = true;
         memset(out, 0, sizeof *out);
         for (size_t i = 0; i < t->page->n_elems; i++) {
                 const struct elem *e = &t->page->elems[i];
-                if (e->kind == ELEM_STACK) {
+                e = layout_elem_for(e, t->format);
+                if (!e)
+                        continue;
+                if (e->kind == ELEM_STACK || e->kind == ELEM_ROW || e->kind == ELEM_GRID || e->kind == ELEM_LIST) {
                         good &= do_stack(&m, e, out, d);
                         continue;
                 }
-                char *text = text_of(t, e);
+                char *text = text_of(&m, e);
                 if (!text)
                         continue;
                 double x, y, w, h;
@@ -666,9 +1025,13 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         break;
                 }
                 case ELEM_STACK:
+                case ELEM_ROW:
+                case ELEM_GRID:
+                case ELEM_LIST:
                         break;
                 }
                 g_free(text);
         }
+        g_hash_table_destroy(m.vars);
         return good;
 }

@@ -15,6 +15,7 @@
 #include "layout.h"
 
 struct diag;
+struct fact;
 struct facts;
 struct qr;
 
@@ -51,6 +52,7 @@ struct box_target {
         PangoContext *pango;
         const char *logo, *photo; /* image paths or NULL */
         bool hyphenate_words;     /* insert soft hyphens (see hyphen.h) */
+        const char *format;       /* "a6": picks elements' variants (hide_on, formats); may be NULL */
         /* For messages: the community file, and "a3 (klar)". */
         const char *file, *who;
 };
@@ -71,5 +73,10 @@ void boxes_clear(struct boxes *bs);
 PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
                           double width, double height, double min, double max,
                           double *size, bool *fits);
+
+/* The value of x as Pango gets it: its holds and address breaks turned
+ * into no-break spaces, word joiners and zero-width spaces.  Caller frees
+ * with g_free. */
+char *box_typeset(const struct fact *x);
 
 #endif

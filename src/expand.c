@@ -38,6 +38,7 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
         bool group_empty = false;
         bool any_value = false; /* did any placeholder give text? */
         bool any_placeholder = false;
+        bool any_data = false, any_data_value = false; /* the same, for placeholders that are not labels */
         const char *p = tmpl;
 
         while (*p) {
@@ -78,7 +79,9 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         /* "{a|b}": the first of a, b that is not empty. */
                         char **alts = g_strsplit(key, "|", -1);
                         const char *val = NULL;
+                        bool data = false;
                         for (char **alt = alts; *alt; alt++) {
+                                data |= !g_str_has_prefix(*alt, "label.");
                                 if (s->names && !known(s->names, *alt)) {
                                         s->ok = false;
                                         if (s->d) {
@@ -97,9 +100,11 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                                         val = v;
                         }
                         g_strfreev(alts);
+                        any_data |= data;
                         if (val) {
                                 g_string_append(dst, val);
                                 any_value = true;
+                                any_data_value |= data;
                         } else if (group) {
                                 group_empty = true;
                         }
@@ -118,8 +123,10 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                 g_string_free(group, TRUE);
         }
         /* A template whose placeholders are all empty is an empty element,
-         * even if it has literal words around them ("Ziel: {goal}"). */
-        if (any_placeholder && !any_value)
+         * even if it has literal words around them ("Ziel: {goal}"); so is
+         * one whose only values are labels, the words around the data
+         * ("{label.goal}: {goal}" without a goal). */
+        if ((any_placeholder && !any_value) || (any_data && !any_data_value))
                 g_string_truncate(out, 0);
         return g_string_free(out, FALSE);
 }

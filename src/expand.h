@@ -3,6 +3,8 @@
  *   "{name}"                    the community's name
  *   "{label.when}"              a word of the community's language
  *   "{hashtags|topic}"          the first of these that is not empty
+ *   "{label.goal}: {goal}"      empty when every placeholder that is no
+ *                               label is empty (labels alone are no content)
  *   "[Raum {venue.room}]"       a bracketed part vanishes when any
  *                               placeholder inside it is empty
  *   "\{", "\[", "\]", "\\"      literal characters

@@ -33,19 +33,190 @@ const char *const *facts_placeholders(void)
         return placeholders;
 }
 
-static void put(struct facts *f, const char *key, const char *val)
+/* Item fields a list template may use, besides {n}. */
+static const char *const list_names[] = {
+        "agenda", "channels", "venues", "tags", "woop.obstacles", "woop.plan", NULL
+};
+static const char *const item_fields[] = { "item", "type", "name", "url", "room", "address", "note", NULL };
+
+const char *const *facts_lists(void)
 {
-        if (val && *val)
-                g_hash_table_replace(f->vars, g_strdup(key), g_strdup(val));
+        return list_names;
 }
 
-static void put_owned(struct facts *f, const char *key, char *val)
+const char *const *facts_item_fields(void)
 {
-        put(f, key, val);
+        return item_fields;
+}
+
+struct facts {
+        GHashTable *vars;  /* name -> struct fact *, both owned */
+        GHashTable *lists; /* name -> GPtrArray of GHashTable (field -> value) */
+        const struct lang *lang;
+};
+
+static void fact_free(gpointer p)
+{
+        struct fact *x = p;
+        g_free(x->value);
+        g_free(x->holds);
+        g_free(x);
+}
+
+static void list_free(gpointer p)
+{
+        g_ptr_array_free(p, TRUE);
+}
+
+struct facts *facts_new_empty(const struct lang *l)
+{
+        struct facts *f = g_new0(struct facts, 1);
+        f->vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, fact_free);
+        f->lists = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, list_free);
+        f->lang = l;
+        return f;
+}
+
+void facts_free(struct facts *f)
+{
+        if (!f)
+                return;
+        g_hash_table_destroy(f->lists);
+        g_hash_table_destroy(f->vars);
+        g_free(f);
+}
+
+/* The fact stored for key, or NULL when val is empty. */
+static struct fact *put(struct facts *f, const char *key, const char *val)
+{
+        if (!val || !*val) {
+                g_hash_table_remove(f->vars, key);
+                return NULL;
+        }
+        struct fact *x = g_new0(struct fact, 1);
+        x->value = g_strdup(val);
+        g_hash_table_replace(f->vars, g_strdup(key), x);
+        return x;
+}
+
+void facts_put(struct facts *f, const char *name, const char *value)
+{
+        put(f, name, value);
+}
+
+static struct fact *put_owned(struct facts *f, const char *key, char *val)
+{
+        struct fact *x = put(f, key, val);
         g_free(val);
+        return x;
 }
 
-/* Lines of a list, one per line with a bullet. */
+const struct fact *facts_fact(const struct facts *f, const char *name)
+{
+        return g_hash_table_lookup(f->vars, name);
+}
+
+const char *facts_get(const struct facts *f, const char *name)
+{
+        const struct fact *x = facts_fact(f, name);
+        return x ? x->value : NULL;
+}
+
+const struct lang *facts_lang(const struct facts *f)
+{
+        return f->lang;
+}
+
+void facts_list_add(struct facts *f, const char *list, const char *const *fields)
+{
+        GPtrArray *items = g_hash_table_lookup(f->lists, list);
+        if (!items) {
+                items = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_destroy);
+                g_hash_table_insert(f->lists, g_strdup(list), items);
+        }
+        if (items->len >= FACTS_LIST_MAX)
+                return;
+        GHashTable *item = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        for (size_t i = 0; fields[i]; i += 2)
+                if (fields[i + 1] && *fields[i + 1])
+                        g_hash_table_replace(item, g_strdup(fields[i]), g_strdup(fields[i + 1]));
+        g_ptr_array_add(items, item);
+}
+
+size_t facts_list_len(const struct facts *f, const char *list)
+{
+        GPtrArray *items = g_hash_table_lookup(f->lists, list);
+        return items ? items->len : 0;
+}
+
+const char *facts_item(const struct facts *f, const char *list, size_t i, const char *field)
+{
+        GPtrArray *items = g_hash_table_lookup(f->lists, list);
+        if (!items || i >= items->len)
+                return NULL;
+        return g_hash_table_lookup(items->pdata[i], field);
+}
+
+/* Keep bytes [start, start + len) of x on one line, unless that part
+ * overlaps one already held (the earlier hold wins). */
+static void hold(struct fact *x, size_t start, size_t len)
+{
+        if (!x || !len)
+                return;
+        size_t at = 0;
+        while (at < x->n_holds && x->holds[at].start < start)
+                at++;
+        if ((at > 0 && x->holds[at - 1].start + x->holds[at - 1].len > start) ||
+            (at < x->n_holds && start + len > x->holds[at].start))
+                return;
+        x->holds = g_renew(struct facts_hold, x->holds, x->n_holds + 1);
+        memmove(&x->holds[at + 1], &x->holds[at], (x->n_holds - at) * sizeof *x->holds);
+        x->holds[at] = (struct facts_hold){ start, len };
+        x->n_holds++;
+}
+
+/* Hold every occurrence of part in x's value: a time span or a date reads
+ * as one unit wherever it stands, e.g. inside the cycle. */
+static void hold_part(struct fact *x, const char *part)
+{
+        if (!x || !part || !*part)
+                return;
+        size_t n = strlen(part);
+        for (const char *p = x->value; (p = strstr(p, part)); p += n)
+                hold(x, (size_t)(p - x->value), n);
+}
+
+/* Each item of a list ("12. Jan., 9. Feb., 9. März 2027") on one line:
+ * breaks only after the separator. */
+static void hold_items(struct fact *x, const char *sep)
+{
+        if (!x || !*sep)
+                return;
+        size_t n = strlen(sep);
+        const char *p = x->value;
+        for (const char *end; (end = strstr(p, sep)); p = end + n)
+                hold(x, (size_t)(p - x->value), (size_t)(end - p));
+        hold(x, (size_t)(p - x->value), strlen(p));
+}
+
+static void hold_all(struct fact *x)
+{
+        if (x)
+                hold(x, 0, strlen(x->value));
+}
+
+/* A list of plain items: as list data, and (for templates that print it
+ * whole) joined into one value by join. */
+static void put_list(struct facts *f, const char *name, char **items, char *(*join)(char **))
+{
+        for (size_t i = 0; items && items[i]; i++)
+                facts_list_add(f, name, (const char *const[]){ "item", items[i], NULL });
+        if (join)
+                put_owned(f, name, join(items));
+}
+
+/* Lines of a list, one per line with a bullet: {agenda} as one text
+ * block, for designs that print the list whole. */
 static char *bullets(char **items)
 {
         if (!items || !items[0])
@@ -79,88 +250,10 @@ static char *without_scheme(const char *url)
         return s;
 }
 
-/* A time span must not break across lines ("18:30–" / "20:00 Uhr"): its
- * spaces become no-break spaces, and word joiners hold the dash.  Applied
- * to the span wherever it stands in text, e.g. inside the cycle. */
-static char *unbreakable(const char *s)
-{
-        GString *r = g_string_new(NULL);
-        for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-                gunichar c = g_utf8_get_char(p);
-                if (c == ' ')
-                        g_string_append(r, "\u00a0");
-                else if (c == 0x2013 || c == '-')
-                        g_string_append_printf(r, "\u2060%s\u2060", c == '-' ? "-" : "\u2013");
-                else
-                        g_string_append_unichar(r, c);
-        }
-        return g_string_free(r, FALSE);
-}
-
-static char *replace_all(const char *s, const char *what, const char *with)
-{
-        if (!*what)
-                return g_strdup(s);
-        char **parts = g_strsplit(s, what, -1);
-        char *r = g_strjoinv(with, parts);
-        g_strfreev(parts);
-        return r;
-}
-
-/* s with the time span span made unbreakable; takes s. */
-static char *hold_span(char *s, const char *span)
-{
-        if (!s || !span)
-                return s;
-        char *u = unbreakable(span);
-        char *r = replace_all(s, span, u);
-        g_free(u);
-        g_free(s);
-        return r;
-}
-
-/* Each item of a list ("12. Jan., 9. Feb., 9. März 2027") on one line:
- * breaks only after the separator.  Takes s. */
-static char *hold_items(char *s, const char *sep)
-{
-        char **items = g_strsplit(s, sep, -1);
-        for (char **it = items; *it; it++) {
-                char *u = unbreakable(*it);
-                g_free(*it);
-                *it = u;
-        }
-        char *r = g_strjoinv(sep, items);
-        g_strfreev(items);
-        g_free(s);
-        return r;
-}
-
-/* A web address breaks after a "/", not at its own hyphens, where a
- * reader would take the line's end for part of the address; only a part
- * between slashes too long for any line (over 24 characters) may still
- * break after a hyphen.  Takes s. */
-static char *url_breaks(char *s)
-{
-        GString *r = g_string_new(NULL);
-        const char *part = s;
-        for (const char *p = s; *p; p++) {
-                if (*p == '/')
-                        part = p + 1;
-                g_string_append_c(r, *p);
-                if (*p == '-' && strcspn(part, "/") <= 24)
-                        g_string_append(r, "\u2060"); /* word joiner: no break here */
-                else if (*p == '/' && p[1])
-                        g_string_append(r, "\u200b"); /* zero-width space: break here */
-        }
-        g_free(s);
-        return g_string_free(r, FALSE);
-}
-
 struct facts *facts_new(const struct community *c, const struct lang *l, const GDate *today)
 {
-        struct facts *f = g_new0(struct facts, 1);
-        f->vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        f->lang = l;
+        struct facts *f = facts_new_empty(l);
+        struct meeting next[FACTS_NEXT];
 
         put(f, "name", c->name);
         put(f, "topic", c->topic);
@@ -171,6 +264,7 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         put(f, "photo", c->style.photo_written);
         put(f, "logo", c->style.logo_written);
         if (c->tags) {
+                put_list(f, "tags", c->tags, NULL);
                 put_owned(f, "tags", g_strjoinv(" · ", c->tags));
                 GString *h = g_string_new(NULL);
                 for (size_t i = 0; c->tags[i]; i++) {
@@ -186,12 +280,12 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         put(f, "lead.name", c->lead.name);
         put(f, "lead.email", c->lead.email);
         /* A phone number is read as one unit: no line break inside it. */
-        put_owned(f, "lead.phone", c->lead.phone ? unbreakable(c->lead.phone) : NULL);
+        hold_all(put(f, "lead.phone", c->lead.phone));
         put(f, "lead.role", c->lead.role);
         put_owned(f, "lead", c->lead.role ? g_strdup_printf("%s, %s", c->lead.name, c->lead.role)
                                           : g_strdup(c->lead.name));
 
-        f->n_next = schedule_next(&c->schedule, today, f->next, FACTS_NEXT);
+        size_t n_next = schedule_next(&c->schedule, today, next, FACTS_NEXT);
         if (c->n_venues == 1) {
                 const struct venue *v = &c->venues[0];
                 put(f, "venue.name", v->name);
@@ -218,7 +312,10 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         }
         GString *all = g_string_new(NULL);
         for (size_t i = 0; i < c->n_venues; i++) {
-                char *line = venue_line(&c->venues[i], ", ");
+                const struct venue *v = &c->venues[i];
+                char *line = venue_line(v, ", ");
+                facts_list_add(f, "venues", (const char *const[]){ "item", line, "name", v->name, "room", v->room,
+                                                                    "address", v->address, "note", v->note, NULL });
                 g_string_append_printf(all, "%s%s", i ? "\n" : "", line);
                 g_free(line);
         }
@@ -230,7 +327,8 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                                : lang_time_range(l, start, c->schedule.duration
                                                                    ? (start + c->schedule.duration) % 1440 : -1);
         /* Dates in the cycle stay on one line, like the time span. */
-        char *cycle = hold_span(schedule_describe(&c->schedule, l), span);
+        struct fact *cycle = put_owned(f, "cycle", schedule_describe(&c->schedule, l));
+        hold_part(cycle, span);
         GDate held[2];
         size_t n_held = 0;
         if (c->schedule.has_until)
@@ -239,42 +337,40 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 held[n_held++] = c->schedule.first.date;
         for (size_t i = 0; i < n_held; i++) {
                 char *day = lang_date(l, &held[i], LANG_DATE_LONG);
-                cycle = hold_span(cycle, day);
+                hold_part(cycle, day);
                 g_free(day);
         }
-        put_owned(f, "cycle", cycle);
-        put_owned(f, "time", hold_span(g_strdup(span), span));
-        g_free(span);
-        if (f->n_next && c->n_venues > 1) {
+        hold_all(put_owned(f, "time", span));
+        if (n_next && c->n_venues > 1) {
                 GString *s = g_string_new(NULL);
-                for (size_t i = 0; i < f->n_next; i++) {
+                struct facts_hold days[FACTS_NEXT];
+                for (size_t i = 0; i < n_next; i++) {
                         /* The year at the last date of each year, as in lists. */
-                        bool year = i + 1 == f->n_next || g_date_get_year(&f->next[i + 1].start.date) !=
-                                                                  g_date_get_year(&f->next[i].start.date);
-                        char *day = lang_date(l, &f->next[i].start.date,
-                                              year ? LANG_DATE_LIST_YEAR : LANG_DATE_LIST);
-                        char *held_day = unbreakable(day);
-                        g_string_append_printf(s, "%s%s: %s", i ? lang_list_sep(l) : "", held_day,
-                                               c->venues[f->next[i].index % c->n_venues].name);
-                        g_free(held_day);
+                        bool year = i + 1 == n_next || g_date_get_year(&next[i + 1].start.date) !=
+                                                               g_date_get_year(&next[i].start.date);
+                        char *day = lang_date(l, &next[i].start.date, year ? LANG_DATE_LIST_YEAR : LANG_DATE_LIST);
+                        if (i)
+                                g_string_append(s, lang_list_sep(l));
+                        days[i] = (struct facts_hold){ s->len, strlen(day) };
+                        g_string_append_printf(s, "%s: %s", day, c->venues[next[i].index % c->n_venues].name);
                         g_free(day);
                 }
-                put_owned(f, "next", g_string_free(s, FALSE));
+                struct fact *x = put_owned(f, "next", g_string_free(s, FALSE));
+                for (size_t i = 0; i < n_next; i++)
+                        hold(x, days[i].start, days[i].len);
         }
         /* A single meeting already stands in the cycle with its date; a
          * list of one would say it twice. */
         bool single = c->schedule.has_rule ? c->schedule.repeat == REPEAT_ONCE : c->schedule.n_dates == 1;
-        if (f->n_next) {
+        if (n_next) {
                 if (c->n_venues == 1 && !single)
-                        put_owned(f, "next", hold_items(schedule_list(f->next, f->n_next, l),
-                                                        lang_list_sep(l)));
-                const struct meeting *m = &f->next[0];
+                        hold_items(put_owned(f, "next", schedule_list(next, n_next, l)), lang_list_sep(l));
+                const struct meeting *m = &next[0];
                 put_owned(f, "next.date", lang_date(l, &m->start.date, LANG_DATE_LONG));
                 put_owned(f, "next.day", lang_date(l, &m->start.date, LANG_DATE_WEEKDAY));
                 char *t = lang_time_range(l, m->start.minute,
                                           m->duration ? (m->start.minute + m->duration) % 1440 : -1);
-                put_owned(f, "next.time", hold_span(g_strdup(t), t));
-                g_free(t);
+                hold_all(put_owned(f, "next.time", t));
         } else {
                 put(f, "next", lang_label(l, "no_more_meetings"));
         }
@@ -283,10 +379,12 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
 
         put(f, "signup.label", c->signup.label ? c->signup.label : lang_label(l, "signup"));
         put(f, "signup.url", c->signup.url);
-        put_owned(f, "signup.short", url_breaks(c->signup.short_url ? g_strdup(c->signup.short_url)
-                                                                    : without_scheme(c->signup.url)));
+        struct fact *url = put_owned(f, "signup.short", c->signup.short_url ? g_strdup(c->signup.short_url)
+                                                                          : without_scheme(c->signup.url));
+        if (url)
+                url->url = true;
 
-        put_owned(f, "agenda", bullets(c->agenda));
+        put_list(f, "agenda", c->agenda, bullets);
         if (c->n_channels) {
                 GString *s = g_string_new(NULL);
                 for (size_t i = 0; i < c->n_channels; i++) {
@@ -294,13 +392,15 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                         const char *what = ch->name ? ch->name : ch->type ? ch->type : ch->url;
                         if (what)
                                 g_string_append_printf(s, "%s%s", s->len ? " · " : "", what);
+                        facts_list_add(f, "channels", (const char *const[]){ "item", what, "type", ch->type,
+                                                                              "name", ch->name, "url", ch->url, NULL });
                 }
                 put_owned(f, "channels", g_string_free(s, FALSE));
         }
         put(f, "woop.wish", c->woop.wish);
         put(f, "woop.outcome", c->woop.outcome);
-        put_owned(f, "woop.obstacles", bullets(c->woop.obstacles));
-        put_owned(f, "woop.plan", bullets(c->woop.plan));
+        put_list(f, "woop.obstacles", c->woop.obstacles, bullets);
+        put_list(f, "woop.plan", c->woop.plan, bullets);
 
         for (size_t i = 0; i < G_N_ELEMENTS(label_keys); i++) {
                 char *key = g_strdup_printf("label.%s", label_keys[i]);
@@ -309,12 +409,4 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 g_free(key);
         }
         return f;
-}
-
-void facts_free(struct facts *f)
-{
-        if (!f)
-                return;
-        g_hash_table_destroy(f->vars);
-        g_free(f);
 }

@@ -14,6 +14,7 @@
 #include "cfg.h"
 #include "diag.h"
 #include "expand.h"
+#include "facts.h"
 
 static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
 static const char *const role_names[ROLE_COUNT] = {
@@ -39,8 +40,29 @@ struct ctx {
         const char *file;
         struct diag *d;
         const char *const *placeholders;
-        config_setting_t *fonts; /* font roles: headline = "Inter Display" */
+        config_setting_t *fonts;  /* font roles: headline = "Inter Display" */
+        config_setting_t *styles; /* named text styles */
+        /* The element being read, and where its keys are looked up first
+         * (a format's overrides) and last (its style). */
+        const config_setting_t *elem, *over, *style;
+        const config_setting_t *next_over; /* the overrides for the next element read */
+        int depth;       /* containers around the element */
+        bool in_variant; /* reading a format's variant: no variants inside */
 };
+
+/* A key of g: for the element being read, a format's override wins over
+ * the element's own key, which wins over its style's. */
+static const config_setting_t *member(const struct ctx *c, const config_setting_t *g, const char *key)
+{
+        if (g != c->elem)
+                return config_setting_get_member(g, key);
+        const config_setting_t *s = c->over ? config_setting_get_member(c->over, key) : NULL;
+        if (!s)
+                s = config_setting_get_member(g, key);
+        if (!s && c->style)
+                s = config_setting_get_member(c->style, key);
+        return s;
+}
 
 static int line_of(const config_setting_t *s)
 {
@@ -141,7 +163,7 @@ static double number_of(const config_setting_t *s)
 static void get_number(struct ctx *c, const config_setting_t *g, const char *key,
                        double lo, double hi, double *out)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
+        const config_setting_t *s = member(c, g, key);
         if (!s)
                 return;
         if (!is_number(s)) {
@@ -158,7 +180,7 @@ static void get_number(struct ctx *c, const config_setting_t *g, const char *key
 
 static const char *get_string(struct ctx *c, const config_setting_t *g, const char *key)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
+        const config_setting_t *s = member(c, g, key);
         if (!s)
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_STRING) {
@@ -170,7 +192,7 @@ static const char *get_string(struct ctx *c, const config_setting_t *g, const ch
 
 static void get_bool(struct ctx *c, const config_setting_t *g, const char *key, bool *out)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
+        const config_setting_t *s = member(c, g, key);
         if (!s)
                 return;
         if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
@@ -192,7 +214,7 @@ static int get_word(struct ctx *c, const config_setting_t *g, const char *key,
                         return i;
         char *list = g_strjoinv("\", \"", (char **)words);
         char *q = diag_quote(v, 40);
-        err(c, config_setting_get_member(g, key), "expected one of \"%s\", found %s", list, q);
+        err(c, member(c, g, key), "expected one of \"%s\", found %s", list, q);
         g_free(q);
         g_free(list);
         return def;
@@ -219,7 +241,7 @@ static void get_colour(struct ctx *c, const config_setting_t *g, const char *key
         }
         char *q = diag_quote(v, 40);
         const char *near = diag_closest(v, role_names, ROLE_COUNT);
-        err(c, config_setting_get_member(g, key),
+        err(c, member(c, g, key),
             "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface) or \"#RRGGBB\", found %s%s%s%s",
             q, near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
         g_free(q);
@@ -227,41 +249,135 @@ static void get_colour(struct ctx *c, const config_setting_t *g, const char *key
 
 /* ---- elements ---------------------------------------------------------------- */
 
-static const char *const kind_names[] = { "rect", "text", "image", "qr", "stack", NULL };
+static const char *const kind_names[] = { "rect", "text", "image", "qr", "stack", "row", "grid", "list", NULL };
 static const char *const align_names[] = { "start", "center", "end", NULL };
 static const char *const valign_names[] = { "top", "middle", "bottom", NULL };
 static const char *const weight_names[] = { "thin", "light", "regular", "medium", "semibold",
                                             "bold", "extrabold", "black", NULL };
 static const int weight_values[] = { 100, 300, 400, 500, 600, 700, 800, 900 };
+static const char *const marker_names[] = { "none", "bullet", "number", "dash", NULL };
 
-static const char *const common_keys[] = { "type", "name", "box", "optional", "needs", "unless", "space_before", "height" };
-static const char *const rect_keys[] = { "fill", "radius" };
-static const char *const text_keys[] = { "text", "font", "weight", "italic", "uppercase", "size", "line_height",
-                                         "tracking", "color", "align", "valign", "max_lines", "overflow",
-                                         "hyphenate" };
-static const char *const image_keys[] = { "source", "fit" };
-static const char *const qr_keys[] = { "dark", "light", "level" };
-static const char *const stack_keys[] = { "children", "gap", "valign" };
+/* Where an element stands decides which placement keys mean something. */
+enum place { PLACE_PAGE, PLACE_COLUMN, PLACE_ROW };
 
-static const char *const *keys_for(enum elem_kind k, size_t *n)
+/* Every key an element may have, with the kinds (bit 1 << kind) and places
+ * (bit 1 << place) where it has an effect.  One table serves the unknown-
+ * key check, the did-you-mean and the "has no effect here" warnings. */
+#define K(kind) (1u << (kind))
+#define ALL_KINDS 0xffu
+#define TEXTUAL K(ELEM_TEXT)
+#define CONTAINERS (K(ELEM_STACK) | K(ELEM_ROW) | K(ELEM_GRID) | K(ELEM_LIST))
+#define FIXED (K(ELEM_RECT) | K(ELEM_IMAGE) | K(ELEM_QR))
+#define ANYWHERE 7u
+static const struct key {
+        const char *name;
+        unsigned kinds, places;
+        const char *where; /* for the message: where the key has an effect */
+} elem_keys[] = {
+        { "type", ALL_KINDS, ANYWHERE, NULL },
+        { "name", ALL_KINDS, ANYWHERE, NULL },
+        { "needs", ALL_KINDS, ANYWHERE, NULL },
+        { "unless", ALL_KINDS, ANYWHERE, NULL },
+        { "hide_on", ALL_KINDS, ANYWHERE, NULL },
+        { "formats", ALL_KINDS, ANYWHERE, NULL },
+        { "box", ALL_KINDS, 1u << PLACE_PAGE, "only on an element placed on the page" },
+        { "optional", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
+        { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
+        { "height", FIXED, (1u << PLACE_COLUMN) | (1u << PLACE_ROW), "on a rect, image or qr inside a container" },
+        { "width", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
+        { "share", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
+        { "weight", TEXTUAL, ANYWHERE, "on a text" },
+        { "fill", K(ELEM_RECT), ANYWHERE, "on a rect" },
+        { "radius", K(ELEM_RECT), ANYWHERE, "on a rect" },
+        { "style", TEXTUAL, ANYWHERE, "on a text" },
+        { "text", TEXTUAL, ANYWHERE, "on a text" },
+        { "font", TEXTUAL, ANYWHERE, "on a text" },
+        { "italic", TEXTUAL, ANYWHERE, "on a text" },
+        { "uppercase", TEXTUAL, ANYWHERE, "on a text" },
+        { "size", TEXTUAL, ANYWHERE, "on a text" },
+        { "line_height", TEXTUAL, ANYWHERE, "on a text" },
+        { "tracking", TEXTUAL, ANYWHERE, "on a text" },
+        { "color", TEXTUAL, ANYWHERE, "on a text" },
+        { "align", TEXTUAL, ANYWHERE, "on a text" },
+        { "valign", TEXTUAL | CONTAINERS, ANYWHERE, "on a text placed on the page, or on a container" },
+        { "max_lines", TEXTUAL, ANYWHERE, "on a text" },
+        { "overflow", TEXTUAL, ANYWHERE, "on a text" },
+        { "hyphenate", TEXTUAL, ANYWHERE, "on a text" },
+        { "source", K(ELEM_IMAGE), ANYWHERE, "on an image" },
+        { "fit", K(ELEM_IMAGE), ANYWHERE, "on an image" },
+        { "dark", K(ELEM_QR), ANYWHERE, "on a qr" },
+        { "light", K(ELEM_QR), ANYWHERE, "on a qr" },
+        { "level", K(ELEM_QR), ANYWHERE, "on a qr" },
+        { "children", CONTAINERS, ANYWHERE, "on a stack, row, grid or list" },
+        { "gap", CONTAINERS, ANYWHERE, "on a stack, row, grid or list" },
+        { "columns", K(ELEM_GRID), ANYWHERE, "on a grid" },
+        { "rows", K(ELEM_GRID), ANYWHERE, "on a grid" },
+        { "items", K(ELEM_LIST), ANYWHERE, "on a list" },
+        { "marker", K(ELEM_LIST), ANYWHERE, "on a list" },
+        { "max_items", K(ELEM_LIST), ANYWHERE, "on a list" },
+};
+
+/* The keys a style may set: a text's look, not its content or place. */
+static const char *const style_keys[] = { "font", "weight", "italic", "uppercase", "size", "line_height",
+                                          "tracking", "color", "align", "valign", "max_lines", "overflow",
+                                          "hyphenate", NULL };
+
+static const struct key *key_named(const char *name)
 {
-        switch (k) {
-        case ELEM_RECT: *n = G_N_ELEMENTS(rect_keys); return rect_keys;
-        case ELEM_TEXT: *n = G_N_ELEMENTS(text_keys); return text_keys;
-        case ELEM_IMAGE: *n = G_N_ELEMENTS(image_keys); return image_keys;
-        case ELEM_QR: *n = G_N_ELEMENTS(qr_keys); return qr_keys;
-        case ELEM_STACK: *n = G_N_ELEMENTS(stack_keys); return stack_keys;
-        }
-        *n = 0;
+        for (size_t i = 0; i < G_N_ELEMENTS(elem_keys); i++)
+                if (strcmp(elem_keys[i].name, name) == 0)
+                        return &elem_keys[i];
         return NULL;
 }
 
+/* A key that means something only elsewhere, beyond the table: a text's
+ * valign inside a container (the text is exactly as tall as its lines). */
+static bool has_effect(const struct key *k, enum elem_kind kind, enum place place)
+{
+        if (strcmp(k->name, "valign") == 0 && kind == ELEM_TEXT)
+                return place == PLACE_PAGE;
+        return (k->kinds & K(kind)) && (k->places & (1u << place));
+}
+
+/* Warn about every key of g that is unknown (with did-you-mean) or has
+ * no effect on a kind at place (saying where it has one). */
+static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_kind kind, enum place place,
+                            bool variant)
+{
+        static const char *names[G_N_ELEMENTS(elem_keys) + 1];
+        for (size_t i = 0; i < G_N_ELEMENTS(elem_keys); i++)
+                names[i] = elem_keys[i].name;
+        for (int i = 0; i < config_setting_length(g); i++) {
+                const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+                const char *name = config_setting_name(m);
+                const struct key *k = key_named(name);
+                char *path = path_of(m);
+                if (!k) {
+                        const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
+                        diag_warn(c->d, c->file, line_of(m), path, "unknown setting%s%s%s",
+                                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                } else if (variant && (strcmp(name, "type") == 0 || strcmp(name, "name") == 0 ||
+                                       strcmp(name, "children") == 0 || strcmp(name, "formats") == 0)) {
+                        diag_warn(c->d, c->file, line_of(m), path, "has no effect in a format's overrides");
+                } else if (!has_effect(k, kind, place)) {
+                        const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row or list"
+                                                                                                  : "inside a stack or grid";
+                        if (k->kinds & K(kind))
+                                diag_warn(c->d, c->file, line_of(m), path, "has no effect %s; it works %s", here, k->where);
+                        else
+                                diag_warn(c->d, c->file, line_of(m), path, "has no effect on a %s; it works %s",
+                                          kind_names[kind], k->where);
+                }
+                g_free(path);
+        }
+}
+
 static bool read_elems(struct ctx *c, const config_setting_t *list, const struct page *pg,
-                       bool in_stack, struct elem **out, size_t *n_out);
+                       enum place place, struct elem **out, size_t *n_out);
 
 static void read_box(struct ctx *c, const config_setting_t *g, const struct page *pg, struct elem *e)
 {
-        const config_setting_t *s = config_setting_get_member(g, "box");
+        const config_setting_t *s = member(c, g, "box");
         if (!s) {
                 err(c, g, "box: expected [x, y, width, height], found nothing");
                 return;
@@ -302,22 +418,29 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
 {
         const char *t = get_string(c, g, "text");
         if (!t) {
-                if (!config_setting_get_member(g, "text"))
+                if (!member(c, g, "text"))
                         err(c, g, "text: expected a template such as \"{name}\", found nothing");
                 t = "";
         }
         e->text = g_strdup(t);
         char *tpath = g_strdup_printf("%s.text", path);
         expand_check(t, c->placeholders, c->d, c->file,
-                     line_of(config_setting_get_member(g, "text")), tpath);
+                     line_of(member(c, g, "text")), tpath);
         g_free(tpath);
 
         const char *font = get_string(c, g, "font");
         if (!font)
                 font = "body";
+        /* Font roles a layout does not name are the bundled families, so a
+         * layout without `fonts` asks for no font that is not there. */
+        static const char *const roles[][2] = { { "body", "Inter" }, { "headline", "Inter Display" } };
         const char *role = NULL;
         if (c->fonts && config_setting_lookup_string(c->fonts, font, &role))
                 font = role;
+        else
+                for (size_t i = 0; i < G_N_ELEMENTS(roles); i++)
+                        if (strcmp(font, roles[i][0]) == 0)
+                                font = roles[i][1];
         e->font = g_strdup(font);
         e->weight = weight_values[get_word(c, g, "weight", weight_names, 2)];
         get_bool(c, g, "italic", &e->italic);
@@ -325,7 +448,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         e->hyphenate = true;
         get_bool(c, g, "hyphenate", &e->hyphenate);
 
-        const config_setting_t *sz = config_setting_get_member(g, "size");
+        const config_setting_t *sz = member(c, g, "size");
         e->size_max = e->size_min = 0;
         if (!sz) {
                 err(c, g, "size: expected a size or [largest, smallest], found nothing");
@@ -362,7 +485,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
  * NULL-terminated, or NULL when the key is absent. */
 static char **read_names(struct ctx *c, const config_setting_t *g, const char *key, const char *path)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
+        const config_setting_t *s = member(c, g, key);
         if (!s)
                 return NULL;
         GPtrArray *arr = g_ptr_array_new();
@@ -388,8 +511,116 @@ static char **read_names(struct ctx *c, const config_setting_t *g, const char *k
         return (char **)g_ptr_array_free(arr, FALSE);
 }
 
+/* `hide_on`: format names, NULL-terminated, or NULL when absent. */
+static char **read_formats(struct ctx *c, const config_setting_t *g)
+{
+        const config_setting_t *s = member(c, g, "hide_on");
+        if (!s)
+                return NULL;
+        if (config_setting_type(s) != CONFIG_TYPE_ARRAY ||
+            (config_setting_length(s) && config_setting_type(config_setting_get_elem(s, 0)) != CONFIG_TYPE_STRING)) {
+                err(c, s, "expected a list of format names [\"a6\", \"story\"], found %s", type_name(s));
+                return NULL;
+        }
+        char **r = g_new0(char *, (size_t)config_setting_length(s) + 1);
+        for (int i = 0; i < config_setting_length(s); i++)
+                r[i] = g_strdup(config_setting_get_string_elem(s, i));
+        return r;
+}
+
+/* The named style of a text, or NULL. */
+static const config_setting_t *style_of(struct ctx *c, const config_setting_t *g)
+{
+        const config_setting_t *s = config_setting_get_member(g, "style");
+        if (!s)
+                return NULL;
+        const char *name = config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
+        const config_setting_t *st = name && c->styles ? config_setting_get_member(c->styles, name) : NULL;
+        if (st)
+                return st;
+        GPtrArray *names = g_ptr_array_new();
+        for (int i = 0; c->styles && i < config_setting_length(c->styles); i++)
+                g_ptr_array_add(names, (gpointer)config_setting_name(config_setting_get_elem(c->styles, (unsigned)i)));
+        const char *near = name ? diag_closest(name, (const char *const *)names->pdata, names->len) : NULL;
+        char *q = name ? diag_quote(name, 40) : NULL;
+        err(c, s, "expected the name of a style in styles, found %s%s%s%s", q ? q : type_name(s),
+            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+        g_free(q);
+        g_ptr_array_free(names, TRUE);
+        return NULL;
+}
+
+static void read_variants(struct ctx *c, const config_setting_t *g, const struct page *pg, enum place place,
+                          struct elem *e);
+
+static void read_container(struct ctx *c, const config_setting_t *g, const struct page *pg, struct elem *e)
+{
+        get_number(c, g, "gap", 0, 1e4, &e->gap);
+        e->valign = (enum align)get_word(c, g, "valign", valign_names, ALIGN_START);
+        if (e->kind == ELEM_GRID) {
+                double cols = 1, rows = 1;
+                get_number(c, g, "columns", 1, LAYOUT_CELLS_MAX, &cols);
+                get_number(c, g, "rows", 1, LAYOUT_CELLS_MAX, &rows);
+                e->columns = (int)cols;
+                e->rows = (int)rows;
+                if (e->columns * e->rows > LAYOUT_CELLS_MAX)
+                        err(c, member(c, g, "rows") ? member(c, g, "rows") : g,
+                            "expected at most %d cells, found %d columns x %d rows", LAYOUT_CELLS_MAX,
+                            e->columns, e->rows);
+        }
+        const char *const *saved = c->placeholders;
+        GPtrArray *names = NULL;
+        if (e->kind == ELEM_LIST) {
+                int which = get_word(c, g, "items", facts_lists(), -1);
+                if (which < 0 && !member(c, g, "items"))
+                        err(c, g, "items: expected a list such as \"agenda\" or \"channels\", found nothing");
+                e->items = g_strdup(which < 0 ? "agenda" : facts_lists()[which]);
+                e->marker = (enum marker)get_word(c, g, "marker", marker_names, MARKER_NONE);
+                double mx = LAYOUT_ITEMS_MAX;
+                get_number(c, g, "max_items", 1, LAYOUT_ITEMS_MAX, &mx);
+                e->max_items = (int)mx;
+                /* Inside a list, templates also read the item: {item},
+                 * {item.type}, ... and its number {n}. */
+                names = g_ptr_array_new_with_free_func(g_free);
+                for (const char *const *p = saved; *p; p++)
+                        g_ptr_array_add(names, g_strdup(*p));
+                for (const char *const *f = facts_item_fields(); *f; f++)
+                        g_ptr_array_add(names, strcmp(*f, "item") == 0 ? g_strdup("item")
+                                                                      : g_strdup_printf("item.%s", *f));
+                g_ptr_array_add(names, g_strdup("n"));
+                g_ptr_array_add(names, NULL);
+                c->placeholders = (const char *const *)names->pdata;
+        }
+        const config_setting_t *ch = config_setting_get_member(g, "children");
+        if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
+                err(c, ch ? ch : g, "children: expected a list ( {...}, {...} ), found %s",
+                    ch ? type_name(ch) : "nothing");
+        else if (config_setting_length(ch) > LAYOUT_CHILDREN_MAX)
+                err(c, ch, "expected at most %d children, found %d", LAYOUT_CHILDREN_MAX, config_setting_length(ch));
+        else if (c->depth >= LAYOUT_DEPTH_MAX)
+                err(c, g, "type: expected at most %d containers inside each other, found more", LAYOUT_DEPTH_MAX);
+        else {
+                /* A variant's children are the element's children read
+                 * again: their problems were reported the first time. */
+                struct diag quiet, *d = c->d;
+                diag_init(&quiet, NULL);
+                if (c->in_variant)
+                        c->d = &quiet;
+                c->depth++;
+                /* A list's item is a row of its children. */
+                read_elems(c, ch, pg, e->kind == ELEM_ROW || e->kind == ELEM_LIST ? PLACE_ROW : PLACE_COLUMN,
+                           &e->children, &e->n_children);
+                c->depth--;
+                c->d = d;
+                diag_clear(&quiet);
+        }
+        c->placeholders = saved;
+        if (names)
+                g_ptr_array_free(names, TRUE);
+}
+
 static bool read_elem(struct ctx *c, const config_setting_t *g, const struct page *pg,
-                      bool in_stack, struct elem *e)
+                      enum place place, struct elem *e)
 {
         size_t before = c->d->errors;
         char *path = path_of(g);
@@ -402,7 +633,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
         int kind = get_word(c, g, "type", kind_names, -1);
         if (kind < 0) {
                 if (!config_setting_get_member(g, "type"))
-                        err(c, g, "type: expected one of \"rect\", \"text\", \"image\", \"qr\", \"stack\", found nothing");
+                        err(c, g, "type: expected one of \"rect\", \"text\", \"image\", \"qr\", \"stack\", \"row\", \"grid\", \"list\", found nothing");
                 g_free(path);
                 return false;
         }
@@ -410,34 +641,41 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
         const char *name = get_string(c, g, "name");
         e->name = name ? g_strdup(name) : g_strdup_printf("%s at line %d", kind_names[kind], e->line);
 
-        /* Known keys: the common ones plus the kind's own. */
-        size_t nk;
-        const char *const *kk = keys_for(e->kind, &nk);
-        GPtrArray *keys = g_ptr_array_new();
-        for (size_t i = 0; i < G_N_ELEMENTS(common_keys); i++)
-                g_ptr_array_add(keys, (gpointer)common_keys[i]);
-        for (size_t i = 0; i < nk; i++)
-                g_ptr_array_add(keys, (gpointer)kk[i]);
-        g_ptr_array_add(keys, NULL);
-        check_keys(c, g, (const char *const *)keys->pdata);
-        g_ptr_array_free(keys, TRUE);
+        /* Keys are looked up in the format's overrides, the element, then
+         * its style; the caller's element is restored on the way out. */
+        const config_setting_t *saved_elem = c->elem, *saved_style = c->style, *over = c->over;
+        c->elem = g;
+        c->over = c->next_over;
+        c->next_over = NULL;
+        /* A variant's children were checked with the element itself. */
+        if (c->over)
+                check_elem_keys(c, c->over, e->kind, place, true);
+        else if (!c->in_variant)
+                check_elem_keys(c, g, e->kind, place, false);
+        c->style = e->kind == ELEM_TEXT ? style_of(c, g) : NULL;
 
-        if (in_stack) {
-                /* A child takes its width from the stack; only a fixed
-                 * height (images, the QR, rules) may be given. */
+        e->weight_share = 1;
+        if (place == PLACE_PAGE) {
+                read_box(c, g, pg, e);
+        } else {
+                /* A child takes its place from its container; only a fixed
+                 * height (images, the QR, rules), or in a row a width or a
+                 * share of it, may be given. */
                 get_number(c, g, "height", 0, 1e5, &e->h);
                 get_number(c, g, "space_before", -1e4, 1e4, &e->space_before);
                 get_bool(c, g, "optional", &e->optional);
-                if (e->kind == ELEM_STACK)
-                        err(c, g, "type: expected a text, image, qr or rect inside a stack, found a stack");
+                if (place == PLACE_ROW) {
+                        get_number(c, g, "width", 0, 1e5, &e->w);
+                        get_number(c, g, "share", 0.01, 100, &e->weight_share);
+                }
                 if ((e->kind == ELEM_IMAGE || e->kind == ELEM_QR || e->kind == ELEM_RECT) && e->h <= 0)
-                        err(c, g, "height: expected the height of this %s in the stack, found nothing", kind_names[kind]);
-        } else {
-                read_box(c, g, pg, e);
+                        err(c, g, "height: expected the height of this %s in the %s, found nothing", kind_names[kind],
+                            place == PLACE_ROW ? "row" : "column");
         }
 
         e->needs = read_names(c, g, "needs", path);
         e->unless = read_names(c, g, "unless", path);
+        e->hide_on = read_formats(c, g);
 
         switch (e->kind) {
         case ELEM_RECT:
@@ -452,7 +690,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 static const char *const sources[] = { "logo", "photo", NULL };
                 static const char *const fits[] = { "cover", "contain", NULL };
                 int src = get_word(c, g, "source", sources, 0);
-                if (!config_setting_get_member(g, "source"))
+                if (!member(c, g, "source"))
                         err(c, g, "source: expected \"logo\" or \"photo\", found nothing");
                 e->source = g_strdup(sources[src]);
                 e->fit = (enum fit)get_word(c, g, "fit", fits, src == 0 ? FIT_CONTAIN : FIT_COVER);
@@ -467,37 +705,100 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 const char *lv = get_string(c, g, "level");
                 e->level = QR_LEVEL_M;
                 if (lv && !qr_level_parse(lv, &e->level))
-                        err(c, config_setting_get_member(g, "level"),
+                        err(c, member(c, g, "level"),
                             "expected \"L\", \"M\", \"Q\" or \"H\", found \"%s\"", lv);
                 break;
         }
-        case ELEM_STACK: {
-                get_number(c, g, "gap", 0, 1e4, &e->gap);
-                e->valign = (enum align)get_word(c, g, "valign", valign_names, ALIGN_START);
-                const config_setting_t *ch = config_setting_get_member(g, "children");
-                if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
-                        err(c, ch ? ch : g, "children: expected a list ( {...}, {...} ), found %s",
-                            ch ? type_name(ch) : "nothing");
-                else
-                        read_elems(c, ch, pg, true, &e->children, &e->n_children);
+        case ELEM_STACK:
+        case ELEM_ROW:
+        case ELEM_GRID:
+        case ELEM_LIST:
+                read_container(c, g, pg, e);
                 break;
         }
-        }
+        if (!c->in_variant)
+                read_variants(c, g, pg, place, e);
+        c->elem = saved_elem;
+        c->style = saved_style;
+        c->over = over;
         g_free(path);
         return c->d->errors == before;
 }
 
+/* `formats = { a6 = { size = [30, 20]; }; }`: the element once more for
+ * each format, with those keys in place of its own.  Children inside a
+ * variant are read without variants of their own (bounded work). */
+#define VARIANTS_MAX 16
+static void read_variants(struct ctx *c, const config_setting_t *g, const struct page *pg, enum place place,
+                          struct elem *e)
+{
+        const config_setting_t *fs = config_setting_get_member(g, "formats");
+        if (!fs)
+                return;
+        if (config_setting_type(fs) != CONFIG_TYPE_GROUP || config_setting_length(fs) > VARIANTS_MAX) {
+                err(c, fs, "expected a group of at most %d formats { a6 = { ... }; }, found %s", VARIANTS_MAX,
+                    type_name(fs));
+                return;
+        }
+        e->n_variants = (size_t)config_setting_length(fs);
+        e->variants = g_new0(struct elem_variant, e->n_variants ? e->n_variants : 1);
+        for (size_t i = 0; i < e->n_variants; i++) {
+                const config_setting_t *o = config_setting_get_elem(fs, (unsigned)i);
+                e->variants[i].format = g_strdup(config_setting_name(o));
+                e->variants[i].elem = g_new0(struct elem, 1);
+                if (config_setting_type(o) != CONFIG_TYPE_GROUP) {
+                        err(c, o, "expected a group of settings { size = 20; }, found %s", type_name(o));
+                        continue;
+                }
+                /* The element is read again with the overrides: only the
+                 * problems of the overrides themselves are news. */
+                struct diag quiet, *d = c->d;
+                diag_init(&quiet, NULL);
+                c->d = &quiet;
+                c->in_variant = true;
+                c->next_over = o;
+                read_elem(c, g, pg, place, e->variants[i].elem);
+                c->in_variant = false;
+                c->d = d;
+                for (size_t m = 0; m < quiet.n; m++) {
+                        const struct diag_msg *msg = &quiet.msgs[m];
+                        if (!strstr(msg->text, ".formats."))
+                                continue;
+                        char *where = g_strndup(msg->text, msg->where > 2 ? msg->where - 2 : 0);
+                        if (msg->level == DIAG_ERROR)
+                                diag_error(d, where, 0, NULL, "%s", msg->text + msg->where);
+                        else
+                                diag_warn(d, where, 0, NULL, "%s", msg->text + msg->where + strlen("warning: "));
+                        g_free(where);
+                }
+                diag_clear(&quiet);
+        }
+}
+
 static bool read_elems(struct ctx *c, const config_setting_t *list, const struct page *pg,
-                       bool in_stack, struct elem **out, size_t *n_out)
+                       enum place place, struct elem **out, size_t *n_out)
 {
         size_t n = (size_t)config_setting_length(list);
         struct elem *es = g_new0(struct elem, n ? n : 1);
         bool ok = true;
         for (size_t i = 0; i < n; i++)
-                ok &= read_elem(c, config_setting_get_elem(list, (unsigned)i), pg, in_stack, &es[i]);
+                ok &= read_elem(c, config_setting_get_elem(list, (unsigned)i), pg, place, &es[i]);
         *out = es;
         *n_out = n;
         return ok;
+}
+
+const struct elem *layout_elem_for(const struct elem *e, const char *format)
+{
+        if (!format)
+                return e;
+        for (size_t i = 0; e->hide_on && e->hide_on[i]; i++)
+                if (strcmp(e->hide_on[i], format) == 0)
+                        return NULL;
+        for (size_t i = 0; i < e->n_variants; i++)
+                if (strcmp(e->variants[i].format, format) == 0)
+                        return e->variants[i].elem;
+        return e;
 }
 
 /* ---- pages and the file ----------------------------------------------------- */
@@ -552,12 +853,12 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
                     els ? type_name(els) : "nothing");
                 return;
         }
-        read_elems(c, els, pg, false, &pg->elems, &pg->n_elems);
+        read_elems(c, els, pg, PLACE_PAGE, &pg->elems, &pg->n_elems);
 }
 
 static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path)
 {
-        static const char *const top_keys[] = { "name", "description", "colors", "fonts", "pages", NULL };
+        static const char *const top_keys[] = { "name", "description", "colors", "fonts", "styles", "pages", NULL };
         struct layout *l = g_new0(struct layout, 1);
         l->path = g_strdup(path);
         config_setting_t *root = config_root_setting(cfg);
@@ -591,6 +892,20 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
                 c->fonts = NULL;
         }
 
+        c->styles = config_setting_get_member(root, "styles");
+        if (c->styles && config_setting_type(c->styles) != CONFIG_TYPE_GROUP) {
+                err(c, c->styles, "expected a group { label = { weight = \"bold\"; }; }, found %s",
+                    type_name(c->styles));
+                c->styles = NULL;
+        }
+        for (int i = 0; c->styles && i < config_setting_length(c->styles); i++) {
+                const config_setting_t *st = config_setting_get_elem(c->styles, (unsigned)i);
+                if (config_setting_type(st) != CONFIG_TYPE_GROUP)
+                        err(c, st, "expected a group of text settings { size = 20; }, found %s", type_name(st));
+                else
+                        check_keys(c, st, style_keys);
+        }
+
         const config_setting_t *pages = config_setting_get_member(root, "pages");
         if (!pages || config_setting_type(pages) != CONFIG_TYPE_LIST || config_setting_length(pages) == 0) {
                 const char *found = !pages ? "nothing"
@@ -614,7 +929,7 @@ static struct layout *from_config(config_t *cfg, const char *name, const char *c
                                   struct diag *d)
 {
         size_t before = d->errors;
-        struct ctx c = { name, d, placeholders, NULL };
+        struct ctx c = { .file = name, .d = d, .placeholders = placeholders };
         struct layout *l = read_layout(&c, cfg, name);
         config_destroy(cfg);
         if (d->errors > before) {
@@ -657,7 +972,14 @@ static void elems_free(struct elem *es, size_t n)
                 g_free(e->source);
                 g_strfreev(e->needs);
                 g_strfreev(e->unless);
+                g_strfreev(e->hide_on);
+                g_free(e->items);
                 elems_free(e->children, e->n_children);
+                for (size_t v = 0; v < e->n_variants; v++) {
+                        g_free(e->variants[v].format);
+                        elems_free(e->variants[v].elem, 1);
+                }
+                g_free(e->variants);
         }
         g_free(es);
 }

@@ -5,7 +5,10 @@
  * story).  A page is a design canvas in mm (print) or px (screen) and a list
  * of elements with boxes in that unit: rectangles, text blocks whose text is
  * a template ("{name}", "[Raum {venue.room}]"), images, the QR code, and
- * vertical stacks whose children close up when one of them is empty.  Colours
+ * containers: stacks (a column whose children close up when one of them is
+ * empty), rows (side by side), grids (cells repeating their children) and
+ * lists (children repeated for each item of a list fact).  Containers nest.
+ * Text keys may come from a named style.  Colours
  * are roles ("primary", "on_primary", ...) filled by the layout's defaults,
  * then a theme, then the community's own style. */
 #ifndef PLAKAT_LAYOUT_H
@@ -20,7 +23,14 @@
 
 struct diag;
 
-enum elem_kind { ELEM_RECT, ELEM_TEXT, ELEM_IMAGE, ELEM_QR, ELEM_STACK };
+enum elem_kind { ELEM_RECT, ELEM_TEXT, ELEM_IMAGE, ELEM_QR, ELEM_STACK, ELEM_ROW, ELEM_GRID, ELEM_LIST };
+enum marker { MARKER_NONE, MARKER_BULLET, MARKER_NUMBER, MARKER_DASH };
+
+/* Limits that keep a hostile layout from taking long (docs/layouts.md). */
+#define LAYOUT_CHILDREN_MAX 32 /* children of one container */
+#define LAYOUT_DEPTH_MAX 4     /* containers inside containers */
+#define LAYOUT_CELLS_MAX 64    /* columns x rows of a grid */
+#define LAYOUT_ITEMS_MAX 32    /* items a list shows */
 enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
 enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
 enum unit { UNIT_MM, UNIT_PX };
@@ -75,14 +85,29 @@ struct elem {
         char *source; /* "logo" or "photo" */
         enum fit fit;
 
-        /* stack */
+        /* containers */
         struct elem *children;
         size_t n_children;
         double gap;
+        int columns, rows;    /* grid */
+        char *items;          /* list: the list fact ("agenda") */
+        enum marker marker;   /* list: put before each item's first text */
+        int max_items;        /* list: at most this many items */
+        double weight_share;  /* as a row child without a width: its share of the free width (share) */
         bool optional; /* as a stack child: dropped first when space is short */
         char **needs;  /* placeholders that must be non-empty, or the element is left out */
         char **unless; /* placeholders that must be empty, or the element is left out */
         double space_before; /* extra gap above this child in a stack */
+
+        /* per format: left out on these formats, or drawn as a variant */
+        char **hide_on;                /* NULL-terminated, or NULL */
+        struct elem_variant *variants; /* the element with a format's overrides */
+        size_t n_variants;
+};
+
+struct elem_variant {
+        char *format; /* "a6" */
+        struct elem *elem;
 };
 
 struct page {
@@ -115,5 +140,9 @@ void layout_free(struct layout *l);
 const char *layout_family_name(enum family f);
 bool layout_family_parse(const char *s, enum family *out);
 const char *layout_role_name(enum role r);
+
+/* The element to draw on format (its variant for it, or e itself), or
+ * NULL when e is hidden there.  format may be NULL (no overrides). */
+const struct elem *layout_elem_for(const struct elem *e, const char *format);
 
 #endif

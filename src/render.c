@@ -597,7 +597,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .height = cv->trim_h,
                 .bleed = cv->bleed,
                 .pt = cv->pt,
-                .screen = !j->f->print,
+                .screen = !j->f->print, .format = j->f->name,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
@@ -882,7 +882,7 @@ static char *unshown(const struct community *c, const struct prep *p)
                 char **by = g_strsplit(fields[i].by, " ", -1);
                 bool given = false, shown = false;
                 for (char **b = by; *b; b++) {
-                        const char *v = g_hash_table_lookup(p->facts->vars, *b);
+                        const char *v = facts_get(p->facts, *b);
                         /* {lead} and {venue} always have a value; given means
                          * the setting itself. */
                         if (strcmp(*b, "lead") != 0 && strcmp(*b, "venue") != 0)

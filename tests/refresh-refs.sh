@@ -57,3 +57,11 @@ while IFS= read -r line; do
                 if [ "$dest" = tests/ref ]; then echo "$dest/$layout-$family.png"; fi
         done
 done <"$tmp/layouts"
+
+# The layout language's showcase (lists, rows, grids, styles; see
+# tests/data/layouts/good/showcase.cfg), with a community that has channels.
+"$PLAKAT" render -q --layouts tests/data/layouts/good -l showcase -f instagram --today "$today" \
+        -o "$tmp/showcase" tests/data/render/showcase.cfg >/dev/null
+convert "$tmp/showcase/showcase-instagram.png" -resize 400x400! -strip +dither -colors 32 \
+        "png8:$dest/showcase-square.png"
+if [ "$dest" = tests/ref ]; then echo "$dest/showcase-square.png"; fi

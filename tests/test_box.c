@@ -153,7 +153,7 @@ static void test_fit_uppercase_tracking(void)
 
 struct page_run {
         struct layout *l;
-        struct facts facts;
+        struct facts *facts;
         struct palette pal;
         struct boxes bs;
         struct diag d;
@@ -171,9 +171,9 @@ static void run_page(struct page_run *r, const char *text, double width, double 
         g_assert_cmpstr(m, ==, "");
         g_free(m);
         g_assert_nonnull(r->l);
-        r->facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        r->facts = facts_new_empty(NULL);
         for (size_t i = 0; kv[i]; i += 2)
-                g_hash_table_insert(r->facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+                facts_put(r->facts, kv[i], kv[i + 1]);
         r->pal = r->l->palette;
         struct box_target t = {
                 .page = &r->l->pages[FAMILY_SQUARE],
@@ -182,7 +182,7 @@ static void run_page(struct page_run *r, const char *text, double width, double 
                 .bleed = bleed,
                 .pt = 1,
                 .palette = &r->pal,
-                .facts = &r->facts,
+                .facts = r->facts,
                 .pango = ctx,
                 .hyphenate_words = false,
                 .file = "c.cfg",
@@ -194,7 +194,7 @@ static void run_page(struct page_run *r, const char *text, double width, double 
 static void page_clear(struct page_run *r)
 {
         boxes_clear(&r->bs);
-        g_hash_table_destroy(r->facts.vars);
+        facts_free(r->facts);
         layout_free(r->l);
         diag_clear(&r->d);
 }
@@ -446,18 +446,167 @@ static void test_mm_page_sizes(void)
                                       "); } );\n",
                                  "t.cfg", facts_placeholders(), &r.d);
         g_assert_nonnull(r.l);
-        r.facts.vars = g_hash_table_new(g_str_hash, g_str_equal);
+        r.facts = facts_new_empty(NULL);
         for (size_t i = 0; kv[i]; i += 2)
-                g_hash_table_insert(r.facts.vars, (gpointer)kv[i], (gpointer)kv[i + 1]);
+                facts_put(r.facts, kv[i], kv[i + 1]);
         r.pal = r.l->palette;
         double mm = 72 / 25.4;
         struct box_target t = { .page = &r.l->pages[FAMILY_PORTRAIT], .width = 297 * mm, .height = 420 * mm,
-                                .pt = 1, .palette = &r.pal, .facts = &r.facts, .pango = ctx,
+                                .pt = 1, .palette = &r.pal, .facts = r.facts, .pango = ctx,
                                 .file = "c.cfg", .who = "a3 (t)" };
         g_assert_true(box_layout(&t, &r.bs, &r.d));
         g_assert_cmpuint(r.bs.n, ==, 1);
         g_assert_cmpfloat(fabs(r.bs.b[0].size - 72), <, 1e-6);
         g_assert_cmpfloat(fabs(r.bs.b[0].x - 20 * mm), <, 1e-6);
+        page_clear(&r);
+}
+
+/* ---- lists, rows, grids ------------------------------------------------------- */
+
+/* The boxes of tests/data/layouts/good/showcase.cfg on a 1080 px square
+ * for format, with an agenda of three and channels of three (one without
+ * a name). */
+static void run_showcase(struct page_run *r, const char *format)
+{
+        memset(r, 0, sizeof *r);
+        diag_init(&r->d, NULL);
+        r->l = layout_load("tests/data/layouts/good/showcase.cfg", facts_placeholders(), &r->d);
+        g_assert_nonnull(r->l);
+        r->facts = facts_new_empty(NULL);
+        facts_put(r->facts, "name", "Garten");
+        facts_put(r->facts, "cycle", "Jeden Dienstag");
+        facts_put(r->facts, "venue.name", "Office");
+        facts_put(r->facts, "label.when", "Wann?");
+        facts_put(r->facts, "label.where", "Wo?");
+        facts_put(r->facts, "label.agenda", "Ablauf");
+        facts_put(r->facts, "label.channels", "Kanäle");
+        facts_put(r->facts, "next.date", "12. Januar 2027");
+        facts_put(r->facts, "signup.short", "example.org/s");
+        static const char *const agenda[] = { "Ankommen", "Planen", "Pflanzen" };
+        for (size_t i = 0; i < 3; i++)
+                facts_list_add(r->facts, "agenda", (const char *const[]){ "item", agenda[i], NULL });
+        facts_list_add(r->facts, "channels", (const char *const[]){ "type", "signal", "name", "Gruppe",
+                                                                     "url", "https://s.example/g", NULL });
+        facts_list_add(r->facts, "channels", (const char *const[]){ "type", "matrix", "name", "#g",
+                                                                     "url", "https://m.example/g", NULL });
+        facts_list_add(r->facts, "channels", (const char *const[]){ "type", "web", "url", "https://w.example", NULL });
+        r->pal = r->l->palette;
+        struct box_target t = { .page = &r->l->pages[FAMILY_SQUARE], .width = 1080, .height = 1080, .pt = 1,
+                                .screen = true, .palette = &r->pal, .facts = r->facts, .pango = ctx,
+                                .format = format, .file = "c.cfg", .who = "instagram (showcase)" };
+        r->ok = box_layout(&t, &r->bs, &r->d);
+}
+
+/* The boxes drawn for the element named name, in drawing order. */
+static GPtrArray *boxes_named(const struct page_run *r, const char *name)
+{
+        GPtrArray *a = g_ptr_array_new();
+        for (size_t i = 0; i < r->bs.n; i++)
+                if (strcmp(r->bs.b[i].elem->name, name) == 0)
+                        g_ptr_array_add(a, &r->bs.b[i]);
+        return a;
+}
+
+static const char *text_of_box(const struct box *b)
+{
+        return pango_layout_get_text(b->layout);
+}
+
+static void test_showcase(void)
+{
+        struct page_run r;
+        run_showcase(&r, "instagram");
+        char *m = messages(&r.d);
+        g_assert_cmpstr(m, ==, "");
+        g_free(m);
+        g_assert_true(r.ok);
+
+        /* The row: two stacks side by side, halves of 960 - 40. */
+        GPtrArray *when = boxes_named(&r, "when-label"), *where = boxes_named(&r, "where-label");
+        g_assert_cmpuint(when->len, ==, 1);
+        g_assert_cmpuint(where->len, ==, 1);
+        struct box *w0 = when->pdata[0], *h0 = where->pdata[0];
+        g_assert_cmpfloat(fabs(w0->x - 60), <, 1e-6);
+        g_assert_cmpfloat(fabs(h0->x - (60 + 460 + 40)), <, 1e-6);
+        g_assert_cmpfloat(fabs(w0->w - 460), <, 1e-6);
+        g_assert_cmpfloat(fabs(w0->y - h0->y), <, 1e-6);
+        g_assert_cmpstr(text_of_box(w0), ==, "WANN?"); /* the style says uppercase */
+        GPtrArray *venue = boxes_named(&r, "venue");
+        g_assert_cmpstr(text_of_box(venue->pdata[0]), ==, "Office");
+        g_assert_cmpfloat(((struct box *)venue->pdata[0])->y, >, h0->y);
+        g_ptr_array_free(venue, TRUE);
+
+        /* The numbered agenda: three items, in order, one under the other. */
+        GPtrArray *agenda = boxes_named(&r, "item");
+        g_assert_cmpuint(agenda->len, ==, 3);
+        g_assert_cmpstr(text_of_box(agenda->pdata[0]), ==, "1.\u00a0Ankommen");
+        g_assert_cmpstr(text_of_box(agenda->pdata[2]), ==, "3.\u00a0Pflanzen");
+        for (size_t i = 1; i < 3; i++)
+                g_assert_cmpfloat(((struct box *)agenda->pdata[i])->y, >, ((struct box *)agenda->pdata[i - 1])->y);
+
+        /* Channel rows: type (160 px), name (share 1), link (share 1.5) in
+         * columns; a channel without a name keeps the link in its column. */
+        GPtrArray *type = boxes_named(&r, "type"), *chan = boxes_named(&r, "channel"),
+                  *link = boxes_named(&r, "link");
+        g_assert_cmpuint(type->len, ==, 3);
+        g_assert_cmpuint(chan->len, ==, 2);
+        g_assert_cmpuint(link->len, ==, 3);
+        double free = 960 - 160 - 2 * 16;
+        for (size_t i = 0; i < 3; i++) {
+                struct box *ty = type->pdata[i], *li = link->pdata[i];
+                g_assert_cmpfloat(fabs(ty->x - 60), <, 1e-6);
+                g_assert_cmpfloat(fabs(ty->w - 160), <, 1e-6);
+                g_assert_cmpfloat(fabs(li->x - (60 + 160 + 16 + free / 2.5 + 16)), <, 1e-6);
+                g_assert_cmpfloat(fabs(li->w - free * 1.5 / 2.5), <, 1e-6);
+                g_assert_cmpfloat(fabs(li->y - ty->y), <, 1e-6);
+        }
+        g_assert_cmpstr(text_of_box(chan->pdata[1]), ==, "#g");
+        /* The link is a web address: it may break after a "/". */
+        g_assert_cmpstr(text_of_box(link->pdata[0]), ==, "https://\u200bs.example/\u200bg");
+
+        /* The grid: 3 x 2 cards, each a rule over two texts. */
+        GPtrArray *card = boxes_named(&r, "card"), *names = boxes_named(&r, "card-name");
+        g_assert_cmpuint(card->len, ==, 6);
+        g_assert_cmpuint(names->len, ==, 6);
+        double cell = (960 - 2 * 16) / 3.0;
+        for (size_t i = 0; i < 6; i++) {
+                struct box *c = card->pdata[i];
+                g_assert_cmpfloat(fabs(c->x - (60 + (double)(i % 3) * (cell + 16))), <, 1e-6);
+                g_assert_cmpfloat(fabs(c->w - cell), <, 1e-6);
+                g_assert_cmpfloat(fabs(c->y - ((struct box *)card->pdata[i % 3])->y), >=, i < 3 ? 0 : 10);
+        }
+        /* hide_on = ["instagram"]. */
+        GPtrArray *hidden = boxes_named(&r, "not-on-instagram");
+        g_assert_cmpuint(hidden->len, ==, 0);
+        GPtrArray *all[] = { when, where, agenda, type, chan, link, card, names, hidden };
+        for (size_t i = 0; i < G_N_ELEMENTS(all); i++)
+                g_ptr_array_free(all[i], TRUE);
+        page_clear(&r);
+
+        run_showcase(&r, "facebook");
+        hidden = boxes_named(&r, "not-on-instagram");
+        g_assert_cmpuint(hidden->len, ==, 1);
+        g_ptr_array_free(hidden, TRUE);
+        page_clear(&r);
+}
+
+/* A format's overrides replace keys of the element on that format only. */
+static void test_format_variant(void)
+{
+        static const char *const kv[] = { "name", "Hi", NULL };
+        const char *text = HEAD "pages = ( { family = \"square\"; size = [1000, 1000]; unit = \"px\"; elements = (\n"
+                                "  { type = \"text\"; name = \"t\"; box = [0, 0, 1000, 1000]; text = \"{name}\"; size = 40;\n"
+                                "    formats = { story = { size = 20; }; }; }\n"
+                                "); } );\n";
+        struct page_run r;
+        run_page(&r, text, 1000, 1000, 0, kv);
+        g_assert_cmpfloat(fabs(r.bs.b[0].size - 40), <, 1e-6);
+        const struct elem *e = &r.l->pages[FAMILY_SQUARE].elems[0];
+        const struct elem *v = layout_elem_for(e, "story");
+        g_assert_true(v != e);
+        g_assert_cmpfloat(v->size_max, ==, 20);
+        g_assert_cmpstr(v->text, ==, "{name}");
+        g_assert_true(layout_elem_for(e, "a6") == e);
         page_clear(&r);
 }
 
@@ -473,6 +622,8 @@ int main(int argc, char **argv)
         ctx = fonts_context(fonts);
 
         g_test_add_func("/box/fit/largest", test_fit_largest);
+        g_test_add_func("/box/showcase", test_showcase);
+        g_test_add_func("/box/format-variant", test_format_variant);
         g_test_add_func("/box/fit/max", test_fit_max);
         g_test_add_func("/box/fit/overflow", test_fit_overflow);
         g_test_add_func("/box/fit/max-lines", test_fit_max_lines);

@@ -8,6 +8,8 @@
 #include "community.h"
 #include "diag.h"
 #include "facts.h"
+
+#include "box.h"
 #include "lang.h"
 
 static struct facts *facts_of(const char *cfg, const char *code, struct community **c, struct lang **l)
@@ -28,8 +30,29 @@ static struct facts *facts_of(const char *cfg, const char *code, struct communit
 
 static const char *var(struct facts *f, const char *key)
 {
-        const char *v = g_hash_table_lookup(f->vars, key);
+        const char *v = facts_get(f, key);
         return v ? v : "";
+}
+
+/* The value as the poster sets it (box.c): line-break control added. */
+static char *typeset(struct facts *f, const char *key)
+{
+        const struct fact *x = facts_fact(f, key);
+        g_assert_nonnull(x);
+        return box_typeset(x);
+}
+
+/* No value of f carries invisible line-break control. */
+static void assert_plain(struct facts *f)
+{
+        for (const char *const *n = facts_placeholders(); *n; n++) {
+                const char *v = facts_get(f, *n);
+                if (!v)
+                        continue;
+                g_assert_null(strstr(v, "\u00a0"));
+                g_assert_null(strstr(v, "\u2060"));
+                g_assert_null(strstr(v, "\u200b"));
+        }
 }
 
 static void test_alternating_venues(void)
@@ -46,7 +69,13 @@ static void test_alternating_venues(void)
         g_assert_cmpstr(var(f, "venue.name"), ==, "Café Altstadtliebe / Innovation Office");
         g_assert_cmpstr(var(f, "venue.address"), ==, "Obernstraße 26 / Niederwall 23");
         g_assert_cmpstr(var(f, "next"), ==,
+                        "13. Jan.: Café Altstadtliebe, 27. Jan.: Innovation Office, 10. Feb. 2027: Café Altstadtliebe");
+        /* On a poster the dates hold together, the venues may break. */
+        char *t = typeset(f, "next");
+        g_assert_cmpstr(t, ==,
                         "13.\u00a0Jan.: Café Altstadtliebe, 27.\u00a0Jan.: Innovation Office, 10.\u00a0Feb.\u00a02027: Café Altstadtliebe");
+        g_free(t);
+        assert_plain(f);
         facts_free(f);
         lang_free(l);
         community_free(c);
@@ -64,12 +93,58 @@ static void test_one_venue(void)
         struct facts *f = facts_of(cfg, "de", &c, &l);
         g_assert_cmpstr(var(f, "venue.name"), ==, "Innovation Office");
         g_assert_cmpstr(var(f, "venue.room"), ==, "Werkstatt");
-        g_assert_cmpstr(var(f, "next"), ==, "12.\u00a0Jan., 9.\u00a0Feb., 9.\u00a0März\u00a02027");
+        g_assert_cmpstr(var(f, "next"), ==, "12. Jan., 9. Feb., 9. März 2027");
+        g_assert_cmpstr(var(f, "cycle"), ==, "Jeden 2. Dienstag im Monat, 18:30–20:00 Uhr");
+        g_assert_cmpstr(var(f, "signup.short"), ==, "example.org/cop/urban-gardening");
+        assert_plain(f);
+        /* On a poster: each date on one line. */
+        char *t = typeset(f, "next");
+        g_assert_cmpstr(t, ==, "12.\u00a0Jan., 9.\u00a0Feb., 9.\u00a0März\u00a02027");
+        g_free(t);
         /* No-break spaces and word joiners hold "18:30–20:00 Uhr" together. */
-        g_assert_cmpstr(var(f, "cycle"), ==,
-                        "Jeden 2. Dienstag im Monat, 18:30\u2060\u2013\u206020:00\u00a0Uhr");
+        t = typeset(f, "cycle");
+        g_assert_cmpstr(t, ==, "Jeden 2. Dienstag im Monat, 18:30\u2060\u2013\u206020:00\u00a0Uhr");
+        g_free(t);
         /* The address breaks after a "/", never at its hyphen. */
-        g_assert_cmpstr(var(f, "signup.short"), ==, "example.org/\u200bcop/\u200burban-\u2060gardening");
+        t = typeset(f, "signup.short");
+        g_assert_cmpstr(t, ==, "example.org/\u200bcop/\u200burban-\u2060gardening");
+        g_free(t);
+        facts_free(f);
+        lang_free(l);
+        community_free(c);
+}
+
+static void test_lists_and_phone(void)
+{
+        const char *cfg =
+                "name = \"Garten\"; topic = \"Gärtnern\";\n"
+                "lead = { name = \"Aylin\"; phone = \"0521 51-0\"; };\n"
+                "schedule = { first = \"2027-01-12 18:30\"; repeat = \"monthly\"; };\n"
+                "venue = { name = \"Innovation Office\"; };\n"
+                "agenda = [\"Ankommen\", \"Beete planen\"];\n"
+                "channels = ( { type = \"signal\"; name = \"Gartengruppe\"; url = \"https://signal.group/x\"; },\n"
+                "             { type = \"matrix\"; url = \"https://matrix.to/y\"; } );\n"
+                "signup = { url = \"https://example.org/s\"; };\n";
+        struct community *c;
+        struct lang *l;
+        struct facts *f = facts_of(cfg, "de", &c, &l);
+        g_assert_cmpstr(var(f, "lead.phone"), ==, "0521 51-0");
+        char *t = typeset(f, "lead.phone");
+        g_assert_cmpstr(t, ==, "0521\u00a051\u2060-\u20600");
+        g_free(t);
+        g_assert_cmpuint(facts_list_len(f, "agenda"), ==, 2);
+        g_assert_cmpstr(facts_item(f, "agenda", 1, "item"), ==, "Beete planen");
+        g_assert_null(facts_item(f, "agenda", 2, "item"));
+        g_assert_cmpuint(facts_list_len(f, "channels"), ==, 2);
+        g_assert_cmpstr(facts_item(f, "channels", 0, "type"), ==, "signal");
+        g_assert_cmpstr(facts_item(f, "channels", 0, "name"), ==, "Gartengruppe");
+        g_assert_cmpstr(facts_item(f, "channels", 0, "url"), ==, "https://signal.group/x");
+        g_assert_null(facts_item(f, "channels", 1, "name"));
+        g_assert_cmpstr(facts_item(f, "channels", 1, "item"), ==, "matrix");
+        g_assert_cmpuint(facts_list_len(f, "woop.plan"), ==, 0);
+        /* The whole list stays a value for designs that print it at once. */
+        g_assert_cmpstr(var(f, "agenda"), ==, "• Ankommen\n• Beete planen");
+        assert_plain(f);
         facts_free(f);
         lang_free(l);
         community_free(c);
@@ -80,5 +155,6 @@ int main(int argc, char **argv)
         test_init(&argc, &argv);
         g_test_add_func("/facts/alternating-venues", test_alternating_venues);
         g_test_add_func("/facts/one-venue", test_one_venue);
+        g_test_add_func("/facts/lists-and-phone", test_lists_and_phone);
         return g_test_run();
 }
