@@ -23,6 +23,28 @@ static bool num(const config_setting_t *g, const char *key, double *out)
         return true;
 }
 
+static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
+
+const char *format_family_name(enum family f)
+{
+        return family_names[f];
+}
+
+bool format_family_parse(const char *s, enum family *out)
+{
+        for (int i = 0; i < FAMILY_COUNT; i++)
+                if (strcmp(s, family_names[i]) == 0) {
+                        *out = (enum family)i;
+                        return true;
+                }
+        return false;
+}
+
+const char *const *format_family_names(void)
+{
+        return family_names;
+}
+
 static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
 
 static bool from_config(config_t *cfg, const char *path, struct formats *out, struct diag *d)
@@ -54,7 +76,7 @@ static bool from_config(config_t *cfg, const char *path, struct formats *out, st
                         diag_error(d, path, line, "kind", "expected \"print\" or \"screen\", found \"%s\"", kind);
                         continue;
                 }
-                if (!layout_family_parse(fam, &f->family)) {
+                if (!format_family_parse(fam, &f->family)) {
                         diag_error(d, path, line, "family",
                                    "expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"", fam);
                         continue;

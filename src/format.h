@@ -11,9 +11,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout.h" /* enum family */
 
 struct diag;
+
+/* The aspect families a layout draws a page for; every format belongs to
+ * one, and a design serves a format with its family's page. */
+enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_COUNT };
+
+/* "portrait", "square", "landscape", "story" (static). */
+const char *format_family_name(enum family f);
+/* The family of that name; false for any other word. */
+bool format_family_parse(const char *s, enum family *out);
+/* All names in enum order, FAMILY_COUNT of them (static), for did-you-mean. */
+const char *const *format_family_names(void);
 
 /* The kinds of file plakat writes (output.h has a writer for each). */
 enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_KIND_COUNT };

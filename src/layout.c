@@ -16,23 +16,11 @@
 #include "expand.h"
 #include "facts.h"
 
-static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
 static const char *const role_names[ROLE_COUNT] = {
         "background", "text", "primary", "accent", "on_primary", "on_accent", "muted", "surface"
 };
 
-const char *layout_family_name(enum family f) { return family_names[f]; }
 const char *layout_role_name(enum role r) { return role_names[r]; }
-
-bool layout_family_parse(const char *s, enum family *out)
-{
-        for (int i = 0; i < FAMILY_COUNT; i++)
-                if (strcmp(s, family_names[i]) == 0) {
-                        *out = (enum family)i;
-                        return true;
-                }
-        return false;
-}
 
 /* ---- reading settings ------------------------------------------------------ */
 
@@ -817,8 +805,8 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
                 err(c, g, "family: expected \"portrait\", \"square\", \"landscape\" or \"story\", found nothing");
                 return;
         }
-        if (!layout_family_parse(fam, &f)) {
-                const char *near = diag_closest(fam, family_names, FAMILY_COUNT);
+        if (!format_family_parse(fam, &f)) {
+                const char *near = diag_closest(fam, format_family_names(), FAMILY_COUNT);
                 err(c, config_setting_get_member(g, "family"),
                     "expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"%s%s%s", fam,
                     near ? "; did you mean " : "", near ? near : "", near ? "?" : "");

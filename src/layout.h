@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "colour.h"
+#include "format.h" /* enum family */
 #include "imagefit.h"
 #include "qrlevel.h"
 
@@ -34,8 +35,6 @@ enum marker { MARKER_NONE, MARKER_BULLET, MARKER_NUMBER, MARKER_DASH };
 enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
 enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
 enum unit { UNIT_MM, UNIT_PX };
-
-enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_COUNT };
 
 /* Colour roles every palette has. */
 enum role {
@@ -137,8 +136,6 @@ struct layout *layout_load_string(const char *text, const char *name,
                                   const char *const *placeholders, struct diag *d);
 void layout_free(struct layout *l);
 
-const char *layout_family_name(enum family f);
-bool layout_family_parse(const char *s, enum family *out);
 const char *layout_role_name(enum role r);
 
 /* The element to draw on format (its variant for it, or e itself), or

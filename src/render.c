@@ -225,7 +225,7 @@ void renderer_list_formats(const struct renderer *r, FILE *out)
         for (size_t i = 0; i < r->formats.n; i++) {
                 const struct format *f = &r->formats.f[i];
                 fprintf(out, "%-20s %5g x %-5g %s  %-6s %-9s %s\n", f->name, f->width, f->height,
-                        f->print ? "mm" : "px", f->print ? "PDF" : "PNG", layout_family_name(f->family),
+                        f->print ? "mm" : "px", f->print ? "PDF" : "PNG", format_family_name(f->family),
                         f->description);
         }
 }
@@ -578,6 +578,37 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
         return ok;
 }
 
+/* Whether e (as drawn on format) or anything inside it made a box in
+ * drawn; a list that did counts its list fact as shown ("agenda"), which
+ * no placeholder of its item texts names. */
+static bool mark_lists(const struct elem *e, const char *format, GHashTable *drawn, GHashTable *shown)
+{
+        e = layout_elem_for(e, format);
+        if (!e)
+                return false;
+        bool any = g_hash_table_contains(drawn, e);
+        for (size_t i = 0; i < e->n_children; i++)
+                any |= mark_lists(&e->children[i], format, drawn, shown);
+        if (any && e->kind == ELEM_LIST && e->items)
+                g_hash_table_add(shown, g_strdup(e->items));
+        return any;
+}
+
+/* Record in shown every fact the laid-out page printed, for check's "Not
+ * shown" line. */
+static void note_shown(const struct page *pg, const char *format, const struct boxes *bs, GHashTable *shown)
+{
+        GHashTable *drawn = g_hash_table_new(g_direct_hash, g_direct_equal);
+        for (size_t i = 0; i < bs->n; i++) {
+                g_hash_table_add(drawn, (gpointer)bs->b[i].elem);
+                if (bs->b[i].kind == BOX_TEXT)
+                        expand_names(bs->b[i].elem->text, shown);
+        }
+        for (size_t i = 0; i < pg->n_elems; i++)
+                mark_lists(&pg->elems[i], format, drawn, shown);
+        g_hash_table_destroy(drawn);
+}
+
 static bool lay_out(struct renderer *r, const struct community *c, const struct render_options *o,
                     const struct prep *p, const struct job *j, const struct canvas *cv, const char *who,
                     struct boxes *bs, struct diag *d)
@@ -586,7 +617,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
         const char *file = c->path;
         if (!pg->present) {
                 diag_error(d, file, 0, NULL, "%s: layout %s has no %s page for this format", who,
-                           p->layout->name, layout_family_name(j->f->family));
+                           p->layout->name, format_family_name(j->f->family));
                 memset(bs, 0, sizeof *bs);
                 return false;
         }
@@ -597,7 +628,8 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .height = cv->trim_h,
                 .bleed = cv->bleed,
                 .pt = cv->pt,
-                .screen = !j->f->print, .format = j->f->name,
+                .screen = !j->f->print,
+                .format = j->f->name,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
@@ -608,9 +640,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
-        for (size_t i = 0; i < bs->n; i++)
-                if (bs->b[i].kind == BOX_TEXT)
-                        expand_names(bs->b[i].elem->text, p->shown);
+        note_shown(pg, j->f->name, bs, p->shown);
         return check_boxes(j, cv, p, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 

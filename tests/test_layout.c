@@ -192,13 +192,13 @@ static void test_stored(void)
 static void test_names(void)
 {
         enum family f;
-        g_assert_true(layout_family_parse("portrait", &f));
+        g_assert_true(format_family_parse("portrait", &f));
         g_assert_cmpint(f, ==, FAMILY_PORTRAIT);
-        g_assert_true(layout_family_parse("story", &f));
+        g_assert_true(format_family_parse("story", &f));
         g_assert_cmpint(f, ==, FAMILY_STORY);
-        g_assert_false(layout_family_parse("potrait", &f));
+        g_assert_false(format_family_parse("potrait", &f));
         for (int i = 0; i < FAMILY_COUNT; i++) {
-                g_assert_true(layout_family_parse(layout_family_name((enum family)i), &f));
+                g_assert_true(format_family_parse(format_family_name((enum family)i), &f));
                 g_assert_cmpint(f, ==, i);
         }
         g_assert_cmpstr(layout_role_name(ROLE_ON_PRIMARY), ==, "on_primary");

@@ -158,4 +158,11 @@ is "$rc" 1 "missing file: exit 1"
 is "$out" "" "missing file: nothing on stdout"
 like "$err" "$dir/nope.cfg: refused (1 error)" "missing file: named and refused"
 
+# A design that shows the agenda and the channels as lists: neither is
+# "Not shown" (the list fact counts, not just its items' placeholders).
+run check --today "$TODAY" --layouts tests/data/layouts/good -l showcase -f instagram tests/data/render/showcase.cfg
+is "$rc" 0 "lists: check exits 0"
+like "$out" "Not shown: pitch, goal, tags, lead.email (design showcase, instagram)" \
+        "lists: agenda and channels shown as lists are not in Not shown"
+
 done_testing
