@@ -51,15 +51,41 @@ struct renderer {
 
 /* ---- set-up ------------------------------------------------------------------ */
 
-static void warn_missing_fonts(const struct renderer *r, const struct layout *l, const struct elem *es,
-                               size_t n, struct diag *d)
+/* A format name a layout uses (hide_on, formats = { a6 = ...; }) that
+ * plakat does not know would silently never apply: say so. */
+static void check_format_name(const struct renderer *r, const struct layout *l, const struct elem *e,
+                              const char *key, const char *name, struct diag *d)
+{
+        if (formats_find(&r->formats, name))
+                return;
+        const char **all = g_new0(const char *, r->formats.n + 1);
+        for (size_t k = 0; k < r->formats.n; k++)
+                all[k] = r->formats.f[k].name;
+        const char *near = diag_closest(name, all, r->formats.n);
+        char *q = diag_quote(name, 40);
+        char *where = g_strdup_printf("%s.%s", e->name, key);
+        diag_warn(d, l->path, e->line, where, "unknown format %s%s%s%s (plakat formats lists them)", q,
+                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+        g_free(where);
+        g_free(q);
+        g_free(all);
+}
+
+/* What a layout names that only the renderer can check: fonts that are
+ * installed, formats that exist. */
+static void check_elems(const struct renderer *r, const struct layout *l, const struct elem *es, size_t n,
+                        struct diag *d)
 {
         for (size_t i = 0; i < n; i++) {
                 const struct elem *e = &es[i];
                 if (e->kind == ELEM_TEXT && !fonts_has_family(r->fonts, e->font))
                         diag_warn(d, l->path, e->line, e->name,
                                   "font \"%s\" is not installed; another font is used (add it to fonts/)", e->font);
-                warn_missing_fonts(r, l, e->children, e->n_children, d);
+                for (char **h = e->hide_on; h && *h; h++)
+                        check_format_name(r, l, e, "hide_on", *h, d);
+                for (size_t k = 0; k < e->n_variants; k++)
+                        check_format_name(r, l, e, "formats", e->variants[k].format, d);
+                check_elems(r, l, e->children, e->n_children, d);
         }
 }
 
@@ -96,7 +122,7 @@ static void load_layout(struct renderer *r, const char *path, struct diag *d)
                         return;
                 }
         for (int f = 0; f < FAMILY_COUNT; f++)
-                warn_missing_fonts(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
+                check_elems(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
         r->layouts = g_renew(struct layout *, r->layouts, r->n_layouts + 1);
         r->layouts[r->n_layouts++] = l;
 }

@@ -69,4 +69,15 @@ run_data render --layouts "$T_TMP/mine" -f instagram --today "$TODAY" -o "$T_TMP
 is "$rc" 0 "--layouts with a broken layout, default layout: exit 0"
 like "$err" "mini.cfg" "--layouts: the warning is shown"
 
+# A format name in hide_on that no format has: a warning with the element,
+# its line and a did-you-mean (else the element would never be hidden).
+mkdir -p "$T_TMP/typo"
+sed 's/hide_on = \["instagram"\]/hide_on = ["instagran"]/; s/name = "showcase"/name = "typo"/' \
+        tests/data/layouts/good/showcase.cfg >"$T_TMP/typo/typo.cfg"
+line=$(grep -n '"instagran"' "$T_TMP/typo/typo.cfg" | cut -d: -f1)
+run layouts --layouts "$T_TMP/typo"
+is "$rc" 0 "hide_on with an unknown format: still listed"
+like "$err" "$T_TMP/typo/typo.cfg:$((line - 1)): warning: not-on-instagram.hide_on: unknown format \"instagran\"; did you mean instagram?" \
+        "hide_on with an unknown format: warned with element, line and did-you-mean"
+
 done_testing
