@@ -13,7 +13,8 @@
  *
  * Then one table, settings[], drives everything: the walk over the parsed
  * file (type, required, length, format of each value), the did-you-mean for
- * unknown names, community_settings() and the tests.  A setting's value is
+ * unknown names, community_settings(), `plakat settings` (its doc column)
+ * and the tests that hold it against docs/community-file.md.  A setting's value is
  * stored at an offset into the struct of its group (struct community, or a
  * struct venue / struct channel for list elements), through a store
  * function when it needs converting.
