@@ -1,8 +1,9 @@
 /* cfg.c: libconfig files read with limits, checked encoding and plain
- * words for syntax errors. */
+ * words for syntax errors; and the walker every loader reads them with. */
 #include "cfg.h"
 
 #include <glib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "diag.h"
@@ -132,4 +133,215 @@ bool cfg_load(config_t *cfg, const char *path, const struct cfg_limits *lim, str
         bool ok = cfg_parse(cfg, text, len, path, lim, d);
         g_free(text);
         return ok;
+}
+
+/* ---- walking a parsed file ---------------------------------------------- */
+
+int cfg_line(const config_setting_t *s)
+{
+        return s ? (int)config_setting_source_line(s) : 0;
+}
+
+char *cfg_path(const config_setting_t *s)
+{
+        GString *r = g_string_new(NULL);
+        GPtrArray *chain = g_ptr_array_new();
+        for (const config_setting_t *p = s; p && config_setting_parent(p); p = config_setting_parent(p))
+                g_ptr_array_insert(chain, 0, (gpointer)p);
+        for (size_t i = 0; i < chain->len; i++) {
+                const config_setting_t *p = chain->pdata[i];
+                const char *n = config_setting_name(p);
+                if (n) {
+                        g_string_append_printf(r, "%s%s", r->len ? "." : "", n);
+                        continue;
+                }
+                /* A list element: by the name a designer gave it, which
+                 * survives inserting another element before it. */
+                const char *label = NULL;
+                if (config_setting_type(p) == CONFIG_TYPE_GROUP &&
+                    !config_setting_lookup_string(p, "name", &label))
+                        config_setting_lookup_string(p, "family", &label);
+                if (label)
+                        g_string_append_printf(r, "[%s]", label);
+                else
+                        g_string_append_printf(r, "[%d]", config_setting_index(p) + 1);
+        }
+        g_ptr_array_free(chain, TRUE);
+        return g_string_free(r, FALSE);
+}
+
+const char *cfg_type_name(const config_setting_t *s)
+{
+        switch (s ? config_setting_type(s) : CONFIG_TYPE_NONE) {
+        case CONFIG_TYPE_GROUP: return "a group";
+        case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return "an integer";
+        case CONFIG_TYPE_FLOAT: return "a number";
+        case CONFIG_TYPE_STRING: return "a string";
+        case CONFIG_TYPE_BOOL: return "true or false";
+        case CONFIG_TYPE_ARRAY: return "an array";
+        case CONFIG_TYPE_LIST: return "a list";
+        default: return "nothing";
+        }
+}
+
+char *cfg_found(const config_setting_t *s)
+{
+        switch (s ? config_setting_type(s) : CONFIG_TYPE_NONE) {
+        case CONFIG_TYPE_STRING:
+                return diag_quote(config_setting_get_string(s), 60);
+        case CONFIG_TYPE_INT:
+        case CONFIG_TYPE_INT64:
+                return g_strdup_printf("%lld", (long long)config_setting_get_int64(s));
+        case CONFIG_TYPE_FLOAT:
+                return g_strdup_printf("%g", config_setting_get_float(s));
+        case CONFIG_TYPE_BOOL:
+                return g_strdup(config_setting_get_bool(s) ? "true" : "false");
+        case CONFIG_TYPE_GROUP:
+                return g_strdup("a group { … }");
+        case CONFIG_TYPE_ARRAY:
+                return g_strdup("a list [ … ]");
+        case CONFIG_TYPE_LIST:
+                return g_strdup("a list ( … )");
+        default:
+                return g_strdup("nothing");
+        }
+}
+
+bool cfg_is_number(const config_setting_t *s)
+{
+        int t = s ? config_setting_type(s) : CONFIG_TYPE_NONE;
+        return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
+}
+
+double cfg_number_of(const config_setting_t *s)
+{
+        return config_setting_type(s) == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
+                                                           : (double)config_setting_get_int64(s);
+}
+
+static void vreport(const struct cfg_walk *w, enum diag_level level, const config_setting_t *s,
+                    const char *fmt, va_list ap)
+{
+        char *path = s ? cfg_path(s) : NULL;
+        diag_vadd(w->d, level, w->file, cfg_line(s), path && *path ? path : NULL, fmt, ap);
+        g_free(path);
+}
+
+void cfg_error(const struct cfg_walk *w, const config_setting_t *s, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        vreport(w, DIAG_ERROR, s, fmt, ap);
+        va_end(ap);
+}
+
+void cfg_warn(const struct cfg_walk *w, const config_setting_t *s, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        vreport(w, DIAG_WARNING, s, fmt, ap);
+        va_end(ap);
+}
+
+const config_setting_t *cfg_require(const struct cfg_walk *w, const config_setting_t *g,
+                                    const char *key)
+{
+        const config_setting_t *s = config_setting_get_member(g, key);
+        if (s)
+                return s;
+        char *gp = cfg_path(g);
+        char *path = *gp ? g_strconcat(gp, ".", key, NULL) : g_strdup(key);
+        diag_error(w->d, w->file, cfg_line(g), path, "missing; this setting is required");
+        g_free(path);
+        g_free(gp);
+        return NULL;
+}
+
+bool cfg_number(const struct cfg_walk *w, const config_setting_t *g, const char *key, double lo,
+                double hi, double *out)
+{
+        const config_setting_t *s = config_setting_get_member(g, key);
+        if (!s)
+                return false;
+        if (!cfg_is_number(s)) {
+                cfg_error(w, s, "expected a number, found %s", cfg_type_name(s));
+                return false;
+        }
+        double v = cfg_number_of(s);
+        if (v < lo || v > hi) {
+                cfg_error(w, s, "expected a number from %g to %g, found %g", lo, hi, v);
+                return false;
+        }
+        *out = v;
+        return true;
+}
+
+const char *cfg_string(const struct cfg_walk *w, const config_setting_t *g, const char *key)
+{
+        const config_setting_t *s = config_setting_get_member(g, key);
+        if (!s)
+                return NULL;
+        if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+                cfg_error(w, s, "expected a string, found %s", cfg_type_name(s));
+                return NULL;
+        }
+        return config_setting_get_string(s);
+}
+
+bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *key, bool *out)
+{
+        const config_setting_t *s = config_setting_get_member(g, key);
+        if (!s)
+                return false;
+        if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
+                cfg_error(w, s, "expected true or false, found %s", cfg_type_name(s));
+                return false;
+        }
+        *out = config_setting_get_bool(s);
+        return true;
+}
+
+int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *key,
+             const char *const *words, int def)
+{
+        const char *v = cfg_string(w, g, key);
+        if (!v)
+                return def;
+        for (int i = 0; words[i]; i++)
+                if (strcmp(v, words[i]) == 0)
+                        return i;
+        char *list = g_strjoinv("\", \"", (char **)words);
+        char *q = diag_quote(v, 40);
+        cfg_error(w, config_setting_get_member(g, key), "expected one of \"%s\", found %s", list, q);
+        g_free(q);
+        g_free(list);
+        return def;
+}
+
+void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const char *suggestion)
+{
+        if (suggestion)
+                diag_warn(w->d, w->file, line, path, "unknown setting; did you mean %s?", suggestion);
+        else
+                diag_warn(w->d, w->file, line, path, "unknown setting");
+}
+
+size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char *const *keys,
+                size_t n)
+{
+        size_t unknown = 0;
+        for (int i = 0; i < config_setting_length(g); i++) {
+                const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+                const char *name = config_setting_name(m);
+                bool known = !name; /* list elements have none; not ours to judge */
+                for (size_t k = 0; k < n && !known; k++)
+                        known = strcmp(name, keys[k]) == 0;
+                if (known)
+                        continue;
+                char *path = cfg_path(m);
+                cfg_unknown(w, cfg_line(m), path, diag_closest(name, keys, n));
+                g_free(path);
+                unknown++;
+        }
+        return unknown;
 }

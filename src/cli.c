@@ -16,7 +16,7 @@
 #include "diag.h"
 #include "schedule.h"
 
-const char *const cli_commands[] = {"check", "render", "formats", "layouts", "themes", "help", NULL};
+const char *const cli_commands[] = {"check", "render", "formats", "layouts", "themes", "settings", "help", NULL};
 
 enum {
         OPT_TODAY = 256,
@@ -57,7 +57,7 @@ void cli_help(FILE *out)
         fputs("Usage: plakat check [OPTIONS] FILE...\n"
               "       plakat render [OPTIONS] FILE...\n"
               "       plakat formats\n"
-              "       plakat layouts | plakat themes\n"
+              "       plakat layouts | plakat themes | plakat settings\n"
               "\n"
               "Turn community files into print-ready posters (PDF) and social-media\n"
               "images (PNG) with a QR code for signing up.\n"
@@ -68,6 +68,7 @@ void cli_help(FILE *out)
               "  formats   list the output formats\n"
               "  layouts   list the designs and the formats each one has\n"
               "  themes    list the colour themes (style.theme in a community file)\n"
+              "  settings  list the settings of a community file, with their meaning\n"
               "\n"
               "Options:\n"
               "  -f, --format=LIST      formats to write, comma-separated, or \"all\" (every\n"
@@ -355,7 +356,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
 
         if (rc < 0) {
                 if (optind >= argc) {
-                        rc = cli_usage_error(err, "no command given (check, render, formats, layouts or themes)");
+                        rc = cli_usage_error(err, "no command given (check, render, formats, layouts, themes or settings)");
                 } else {
                         const char *cmd = argv[optind];
                         bool known = false;
@@ -373,7 +374,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                                              q, cmd);
                                 else
                                         rc = cli_usage_error(err,
-                                                             "unknown command %s (check, render, formats, layouts or themes)",
+                                                             "unknown command %s (check, render, formats, layouts, themes or settings)",
                                                              q);
                                 g_free(q);
                         } else if (strcmp(cmd, "help") == 0) {

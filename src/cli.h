@@ -13,7 +13,7 @@
 #define CLI_EXIT_USAGE   2 /* bad option, value, command; no files */
 
 struct cli {
-        char *command;       /* "check", "render", "formats", "layouts", "themes" */
+        char *command;       /* "check", "render", "formats", "layouts", "themes", "settings" */
         char **files;        /* NULL-terminated, maybe empty */
         GDate today;         /* --today, or the local date */
         char **formats;      /* --format split at commas; NULL: the default */

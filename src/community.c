@@ -13,7 +13,8 @@
  *
  * Then one table, settings[], drives everything: the walk over the parsed
  * file (type, required, length, format of each value), the did-you-mean for
- * unknown names, community_settings() and the tests.  A setting's value is
+ * unknown names, community_settings(), `plakat settings` (its doc column)
+ * and the tests that hold it against docs/community-file.md.  A setting's value is
  * stored at an offset into the struct of its group (struct community, or a
  * struct venue / struct channel for list elements), through a store
  * function when it needs converting.
@@ -83,7 +84,7 @@ typedef void store_fn(struct loader *ld, const struct at *at, struct value *v, v
 typedef void finish_fn(struct loader *ld, const struct at *at, config_setting_t *g, void *base);
 
 struct setting {
-        const char *key; /* "lead.email"; list elements share the list's key */
+        const char *name; /* "lead.email"; list elements share the list's name */
         enum stype type;
         bool required;
         size_t max;      /* ST_STRING(S): most characters, or bytes if bytes */
@@ -94,7 +95,7 @@ struct setting {
         /* ST_GROUPS: the array at off, its count at n_off, element size. */
         size_t n_off, elem_size;
         finish_fn *finish; /* ST_GROUP: cross-checks once the group is read */
-        const char *doc;
+        const char *doc; /* one line for `plakat settings` */
 };
 
 static store_fn store_language, store_email, store_url, store_link, store_first,
@@ -107,114 +108,137 @@ static finish_fn finish_schedule;
 #define K(f) offsetof(struct channel, f)
 #define TEXT COMMUNITY_MAX_STRING
 
-/* The contract of docs/community-file.md, in order.  Keep the doc column in
- * plain words: it is what a lead reads in `plakat --help-settings`-like
- * listings and in the tests that keep the docs in sync. */
+/* The contract of docs/community-file.md, in its order.  Keep the doc
+ * column to one line in plain words: `plakat settings` prints it, and
+ * tests/e2e/settings.sh keeps the names in step with the docs. */
 static const struct setting settings[] = {
-        { "name", ST_STRING, true, COMMUNITY_MAX_NAME, false, 0, 0, C(name), NULL, 0, 0, NULL,
-          "the community's name: the headline" },
-        { "topic", ST_STRING, true, TEXT, false, 0, 0, C(topic), NULL, 0, 0, NULL,
-          "the topic or goal that connects everybody" },
-        { "pitch", ST_STRING, false, TEXT, false, 0, 0, C(pitch), NULL, 0, 0, NULL,
-          "one to three sentences that invite people in" },
-        { "goal", ST_STRING, false, TEXT, false, 0, 0, C(goal), NULL, 0, 0, NULL,
-          "the shared goal" },
-        { "language", ST_STRING, false, TEXT, false, 0, 0, C(language), store_language, 0, 0, NULL,
-          "language of the words plakat adds: de (default), en, ..." },
-        { "tags", ST_STRINGS, false, TEXT, false, 0, 0, C(tags), NULL, 0, 0, NULL,
-          "keywords, e.g. for hashtags" },
+        { .name = "name", .type = ST_STRING, .required = true, .max = COMMUNITY_MAX_NAME,
+          .off = C(name),
+          .doc = "the community's name: the headline" },
+        { .name = "topic", .type = ST_STRING, .required = true, .max = TEXT, .off = C(topic),
+          .doc = "the topic or goal that connects everybody" },
+        { .name = "pitch", .type = ST_STRING, .max = TEXT, .off = C(pitch),
+          .doc = "one to three sentences that invite people in" },
+        { .name = "goal", .type = ST_STRING, .max = TEXT, .off = C(goal),
+          .doc = "the shared goal" },
+        { .name = "language", .type = ST_STRING, .max = TEXT, .off = C(language),
+          .store = store_language,
+          .doc = "language of the words plakat adds: de (default), en, ..." },
+        { .name = "tags", .type = ST_STRINGS, .max = TEXT, .off = C(tags),
+          .doc = "keywords, e.g. for hashtags" },
 
-        { "lead", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
-          "who coordinates and invites" },
-        { "lead.name", ST_STRING, true, TEXT, false, 0, 0, C(lead.name), NULL, 0, 0, NULL,
-          "the lead's name" },
-        { "lead.email", ST_STRING, false, TEXT, false, 0, 0, C(lead.email), store_email, 0, 0, NULL,
-          "the lead's email address" },
-        { "lead.phone", ST_STRING, false, TEXT, false, 0, 0, C(lead.phone), NULL, 0, 0, NULL,
-          "the lead's phone number" },
-        { "lead.role", ST_STRING, false, TEXT, false, 0, 0, C(lead.role), NULL, 0, 0, NULL,
-          "the lead's role, e.g. \"Moderation\"" },
+        { .name = "lead", .type = ST_GROUP, .required = true,
+          .doc = "who coordinates and invites" },
+        { .name = "lead.name", .type = ST_STRING, .required = true, .max = TEXT,
+          .off = C(lead.name),
+          .doc = "the lead's name" },
+        { .name = "lead.email", .type = ST_STRING, .max = TEXT, .off = C(lead.email),
+          .store = store_email,
+          .doc = "the lead's email address" },
+        { .name = "lead.phone", .type = ST_STRING, .max = TEXT, .off = C(lead.phone),
+          .doc = "the lead's phone number" },
+        { .name = "lead.role", .type = ST_STRING, .max = TEXT, .off = C(lead.role),
+          .doc = "the lead's role, e.g. \"Moderation\"" },
 
-        { "schedule", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, finish_schedule,
-          "when the group meets: a rule (first) or a list (dates)" },
-        { "schedule.first", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_first, 0, 0, NULL,
-          "first meeting of the rule, \"YYYY-MM-DD HH:MM\"" },
-        { "schedule.duration", ST_INT, false, 0, false, 1, 1440, C(schedule.duration), NULL, 0, 0, NULL,
-          "length of a meeting in minutes" },
-        { "schedule.repeat", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_repeat, 0, 0, NULL,
-          "once, weekly or monthly" },
-        { "schedule.interval", ST_INT, false, 0, false, 1, INTERVAL_MAX, C(schedule.interval), NULL, 0, 0, NULL,
-          "every N weeks or months" },
-        { "schedule.monthly", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_monthly, 0, 0, NULL,
-          "nth-weekday, last-weekday or day-of-month" },
-        { "schedule.until", ST_STRING, false, TEXT, false, 0, 0, C(schedule), store_until, 0, 0, NULL,
-          "no meetings after this day, \"YYYY-MM-DD\"" },
-        { "schedule.skip", ST_STRINGS, false, TEXT, false, 0, 0, C(schedule), store_skip, 0, 0, NULL,
-          "cancelled meetings, \"YYYY-MM-DD\"" },
-        { "schedule.dates", ST_STRINGS, false, TEXT, false, 0, 0, C(schedule), store_dates, 0, 0, NULL,
-          "explicit meetings instead of a rule, \"YYYY-MM-DD HH:MM\"" },
+        { .name = "schedule", .type = ST_GROUP, .required = true, .finish = finish_schedule,
+          .doc = "when the group meets: a rule (first) or a list (dates)" },
+        { .name = "schedule.first", .type = ST_STRING, .max = TEXT, .off = C(schedule),
+          .store = store_first,
+          .doc = "first meeting of the rule, \"YYYY-MM-DD HH:MM\"" },
+        { .name = "schedule.duration", .type = ST_INT, .min = 1, .maxi = 1440,
+          .off = C(schedule.duration),
+          .doc = "length of a meeting in minutes" },
+        { .name = "schedule.repeat", .type = ST_STRING, .max = TEXT, .off = C(schedule),
+          .store = store_repeat,
+          .doc = "once, weekly or monthly" },
+        { .name = "schedule.interval", .type = ST_INT, .min = 1, .maxi = INTERVAL_MAX,
+          .off = C(schedule.interval),
+          .doc = "every N weeks or months" },
+        { .name = "schedule.monthly", .type = ST_STRING, .max = TEXT, .off = C(schedule),
+          .store = store_monthly,
+          .doc = "nth-weekday, last-weekday or day-of-month" },
+        { .name = "schedule.until", .type = ST_STRING, .max = TEXT, .off = C(schedule),
+          .store = store_until,
+          .doc = "no meetings after this day, \"YYYY-MM-DD\"" },
+        { .name = "schedule.skip", .type = ST_STRINGS, .max = TEXT, .off = C(schedule),
+          .store = store_skip,
+          .doc = "cancelled meetings, \"YYYY-MM-DD\"" },
+        { .name = "schedule.dates", .type = ST_STRINGS, .max = TEXT, .off = C(schedule),
+          .store = store_dates,
+          .doc = "explicit meetings instead of a rule, \"YYYY-MM-DD HH:MM\"" },
 
-        { "venue", ST_GROUP_OR_GROUPS, true, 0, false, 0, 0, C(venues), NULL, C(n_venues),
-          sizeof(struct venue), NULL, "where: one place, or a list of places taken in turn" },
-        { "venue.name", ST_STRING, true, TEXT, false, 0, 0, V(name), NULL, 0, 0, NULL,
-          "name of the place" },
-        { "venue.address", ST_STRING, false, TEXT, false, 0, 0, V(address), NULL, 0, 0, NULL,
-          "street, postcode and town" },
-        { "venue.room", ST_STRING, false, TEXT, false, 0, 0, V(room), NULL, 0, 0, NULL,
-          "room or floor" },
-        { "venue.note", ST_STRING, false, TEXT, false, 0, 0, V(note), NULL, 0, 0, NULL,
-          "a note, e.g. \"barrierefrei\"" },
+        { .name = "venue", .type = ST_GROUP_OR_GROUPS, .required = true, .off = C(venues),
+          .n_off = C(n_venues), .elem_size = sizeof(struct venue),
+          .doc = "where: one place, or a list of places taken in turn" },
+        { .name = "venue.name", .type = ST_STRING, .required = true, .max = TEXT, .off = V(name),
+          .doc = "name of the place" },
+        { .name = "venue.address", .type = ST_STRING, .max = TEXT, .off = V(address),
+          .doc = "street, postcode and town" },
+        { .name = "venue.room", .type = ST_STRING, .max = TEXT, .off = V(room),
+          .doc = "room or floor" },
+        { .name = "venue.note", .type = ST_STRING, .max = TEXT, .off = V(note),
+          .doc = "a note, e.g. \"barrierefrei\"" },
 
-        { "signup", ST_GROUP, true, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
-          "how to join" },
-        { "signup.url", ST_STRING, true, COMMUNITY_MAX_URL, true, 0, 0, C(signup.url), store_url, 0, 0, NULL,
-          "the http or https address the QR code opens" },
-        { "signup.label", ST_STRING, false, TEXT, false, 0, 0, C(signup.label), NULL, 0, 0, NULL,
-          "call to action beside the QR code" },
-        { "signup.short", ST_STRING, false, TEXT, false, 0, 0, C(signup.short_url), NULL, 0, 0, NULL,
-          "the address as printed under the QR code" },
+        { .name = "signup", .type = ST_GROUP, .required = true,
+          .doc = "how to join" },
+        { .name = "signup.url", .type = ST_STRING, .required = true, .max = COMMUNITY_MAX_URL,
+          .bytes = true, .off = C(signup.url), .store = store_url,
+          .doc = "the http or https address the QR code opens" },
+        { .name = "signup.label", .type = ST_STRING, .max = TEXT, .off = C(signup.label),
+          .doc = "call to action beside the QR code" },
+        { .name = "signup.short", .type = ST_STRING, .max = TEXT, .off = C(signup.short_url),
+          .doc = "the address as printed under the QR code" },
 
-        { "channels", ST_GROUPS, false, 0, false, 0, 0, C(channels), NULL, C(n_channels),
-          sizeof(struct channel), NULL, "how members talk between meetings" },
-        { "channels.type", ST_STRING, false, TEXT, false, 0, 0, K(type), store_channel_type, 0, 0, NULL,
-          "signal, whatsapp, telegram, matrix, email, nebenan, linkedin, ..." },
-        { "channels.name", ST_STRING, false, TEXT, false, 0, 0, K(name), NULL, 0, 0, NULL,
-          "name of the group or list" },
-        { "channels.url", ST_STRING, false, TEXT, false, 0, 0, K(url), store_link, 0, 0, NULL,
-          "invitation link" },
+        { .name = "channels", .type = ST_GROUPS, .off = C(channels), .n_off = C(n_channels),
+          .elem_size = sizeof(struct channel),
+          .doc = "how members talk between meetings" },
+        { .name = "channels.type", .type = ST_STRING, .max = TEXT, .off = K(type),
+          .store = store_channel_type,
+          .doc = "signal, whatsapp, telegram, matrix, email, nebenan, linkedin, ..." },
+        { .name = "channels.name", .type = ST_STRING, .max = TEXT, .off = K(name),
+          .doc = "name of the group or list" },
+        { .name = "channels.url", .type = ST_STRING, .max = TEXT, .off = K(url),
+          .store = store_link,
+          .doc = "invitation link" },
 
-        { "agenda", ST_STRINGS, false, TEXT, false, 0, 0, C(agenda), NULL, 0, 0, NULL,
-          "the usual flow of a meeting" },
+        { .name = "agenda", .type = ST_STRINGS, .max = TEXT, .off = C(agenda),
+          .doc = "the usual flow of a meeting" },
 
-        { "woop", ST_GROUP, false, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
-          "the group's WOOP plan" },
-        { "woop.wish", ST_STRING, false, TEXT, false, 0, 0, C(woop.wish), NULL, 0, 0, NULL,
-          "Wish" },
-        { "woop.outcome", ST_STRING, false, TEXT, false, 0, 0, C(woop.outcome), NULL, 0, 0, NULL,
-          "Outcome" },
-        { "woop.obstacles", ST_STRINGS, false, TEXT, false, 0, 0, C(woop.obstacles), NULL, 0, 0, NULL,
-          "Obstacles" },
-        { "woop.plan", ST_STRINGS, false, TEXT, false, 0, 0, C(woop.plan), NULL, 0, 0, NULL,
-          "Plan: if ..., then ..." },
+        { .name = "woop", .type = ST_GROUP,
+          .doc = "the group's WOOP plan" },
+        { .name = "woop.wish", .type = ST_STRING, .max = TEXT, .off = C(woop.wish),
+          .doc = "Wish" },
+        { .name = "woop.outcome", .type = ST_STRING, .max = TEXT, .off = C(woop.outcome),
+          .doc = "Outcome" },
+        { .name = "woop.obstacles", .type = ST_STRINGS, .max = TEXT, .off = C(woop.obstacles),
+          .doc = "Obstacles" },
+        { .name = "woop.plan", .type = ST_STRINGS, .max = TEXT, .off = C(woop.plan),
+          .doc = "Plan: if ..., then ..." },
 
-        { "style", ST_GROUP, false, 0, false, 0, 0, 0, NULL, 0, 0, NULL,
-          "the look" },
-        { "style.theme", ST_STRING, false, TEXT, false, 0, 0, C(style.theme), NULL, 0, 0, NULL,
-          "name of a shipped colour theme" },
-        { "style.layout", ST_STRING, false, TEXT, false, 0, 0, C(style.layout), NULL, 0, 0, NULL,
-          "the design to use unless the command line picks one (plakat layouts lists them)" },
-        { "style.primary", ST_STRING, false, TEXT, false, 0, 0, C(style.primary), store_colour, 0, 0, NULL,
-          "main colour, \"#RRGGBB\"" },
-        { "style.accent", ST_STRING, false, TEXT, false, 0, 0, C(style.accent), store_colour, 0, 0, NULL,
-          "accent colour, \"#RRGGBB\"" },
-        { "style.background", ST_STRING, false, TEXT, false, 0, 0, C(style.background), store_colour, 0, 0, NULL,
-          "background colour, \"#RRGGBB\"" },
-        { "style.text", ST_STRING, false, TEXT, false, 0, 0, C(style.text), store_colour, 0, 0, NULL,
-          "text colour, \"#RRGGBB\"" },
-        { "style.logo", ST_STRING, false, TEXT, false, 0, 0, C(style.logo), store_logo, 0, 0, NULL,
-          "PNG or SVG file next to the community file" },
-        { "style.photo", ST_STRING, false, TEXT, false, 0, 0, C(style.photo), store_photo, 0, 0, NULL,
-          "PNG or JPEG file next to the community file" },
+        { .name = "style", .type = ST_GROUP,
+          .doc = "the look" },
+        { .name = "style.theme", .type = ST_STRING, .max = TEXT, .off = C(style.theme),
+          .doc = "name of a shipped colour theme" },
+        { .name = "style.layout", .type = ST_STRING, .max = TEXT, .off = C(style.layout),
+          .doc = "the design to use unless the command line picks one (plakat layouts lists them)" },
+        { .name = "style.primary", .type = ST_STRING, .max = TEXT, .off = C(style.primary),
+          .store = store_colour,
+          .doc = "main colour, \"#RRGGBB\"" },
+        { .name = "style.accent", .type = ST_STRING, .max = TEXT, .off = C(style.accent),
+          .store = store_colour,
+          .doc = "accent colour, \"#RRGGBB\"" },
+        { .name = "style.background", .type = ST_STRING, .max = TEXT, .off = C(style.background),
+          .store = store_colour,
+          .doc = "background colour, \"#RRGGBB\"" },
+        { .name = "style.text", .type = ST_STRING, .max = TEXT, .off = C(style.text),
+          .store = store_colour,
+          .doc = "text colour, \"#RRGGBB\"" },
+        { .name = "style.logo", .type = ST_STRING, .max = TEXT, .off = C(style.logo),
+          .store = store_logo,
+          .doc = "PNG or SVG file next to the community file" },
+        { .name = "style.photo", .type = ST_STRING, .max = TEXT, .off = C(style.photo),
+          .store = store_photo,
+          .doc = "PNG or JPEG file next to the community file" },
 };
 
 #undef C
@@ -233,16 +257,41 @@ const char *const *community_settings(void)
         static gsize done; /* filled once, also when threads ask at once */
         if (g_once_init_enter(&done)) {
                 for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-                        keys[i] = settings[i].key;
+                        keys[i] = settings[i].name;
                 g_once_init_leave(&done, 1);
         }
         return keys;
 }
 
+/* The kind of value, as `plakat settings` names it. */
+static const char *type_word(enum stype t)
+{
+        switch (t) {
+        case ST_STRING: return "text";
+        case ST_INT: return "whole number";
+        case ST_STRINGS: return "list of texts";
+        case ST_GROUP: return "group";
+        case ST_GROUPS: return "list of groups";
+        case ST_GROUP_OR_GROUPS: return "group or list of groups";
+        }
+        return "?";
+}
+
+int community_print_settings(FILE *out)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++) {
+                const struct setting *st = &settings[i];
+                if (fprintf(out, "%-18s  %-23s  %-8s  %s\n", st->name, type_word(st->type),
+                            st->required ? "required" : "", st->doc) < 0)
+                        return -1;
+        }
+        return 0;
+}
+
 static const struct setting *find_setting(const char *key)
 {
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-                if (strcmp(settings[i].key, key) == 0)
+                if (strcmp(settings[i].name, key) == 0)
                         return &settings[i];
         return NULL;
 }
@@ -250,22 +299,17 @@ static const struct setting *find_setting(const char *key)
 /* "lead" for "lead.email", "" for "name". */
 static bool has_parent(const struct setting *st, const char *parent)
 {
-        const char *dot = strrchr(st->key, '.');
+        const char *dot = strrchr(st->name, '.');
         if (!dot)
                 return parent[0] == '\0';
-        return strlen(parent) == (size_t)(dot - st->key) &&
-               strncmp(st->key, parent, (size_t)(dot - st->key)) == 0;
+        return strlen(parent) == (size_t)(dot - st->name) &&
+               strncmp(st->name, parent, (size_t)(dot - st->name)) == 0;
 }
 
 static const char *leaf(const char *key)
 {
         const char *dot = strrchr(key, '.');
         return dot ? dot + 1 : key;
-}
-
-static int line_of(const config_setting_t *cs)
-{
-        return (int)config_setting_source_line(cs);
 }
 
 /* ---- messages ------------------------------------------------------------ */
@@ -283,33 +327,10 @@ static const char *expected_type(enum stype t)
         return "?";
 }
 
-/* What the user wrote, for "expected …, found …".  Caller frees. */
-static char *found(const config_setting_t *cs)
-{
-        switch (config_setting_type(cs)) {
-        case CONFIG_TYPE_STRING:
-                return diag_quote(config_setting_get_string(cs), 60);
-        case CONFIG_TYPE_INT:
-        case CONFIG_TYPE_INT64:
-                return g_strdup_printf("%lld", (long long)config_setting_get_int64(cs));
-        case CONFIG_TYPE_FLOAT:
-                return g_strdup_printf("%g", config_setting_get_float(cs));
-        case CONFIG_TYPE_BOOL:
-                return g_strdup(config_setting_get_bool(cs) ? "true" : "false");
-        case CONFIG_TYPE_GROUP:
-                return g_strdup("a group { … }");
-        case CONFIG_TYPE_ARRAY:
-                return g_strdup("a list [ … ]");
-        case CONFIG_TYPE_LIST:
-                return g_strdup("a list ( … )");
-        }
-        return g_strdup("nothing");
-}
-
 static void type_error(struct loader *ld, const struct at *at, const char *expected,
                        const config_setting_t *cs)
 {
-        char *what = found(cs);
+        char *what = cfg_found(cs);
         /* The commonest slips: "90" for a number, one tag or one channel
          * without the brackets of a list.  Say how to fix them. */
         const char *hint = "";
@@ -925,7 +946,7 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
         static const char *const rule_only[] = { "repeat", "interval", "monthly" };
 
         if (first && dates) {
-                diag_error(ld->d, ld->file, line_of(dates), "schedule.dates",
+                diag_error(ld->d, ld->file, cfg_line(dates), "schedule.dates",
                            "give either schedule.first (a rule) or schedule.dates (a list), not both");
         } else if (!first && !dates) {
                 diag_error(ld->d, ld->file, at->line, at->path,
@@ -935,7 +956,7 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
                         config_setting_t *x = config_setting_get_member(g, rule_only[i]);
                         if (x) {
                                 char *p = g_strconcat("schedule.", rule_only[i], NULL);
-                                diag_warn(ld->d, ld->file, line_of(x), p,
+                                diag_warn(ld->d, ld->file, cfg_line(x), p,
                                           "ignored, because schedule.dates lists the meetings");
                                 g_free(p);
                         }
@@ -945,10 +966,10 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
                 config_setting_t *monthly = config_setting_get_member(g, "monthly");
                 config_setting_t *interval = config_setting_get_member(g, "interval");
                 if (monthly && s->repeat != REPEAT_MONTHLY)
-                        diag_warn(ld->d, ld->file, line_of(monthly), "schedule.monthly",
+                        diag_warn(ld->d, ld->file, cfg_line(monthly), "schedule.monthly",
                                   "only used with repeat = \"monthly\"; ignored");
                 if (interval && s->repeat == REPEAT_ONCE)
-                        diag_warn(ld->d, ld->file, line_of(interval), "schedule.interval",
+                        diag_warn(ld->d, ld->file, cfg_line(interval), "schedule.interval",
                                   "only used with repeat = \"weekly\" or \"monthly\"; ignored");
         }
         if (s->interval == 0)
@@ -960,7 +981,7 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
             s->monthly == MONTHLY_NTH_WEEKDAY &&
             g_date_get_day(&s->first.date) > 28) {
                 const char *wd = weekday_names[g_date_get_weekday(&s->first.date)];
-                diag_warn(ld->d, ld->file, line_of(first), "schedule.first",
+                diag_warn(ld->d, ld->file, cfg_line(first), "schedule.first",
                           "\"%s\" is the 5th %s of its month; months without a 5th %s have no meeting "
                           "(for the last %s of every month write monthly = \"last-weekday\")",
                           config_setting_get_string(first), wd, wd, wd);
@@ -972,7 +993,7 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
                 char buf[16];
                 g_date_strftime(buf, sizeof buf, "%Y-%m-%d", start);
                 char *q = diag_quote(config_setting_get_string(until), 20);
-                diag_error(ld->d, ld->file, line_of(until), "schedule.until",
+                diag_error(ld->d, ld->file, cfg_line(until), "schedule.until",
                            "%s is before the first meeting (%s)", q, buf);
                 g_free(q);
         }
@@ -1007,21 +1028,18 @@ static void unknown(struct loader *ld, const struct at *at, const char *key, con
         size_t n = 0;
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
                 if (has_parent(&settings[i], key))
-                        cand[n++] = leaf(settings[i].key);
+                        cand[n++] = leaf(settings[i].name);
         const char *close = diag_closest(name, cand, n);
         char *suggest = NULL;
         if (close) {
                 suggest = shown[0] ? g_strconcat(shown, ".", close, NULL) : g_strdup(close);
         } else {
                 for (size_t i = 0; i < G_N_ELEMENTS(settings) && !suggest; i++)
-                        if (strcmp(leaf(settings[i].key), name) == 0)
-                                suggest = g_strdup(settings[i].key);
+                        if (strcmp(leaf(settings[i].name), name) == 0)
+                                suggest = g_strdup(settings[i].name);
         }
-        if (suggest)
-                diag_warn(ld->d, ld->file, at->line, at->path,
-                          "unknown setting; did you mean %s?", suggest);
-        else
-                diag_warn(ld->d, ld->file, at->line, at->path, "unknown setting");
+        const struct cfg_walk w = { ld->file, ld->d };
+        cfg_unknown(&w, at->line, at->path, suggest);
         g_free(suggest);
 }
 
@@ -1036,7 +1054,7 @@ static bool load_strings(struct loader *ld, const struct setting *st, const stru
         for (int i = 0; i < n; i++) {
                 config_setting_t *e = config_setting_get_elem(cs, (unsigned)i);
                 char *p = element_path(at->path, (size_t)i);
-                struct at eat = { p, line_of(e) ? line_of(e) : at->line };
+                struct at eat = { p, cfg_line(e) ? cfg_line(e) : at->line };
                 if (config_setting_type(e) != CONFIG_TYPE_STRING) {
                         type_error(ld, &eat, expected_type(ST_STRING), e);
                         ok = false;
@@ -1117,7 +1135,7 @@ static void load_setting(struct loader *ld, const struct setting *st, const stru
         }
         case ST_GROUP: {
                 size_t before = ld->d->errors;
-                load_group(ld, cs, st->key, at->path, base);
+                load_group(ld, cs, st->name, at->path, base);
                 ld->group_errors = ld->d->errors - before;
                 if (st->finish)
                         st->finish(ld, at, cs, base);
@@ -1139,11 +1157,11 @@ static void load_setting(struct loader *ld, const struct setting *st, const stru
                 for (size_t i = 0; i < n; i++) {
                         config_setting_t *e = single ? cs : config_setting_get_elem(cs, (unsigned)i);
                         char *p = single ? g_strdup(at->path) : element_path(at->path, i);
-                        struct at eat = { p, line_of(e) };
+                        struct at eat = { p, cfg_line(e) };
                         if (config_setting_type(e) != CONFIG_TYPE_GROUP)
                                 type_error(ld, &eat, expected_type(ST_GROUP), e);
                         else
-                                load_group(ld, e, st->key, p, arr + i * st->elem_size);
+                                load_group(ld, e, st->name, p, arr + i * st->elem_size);
                         g_free(p);
                 }
                 return;
@@ -1162,7 +1180,7 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
                 const char *name = config_setting_name(cs);
                 char *ckey = key[0] ? g_strconcat(key, ".", name, NULL) : g_strdup(name);
                 char *cshown = shown[0] ? g_strconcat(shown, ".", name, NULL) : g_strdup(name);
-                struct at at = { cshown, line_of(cs) };
+                struct at at = { cshown, cfg_line(cs) };
                 const struct setting *st = find_setting(ckey);
                 if (st)
                         load_setting(ld, st, &at, cs, base);
@@ -1174,10 +1192,10 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++) {
                 const struct setting *st = &settings[i];
                 if (!st->required || !has_parent(st, key) ||
-                    config_setting_get_member(g, leaf(st->key)))
+                    config_setting_get_member(g, leaf(st->name)))
                         continue;
-                char *p = shown[0] ? g_strconcat(shown, ".", leaf(st->key), NULL) : g_strdup(st->key);
-                diag_error(ld->d, ld->file, line_of(g), p, "missing; this setting is required");
+                char *p = shown[0] ? g_strconcat(shown, ".", leaf(st->name), NULL) : g_strdup(st->name);
+                diag_error(ld->d, ld->file, cfg_line(g), p, "missing; this setting is required");
                 g_free(p);
         }
 }

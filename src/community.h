@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <glib.h>
 
@@ -126,5 +127,13 @@ int community_line(const struct community *c, const char *setting);
 /* Every setting name the loader knows ("lead.email", "schedule.first", ...),
  * NULL-terminated, for did-you-mean and docs tests. */
 const char *const *community_settings(void);
+
+/* Write every setting, one a line in the order of docs/community-file.md:
+ * its name, the kind of value ("text", "whole number", "list of texts",
+ * "group", "list of groups", "group or list of groups"), "required" or
+ * blank, and its meaning in one line, in columns:
+ *   lead.email          text                               the lead's email address
+ * Returns 0, or -1 when writing to out failed (errno says why). */
+int community_print_settings(FILE *out);
 
 #endif

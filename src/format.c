@@ -8,20 +8,16 @@
 #include "cfg.h"
 #include "diag.h"
 
-static bool num(const config_setting_t *g, const char *key, double *out)
-{
-        const config_setting_t *s = config_setting_get_member(g, key);
-        if (!s)
-                return false;
-        int t = config_setting_type(s);
-        if (t == CONFIG_TYPE_FLOAT)
-                *out = config_setting_get_float(s);
-        else if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64)
-                *out = (double)config_setting_get_int64(s);
-        else
-                return false;
-        return true;
-}
+static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
+
+static const char *const format_keys[] = {
+        "name", "description", "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
+};
+static const char *const required_keys[] = { "name", "kind", "family", "width", "height", "qr_min" };
+
+/* Larger than any sheet or screen; a typo such as 2970 for 297 still
+ * passes, a stray exponent does not. */
+#define SIZE_MAX_UNITS 20000.0
 
 static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
 
@@ -45,54 +41,56 @@ const char *const *format_family_names(void)
         return family_names;
 }
 
-static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
+/* One element of the formats list into *f; false after reporting. */
+static bool read_format(const struct cfg_walk *w, const config_setting_t *g, struct format *f)
+{
+        memset(f, 0, sizeof *f); /* a refused element leaves nothing behind */
+        if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+                cfg_error(w, g, "expected a format { name = ...; }, found %s", cfg_type_name(g));
+                return false;
+        }
+        size_t before = w->d->errors;
+        cfg_keys(w, g, format_keys, G_N_ELEMENTS(format_keys));
+        for (size_t i = 0; i < G_N_ELEMENTS(required_keys); i++)
+                cfg_require(w, g, required_keys[i]);
+        const char *name = cfg_string(w, g, "name");
+        const char *desc = cfg_string(w, g, "description");
+        static const char *const kinds[] = { "print", "screen", NULL };
+        int kind = cfg_word(w, g, "kind", kinds, -1);
+        const char *families[FAMILY_COUNT + 1] = { NULL };
+        memcpy(families, family_names, sizeof family_names);
+        int family = cfg_word(w, g, "family", families, -1);
+        cfg_number(w, g, "width", 1, SIZE_MAX_UNITS, &f->width);
+        cfg_number(w, g, "height", 1, SIZE_MAX_UNITS, &f->height);
+        cfg_number(w, g, "qr_min", 0, SIZE_MAX_UNITS, &f->qr_min);
+        cfg_number(w, g, "safe_top", 0, SIZE_MAX_UNITS, &f->safe_top);
+        cfg_number(w, g, "safe_bottom", 0, SIZE_MAX_UNITS, &f->safe_bottom);
+        if (w->d->errors > before)
+                return false;
+        f->print = kind == 0;
+        f->family = (enum family)family;
+        f->name = g_strdup(name);
+        f->description = g_strdup(desc ? desc : "");
+        return true;
+}
 
 static bool from_config(config_t *cfg, const char *path, struct formats *out, struct diag *d)
 {
+        const struct cfg_walk w = { path, d };
         size_t before = d->errors;
+        static const char *const top_keys[] = { "formats" };
+        cfg_keys(&w, config_root_setting(cfg), top_keys, G_N_ELEMENTS(top_keys));
         const config_setting_t *list = config_lookup(cfg, "formats");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
-                diag_error(d, path, 0, "formats", "expected a list of formats, found nothing");
+                diag_error(d, path, cfg_line(list), "formats",
+                           "expected a list of formats ( { name = ...; }, ... ), found %s", cfg_type_name(list));
                 return false;
         }
         size_t n = (size_t)config_setting_length(list);
         out->f = g_new0(struct format, n);
-        for (size_t i = 0; i < n; i++) {
-                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
-                int line = (int)config_setting_source_line(g);
-                struct format *f = &out->f[out->n];
-                const char *name = NULL, *desc = "", *kind = NULL, *fam = NULL;
-                config_setting_lookup_string(g, "name", &name);
-                config_setting_lookup_string(g, "description", &desc);
-                config_setting_lookup_string(g, "kind", &kind);
-                config_setting_lookup_string(g, "family", &fam);
-                if (!name || !kind || !fam || !num(g, "width", &f->width) || !num(g, "height", &f->height) ||
-                    !num(g, "qr_min", &f->qr_min)) {
-                        diag_error(d, path, line, "formats",
-                                   "expected name, kind, family, width, height and qr_min, found fewer");
-                        continue;
-                }
-                if (strcmp(kind, "print") != 0 && strcmp(kind, "screen") != 0) {
-                        diag_error(d, path, line, "kind", "expected \"print\" or \"screen\", found \"%s\"", kind);
-                        continue;
-                }
-                if (!format_family_parse(fam, &f->family)) {
-                        diag_error(d, path, line, "family",
-                                   "expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"", fam);
-                        continue;
-                }
-                if (f->width <= 0 || f->height <= 0 || f->width > 20000 || f->height > 20000) {
-                        diag_error(d, path, line, "width", "expected a size from 1 to 20000, found %g x %g",
-                                   f->width, f->height);
-                        continue;
-                }
-                num(g, "safe_top", &f->safe_top);
-                num(g, "safe_bottom", &f->safe_bottom);
-                f->print = strcmp(kind, "print") == 0;
-                f->name = g_strdup(name);
-                f->description = g_strdup(desc);
-                out->n++;
-        }
+        for (size_t i = 0; i < n; i++)
+                if (read_format(&w, config_setting_get_elem(list, (unsigned)i), &out->f[out->n]))
+                        out->n++;
         if (d->errors > before) {
                 formats_clear(out);
                 return false;

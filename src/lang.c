@@ -102,21 +102,15 @@ struct lang {
 
 /* What one load needs to report problems. */
 struct loader {
-        const char *path;
-        struct diag *d;
+        struct cfg_walk w;
         config_t *cfg;
         size_t errors;
 };
 
-static int line_of(const config_setting_t *s)
-{
-        return s ? (int)config_setting_source_line(s) : 0;
-}
-
 static void error_at(struct loader *ld, const config_setting_t *s, const char *name,
                      const char *msg)
 {
-        diag_error(ld->d, ld->path, line_of(s), name, "%s", msg);
+        diag_error(ld->w.d, ld->w.file, cfg_line(s), name, "%s", msg);
         ld->errors++;
 }
 
@@ -221,24 +215,10 @@ static void check_placeholders(struct loader *ld, const config_setting_t *s,
 }
 
 /* A warning for each member of group (NULL: top level) not in known. */
-static void warn_unknown(struct loader *ld, config_setting_t *group, const char *gname,
-                         const char *const *known, size_t n)
+static void warn_unknown(struct loader *ld, config_setting_t *group, const char *const *known,
+                         size_t n)
 {
-        config_setting_t *g = group ? group : config_root_setting(ld->cfg);
-        for (int i = 0; i < config_setting_length(g); i++) {
-                config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
-                const char *key = config_setting_name(s);
-                if (!key || in_list(key, strlen(key), known, n))
-                        continue;
-                char *full = full_name(gname, key);
-                const char *near = diag_closest(key, known, n);
-                if (near)
-                        diag_warn(ld->d, ld->path, line_of(s), full,
-                                  "unknown setting; did you mean %s?", near);
-                else
-                        diag_warn(ld->d, ld->path, line_of(s), full, "unknown setting");
-                g_free(full);
-        }
+        cfg_keys(&ld->w, group ? group : config_root_setting(ld->cfg), known, n);
 }
 
 static void load_labels(struct loader *ld, struct lang *l)
@@ -280,7 +260,7 @@ static void load_dates(struct loader *ld, struct lang *l)
         static const char *const known[] = {
                 "short", "long", "weekday", "full", "list", "list_year", "list_sep",
         };
-        warn_unknown(ld, g, "dates", known, G_N_ELEMENTS(known));
+        warn_unknown(ld, g, known, G_N_ELEMENTS(known));
 }
 
 static void load_time(struct loader *ld, struct lang *l)
@@ -311,7 +291,7 @@ static void load_time(struct loader *ld, struct lang *l)
                 check_placeholders(ld, config_setting_get_member(g, "format_on_hour"),
                                    "time.format_on_hour", l->time_fmt_on_hour,
                                    TIME_PLACEHOLDERS, G_N_ELEMENTS(TIME_PLACEHOLDERS));
-        warn_unknown(ld, g, "time", TIME_KEYS, G_N_ELEMENTS(TIME_KEYS));
+        warn_unknown(ld, g, TIME_KEYS, G_N_ELEMENTS(TIME_KEYS));
 }
 
 static void load_templates(struct loader *ld, struct lang *l)
@@ -330,7 +310,7 @@ static void load_templates(struct loader *ld, struct lang *l)
                 g_free(full);
                 g_hash_table_replace(l->templates, g_strdup(key), t);
         }
-        warn_unknown(ld, g, "schedule", SCHEDULE_TEMPLATES, G_N_ELEMENTS(SCHEDULE_TEMPLATES));
+        warn_unknown(ld, g, SCHEDULE_TEMPLATES, G_N_ELEMENTS(SCHEDULE_TEMPLATES));
 }
 
 static void load_all(struct loader *ld, struct lang *l)
@@ -352,7 +332,7 @@ static void load_all(struct loader *ld, struct lang *l)
         load_dates(ld, l);
         load_time(ld, l);
         load_templates(ld, l);
-        warn_unknown(ld, NULL, NULL, TOP_KEYS, G_N_ELEMENTS(TOP_KEYS));
+        warn_unknown(ld, NULL, TOP_KEYS, G_N_ELEMENTS(TOP_KEYS));
 }
 
 /* A code names a file in dir; keep it from naming anything else. */
@@ -382,7 +362,7 @@ struct lang *lang_load(const char *dir, const char *code, struct diag *d)
         struct lang *l = NULL;
         config_t cfg;
         config_init(&cfg);
-        struct loader ld = { path, d, &cfg, 0 };
+        struct loader ld = { { path, d }, &cfg, 0 };
         static const struct cfg_limits limits = { LANG_MAX_BYTES, 5000, "a language file" };
         if (!cfg_load(&cfg, path, &limits, d))
                 goto out;

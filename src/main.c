@@ -570,6 +570,18 @@ static int run_files(struct run *run)
         return status;
 }
 
+/* `plakat settings`: the community settings table, for people who write
+ * community files.  A failed write (a full disk, a closed pipe) is not
+ * success. */
+static int settings_command(FILE *out)
+{
+        if (community_print_settings(out) < 0 || fflush(out) != 0) {
+                fprintf(stderr, "plakat: cannot write the list of settings: %s\n", g_strerror(errno));
+                return CLI_EXIT_REFUSED;
+        }
+        return CLI_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
         /* Past a file-size limit (ulimit -f) a write should fail and be
@@ -579,6 +591,12 @@ int main(int argc, char **argv)
         int rc = cli_parse(argc, argv, &cli, stdout, stderr);
         if (rc >= 0)
                 return rc;
+        if (strcmp(cli.command, "settings") == 0) {
+                /* The table is compiled in: no data folder needed. */
+                rc = settings_command(stdout);
+                cli_clear(&cli);
+                return rc;
+        }
 
         char *datadir = paths_datadir();
         char *layouts = g_build_filename(datadir, "layouts", NULL);

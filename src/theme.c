@@ -37,6 +37,9 @@ bool themes_load_string(const char *text, size_t len, const char *name, struct t
 static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d)
 {
         size_t before = d->errors;
+        const struct cfg_walk w = { path, d };
+        static const char *const top_keys[] = { "themes" };
+        cfg_keys(&w, config_root_setting(cfg), top_keys, G_N_ELEMENTS(top_keys));
         const config_setting_t *list = config_lookup(cfg, "themes");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
                 diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
@@ -47,7 +50,9 @@ static bool read_themes(const config_t *cfg, const char *path, struct themes *ou
         out->t = g_new0(struct theme, n + 1);
         for (size_t i = 0; i < n; i++) {
                 const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
-                int line = (int)config_setting_source_line(g);
+                int line = cfg_line(g);
+                static const char *const theme_keys[] = { "name", "description", "colors" };
+                cfg_keys(&w, g, theme_keys, G_N_ELEMENTS(theme_keys));
                 const char *name = NULL, *desc = "";
                 config_setting_lookup_string(g, "name", &name);
                 config_setting_lookup_string(g, "description", &desc);
@@ -60,7 +65,7 @@ static bool read_themes(const config_t *cfg, const char *path, struct themes *ou
                 t->description = g_strdup(desc);
                 const config_setting_t *cs = config_setting_get_member(g, "colors");
                 if (cs && config_setting_type(cs) != CONFIG_TYPE_GROUP) {
-                        diag_error(d, path, (int)config_setting_source_line(cs), "colors",
+                        diag_error(d, path, cfg_line(cs), "colors",
                                    "expected a group { primary = \"#RRGGBB\"; ... }, found another kind of value");
                         cs = NULL;
                 }
@@ -71,10 +76,10 @@ static bool read_themes(const config_t *cfg, const char *path, struct themes *ou
                         while (r < ROLE_COUNT && strcmp(role, layout_role_name((enum role)r)) != 0)
                                 r++;
                         if (r == ROLE_COUNT)
-                                diag_error(d, path, (int)config_setting_source_line(m), role,
+                                diag_error(d, path, cfg_line(m), role,
                                            "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface), found an unknown name");
                         else if (!v || !colour_parse(v, &t->colours.c[r]))
-                                diag_error(d, path, (int)config_setting_source_line(m), role,
+                                diag_error(d, path, cfg_line(m), role,
                                            "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
                 }
         }

@@ -9,7 +9,7 @@ man=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' docs/plakat.1)
 for opt in $(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
         like "$man" "$opt" "man page documents $opt"
 done
-for cmd in check render formats layouts themes; do
+for cmd in check render formats layouts themes settings; do
         like "$man" ".B $cmd" "man page documents the command $cmd"
         like "$help" "  $cmd " "--help lists the command $cmd"
 done
