@@ -257,10 +257,8 @@ const config_setting_t *cfg_require(const struct cfg_walk *w, const config_setti
         return NULL;
 }
 
-bool cfg_number(const struct cfg_walk *w, const config_setting_t *g, const char *key, double lo,
-                double hi, double *out)
+bool cfg_number_at(const struct cfg_walk *w, const config_setting_t *s, double lo, double hi, double *out)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
         if (!s)
                 return false;
         if (!cfg_is_number(s)) {
@@ -276,9 +274,8 @@ bool cfg_number(const struct cfg_walk *w, const config_setting_t *g, const char 
         return true;
 }
 
-const char *cfg_string(const struct cfg_walk *w, const config_setting_t *g, const char *key)
+const char *cfg_string_at(const struct cfg_walk *w, const config_setting_t *s)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
         if (!s)
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_STRING) {
@@ -288,9 +285,8 @@ const char *cfg_string(const struct cfg_walk *w, const config_setting_t *g, cons
         return config_setting_get_string(s);
 }
 
-bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *key, bool *out)
+bool cfg_bool_at(const struct cfg_walk *w, const config_setting_t *s, bool *out)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
         if (!s)
                 return false;
         if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
@@ -301,10 +297,9 @@ bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *k
         return true;
 }
 
-int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *key,
-             const char *const *words, int def)
+int cfg_word_at(const struct cfg_walk *w, const config_setting_t *s, const char *const *words, int def)
 {
-        const char *v = cfg_string(w, g, key);
+        const char *v = cfg_string_at(w, s);
         if (!v)
                 return def;
         for (int i = 0; words[i]; i++)
@@ -312,10 +307,32 @@ int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *ke
                         return i;
         char *list = g_strjoinv("\", \"", (char **)words);
         char *q = diag_quote(v, 40);
-        cfg_error(w, config_setting_get_member(g, key), "expected one of \"%s\", found %s", list, q);
+        cfg_error(w, s, "expected one of \"%s\", found %s", list, q);
         g_free(q);
         g_free(list);
         return def;
+}
+
+bool cfg_number(const struct cfg_walk *w, const config_setting_t *g, const char *key, double lo,
+                double hi, double *out)
+{
+        return cfg_number_at(w, config_setting_get_member(g, key), lo, hi, out);
+}
+
+const char *cfg_string(const struct cfg_walk *w, const config_setting_t *g, const char *key)
+{
+        return cfg_string_at(w, config_setting_get_member(g, key));
+}
+
+bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *key, bool *out)
+{
+        return cfg_bool_at(w, config_setting_get_member(g, key), out);
+}
+
+int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *key,
+             const char *const *words, int def)
+{
+        return cfg_word_at(w, config_setting_get_member(g, key), words, def);
 }
 
 void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const char *suggestion)

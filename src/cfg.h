@@ -108,6 +108,14 @@ bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *k
 int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *key,
              const char *const *words, int def);
 
+/* The same for a setting already found (NULL: absent), for loaders that
+ * look keys up their own way (layout.c: a format's override, then the
+ * element, then its style). */
+bool cfg_number_at(const struct cfg_walk *w, const config_setting_t *s, double lo, double hi, double *out);
+const char *cfg_string_at(const struct cfg_walk *w, const config_setting_t *s);
+bool cfg_bool_at(const struct cfg_walk *w, const config_setting_t *s, bool *out);
+int cfg_word_at(const struct cfg_walk *w, const config_setting_t *s, const char *const *words, int def);
+
 /* The warning for an unknown setting at line, named path:
  *   <path>: unknown setting; did you mean <suggestion>?
  *   <path>: unknown setting                      (suggestion NULL) */

@@ -25,6 +25,7 @@ const char *layout_role_name(enum role r) { return role_names[r]; }
 /* ---- reading settings ------------------------------------------------------ */
 
 struct ctx {
+        struct cfg_walk w; /* the file and the diagnostics */
         const char *file;
         struct diag *d;
         const char *const *placeholders;
@@ -52,160 +53,37 @@ static const config_setting_t *member(const struct ctx *c, const config_setting_
         return s;
 }
 
-static int line_of(const config_setting_t *s)
-{
-        int l = s ? (int)config_setting_source_line(s) : 0;
-        return l;
-}
+/* The walker's readers (cfg.h), each given the key through member(), so
+ * overrides and styles apply; err names the setting at its line. */
+#define err(c, s, ...) cfg_error(&(c)->w, (s), __VA_ARGS__)
 
-/* Where a setting is, in words a designer finds in the file:
- * "pages[portrait].elements[qr].size" (the page by its family, an element
- * by its name, else by its position counted from 1).  Caller frees. */
-static char *path_of(const config_setting_t *s)
-{
-        GString *r = g_string_new(NULL);
-        GPtrArray *chain = g_ptr_array_new();
-        for (const config_setting_t *p = s; p && config_setting_parent(p); p = config_setting_parent(p))
-                g_ptr_array_insert(chain, 0, (gpointer)p);
-        for (size_t i = 0; i < chain->len; i++) {
-                const config_setting_t *p = chain->pdata[i];
-                const char *n = config_setting_name(p);
-                if (n) {
-                        g_string_append_printf(r, "%s%s", r->len ? "." : "", n);
-                        continue;
-                }
-                const char *label = NULL;
-                if (config_setting_type(p) == CONFIG_TYPE_GROUP &&
-                    !config_setting_lookup_string(p, "name", &label))
-                        config_setting_lookup_string(p, "family", &label);
-                if (label)
-                        g_string_append_printf(r, "[%s]", label);
-                else
-                        g_string_append_printf(r, "[%d]", config_setting_index(p) + 1);
-        }
-        g_ptr_array_free(chain, TRUE);
-        return g_string_free(r, FALSE);
-}
-
-static void err(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-static void err(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
-{
-        char *path = path_of(s);
-        va_list ap;
-        va_start(ap, fmt);
-        diag_vadd(c->d, DIAG_ERROR, c->file, line_of(s), path, fmt, ap);
-        va_end(ap);
-        g_free(path);
-}
-
-static const char *type_name(const config_setting_t *s)
-{
-        switch (config_setting_type(s)) {
-        case CONFIG_TYPE_GROUP: return "a group";
-        case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return "an integer";
-        case CONFIG_TYPE_FLOAT: return "a number";
-        case CONFIG_TYPE_STRING: return "a string";
-        case CONFIG_TYPE_BOOL: return "true or false";
-        case CONFIG_TYPE_ARRAY: return "an array";
-        case CONFIG_TYPE_LIST: return "a list";
-        default: return "something else";
-        }
-}
-
-/* Warn about members of group not in keys, with did-you-mean. */
 static void check_keys(struct ctx *c, const config_setting_t *group, const char *const *keys)
 {
-        size_t nk = g_strv_length((char **)keys);
-        for (int i = 0; i < config_setting_length(group); i++) {
-                const config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
-                const char *name = config_setting_name(m);
-                bool ok = false;
-                for (size_t k = 0; k < nk && !ok; k++)
-                        ok = strcmp(name, keys[k]) == 0;
-                if (ok)
-                        continue;
-                char *path = path_of(m);
-                const char *near = diag_closest(name, keys, nk);
-                if (near)
-                        diag_warn(c->d, c->file, line_of(m), path, "unknown setting; did you mean %s?", near);
-                else
-                        diag_warn(c->d, c->file, line_of(m), path, "unknown setting");
-                g_free(path);
-        }
-}
-
-static bool is_number(const config_setting_t *s)
-{
-        int t = config_setting_type(s);
-        return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
-}
-
-static double number_of(const config_setting_t *s)
-{
-        return config_setting_type(s) == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
-                                                           : (double)config_setting_get_int64(s);
+        cfg_keys(&c->w, group, keys, g_strv_length((char **)keys));
 }
 
 /* Optional number in [lo, hi]; keeps *out when absent. */
 static void get_number(struct ctx *c, const config_setting_t *g, const char *key,
                        double lo, double hi, double *out)
 {
-        const config_setting_t *s = member(c, g, key);
-        if (!s)
-                return;
-        if (!is_number(s)) {
-                err(c, s, "expected a number, found %s", type_name(s));
-                return;
-        }
-        double v = number_of(s);
-        if (v < lo || v > hi) {
-                err(c, s, "expected a number from %g to %g, found %g", lo, hi, v);
-                return;
-        }
-        *out = v;
+        cfg_number_at(&c->w, member(c, g, key), lo, hi, out);
 }
 
 static const char *get_string(struct ctx *c, const config_setting_t *g, const char *key)
 {
-        const config_setting_t *s = member(c, g, key);
-        if (!s)
-                return NULL;
-        if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-                err(c, s, "expected a string, found %s", type_name(s));
-                return NULL;
-        }
-        return config_setting_get_string(s);
+        return cfg_string_at(&c->w, member(c, g, key));
 }
 
 static void get_bool(struct ctx *c, const config_setting_t *g, const char *key, bool *out)
 {
-        const config_setting_t *s = member(c, g, key);
-        if (!s)
-                return;
-        if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
-                err(c, s, "expected true or false, found %s", type_name(s));
-                return;
-        }
-        *out = config_setting_get_bool(s);
+        cfg_bool_at(&c->w, member(c, g, key), out);
 }
 
 /* One of words[]; returns its index, or def when absent or wrong. */
 static int get_word(struct ctx *c, const config_setting_t *g, const char *key,
                     const char *const *words, int def)
 {
-        const char *v = get_string(c, g, key);
-        if (!v)
-                return def;
-        for (int i = 0; words[i]; i++)
-                if (strcmp(v, words[i]) == 0)
-                        return i;
-        char *list = g_strjoinv("\", \"", (char **)words);
-        char *q = diag_quote(v, 40);
-        err(c, member(c, g, key), "expected one of \"%s\", found %s", list, q);
-        g_free(q);
-        g_free(list);
-        return def;
+        return cfg_word_at(&c->w, member(c, g, key), words, def);
 }
 
 static void get_colour(struct ctx *c, const config_setting_t *g, const char *key,
@@ -339,21 +217,21 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                 const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
                 const char *name = config_setting_name(m);
                 const struct key *k = key_named(name);
-                char *path = path_of(m);
+                char *path = cfg_path(m);
                 if (!k) {
                         const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
-                        diag_warn(c->d, c->file, line_of(m), path, "unknown setting%s%s%s",
+                        diag_warn(c->d, c->file, cfg_line(m), path, "unknown setting%s%s%s",
                                   near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
                 } else if (variant && (strcmp(name, "type") == 0 || strcmp(name, "name") == 0 ||
                                        strcmp(name, "children") == 0 || strcmp(name, "formats") == 0)) {
-                        diag_warn(c->d, c->file, line_of(m), path, "has no effect in a format's overrides");
+                        diag_warn(c->d, c->file, cfg_line(m), path, "has no effect in a format's overrides");
                 } else if (!has_effect(k, kind, place)) {
                         const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row or list"
                                                                                                   : "inside a stack or grid";
                         if (k->kinds & K(kind))
-                                diag_warn(c->d, c->file, line_of(m), path, "has no effect %s; it works %s", here, k->where);
+                                diag_warn(c->d, c->file, cfg_line(m), path, "has no effect %s; it works %s", here, k->where);
                         else
-                                diag_warn(c->d, c->file, line_of(m), path, "has no effect on a %s; it works %s",
+                                diag_warn(c->d, c->file, cfg_line(m), path, "has no effect on a %s; it works %s",
                                           kind_names[kind], k->where);
                 }
                 g_free(path);
@@ -372,17 +250,17 @@ static void read_box(struct ctx *c, const config_setting_t *g, const struct page
         }
         int t = config_setting_type(s);
         if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) != 4) {
-                err(c, s, "expected [x, y, width, height], found %s", type_name(s));
+                err(c, s, "expected [x, y, width, height], found %s", cfg_type_name(s));
                 return;
         }
         double v[4];
         for (int i = 0; i < 4; i++) {
                 const config_setting_t *m = config_setting_get_elem(s, (unsigned)i);
-                if (!is_number(m)) {
-                        err(c, s, "expected [x, y, width, height] as numbers, found %s", type_name(m));
+                if (!cfg_is_number(m)) {
+                        err(c, s, "expected [x, y, width, height] as numbers, found %s", cfg_type_name(m));
                         return;
                 }
-                v[i] = number_of(m);
+                v[i] = cfg_number_of(m);
         }
         if (v[2] <= 0 || v[3] <= 0) {
                 err(c, s, "expected a positive width and height, found %g x %g", v[2], v[3]);
@@ -413,7 +291,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         e->text = g_strdup(t);
         char *tpath = g_strdup_printf("%s.text", path);
         expand_check(t, c->placeholders, c->d, c->file,
-                     line_of(member(c, g, "text")), tpath);
+                     cfg_line(member(c, g, "text")), tpath);
         g_free(tpath);
 
         const char *font = get_string(c, g, "font");
@@ -440,17 +318,17 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         e->size_max = e->size_min = 0;
         if (!sz) {
                 err(c, g, "size: expected a size or [largest, smallest], found nothing");
-        } else if (is_number(sz)) {
-                e->size_max = e->size_min = number_of(sz);
+        } else if (cfg_is_number(sz)) {
+                e->size_max = e->size_min = cfg_number_of(sz);
         } else if ((config_setting_type(sz) == CONFIG_TYPE_ARRAY || config_setting_type(sz) == CONFIG_TYPE_LIST) &&
-                   config_setting_length(sz) == 2 && is_number(config_setting_get_elem(sz, 0)) &&
-                   is_number(config_setting_get_elem(sz, 1))) {
-                e->size_max = number_of(config_setting_get_elem(sz, 0));
-                e->size_min = number_of(config_setting_get_elem(sz, 1));
+                   config_setting_length(sz) == 2 && cfg_is_number(config_setting_get_elem(sz, 0)) &&
+                   cfg_is_number(config_setting_get_elem(sz, 1))) {
+                e->size_max = cfg_number_of(config_setting_get_elem(sz, 0));
+                e->size_min = cfg_number_of(config_setting_get_elem(sz, 1));
                 if (e->size_min > e->size_max)
                         err(c, sz, "expected [largest, smallest], found the smaller first");
         } else {
-                err(c, sz, "expected a size or [largest, smallest], found %s", type_name(sz));
+                err(c, sz, "expected a size or [largest, smallest], found %s", cfg_type_name(sz));
                 sz = NULL; /* one message is enough */
         }
         if (sz && (e->size_min < 1 || e->size_max > 2000))
@@ -486,12 +364,12 @@ static char **read_names(struct ctx *c, const config_setting_t *g, const char *k
                                 g_ptr_array_add(arr, g_strdup(v));
                 }
         } else {
-                err(c, s, "expected a placeholder name or [\"a\", \"b\"], found %s", type_name(s));
+                err(c, s, "expected a placeholder name or [\"a\", \"b\"], found %s", cfg_type_name(s));
         }
         char *kpath = g_strdup_printf("%s.%s", path, key);
         for (size_t i = 0; i < arr->len; i++) {
                 char *t = g_strdup_printf("{%s}", (char *)arr->pdata[i]);
-                expand_check(t, c->placeholders, c->d, c->file, line_of(s), kpath);
+                expand_check(t, c->placeholders, c->d, c->file, cfg_line(s), kpath);
                 g_free(t);
         }
         g_free(kpath);
@@ -507,7 +385,7 @@ static char **read_formats(struct ctx *c, const config_setting_t *g)
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_ARRAY ||
             (config_setting_length(s) && config_setting_type(config_setting_get_elem(s, 0)) != CONFIG_TYPE_STRING)) {
-                err(c, s, "expected a list of format names [\"a6\", \"story\"], found %s", type_name(s));
+                err(c, s, "expected a list of format names [\"a6\", \"story\"], found %s", cfg_type_name(s));
                 return NULL;
         }
         char **r = g_new0(char *, (size_t)config_setting_length(s) + 1);
@@ -531,7 +409,7 @@ static const config_setting_t *style_of(struct ctx *c, const config_setting_t *g
                 g_ptr_array_add(names, (gpointer)config_setting_name(config_setting_get_elem(c->styles, (unsigned)i)));
         const char *near = name ? diag_closest(name, (const char *const *)names->pdata, names->len) : NULL;
         char *q = name ? diag_quote(name, 40) : NULL;
-        err(c, s, "expected the name of a style in styles, found %s%s%s%s", q ? q : type_name(s),
+        err(c, s, "expected the name of a style in styles, found %s%s%s%s", q ? q : cfg_type_name(s),
             near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
         g_free(q);
         g_ptr_array_free(names, TRUE);
@@ -582,7 +460,7 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
         const config_setting_t *ch = config_setting_get_member(g, "children");
         if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
                 err(c, ch ? ch : g, "children: expected a list ( {...}, {...} ), found %s",
-                    ch ? type_name(ch) : "nothing");
+                    ch ? cfg_type_name(ch) : "nothing");
         else if (config_setting_length(ch) > LAYOUT_CHILDREN_MAX)
                 err(c, ch, "expected at most %d children, found %d", LAYOUT_CHILDREN_MAX, config_setting_length(ch));
         else if (c->depth >= LAYOUT_DEPTH_MAX)
@@ -611,10 +489,10 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                       enum place place, struct elem *e)
 {
         size_t before = c->d->errors;
-        char *path = path_of(g);
-        e->line = line_of(g);
+        char *path = cfg_path(g);
+        e->line = cfg_line(g);
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-                err(c, g, "expected an element { type = ...; }, found %s", type_name(g));
+                err(c, g, "expected an element { type = ...; }, found %s", cfg_type_name(g));
                 g_free(path);
                 return false;
         }
@@ -725,7 +603,7 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
                 return;
         if (config_setting_type(fs) != CONFIG_TYPE_GROUP || config_setting_length(fs) > VARIANTS_MAX) {
                 err(c, fs, "expected a group of at most %d formats { a6 = { ... }; }, found %s", VARIANTS_MAX,
-                    type_name(fs));
+                    cfg_type_name(fs));
                 return;
         }
         e->n_variants = (size_t)config_setting_length(fs);
@@ -735,7 +613,7 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
                 e->variants[i].format = g_strdup(config_setting_name(o));
                 e->variants[i].elem = g_new0(struct elem, 1);
                 if (config_setting_type(o) != CONFIG_TYPE_GROUP) {
-                        err(c, o, "expected a group of settings { size = 20; }, found %s", type_name(o));
+                        err(c, o, "expected a group of settings { size = 20; }, found %s", cfg_type_name(o));
                         continue;
                 }
                 /* The element is read again with the overrides: only the
@@ -795,7 +673,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
 {
         static const char *const page_keys[] = { "family", "size", "unit", "elements", NULL };
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-                err(c, g, "expected a page { family = ...; }, found %s", type_name(g));
+                err(c, g, "expected a page { family = ...; }, found %s", cfg_type_name(g));
                 return;
         }
         check_keys(c, g, page_keys);
@@ -819,17 +697,17 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
                 return;
         }
         pg->present = true;
-        pg->line = line_of(g);
+        pg->line = cfg_line(g);
         static const char *const units[] = { "mm", "px", NULL };
         pg->unit = (enum unit)get_word(c, g, "unit", units, UNIT_MM);
         const config_setting_t *sz = config_setting_get_member(g, "size");
-        if (!sz || config_setting_length(sz) != 2 || !is_number(config_setting_get_elem(sz, 0)) ||
-            !is_number(config_setting_get_elem(sz, 1))) {
-                err(c, sz ? sz : g, "size: expected [width, height], found %s", sz ? type_name(sz) : "nothing");
+        if (!sz || config_setting_length(sz) != 2 || !cfg_is_number(config_setting_get_elem(sz, 0)) ||
+            !cfg_is_number(config_setting_get_elem(sz, 1))) {
+                err(c, sz ? sz : g, "size: expected [width, height], found %s", sz ? cfg_type_name(sz) : "nothing");
                 pg->width = pg->height = 100;
         } else {
-                pg->width = number_of(config_setting_get_elem(sz, 0));
-                pg->height = number_of(config_setting_get_elem(sz, 1));
+                pg->width = cfg_number_of(config_setting_get_elem(sz, 0));
+                pg->height = cfg_number_of(config_setting_get_elem(sz, 1));
                 if (pg->width <= 0 || pg->height <= 0 || pg->width > 1e5 || pg->height > 1e5) {
                         err(c, sz, "expected a positive [width, height], found [%g, %g]", pg->width, pg->height);
                         pg->width = pg->height = 100;
@@ -838,7 +716,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         const config_setting_t *els = config_setting_get_member(g, "elements");
         if (!els || config_setting_type(els) != CONFIG_TYPE_LIST) {
                 err(c, els ? els : g, "elements: expected a list ( {...}, {...} ), found %s",
-                    els ? type_name(els) : "nothing");
+                    els ? cfg_type_name(els) : "nothing");
                 return;
         }
         read_elems(c, els, pg, PLACE_PAGE, &pg->elems, &pg->n_elems);
@@ -876,20 +754,20 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         }
         c->fonts = config_setting_get_member(root, "fonts");
         if (c->fonts && config_setting_type(c->fonts) != CONFIG_TYPE_GROUP) {
-                err(c, c->fonts, "expected a group { headline = \"Family\"; }, found %s", type_name(c->fonts));
+                err(c, c->fonts, "expected a group { headline = \"Family\"; }, found %s", cfg_type_name(c->fonts));
                 c->fonts = NULL;
         }
 
         c->styles = config_setting_get_member(root, "styles");
         if (c->styles && config_setting_type(c->styles) != CONFIG_TYPE_GROUP) {
                 err(c, c->styles, "expected a group { label = { weight = \"bold\"; }; }, found %s",
-                    type_name(c->styles));
+                    cfg_type_name(c->styles));
                 c->styles = NULL;
         }
         for (int i = 0; c->styles && i < config_setting_length(c->styles); i++) {
                 const config_setting_t *st = config_setting_get_elem(c->styles, (unsigned)i);
                 if (config_setting_type(st) != CONFIG_TYPE_GROUP)
-                        err(c, st, "expected a group of text settings { size = 20; }, found %s", type_name(st));
+                        err(c, st, "expected a group of text settings { size = 20; }, found %s", cfg_type_name(st));
                 else
                         check_keys(c, st, style_keys);
         }
@@ -898,7 +776,7 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         if (!pages || config_setting_type(pages) != CONFIG_TYPE_LIST || config_setting_length(pages) == 0) {
                 const char *found = !pages ? "nothing"
                                     : config_setting_type(pages) == CONFIG_TYPE_LIST ? "an empty list"
-                                                                                     : type_name(pages);
+                                                                                     : cfg_type_name(pages);
                 if (pages)
                         err(c, pages, "expected a list of pages ( { family = \"portrait\"; ... } ), found %s", found);
                 else
@@ -917,7 +795,7 @@ static struct layout *from_config(config_t *cfg, const char *name, const char *c
                                   struct diag *d)
 {
         size_t before = d->errors;
-        struct ctx c = { .file = name, .d = d, .placeholders = placeholders };
+        struct ctx c = { .w = { name, d }, .file = name, .d = d, .placeholders = placeholders };
         struct layout *l = read_layout(&c, cfg, name);
         config_destroy(cfg);
         if (d->errors > before) {
