@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gstdio.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -19,73 +18,55 @@
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-static char *tmp_dir(void)
+/* One file to write in a fresh folder, and the messages about it. */
+struct fx {
+        char *dir, *path;
+        struct diag d;
+        struct output o;
+};
+
+static void fx_init(struct fx *f, const char *name)
 {
-        char *dir = g_dir_make_tmp("plakat-output-XXXXXX", NULL);
-        g_assert_nonnull(dir);
-        return dir;
+        f->dir = g_dir_make_tmp("plakat-output-XXXXXX", NULL);
+        g_assert_nonnull(f->dir);
+        f->path = g_build_filename(f->dir, name, NULL);
+        diag_init(&f->d, NULL);
+        memset(&f->o, 0, sizeof f->o);
 }
 
-static gint by_name(gconstpointer a, gconstpointer b)
+static void fx_done(struct fx *f)
 {
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in dir, sorted, one per line ("" when empty). */
-static char *listing(const char *dir)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        g_assert_nonnull(gd);
-        GPtrArray *names = g_ptr_array_new();
-        for (const char *e; (e = g_dir_read_name(gd));)
-                g_ptr_array_add(names, g_strdup(e));
-        g_dir_close(gd);
-        g_ptr_array_sort(names, by_name);
-        GString *s = g_string_new(NULL);
-        for (guint i = 0; i < names->len; i++) {
-                g_string_append_printf(s, "%s%s", i ? "\n" : "", (char *)names->pdata[i]);
-                g_free(names->pdata[i]);
-        }
-        g_ptr_array_free(names, TRUE);
-        return g_string_free(s, FALSE);
+        g_free(f->path);
+        diag_clear(&f->d);
+        test_remove_dir(f->dir);
 }
 
 static void assert_listing(const char *dir, const char *want)
 {
-        char *got = listing(dir);
+        char *got = test_listing(dir);
         g_assert_cmpstr(got, ==, want);
         g_free(got);
 }
 
-static void remove_dir(char *dir)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (gd) {
-                for (const char *e; (e = g_dir_read_name(gd));) {
-                        char *p = g_build_filename(dir, e, NULL);
-                        g_unlink(p);
-                        g_free(p);
-                }
-                g_dir_close(gd);
-        }
-        g_rmdir(dir);
-        g_free(dir);
-}
-
 /* Every message of d, one per line. */
-static char *messages(const struct diag *d)
+static void assert_messages(const struct diag *d, const char *want)
 {
         GString *s = g_string_new(NULL);
         for (size_t i = 0; i < d->n; i++)
                 g_string_append_printf(s, "%s%s", i ? "\n" : "", d->msgs[i].text);
-        return g_string_free(s, FALSE);
+        g_assert_cmpstr(s->str, ==, want);
+        g_string_free(s, TRUE);
 }
 
-static void assert_messages(const struct diag *d, const char *want)
+/* The one message a file that could not be written gets, and nothing
+ * else. */
+static void assert_failed(const struct fx *f, int err)
 {
-        char *got = messages(d);
-        g_assert_cmpstr(got, ==, want);
-        g_free(got);
+        char *want = g_strdup_printf("%s: could not write this file: %s; nothing was written for this community",
+                                     f->path, g_strerror(err));
+        assert_messages(&f->d, want);
+        g_assert_cmpuint(f->d.errors, ==, 1);
+        g_free(want);
 }
 
 static char *contents(const char *path, gsize *len)
@@ -106,12 +87,6 @@ static bool fill_disk(struct output *o)
         g_assert_cmpint(dup2(full, o->fd), ==, o->fd);
         close(full);
         return true;
-}
-
-static char *failed_text(const char *path, const char *why)
-{
-        return g_strdup_printf("%s: could not write this file: %s; nothing was written for this community", path,
-                               why);
 }
 
 /* ---- the table --------------------------------------------------------------------- */
@@ -148,357 +123,279 @@ static void test_table(void)
 
 static void test_text_commit(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "notes.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        g_assert_null(o.surface);
+        struct fx f;
+        fx_init(&f, "notes.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        g_assert_null(f.o.surface);
 
         /* Open: a dot-file beside the path, the path itself not yet. */
-        g_assert_nonnull(o.tmp);
-        char *tdir = g_path_get_dirname(o.tmp), *tbase = g_path_get_basename(o.tmp);
-        g_assert_cmpstr(tdir, ==, dir);
+        g_assert_nonnull(f.o.tmp);
+        char *tdir = g_path_get_dirname(f.o.tmp), *tbase = g_path_get_basename(f.o.tmp);
+        g_assert_cmpstr(tdir, ==, f.dir);
         g_assert_true(g_str_has_prefix(tbase, ".notes.txt."));
-        g_assert_true(g_file_test(o.tmp, G_FILE_TEST_IS_REGULAR));
-        g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
-        assert_listing(dir, tbase);
+        g_assert_true(g_file_test(f.o.tmp, G_FILE_TEST_IS_REGULAR));
+        assert_listing(f.dir, tbase);
 
-        g_assert_true(output_write(&o, "Hallo ", 6));
-        g_assert_true(output_printf(&o, "%s, %d Termine\n", "Welt", 3));
-        g_assert_true(output_write(&o, "", 0));
-        g_assert_true(output_finish(&o, &d));
-        g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
-        g_assert_true(g_file_test(o.tmp, G_FILE_TEST_IS_REGULAR));
-        g_assert_cmpint(o.fd, ==, -1); /* closed by finish */
+        g_assert_true(output_write(&f.o, "Hallo ", 6));
+        g_assert_true(output_printf(&f.o, "%s, %d Termine\n", "Welt", 3));
+        g_assert_true(output_write(&f.o, "", 0));
+        g_assert_true(output_finish(&f.o, &f.d));
+        assert_listing(f.dir, tbase); /* finished, still under its temporary name */
+        g_assert_cmpint(f.o.fd, ==, -1); /* closed by finish */
 
-        g_assert_true(output_commit(&o, &d));
-        g_assert_cmpuint(d.n, ==, 0);
-        assert_listing(dir, "notes.txt");
+        g_assert_true(output_commit(&f.o, &f.d));
+        g_assert_cmpuint(f.d.n, ==, 0);
+        assert_listing(f.dir, "notes.txt");
         gsize len;
-        char *got = contents(path, &len);
+        char *got = contents(f.path, &len);
         g_assert_cmpmem(got, len, "Hallo Welt, 3 Termine\n", 22);
         g_free(got);
 
         /* An ordinary file under the umask (022, set in main), not
          * mkstemp's private 0600. */
         struct stat st;
-        g_assert_cmpint(g_stat(path, &st), ==, 0);
+        g_assert_cmpint(g_stat(f.path, &st), ==, 0);
         g_assert_cmpint(st.st_mode & 07777, ==, 0644);
         g_assert_cmpint(output_file_mode(), ==, 0644);
 
         /* After commit, abort only frees: the file stays. */
-        output_abort(&o);
-        assert_listing(dir, "notes.txt");
+        output_abort(&f.o);
+        assert_listing(f.dir, "notes.txt");
 
         g_free(tdir);
         g_free(tbase);
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        fx_done(&f);
 }
 
 /* Abort at any point before commit leaves the folder as it was. */
 static void test_abort(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "a.txt", NULL);
-        g_assert_true(g_file_set_contents(path, "old", 3, NULL));
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
+        struct fx f;
+        fx_init(&f, "a.txt");
+        g_assert_true(g_file_set_contents(f.path, "old", 3, NULL));
 
         /* Right after open. */
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        output_write(&o, "new", 3);
-        output_abort(&o);
-        assert_listing(dir, "a.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        output_write(&f.o, "new", 3);
+        output_abort(&f.o);
+        assert_listing(f.dir, "a.txt");
 
         /* After finish. */
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        output_write(&o, "new", 3);
-        g_assert_true(output_finish(&o, &d));
-        output_abort(&o);
-        assert_listing(dir, "a.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        output_write(&f.o, "new", 3);
+        g_assert_true(output_finish(&f.o, &f.d));
+        output_abort(&f.o);
+        assert_listing(f.dir, "a.txt");
 
         gsize len;
-        char *got = contents(path, &len);
+        char *got = contents(f.path, &len);
         g_assert_cmpmem(got, len, "old", 3);
         g_free(got);
-        g_assert_cmpuint(d.n, ==, 0);
 
         /* A page kind too (its surface is freed, nothing is written). */
-        char *pdf = g_build_filename(dir, "b.pdf", NULL);
+        char *pdf = g_build_filename(f.dir, "b.pdf", NULL);
         struct output_spec spec = { 100, 100, 0, NULL };
-        g_assert_true(output_open(&o, OUTPUT_PDF, pdf, &spec, &d));
-        g_assert_nonnull(o.surface);
-        output_abort(&o);
-        assert_listing(dir, "a.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_PDF, pdf, &spec, &f.d));
+        g_assert_nonnull(f.o.surface);
+        output_abort(&f.o);
+        assert_listing(f.dir, "a.txt");
+        g_assert_cmpuint(f.d.n, ==, 0);
 
         g_free(pdf);
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        fx_done(&f);
 }
 
 /* A committed file taken back (a later file of the community failed). */
 static void test_uncommit(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "u.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        output_printf(&o, "x");
-        g_assert_true(output_finish(&o, &d));
-        g_assert_true(output_commit(&o, &d));
-        assert_listing(dir, "u.txt");
-        output_uncommit(&o);
-        assert_listing(dir, "");
-        g_assert_null(o.path);
-        output_abort(&o);
-        g_assert_cmpuint(d.n, ==, 0);
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        struct fx f;
+        fx_init(&f, "u.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        output_printf(&f.o, "x");
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, &f.d));
+        assert_listing(f.dir, "u.txt");
+        output_uncommit(&f.o);
+        assert_listing(f.dir, "");
+        g_assert_null(f.o.path);
+        output_abort(&f.o);
+        g_assert_cmpuint(f.d.n, ==, 0);
+        fx_done(&f);
 }
 
 /* The folder vanished between finish and commit: the rename fails, the
  * message names the file. */
 static void test_commit_vanished(void)
 {
-        char *dir = tmp_dir();
-        char *sub = g_build_filename(dir, "sub", NULL);
-        g_assert_cmpint(g_mkdir(sub, 0755), ==, 0);
-        char *path = g_build_filename(sub, "v.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        output_printf(&o, "gone");
-        g_assert_true(output_finish(&o, &d));
-        g_assert_cmpint(g_unlink(o.tmp), ==, 0);
-        g_assert_cmpint(g_rmdir(sub), ==, 0);
+        struct fx f;
+        fx_init(&f, "sub");
+        g_assert_cmpint(g_mkdir(f.path, 0755), ==, 0);
+        char *path = g_build_filename(f.path, "v.txt", NULL);
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, path, NULL, &f.d));
+        output_printf(&f.o, "gone");
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_cmpint(g_unlink(f.o.tmp), ==, 0);
+        g_assert_cmpint(g_rmdir(f.path), ==, 0);
 
-        g_assert_false(output_commit(&o, &d));
+        g_assert_false(output_commit(&f.o, &f.d));
         char *want = g_strdup_printf("%s: could not put this file in place: %s; nothing was written for this community",
                                      path, g_strerror(ENOENT));
-        assert_messages(&d, want);
-        g_assert_cmpuint(d.errors, ==, 1);
-        output_abort(&o);
-        assert_listing(dir, "");
+        assert_messages(&f.d, want);
+        output_abort(&f.o);
+        assert_listing(f.dir, "");
 
         g_free(want);
         g_free(path);
-        g_free(sub);
-        diag_clear(&d);
-        remove_dir(dir);
+        fx_done(&f);
 }
 
 /* A folder that does not exist, or cannot be written: refused at open,
  * the message names the file and says why. */
 static void test_open_refused(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "missing", "m.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_false(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        char *want = failed_text(path, g_strerror(ENOENT));
-        assert_messages(&d, want);
-        g_free(want);
-        output_abort(&o); /* still safe */
-        assert_listing(dir, "");
-        g_free(path);
-        diag_clear(&d);
+        struct fx f;
+        fx_init(&f, "missing/m.txt");
+        g_assert_false(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        assert_failed(&f, ENOENT);
+        output_abort(&f.o); /* still safe */
+        assert_listing(f.dir, "");
+        fx_done(&f);
 
         if (geteuid() == 0) {
-                /* File modes stop nothing for root. */
-                remove_dir(dir);
-                g_test_skip("running as root: a read-only folder can be written");
+                g_test_skip("running as root: file modes stop nothing");
                 return;
         }
-        diag_init(&d, NULL);
-        g_assert_cmpint(g_chmod(dir, 0555), ==, 0);
-        path = g_build_filename(dir, "r.txt", NULL);
-        g_assert_false(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        want = failed_text(path, g_strerror(EACCES));
-        assert_messages(&d, want);
-        output_abort(&o);
-        g_assert_cmpint(g_chmod(dir, 0755), ==, 0);
-        assert_listing(dir, "");
-        g_free(want);
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        fx_init(&f, "r.txt");
+        g_assert_cmpint(g_chmod(f.dir, 0555), ==, 0);
+        g_assert_false(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        assert_failed(&f, EACCES);
+        output_abort(&f.o);
+        g_assert_cmpint(g_chmod(f.dir, 0755), ==, 0);
+        assert_listing(f.dir, "");
+        fx_done(&f);
 }
 
 /* ---- the machine says no ---------------------------------------------------------------- */
 
 /* The disk fills while the file is written: finish fails with one message
  * naming the final path (the one the user knows), and abort removes the
- * temporary file. */
+ * temporary file.  Small writes are only found out at the flush, a big
+ * one at once. */
 static void test_finish_full_disk(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "full.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        if (!fill_disk(&o)) {
-                output_abort(&o);
-                g_free(path);
-                diag_clear(&d);
-                remove_dir(dir);
-                g_test_skip("no /dev/full");
-                return;
+        size_t sizes[] = { 8, 256 * 1024 };
+        for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++) {
+                struct fx f;
+                fx_init(&f, "full.txt");
+                g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+                if (!fill_disk(&f.o)) {
+                        output_abort(&f.o);
+                        fx_done(&f);
+                        g_test_skip("no /dev/full");
+                        return;
+                }
+                char *data = g_malloc0(sizes[i]);
+                g_assert_true(output_write(&f.o, data, sizes[i]) == (i == 0));
+                g_assert_true(output_printf(&f.o, "and more") == (i == 0));
+                g_assert_false(output_finish(&f.o, &f.d));
+                assert_failed(&f, ENOSPC);
+                output_abort(&f.o);
+                assert_listing(f.dir, "");
+                g_free(data);
+                fx_done(&f);
         }
-        g_assert_true(output_write(&o, "buffered", 8)); /* not known yet */
-        g_assert_false(output_finish(&o, &d));
-        char *want = failed_text(path, g_strerror(ENOSPC));
-        assert_messages(&d, want);
-        g_assert_cmpuint(d.errors, ==, 1);
-        output_abort(&o);
-        assert_listing(dir, "");
-        g_free(want);
-        diag_clear(&d);
-
-        /* A big write fails at once; finish still says it once. */
-        diag_init(&d, NULL);
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        g_assert_true(fill_disk(&o));
-        size_t n = 256 * 1024;
-        char *big = g_malloc0(n);
-        g_assert_false(output_write(&o, big, n));
-        g_assert_false(output_printf(&o, "and more"));
-        g_assert_false(output_finish(&o, &d));
-        want = failed_text(path, g_strerror(ENOSPC));
-        assert_messages(&d, want);
-        output_abort(&o);
-        assert_listing(dir, "");
-        g_free(big);
-        g_free(want);
-        diag_clear(&d);
-
-        g_free(path);
-        remove_dir(dir);
 }
 
 /* output_failed: true with the message once the sink failed, false and
  * silent while all is well. */
 static void test_failed(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "f.txt", NULL);
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_TEXT, path, NULL, &d));
-        output_write(&o, "fine", 4);
-        g_assert_false(output_failed(&o, &d));
-        g_assert_cmpuint(d.n, ==, 0);
-        if (fill_disk(&o)) {
-                output_write(&o, "lost", 4);
-                g_assert_true(output_failed(&o, &d));
-                char *want = failed_text(path, g_strerror(ENOSPC));
-                assert_messages(&d, want);
-                g_free(want);
+        struct fx f;
+        fx_init(&f, "f.txt");
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
+        output_write(&f.o, "fine", 4);
+        g_assert_false(output_failed(&f.o, &f.d));
+        g_assert_cmpuint(f.d.n, ==, 0);
+        if (fill_disk(&f.o)) {
+                output_write(&f.o, "lost", 4);
+                g_assert_true(output_failed(&f.o, &f.d));
+                assert_failed(&f, ENOSPC);
         }
-        output_abort(&o);
-        assert_listing(dir, "");
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        output_abort(&f.o);
+        assert_listing(f.dir, "");
+        fx_done(&f);
 }
 
-/* A PDF whose page boxes qpdf writes: qpdf's bytes reach the disk at
- * finish, so a full disk shows there, once, naming the file. */
-static void test_pdf_boxes_full_disk(void)
+static void draw_square(cairo_surface_t *s)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "boxes.pdf", NULL);
-        struct pdfbox trim = { 20, 20, 120, 120 }, bleed = { 10, 10, 130, 130 };
-        struct pdf_meta meta = { .title = "T", .date = "2027-01-01", .trim = &trim, .bleed = &bleed };
-        struct output_spec spec = { 140, 140, 0, &meta };
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-
-        /* First a good one: the boxes are in the file. */
-        g_assert_true(output_open(&o, OUTPUT_PDF, path, &spec, &d));
-        cairo_t *cr = cairo_create(o.surface);
+        cairo_t *cr = cairo_create(s);
         cairo_rectangle(cr, 10, 10, 120, 120);
         cairo_fill(cr);
         cairo_destroy(cr);
-        g_assert_true(output_finish(&o, &d));
-        g_assert_true(output_commit(&o, &d));
-        output_abort(&o);
-        g_assert_cmpuint(d.n, ==, 0);
+}
+
+/* A PDF whose page boxes qpdf writes: qpdf's bytes reach the disk at
+ * finish, so a full disk shows there, once, naming the file; a good file
+ * from before stays. */
+static void test_pdf_boxes_full_disk(void)
+{
+        struct fx f;
+        fx_init(&f, "boxes.pdf");
+        struct pdfbox trim = { 20, 20, 120, 120 }, bleed = { 10, 10, 130, 130 };
+        struct pdf_meta meta = { .title = "T", .date = "2027-01-01", .trim = &trim, .bleed = &bleed };
+        struct output_spec spec = { 140, 140, 0, &meta };
+
+        g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
+        draw_square(f.o.surface);
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, &f.d));
+        output_abort(&f.o);
+        g_assert_cmpuint(f.d.n, ==, 0);
         gsize len;
-        char *got = contents(path, &len);
-        g_assert_true(g_str_has_prefix(got, "%PDF-"));
-        g_assert_nonnull(g_strstr_len(got, (gssize)len, "/TrimBox"));
-        g_assert_nonnull(g_strstr_len(got, (gssize)len, "/BleedBox"));
-        g_assert_nonnull(g_strstr_len(got + len - 8, 8, "%%EOF"));
-        g_free(got);
+        char *good = contents(f.path, &len);
+        g_assert_true(g_str_has_prefix(good, "%PDF-"));
+        g_assert_nonnull(g_strstr_len(good, (gssize)len, "/TrimBox"));
+        g_assert_nonnull(g_strstr_len(good, (gssize)len, "/BleedBox"));
+        g_assert_nonnull(g_strstr_len(good + len - 8, 8, "%%EOF"));
 
-        /* Then over it, on a full disk: the good one stays. */
-        char *want_bytes = contents(path, &len);
-        g_assert_true(output_open(&o, OUTPUT_PDF, path, &spec, &d));
-        if (fill_disk(&o)) {
-                cr = cairo_create(o.surface);
-                cairo_rectangle(cr, 10, 10, 120, 120);
-                cairo_fill(cr);
-                cairo_destroy(cr);
-                g_assert_false(output_finish(&o, &d));
-                char *want = failed_text(path, g_strerror(ENOSPC));
-                assert_messages(&d, want);
-                g_free(want);
+        g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
+        if (fill_disk(&f.o)) {
+                draw_square(f.o.surface);
+                g_assert_false(output_finish(&f.o, &f.d));
+                assert_failed(&f, ENOSPC);
         }
-        output_abort(&o);
-        assert_listing(dir, "boxes.pdf");
+        output_abort(&f.o);
+        assert_listing(f.dir, "boxes.pdf");
         gsize len2;
-        got = contents(path, &len2);
-        g_assert_cmpmem(got, len2, want_bytes, len);
+        char *got = contents(f.path, &len2);
+        g_assert_cmpmem(got, len2, good, len);
         g_free(got);
-        g_free(want_bytes);
-
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        g_free(good);
+        fx_done(&f);
 }
 
 /* A PNG page: the signature, its size in IHDR. */
 static void test_png(void)
 {
-        char *dir = tmp_dir();
-        char *path = g_build_filename(dir, "p.png", NULL);
+        struct fx f;
+        fx_init(&f, "p.png");
         struct output_spec spec = { 30, 20, 150, NULL };
-        struct diag d;
-        diag_init(&d, NULL);
-        struct output o;
-        g_assert_true(output_open(&o, OUTPUT_PNG, path, &spec, &d));
-        g_assert_nonnull(o.surface);
-        g_assert_cmpint(cairo_image_surface_get_width(o.surface), ==, 30);
-        g_assert_cmpint(cairo_image_surface_get_height(o.surface), ==, 20);
-        g_assert_true(output_finish(&o, &d));
-        g_assert_true(output_commit(&o, &d));
-        output_abort(&o);
+        g_assert_true(output_open(&f.o, OUTPUT_PNG, f.path, &spec, &f.d));
+        g_assert_nonnull(f.o.surface);
+        g_assert_cmpint(cairo_image_surface_get_width(f.o.surface), ==, 30);
+        g_assert_cmpint(cairo_image_surface_get_height(f.o.surface), ==, 20);
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, &f.d));
+        output_abort(&f.o);
         gsize len;
-        unsigned char *got = (unsigned char *)contents(path, &len);
+        unsigned char *got = (unsigned char *)contents(f.path, &len);
         g_assert_cmpuint(len, >, 24);
         g_assert_cmpmem(got, 8, "\x89PNG\r\n\x1a\n", 8);
         g_assert_cmpmem(got + 12, 4, "IHDR", 4);
         g_assert_cmpmem(got + 16, 8, "\0\0\0\x1e\0\0\0\x14", 8);
         g_free(got);
-        g_assert_cmpuint(d.n, ==, 0);
-        g_free(path);
-        diag_clear(&d);
-        remove_dir(dir);
+        g_assert_cmpuint(f.d.n, ==, 0);
+        fx_done(&f);
 }
 
 /* ---- streams ---------------------------------------------------------------------------- */

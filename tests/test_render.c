@@ -7,7 +7,6 @@
 
 #include "render.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -32,43 +31,6 @@ static void assert_quiet(const struct diag *d)
         char *got = messages(d);
         g_assert_cmpstr(got, ==, "");
         g_free(got);
-}
-
-static gint by_name(gconstpointer a, gconstpointer b)
-{
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in dir, sorted, one per line. */
-static char *listing(const char *dir)
-{
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (gd) {
-                for (const char *e; (e = g_dir_read_name(gd));)
-                        g_ptr_array_add(names, g_strdup(e));
-                g_dir_close(gd);
-        }
-        g_ptr_array_sort(names, by_name);
-        g_ptr_array_add(names, NULL);
-        char *s = g_strjoinv("\n", (char **)names->pdata);
-        g_ptr_array_free(names, TRUE);
-        return s;
-}
-
-static void remove_dir(char *dir)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (gd) {
-                for (const char *e; (e = g_dir_read_name(gd));) {
-                        char *p = g_build_filename(dir, e, NULL);
-                        g_unlink(p);
-                        g_free(p);
-                }
-                g_dir_close(gd);
-        }
-        g_rmdir(dir);
-        g_free(dir);
 }
 
 static struct render_options options(const char *outdir, char **formats)
@@ -133,7 +95,7 @@ static void test_render_files(void)
         /* The format is the renderer's own. */
         g_assert_true(res.items[0].format == formats_find(renderer_formats(r), "a3"));
 
-        char *names = listing(out);
+        char *names = test_listing(out);
         g_assert_cmpstr(names, ==, "urban-gardening-a3.pdf\nurban-gardening-instagram.png");
         g_free(names);
         assert_pdf(a3);
@@ -167,8 +129,8 @@ static void test_render_files(void)
         g_free(a3);
         g_free(ig);
         diag_clear(&d);
-        remove_dir(out);
-        remove_dir(dir);
+        test_remove_dir(out);
+        test_remove_dir(dir);
 }
 
 /* Into a descriptor: the same bytes as the file, and no file. */
@@ -213,7 +175,7 @@ static void test_render_stream(void)
         g_free(unused);
         g_free(file);
         diag_clear(&d);
-        remove_dir(dir);
+        test_remove_dir(dir);
 }
 
 /* A refused community: at least one error, an empty result, no file. */
@@ -234,7 +196,7 @@ static void test_refused(void)
         g_assert_cmpuint(res.n, ==, 0);
         g_assert_null(res.items);
         render_result_clear(&res);
-        char *names = listing(dir);
+        char *names = test_listing(dir);
         g_assert_cmpstr(names, ==, "");
         g_free(names);
         diag_clear(&d);
@@ -260,13 +222,13 @@ static void test_refused(void)
         g_assert_false(renderer_render(r, c, &o, &res, &d));
         g_assert_cmpuint(d.errors, >=, 1);
         g_assert_cmpuint(res.n, ==, 0);
-        names = listing(dir);
+        names = test_listing(dir);
         g_assert_cmpstr(names, ==, "");
         g_free(names);
         community_free(c);
         g_free(text);
         diag_clear(&d);
-        remove_dir(dir);
+        test_remove_dir(dir);
 }
 
 /* ---- what it knows ---------------------------------------------------------------- */
