@@ -39,7 +39,7 @@ limited() {
 # failed_lines FILE REASON: what a failed write prints, the file and why,
 # then the community's summary; nothing else.
 failed_lines() {
-        printf '%s: could not write this file: %s; nothing was written for this community\n%s: refused (1 error)' \
+        printf '%s: could not write this file: %s; nothing was written for this community\n%s: failed (nothing was written; the file itself is fine)' \
                 "$1" "$2" "$cfg"
 }
 
@@ -135,7 +135,7 @@ full_disk() {
 # is the one message, and a refused community writes no byte at all.
 
 stream_lines() {
-        printf 'cannot write to standard output: %s\n%s: refused (1 error)' "$1" "$cfg"
+        printf 'cannot write to standard output: %s\n%s: failed (nothing was written; the file itself is fine)' "$1" "$cfg"
 }
 
 if [ -w /dev/full ]; then
