@@ -605,7 +605,7 @@ int main(int argc, char **argv)
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
                 fprintf(stderr,
-                        "plakat: no data folder at %s (it should hold layouts/, lang/ and fonts/); "
+                        "plakat: no data folder at %s (it should hold layouts/, formats/, themes/, lang/ and fonts/); "
                         "set PLAKAT_DATADIR to the right folder\n",
                         datadir);
                 rc = CLI_EXIT_REFUSED;
