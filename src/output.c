@@ -3,6 +3,8 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdarg.h>
@@ -153,6 +155,105 @@ mode_t output_file_mode(void)
         return 0666 & ~util_umask();
 }
 
+/* ---- temporary files that a signal must not leave behind ------------------ */
+
+/* The temporary files this process has open, for the signal handler to
+ * remove.  A fixed table: the handler may only read memory that is never
+ * reallocated under it, and changes happen with signals blocked.  A
+ * community has a few dozen outputs at once at most; past the table's
+ * size a file is simply not tracked (a later run sweeps it, see
+ * output_sweep). */
+#define LIVE_MAX 256
+static char *volatile live[LIVE_MAX];
+
+static void block(sigset_t *old)
+{
+        sigset_t all;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, old);
+}
+
+static void track(char *tmp, bool on)
+{
+        sigset_t old;
+        block(&old);
+        for (size_t i = 0; i < LIVE_MAX; i++)
+                if (on ? live[i] == NULL : live[i] == tmp) {
+                        live[i] = on ? tmp : NULL;
+                        break;
+                }
+        sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void on_signal(int sig)
+{
+        for (size_t i = 0; i < LIVE_MAX; i++)
+                if (live[i])
+                        unlink(live[i]);
+        signal(sig, SIG_DFL);
+        raise(sig);
+}
+
+void output_remove_on_signals(void)
+{
+        static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+        for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+                struct sigaction sa = { 0 };
+                sa.sa_handler = on_signal;
+                sigfillset(&sa.sa_mask);
+                sigaction(sigs[i], &sa, NULL);
+        }
+}
+
+void output_remove_live(void)
+{
+        sigset_t old;
+        block(&old);
+        for (size_t i = 0; i < LIVE_MAX; i++)
+                if (live[i])
+                        unlink(live[i]);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* A temporary file's name: ".NAME.plakat-PID-XXXXXX" beside NAME.  The
+ * writer's process id lets a later run tell a leftover of a run that died
+ * from a file another plakat is writing right now. */
+#define TMP_TAG ".plakat-"
+
+static bool leftover(const char *name, pid_t *pid)
+{
+        const char *tag = g_strrstr(name, TMP_TAG);
+        if (name[0] != '.' || !tag)
+                return false;
+        char *end = NULL;
+        long v = strtol(tag + strlen(TMP_TAG), &end, 10);
+        if (v <= 0 || !end || *end != '-' || strlen(end + 1) != 6)
+                return false;
+        *pid = (pid_t)v;
+        return true;
+}
+
+size_t output_sweep(const char *dir)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (!gd)
+                return 0;
+        size_t n = 0;
+        for (const char *e; (e = g_dir_read_name(gd));) {
+                pid_t pid;
+                /* Only a writer that is gone: kill(pid, 0) fails with ESRCH. */
+                if (!leftover(e, &pid) || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+                        continue;
+                char *p = g_build_filename(dir, e, NULL);
+                struct stat st;
+                if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) == 0)
+                        n++;
+                g_free(p);
+        }
+        g_dir_close(gd);
+        return n;
+}
+
 /* Report a failure of o's file: the machine's reason when the sink has
  * one, else why.  The message names the final path, which is the one the
  * user knows, and says nothing of it was written. */
@@ -196,11 +297,15 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
         /* The temporary file sits beside the final one, so the rename is
          * atomic (same file system) and a crash leaves only a dot-file. */
         char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-        o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+        o->tmp = g_strdup_printf("%s/.%s" TMP_TAG "%ld-XXXXXX", dir, base, (long)getpid());
         g_free(dir);
         g_free(base);
+        /* Tracked before it exists: a signal between the two would leave
+         * it behind otherwise (unlink of a missing file is harmless). */
+        track(o->tmp, true);
         o->fd = g_mkstemp_full(o->tmp, O_WRONLY | O_CLOEXEC, 0600);
         if (o->fd < 0) {
+                track(o->tmp, false);
                 diag_fail(d, path, "could not write this file: %s; nothing was written for this community",
                           g_strerror(errno));
                 g_free(o->tmp);
@@ -294,6 +399,8 @@ bool output_finish(struct output *o, struct diag *d)
         }
         if (!ok)
                 report(o, why, d);
+        else
+                g_strlcpy(o->sha256, sink_sha256(&o->sink), sizeof o->sha256);
         g_free(why);
         return ok;
 }
@@ -312,6 +419,7 @@ bool output_commit(struct output *o, struct diag *d)
                 return ok;
         }
         ok = g_rename(o->tmp, o->path) == 0;
+        track(o->tmp, false);
         if (!ok) {
                 diag_fail(d, o->path, "could not put this file in place: %s; nothing was written for this community",
                           g_strerror(errno));
@@ -333,8 +441,10 @@ void output_uncommit(struct output *o)
 void output_abort(struct output *o)
 {
         release(o);
-        if (o->tmp)
+        if (o->tmp) {
                 g_unlink(o->tmp);
+                track(o->tmp, false);
+        }
         g_free(o->tmp);
         g_free(o->path);
         o->tmp = o->path = NULL;

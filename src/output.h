@@ -75,7 +75,21 @@ struct output {
          * boxes and writes into the sink. */
         struct sink *pdf;
         struct pdfbox trim, bleed;
+        char sha256[65]; /* the file's SHA-256 in hex once output_finish succeeded, else "" */
 };
+
+/* On SIGINT, SIGTERM and SIGHUP remove this process's temporary files,
+ * then die of the signal as before.  For a single render; a batch's
+ * parent handles its signals itself (batch.c). */
+void output_remove_on_signals(void);
+
+/* Remove this process's temporary files now (a worker told to stop). */
+void output_remove_live(void);
+
+/* Remove the temporary files in dir that a plakat which is no longer
+ * running left behind (killed, machine off); never those of a run that is
+ * alive.  Returns how many it removed. */
+size_t output_sweep(const char *dir);
 
 /* The mode new outputs get: 0666 less the umask (util_umask). */
 mode_t output_file_mode(void);

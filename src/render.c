@@ -763,8 +763,9 @@ bool renderer_render(struct renderer *r, const struct community *c,
                 res->items = g_new0(struct rendered, opened ? opened : 1);
                 for (size_t i = 0; i < opened; i++) {
                         const struct job *j = &g_array_index(p.jobs, struct job, i);
-                        res->items[res->n++] = (struct rendered){ g_strdup(outs[i].path), j->f, j->preview,
-                                                                  outs[i].w->kind };
+                        struct rendered *it = &res->items[res->n++];
+                        *it = (struct rendered){ g_strdup(outs[i].path), j->f, j->preview, outs[i].w->kind, "" };
+                        memcpy(it->sha256, outs[i].sha256, sizeof it->sha256);
                 }
         }
         for (size_t i = 0; i < opened; i++) {
@@ -907,7 +908,9 @@ bool renderer_render_sheets(struct renderer *r, const struct community *const *c
         ok = ok && output_finish(&sh.out, d) && output_commit(&sh.out, d);
         if (ok && res) {
                 res->items = g_new0(struct rendered, 1);
-                res->items[res->n++] = (struct rendered){ g_strdup(sr->path), sheet, false, OUTPUT_PDF };
+                struct rendered *it = &res->items[res->n++];
+                *it = (struct rendered){ g_strdup(sr->path), sheet, false, OUTPUT_PDF, "" };
+                memcpy(it->sha256, sh.out.sha256, sizeof it->sha256);
         }
         output_abort(&sh.out);
         return ok && all;

@@ -69,6 +69,7 @@ struct rendered {
         const struct format *format; /* owned by the renderer */
         bool preview;                /* a PNG preview of a print format */
         enum output_kind kind;
+        char sha256[65];             /* of the file's bytes, hex */
 };
 
 /* What one renderer_render committed, in the order of o->formats. */

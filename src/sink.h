@@ -19,6 +19,7 @@ struct sink {
         unsigned char *buf;
         size_t used, cap;
         int err;          /* first errno, 0 while all is well */
+        GChecksum *sum;   /* SHA-256 of every byte written, for reports and re-runs */
 };
 
 /* A sink that writes to fd (not owned: sink_close does not close it). */
@@ -34,6 +35,11 @@ bool sink_flush(struct sink *s);
 
 /* The bytes collected by a memory sink (owned by s). */
 const unsigned char *sink_bytes(const struct sink *s, size_t *len);
+
+/* The SHA-256 of every byte written, as 64 hex digits (owned by s, valid
+ * until sink_clear).  Call it once all bytes are written: the sum is
+ * closed then, and later writes are not counted. */
+const char *sink_sha256(struct sink *s);
 
 /* The first failure as errno (0: none). */
 int sink_error(const struct sink *s);
