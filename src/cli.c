@@ -26,6 +26,11 @@ enum {
         OPT_FONTS,
         OPT_LAYOUTS,
         OPT_ALLOW_OUTSIDE,
+        OPT_TIME_LIMIT,
+        OPT_SHEET,
+        OPT_COPIES,
+        OPT_FORCE,
+        OPT_REPORT,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +44,12 @@ static const struct option long_options[] = {
         {"fonts", required_argument, NULL, OPT_FONTS},
         {"layouts", required_argument, NULL, OPT_LAYOUTS},
         {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
+        {"jobs", required_argument, NULL, 'j'},
+        {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+        {"sheet", required_argument, NULL, OPT_SHEET},
+        {"copies", required_argument, NULL, OPT_COPIES},
+        {"force", no_argument, NULL, OPT_FORCE},
+        {"report", no_argument, NULL, OPT_REPORT},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -46,11 +57,14 @@ static const struct option long_options[] = {
 };
 
 /* Leading ':' makes a missing value return ':' instead of '?'. */
-static const char short_options[] = ":f:o:l:qhV";
+static const char short_options[] = ":f:o:l:j:qhV";
 
 #define DPI_MIN   10.0
 #define DPI_MAX   1200.0
 #define BLEED_MAX 20.0
+#define JOBS_MAX 256
+#define COPIES_MAX 1000
+#define TIME_LIMIT_MAX 86400.0
 
 void cli_help(FILE *out)
 {
@@ -90,6 +104,18 @@ void cli_help(FILE *out)
               "      --allow-outside-paths\n"
               "                         let logo and photo name files outside the\n"
               "                         community file's folder (only for files you trust)\n"
+              "  -j, --jobs=N           render on N worker processes (default: one per\n"
+              "                         processor); output is the same for any N\n"
+              "      --time-limit=S     stop a file that takes longer than S seconds and\n"
+              "                         go on with the next (default: 60; 0: no limit)\n"
+              "      --force            render everything, also what is unchanged since\n"
+              "                         the last run into the same folder\n"
+              "      --sheet=FORMAT     print sheets: put the one print format of -f\n"
+              "                         several times on each FORMAT page (a4, a3), with\n"
+              "                         crop marks, into one PDF (sheets_PIECE_on_FORMAT.pdf)\n"
+              "      --copies=N         with --sheet: each community N times (default: 1)\n"
+              "      --report           also write report.json and report.html into the\n"
+              "                         output folder\n"
               "  -q, --quiet            do not print warnings (errors still are)\n"
               "  -h, --help             show this help\n"
               "  -V, --version          show the version\n"
@@ -226,6 +252,7 @@ void cli_clear(struct cli *cli)
         g_free(cli->layout);
         g_strfreev(cli->font_dirs);
         g_strfreev(cli->layout_dirs);
+        g_free(cli->sheet);
         memset(cli, 0, sizeof *cli);
 }
 
@@ -240,6 +267,8 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
         memset(cli, 0, sizeof *cli);
         g_date_clear(&cli->today, 1);
         g_date_set_time_t(&cli->today, time(NULL)); /* local date */
+        cli->time_limit = CLI_DEFAULT_TIME_LIMIT;
+        cli->copies = 1;
         GPtrArray *formats = NULL;
         GPtrArray *fonts = g_ptr_array_new_with_free_func(g_free);
         GPtrArray *layout_dirs = g_ptr_array_new_with_free_func(g_free);
@@ -324,6 +353,52 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 case OPT_ALLOW_OUTSIDE:
                         cli->allow_outside = true;
                         break;
+                case 'j': {
+                        double v;
+                        if (!parse_number(optarg, 1, JOBS_MAX, &v) || v != (unsigned)v) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--jobs: expected a whole number from 1 to %d, found %s",
+                                                     JOBS_MAX, q);
+                                g_free(q);
+                        } else {
+                                cli->jobs = (unsigned)v;
+                        }
+                        break;
+                }
+                case OPT_TIME_LIMIT:
+                        if (!parse_number(optarg, 0, TIME_LIMIT_MAX, &cli->time_limit)) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--time-limit: expected seconds from 0 to %g, found %s",
+                                                     TIME_LIMIT_MAX, q);
+                                g_free(q);
+                        }
+                        break;
+                case OPT_SHEET:
+                        if (!*optarg) {
+                                rc = cli_usage_error(err, "--sheet: empty format name");
+                                break;
+                        }
+                        g_free(cli->sheet);
+                        cli->sheet = g_strdup(optarg);
+                        break;
+                case OPT_COPIES: {
+                        double v;
+                        if (!parse_number(optarg, 1, COPIES_MAX, &v) || v != (unsigned)v) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--copies: expected a whole number from 1 to %d, found %s",
+                                                     COPIES_MAX, q);
+                                g_free(q);
+                        } else {
+                                cli->copies = (unsigned)v;
+                        }
+                        break;
+                }
+                case OPT_FORCE:
+                        cli->force = true;
+                        break;
+                case OPT_REPORT:
+                        cli->report = true;
+                        break;
                 case 'q':
                         cli->quiet = true;
                         break;
@@ -391,6 +466,16 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         rc = cli_usage_error(err, "%s: no community file given", cmd);
                 else if (!wants_files && nfiles > 0)
                         rc = cli_usage_error(err, "%s takes no files", cmd);
+                else if (cli->sheet && strcmp(cmd, "render") != 0)
+                        rc = cli_usage_error(err, "--sheet: only with render");
+                else if (cli->sheet && (!formats || formats->len != 1 ||
+                                        strcmp(g_ptr_array_index(formats, 0), "all") == 0))
+                        rc = cli_usage_error(err, "--sheet: name the one print format to put on the sheets with -f "
+                                                  "(e.g. -f a6 --sheet a4)");
+                else if (cli->sheet && outdir && strcmp(outdir, "-") == 0)
+                        rc = cli_usage_error(err, "--sheet: the sheets are a file; -o - cannot take them");
+                else if (cli->copies != 1 && !cli->sheet)
+                        rc = cli_usage_error(err, "--copies: only with --sheet");
         }
 
         if (rc >= 0) {

@@ -24,7 +24,16 @@ struct cli {
         bool marks, allow_outside, quiet;
         char **font_dirs;    /* --fonts, NULL-terminated, maybe empty */
         char **layout_dirs;  /* --layouts, NULL-terminated, maybe empty */
+        unsigned jobs;       /* -j: workers; 0: one per processor */
+        double time_limit;   /* --time-limit: seconds a file may take; 0: none */
+        char *sheet;         /* --sheet: the sheet's format, or NULL */
+        unsigned copies;     /* --copies: each community this often on sheets */
+        bool force;          /* --force: render even what is unchanged */
+        bool report;         /* --report: report.json and report.html */
 };
+
+/* How long one community file may take in a batch before it is stopped. */
+#define CLI_DEFAULT_TIME_LIMIT 60.0
 
 /* Default formats when -f is not given. */
 #define CLI_DEFAULT_FORMATS "a3,instagram"

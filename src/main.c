@@ -22,6 +22,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "community.h"
 #include "diag.h"
@@ -31,53 +32,7 @@
 #include "render.h"
 #include "schedule.h"
 
-/* Meetings shown by `check`. */
-#define CHECK_NEXT 3
-
-/* Column where values start in `check` output: "  Sign-up:   ". */
-#define LABEL_WIDTH 10
-
-struct run {
-        const struct cli *cli;
-        struct renderer *r;
-        struct render_options ro;
-        struct community_options co;
-        GHashTable *slugs; /* render: slug -> first path, to catch overwrites */
-};
-
-/* ---- output helpers ------------------------------------------------------ */
-
-/* Write s with control characters shown as \xNN: the values come from
- * files written by strangers and must not drive the terminal. */
-static void put_clean(FILE *out, const char *s)
-{
-        char *valid = g_utf8_make_valid(s, -1);
-        for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-                gunichar c = g_utf8_get_char(p);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-                        fprintf(out, "\\x%02x", (unsigned)c);
-                else
-                        fwrite(p, 1, (size_t)(g_utf8_next_char(p) - p), out);
-        }
-        g_free(valid);
-}
-
-static void field(FILE *out, const char *label, const char *value)
-{
-        fprintf(out, "  %-*s ", LABEL_WIDTH, label);
-        put_clean(out, value);
-        fputc('\n', out);
-}
-
-/* A continuation line under the previous field. */
-static void field_more(FILE *out, const char *value)
-{
-        fprintf(out, "  %-*s ", LABEL_WIDTH, "");
-        put_clean(out, value);
-        fputc('\n', out);
-}
-
-/* Print the messages collected for one file: errors always, warnings
+/* Print the messages of loading the renderer: errors always, warnings
  * unless --quiet. */
 static void print_diag(const struct diag *d, bool quiet)
 {
@@ -85,237 +40,6 @@ static void print_diag(const struct diag *d, bool quiet)
                 if (!quiet || d->msgs[i].level == DIAG_ERROR)
                         fprintf(stderr, "%s\n", d->msgs[i].text);
         fflush(stderr);
-}
-
-/* The summary of a file that was not written: refused for mistakes in it,
- * failed when only the machine failed (a full disk is not the lead's
- * fault, and they should not go looking for one in their file). */
-static void print_refused(const char *path, const struct diag *d)
-{
-        size_t errors = d->errors - d->failures;
-        if (errors > 0)
-                fprintf(stderr, "%s: refused (%zu error%s)\n", path, errors, errors == 1 ? "" : "s");
-        else
-                fprintf(stderr, "%s: failed (nothing was written; the file itself is fine)\n", path);
-        fflush(stderr);
-}
-
-/* ---- what `check` prints --------------------------------------------------- */
-
-static char *venue_text(const struct venue *v)
-{
-        GString *s = g_string_new(v->name);
-        if (v->room)
-                g_string_append_printf(s, ", %s", v->room);
-        if (v->address)
-                g_string_append_printf(s, ", %s", v->address);
-        if (v->note)
-                g_string_append_printf(s, " (%s)", v->note);
-        return g_string_free(s, FALSE);
-}
-
-static char *lead_text(const struct lead *l)
-{
-        GString *s = g_string_new(l->name);
-        if (l->role)
-                g_string_append_printf(s, " (%s)", l->role);
-        if (l->email)
-                g_string_append_printf(s, " <%s>", l->email);
-        if (l->phone)
-                g_string_append_printf(s, ", %s", l->phone);
-        return g_string_free(s, FALSE);
-}
-
-static void print_understood(FILE *out, const struct run *run, const struct community *c,
-                             const struct meeting *next, size_t n_next, const char *not_shown,
-                             size_t warnings)
-{
-        const struct lang *l = renderer_lang(run->r, c->words_language);
-        fprintf(out, "%s: OK\n", c->path);
-        field(out, "Name:", c->name);
-        field(out, "Topic:", c->topic);
-
-        char *cycle = schedule_describe(&c->schedule, l);
-        field(out, "Meets:", cycle);
-        g_free(cycle);
-        if (n_next > 0) {
-                char *list = schedule_list(next, n_next, l);
-                field(out, "Next:", list);
-                g_free(list);
-        } else {
-                field(out, "Next:", "none (every meeting lies in the past)");
-        }
-
-        if (c->n_venues == 1) {
-                char *v = venue_text(&c->venues[0]);
-                field(out, "Venue:", v);
-                g_free(v);
-        } else {
-                field(out, "Venues:", "taking turns, meeting by meeting:");
-                for (size_t i = 0; i < c->n_venues; i++) {
-                        char *v = venue_text(&c->venues[i]);
-                        char *line = g_strdup_printf("%zu. %s", i + 1, v);
-                        field_more(out, line);
-                        g_free(line);
-                        g_free(v);
-                }
-        }
-
-        char *lead = lead_text(&c->lead);
-        field(out, "Lead:", lead);
-        g_free(lead);
-        field(out, "Sign-up:", c->signup.url);
-
-        if (c->n_channels > 0) {
-                GString *s = g_string_new(NULL);
-                g_string_printf(s, "%zu (", c->n_channels);
-                for (size_t i = 0; i < c->n_channels; i++)
-                        g_string_append_printf(s, "%s%s", i ? ", " : "",
-                                               c->channels[i].type ? c->channels[i].type : "?");
-                g_string_append_c(s, ')');
-                field(out, "Channels:", s->str);
-                g_string_free(s, TRUE);
-        }
-
-        if (l && g_ascii_strcasecmp(lang_code(l), c->language) != 0) {
-                char *s = g_strdup_printf("%s (not shipped; plakat's words are in %s)", c->language,
-                                          lang_code(l));
-                field(out, "Language:", s);
-                g_free(s);
-        } else {
-                field(out, "Language:", c->language);
-        }
-        /* Optional settings the chosen design leaves out: said, not warned
-         * (a poster cannot carry everything; the lead should know). */
-        if (not_shown)
-                field(out, "Not shown:", not_shown);
-        fprintf(out, "  %-*s %zu\n", LABEL_WIDTH, "Warnings:", warnings);
-        fflush(out);
-}
-
-/* ---- the schedule against "today" ------------------------------------------ */
-
-/* The last meeting of a schedule that has ended before today; false when
- * there is none at all. */
-static bool last_meeting(const struct schedule *s, const GDate *today, struct slot *last)
-{
-        GDate from;
-        if (s->has_rule)
-                from = s->first.date;
-        else if (s->n_dates > 0)
-                from = s->dates[0].date;
-        else
-                return false;
-        struct meeting m[64];
-        bool found = false;
-        /* Pages of meetings; bounded by today since the schedule has ended. */
-        while (g_date_compare(&from, today) <= 0) {
-                size_t n = schedule_next(s, &from, m, G_N_ELEMENTS(m));
-                if (n == 0)
-                        break;
-                *last = m[n - 1].start;
-                found = true;
-                if (n < G_N_ELEMENTS(m))
-                        break;
-                from = m[n - 1].start.date;
-                g_date_add_days(&from, 1);
-        }
-        return found;
-}
-
-/* Fill next[0..max) from today; warn when every meeting lies in the past:
- * a poster inviting to last year's meetings must not go out unnoticed. */
-static size_t next_meetings(const struct run *run, const struct community *c, struct meeting *next,
-                            size_t max, struct diag *d)
-{
-        size_t n = schedule_next(&c->schedule, &run->ro.today, next, max);
-        if (n > 0)
-                return n;
-        struct slot last;
-        if (last_meeting(&c->schedule, &run->ro.today, &last)) {
-                const struct lang *l = renderer_lang(run->r, c->words_language);
-                char *day = lang_date(l, &last.date, LANG_DATE_LONG);
-                diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
-                g_free(day);
-        } else {
-                diag_warn(d, c->path, 0, "schedule", "no meetings at all (every date is skipped)");
-        }
-        return 0;
-}
-
-/* ---- commands ---------------------------------------------------------------- */
-
-static struct community *load(const struct run *run, const char *path, struct diag *d)
-{
-        return community_load(path, &run->co, d);
-}
-
-/* Returns true when the file is good. */
-static bool check_one(struct run *run, const char *path)
-{
-        struct diag d;
-        diag_init(&d, NULL);
-        struct community *c = load(run, path, &d);
-        bool ok = c != NULL;
-        if (c) {
-                struct meeting next[CHECK_NEXT];
-                size_t n = next_meetings(run, c, next, CHECK_NEXT, &d);
-                char *not_shown = NULL;
-                renderer_check(run->r, c, &run->ro, &d, &not_shown);
-                ok = d.errors == 0;
-                print_diag(&d, run->cli->quiet);
-                if (ok)
-                        print_understood(stdout, run, c, next, n, not_shown, d.warnings);
-                g_free(not_shown);
-        } else {
-                print_diag(&d, run->cli->quiet);
-        }
-        if (!ok)
-                print_refused(path, &d);
-        community_free(c);
-        diag_clear(&d);
-        return ok;
-}
-
-static bool render_one(struct run *run, const char *path)
-{
-        struct diag d;
-        diag_init(&d, NULL);
-        struct community *c = load(run, path, &d);
-        bool ok = c != NULL;
-        if (c) {
-                const char *first = g_hash_table_lookup(run->slugs, c->slug);
-                if (first) {
-                        /* Two files called x.cfg in different folders would
-                         * silently overwrite each other's outputs. */
-                        diag_error(&d, path, 0, NULL,
-                                   "its outputs would overwrite those of %s (both are named \"%s-...\"); rename one of the files",
-                                   first, c->slug);
-                        ok = false;
-                } else {
-                        g_hash_table_insert(run->slugs, g_strdup(c->slug), g_strdup(path));
-                }
-        }
-        struct render_result done = { 0 };
-        if (ok) {
-                struct meeting next[1];
-                next_meetings(run, c, next, 1, &d);
-                ok = renderer_render(run->r, c, &run->ro, &done, &d) && d.errors == 0;
-        }
-        print_diag(&d, run->cli->quiet);
-        /* The paths of the files written, for scripts; not when the one
-         * output went to standard output itself. */
-        if (ok && run->ro.stream_fd < 0) {
-                for (size_t i = 0; i < done.n; i++)
-                        printf("%s\n", done.items[i].path);
-                fflush(stdout);
-        }
-        render_result_clear(&done);
-        if (!ok)
-                print_refused(path, &d);
-        community_free(c);
-        diag_clear(&d);
-        return ok;
 }
 
 /* ---- formats and layouts by name ----------------------------------------------- */
@@ -490,37 +214,26 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
         g_free(known);
 }
 
-/* The same community file named twice (also as ./x.cfg or through a link)
- * is handled once; the later mentions are dropped with a note. */
-static void drop_repeats(struct cli *cli, bool render)
+/* --sheet FORMAT -f PIECE: both print formats, the piece drawn as a PDF
+ * (not a preview). */
+static bool sheet_formats_ok(const struct renderer *r, const struct cli *cli)
 {
-        GPtrArray *keep = g_ptr_array_new();
-        GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
-        for (char **f = cli->files; *f; f++) {
-                GStatBuf st;
-                char *id = g_stat(*f, &st) == 0
-                                   ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
-                                                     (unsigned long long)st.st_ino)
-                                   : g_strconcat("path:", *f, NULL);
-                bool seen = false;
-                for (guint i = 0; i < ids->len && !seen; i++)
-                        seen = strcmp(ids->pdata[i], id) == 0;
-                if (seen) {
-                        if (!cli->quiet) {
-                                fprintf(stderr, "%s: given twice; %s once\n", *f, render ? "rendered" : "checked");
-                                fflush(stderr);
-                        }
-                        g_free(id);
-                        g_free(*f);
-                } else {
-                        g_ptr_array_add(ids, id);
-                        g_ptr_array_add(keep, *f);
-                }
+        bool preview;
+        const struct format *sheet = formats_request(renderer_formats(r), cli->sheet, &preview);
+        if (!sheet || preview || !sheet->print) {
+                char *q = diag_quote(cli->sheet, 40);
+                cli_usage_error(stderr, "--sheet: %s is not a print format (plakat formats lists them: a4, a3 ...)", q);
+                g_free(q);
+                return false;
         }
-        g_ptr_array_add(keep, NULL);
-        g_free(cli->files);
-        cli->files = (char **)g_ptr_array_free(keep, FALSE);
-        g_ptr_array_free(ids, TRUE);
+        const struct format *piece = formats_request(renderer_formats(r), cli->formats[0], &preview);
+        if (!piece || preview || !piece->print) {
+                char *q = diag_quote(cli->formats[0], 40);
+                cli_usage_error(stderr, "--sheet: -f %s is not a print format; sheets carry flyers and posters", q);
+                g_free(q);
+                return false;
+        }
+        return true;
 }
 
 /* -o DIR: made (with its parents) before any community, so a folder that
@@ -557,19 +270,6 @@ static bool dir_empty(const char *dir)
 
 /* ---- main ---------------------------------------------------------------------------- */
 
-static int run_files(struct run *run)
-{
-        int status = CLI_EXIT_OK;
-        bool render = strcmp(run->cli->command, "render") == 0;
-        /* drop_repeats has left each file once. */
-        for (char **f = run->cli->files; *f; f++) {
-                bool ok = render ? render_one(run, *f) : check_one(run, *f);
-                if (!ok)
-                        status = CLI_EXIT_REFUSED;
-        }
-        return status;
-}
-
 /* `plakat settings`: the community settings table, for people who write
  * community files.  A failed write (a full disk, a closed pipe) is not
  * success. */
@@ -601,7 +301,6 @@ int main(int argc, char **argv)
         char *datadir = paths_datadir();
         char *layouts = g_build_filename(datadir, "layouts", NULL);
         struct renderer *r = NULL;
-        struct run run = {.cli = &cli};
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
                 fprintf(stderr,
@@ -650,7 +349,17 @@ int main(int argc, char **argv)
                 rc = CLI_EXIT_USAGE;
                 goto out;
         }
-        drop_repeats(&cli, render);
+        if (cli.sheet && !sheet_formats_ok(r, &cli)) {
+                rc = CLI_EXIT_USAGE;
+                goto out;
+        }
+        GString *notes = g_string_new(NULL);
+        bool folders = false;
+        char **files = batch_inputs(cli.files, render ? "rendered" : "checked", cli.quiet, notes, &folders);
+        g_strfreev(cli.files);
+        cli.files = files;
+        fputs(notes->str, stderr);
+        g_string_free(notes, TRUE);
         if (render && strcmp(cli.outdir, "-") == 0) {
                 if (g_strv_length(cli.files) != 1 || g_strv_length(cli.formats) != 1 ||
                     strcmp(cli.formats[0], "all") == 0) {
@@ -669,9 +378,8 @@ int main(int argc, char **argv)
                 goto out;
         }
 
-        run.r = r;
         bool to_stdout = render && strcmp(cli.outdir, "-") == 0;
-        run.ro = (struct render_options){
+        struct render_options ro = {
                 .outdir = cli.outdir,
                 .stream_fd = to_stdout ? STDOUT_FILENO : -1,
                 .stream_name = "standard output",
@@ -682,13 +390,34 @@ int main(int argc, char **argv)
                 .marks = cli.marks,
                 .today = cli.today,
         };
-        run.co = (struct community_options){
+        struct community_options co = {
                 .allow_outside = cli.allow_outside,
                 .languages = renderer_languages(r),
         };
-        run.slugs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        rc = run_files(&run);
-        g_hash_table_destroy(run.slugs);
+        char *sheet_path = NULL;
+        struct sheet_request sheet = { .sheet = cli.sheet, .copies = cli.copies };
+        if (cli.sheet) {
+                /* No "-" in the name: a community's outputs are always
+                 * NAME-FORMAT.ext, so this one can never be theirs. */
+                char *name = g_strdup_printf("sheets_%s_on_%s.pdf", cli.formats[0], cli.sheet);
+                sheet_path = g_build_filename(cli.outdir, name, NULL);
+                g_free(name);
+                sheet.piece = cli.formats[0];
+                sheet.path = sheet_path;
+        }
+        struct batch b = {
+                .env = { .r = r, .ro = &ro, .co = &co, .render = render, .quiet = cli.quiet, .force = cli.force },
+                .files = cli.files,
+                .folders = folders,
+                .jobs = cli.jobs,
+                .time_limit = cli.time_limit,
+                .progress = !cli.quiet && isatty(STDERR_FILENO),
+                .outdir = to_stdout ? NULL : cli.outdir,
+                .report = cli.report,
+                .sheet = cli.sheet ? &sheet : NULL,
+        };
+        rc = batch_run(&b);
+        g_free(sheet_path);
         /* Every file refused: leave no empty folder behind that was not there. */
         if (made && dir_empty(cli.outdir))
                 g_rmdir(cli.outdir);

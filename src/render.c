@@ -9,6 +9,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct renderer {
         struct layout **layouts; /* sorted by name */
         size_t n_layouts;
         const char **layout_names; /* the same order, NULL-terminated */
+        char *data_sum; /* SHA-256 over every data file a render may read (see input_key) */
 };
 
 /* ---- set-up ------------------------------------------------------------------ */
@@ -151,6 +153,65 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
         return true;
 }
 
+/* Feed the files of dir (sorted by name) to sum: their bytes, or with
+ * contents false only name, size and time (fonts: megabytes that change
+ * only with an install). */
+static void sum_dir(GChecksum *sum, const char *dir, bool contents)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (!gd)
+                return;
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        for (const char *n; (n = g_dir_read_name(gd));)
+                g_ptr_array_add(names, g_strdup(n));
+        g_dir_close(gd);
+        g_ptr_array_sort(names, by_string);
+        for (size_t i = 0; i < names->len; i++) {
+                char *p = g_build_filename(dir, (char *)names->pdata[i], NULL);
+                GStatBuf st;
+                if (g_stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+                        g_checksum_update(sum, (const guchar *)p, -1);
+                        char *data = NULL;
+                        gsize len = 0;
+                        if (contents && g_file_get_contents(p, &data, &len, NULL)) {
+                                g_checksum_update(sum, (const guchar *)data, (gssize)len);
+                        } else {
+                                char *meta = g_strdup_printf("%lld:%lld.%09ld", (long long)st.st_size,
+                                                             (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+                                g_checksum_update(sum, (const guchar *)meta, -1);
+                                g_free(meta);
+                        }
+                        g_free(data);
+                }
+                g_free(p);
+        }
+        g_ptr_array_free(names, TRUE);
+}
+
+/* Everything a render reads besides the community and its images: the
+ * data folder's formats, themes, languages and layouts (their bytes), the
+ * --layouts folders, and the fonts (names, sizes and times). */
+static char *data_sum(const char *datadir, const char *const *font_dirs, const char *const *layout_dirs)
+{
+        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        static const char *const parts[] = { "formats", "themes", "lang", "layouts" };
+        for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+                char *dir = g_build_filename(datadir, parts[i], NULL);
+                sum_dir(sum, dir, true);
+                g_free(dir);
+        }
+        for (size_t i = 0; layout_dirs && layout_dirs[i]; i++)
+                sum_dir(sum, layout_dirs[i], true);
+        char *fonts = g_build_filename(datadir, "fonts", NULL);
+        sum_dir(sum, fonts, false);
+        g_free(fonts);
+        for (size_t i = 0; font_dirs && font_dirs[i]; i++)
+                sum_dir(sum, font_dirs[i], false);
+        char *hex = g_strdup(g_checksum_get_string(sum));
+        g_checksum_free(sum);
+        return hex;
+}
+
 struct renderer *renderer_new(const char *datadir, const char *const *extra_font_dirs,
                               const char *const *extra_layout_dirs, struct diag *d)
 {
@@ -158,6 +219,7 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
         size_t before = d->errors;
         /* Read the umask now, before any worker could be writing files. */
         output_file_mode();
+        r->data_sum = data_sum(datadir, extra_font_dirs, extra_layout_dirs);
 
         GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(dirs, g_build_filename(datadir, "fonts", NULL));
@@ -216,6 +278,7 @@ void renderer_free(struct renderer *r)
                 layout_free(r->layouts[i]);
         g_free(r->layouts);
         g_free(r->layout_names);
+        g_free(r->data_sum);
         formats_clear(&r->formats);
         themes_clear(&r->themes);
         fonts_free(r->fonts);
@@ -722,6 +785,46 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         boxes_clear(&bs);
         g_free(who);
         return ok;
+}
+
+/* Feed a file's bytes to sum (its path when it cannot be read: then the
+ * render will fail and say why). */
+static void sum_file(GChecksum *sum, const char *path)
+{
+        char *data = NULL;
+        gsize len = 0;
+        g_checksum_update(sum, (const guchar *)path, -1);
+        if (g_file_get_contents(path, &data, &len, NULL))
+                g_checksum_update(sum, (const guchar *)data, (gssize)len);
+        g_free(data);
+}
+
+char *renderer_input_key(struct renderer *r, const struct community *c, const struct render_options *o)
+{
+        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        char *opts = g_strdup_printf("plakat %s|%s|%s|%g|%g|%d|%s", PLAKAT_VERSION, r->data_sum,
+                                     o->layout ? o->layout : "", o->dpi, o->bleed_mm, o->marks, o->outdir);
+        g_checksum_update(sum, (const guchar *)opts, -1);
+        g_free(opts);
+        for (size_t i = 0; o->formats && o->formats[i]; i++)
+                g_checksum_update(sum, (const guchar *)o->formats[i], (gssize)strlen(o->formats[i]) + 1);
+        sum_file(sum, c->path);
+        if (c->style.logo)
+                sum_file(sum, c->style.logo);
+        if (c->style.photo)
+                sum_file(sum, c->style.photo);
+        /* The words of the day: the next meetings and everything else a
+         * template can print, as of o->today. */
+        struct facts *f = facts_new(c, renderer_lang(r, c->words_language), &o->today);
+        for (const char *const *k = facts_placeholders(); *k; k++) {
+                const char *v = facts_get(f, *k);
+                g_checksum_update(sum, (const guchar *)*k, (gssize)strlen(*k) + 1);
+                g_checksum_update(sum, (const guchar *)(v ? v : ""), v ? (gssize)strlen(v) + 1 : 1);
+        }
+        facts_free(f);
+        char *hex = g_strdup(g_checksum_get_string(sum));
+        g_checksum_free(sum);
+        return hex;
 }
 
 void render_result_clear(struct render_result *r)

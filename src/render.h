@@ -102,6 +102,13 @@ void renderer_free(struct renderer *r);
 bool renderer_render(struct renderer *r, const struct community *c,
                      const struct render_options *o, struct render_result *out, struct diag *d);
 
+/* A fingerprint of everything renderer_render(r, c, o) reads: plakat's
+ * version, the data files, the options, the community file and its images
+ * (their bytes) and every text a template can print as of o->today (so a
+ * new day with new "next meetings" changes it).  Same key, same output
+ * bytes.  64 hex digits; caller frees. */
+char *renderer_input_key(struct renderer *r, const struct community *c, const struct render_options *o);
+
 /* Flyers on sheets: each community laid out once in the print format
  * piece and drawn copies times, one after the other in the order given,
  * as many as fit on each page of the print format sheet (turned where

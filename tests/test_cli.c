@@ -80,7 +80,7 @@ static void test_mistakes(void)
                 {"a.cfg", NULL, NULL, "plakat: unknown command \"a.cfg\"; did you mean \"plakat check a.cfg\"?\n"},
                 {"check", "--tody=2027-01-01", "a.cfg",
                  "plakat: unknown option \"--tody\"; did you mean \"--today\"?\n"},
-                {"check", "--fo=x", "a.cfg", "plakat: option \"--fo=x\" is ambiguous: --format, --fonts\n"},
+                {"check", "--fo=x", "a.cfg", "plakat: option \"--fo=x\" is ambiguous: --format, --fonts, --force\n"},
                 {"check", "--lay=x", "a.cfg", "plakat: option \"--lay=x\" is ambiguous: --layout, --layouts\n"},
                 {"check", "--marks=yes", "a.cfg", "plakat: option \"--marks\" takes no value\n"},
                 {"check", "-x", "a.cfg", "plakat: unknown option \"-x\"\n"},

@@ -17,7 +17,7 @@ printf 'name = "Kaputt";\ntopic = ;\n' >"$dir/bad.cfg"
 
 # dotfiles DIR: the temporary files left in DIR, one per line.
 dotfiles() {
-        find "$1" -name '.*' ! -name . 2>/dev/null
+        find "$1" -name '.*' ! -name . ! -name .plakat-record 2>/dev/null
 }
 
 # ---- a refused community writes nothing ---------------------------------------
@@ -94,7 +94,7 @@ wait_files() {
 }
 for when in 1 9; do
         rm -rf "$killed"
-        "$PLAKAT" render --today "$RTODAY" -f "$fmts" -o "$killed" "$many"/c*.cfg >/dev/null 2>&1 &
+        "$PLAKAT" render -j 1 --today "$RTODAY" -f "$fmts" -o "$killed" "$many"/c*.cfg >/dev/null 2>&1 &
         pid=$!
         wait_files "$killed" "$when"
         kill -9 "$pid" 2>/dev/null

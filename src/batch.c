@@ -1,0 +1,644 @@
+/* batch.c: many community files, workers, order, progress, re-runs.
+ *
+ * Why processes and not threads: render.h says a renderer may not be
+ * shared between threads and that threads are argued, not tested; worker
+ * processes forked after the renderer is loaded share its fonts and
+ * layouts for free (copy on write) and isolate a file that crashes or
+ * hangs, which the office's batch of files written by strangers needs
+ * anyway.
+ *
+ * The parent hands each idle worker the index of the next file over a
+ * pipe and reads back the packed job result (job.h) over another; results
+ * wait until every file before them is printed.  The parent never renders
+ * in a batch: it only reads pipes, prints, and keeps the record. */
+#include "batch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "community.h"
+#include "diag.h"
+#include "output.h"
+#include "record.h"
+#include "util.h"
+
+/* ---- inputs ---------------------------------------------------------------------- */
+
+static int by_path(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.cfg below dir into out, links not followed: a link in a shared
+ * folder could lead anywhere, and a loop would never end. */
+static void walk(const char *dir, GPtrArray *out, unsigned depth)
+{
+        GDir *gd = depth < 32 ? g_dir_open(dir, 0, NULL) : NULL;
+        if (!gd)
+                return;
+        for (const char *e; (e = g_dir_read_name(gd));) {
+                if (e[0] == '.')
+                        continue; /* hidden: editors' backups, our own record */
+                char *p = g_build_filename(dir, e, NULL);
+                struct stat st;
+                if (lstat(p, &st) != 0) {
+                        g_free(p);
+                        continue;
+                }
+                if (S_ISDIR(st.st_mode)) {
+                        walk(p, out, depth + 1);
+                        g_free(p);
+                } else if (S_ISREG(st.st_mode) && g_str_has_suffix(e, ".cfg")) {
+                        g_ptr_array_add(out, p);
+                } else {
+                        g_free(p);
+                }
+        }
+        g_dir_close(gd);
+}
+
+char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *notes, bool *folders)
+{
+        *folders = false;
+        GPtrArray *files = g_ptr_array_new();
+        GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+        for (char *const *in = inputs; *in; in++) {
+                GPtrArray *found = g_ptr_array_new();
+                if (g_file_test(*in, G_FILE_TEST_IS_DIR)) {
+                        *folders = true;
+                        walk(*in, found, 0);
+                        g_ptr_array_sort(found, by_path);
+                } else {
+                        g_ptr_array_add(found, g_strdup(*in));
+                }
+                for (size_t i = 0; i < found->len; i++) {
+                        char *f = found->pdata[i];
+                        GStatBuf st;
+                        char *id = g_stat(f, &st) == 0 ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
+                                                                        (unsigned long long)st.st_ino)
+                                                        : g_strconcat("path:", f, NULL);
+                        bool seen = false;
+                        for (guint k = 0; k < ids->len && !seen; k++)
+                                seen = strcmp(ids->pdata[k], id) == 0;
+                        if (seen) {
+                                if (!quiet && notes)
+                                        g_string_append_printf(notes, "%s: given twice; %s once\n", f, verb);
+                                g_free(id);
+                                g_free(f);
+                        } else {
+                                g_ptr_array_add(ids, id);
+                                g_ptr_array_add(files, f);
+                        }
+                }
+                g_ptr_array_free(found, TRUE);
+        }
+        g_ptr_array_free(ids, TRUE);
+        g_ptr_array_add(files, NULL);
+        return (char **)g_ptr_array_free(files, FALSE);
+}
+
+/* ---- signals ----------------------------------------------------------------------- */
+
+static volatile sig_atomic_t interrupted;
+
+/* The first signal lets the file at hand finish (a worker's or this
+ * process's) and starts no other; a second one, for a file that does not
+ * finish, removes this process's temporary files and ends at once. */
+static void on_interrupt(int sig)
+{
+        (void)sig;
+        if (interrupted) {
+                output_remove_live();
+                _exit(BATCH_EXIT_INTERRUPTED);
+        }
+        interrupted = 1;
+}
+
+static void catch_interrupts(void)
+{
+        static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+        for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+                struct sigaction sa = { 0 };
+                sa.sa_handler = on_interrupt;
+                sigemptyset(&sa.sa_mask);
+                sigaction(sigs[i], &sa, NULL);
+        }
+}
+
+/* ---- workers ------------------------------------------------------------------------- */
+
+struct worker {
+        pid_t pid;
+        int to, from; /* pipes: index in, result out */
+        int job;      /* file being done, -1 when idle */
+        gint64 start; /* when it got the file, monotonic us */
+        GByteArray *buf;
+};
+
+static bool write_all(int fd, const void *p, size_t n)
+{
+        return sink_write_all(fd, p, n) == 0;
+}
+
+static bool read_all(int fd, void *p, size_t n)
+{
+        unsigned char *q = p;
+        while (n > 0) {
+                ssize_t r = read(fd, q, n);
+                if (r < 0 && errno == EINTR)
+                        continue;
+                if (r <= 0)
+                        return false;
+                q += r;
+                n -= (size_t)r;
+        }
+        return true;
+}
+
+/* A worker's life: read an index, do that file, send the result; until
+ * the parent closes the pipe.  Ctrl-C is the parent's to handle; SIGTERM
+ * (the parent stopping it) removes this worker's temporary files. */
+G_GNUC_NORETURN static void work(const struct batch *b, char **files, int in, int out, pid_t parent)
+{
+        signal(SIGINT, SIG_IGN);
+        output_remove_on_signals();
+        /* A parent killed outright (kill -9) must not leave workers that
+         * go on writing into the folder: Linux tells them with SIGTERM. */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+                _exit(0);
+        guint32 idx;
+        while (read_all(in, &idx, sizeof idx)) {
+                struct job_result res;
+                job_run(&b->env, files[idx], &res);
+                GByteArray *packed = job_result_pack(&res);
+                guint32 len = packed->len;
+                bool ok = write_all(out, &len, sizeof len) && write_all(out, packed->data, packed->len);
+                g_byte_array_free(packed, TRUE);
+                job_result_clear(&res);
+                if (!ok)
+                        break;
+        }
+        _exit(0);
+}
+
+static bool spawn(struct worker *w, const struct batch *b, char **files, struct worker *all, size_t n_all)
+{
+        int to[2], from[2];
+        if (pipe(to) != 0)
+                return false;
+        if (pipe(from) != 0) {
+                close(to[0]);
+                close(to[1]);
+                return false;
+        }
+        fflush(NULL); /* nothing buffered may be printed twice */
+        pid_t parent = getpid();
+        pid_t pid = fork();
+        if (pid < 0) {
+                close(to[0]);
+                close(to[1]);
+                close(from[0]);
+                close(from[1]);
+                return false;
+        }
+        if (pid == 0) {
+                for (size_t i = 0; i < n_all; i++)
+                        if (all[i].pid > 0) {
+                                close(all[i].to);
+                                close(all[i].from);
+                        }
+                close(to[1]);
+                close(from[0]);
+                work(b, files, to[0], from[1], parent);
+        }
+        close(to[0]);
+        close(from[1]);
+        *w = (struct worker){ .pid = pid, .to = to[1], .from = from[0], .job = -1, .buf = g_byte_array_new() };
+        return true;
+}
+
+/* Stop w: close its pipes, end it (kill: SIGKILL now, for a hung one; else
+ * it ends when its input closes) and reap it.  Returns its wait status. */
+static int retire(struct worker *w, int kill_with)
+{
+        if (w->pid <= 0)
+                return 0;
+        close(w->to);
+        close(w->from);
+        if (kill_with)
+                kill(w->pid, kill_with);
+        int status = 0;
+        while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+                ;
+        g_byte_array_free(w->buf, TRUE);
+        w->pid = 0;
+        return status;
+}
+
+/* ---- the run ---------------------------------------------------------------------------- */
+
+struct run {
+        struct batch *b;
+        char **files;
+        size_t n;
+        struct job_result **results; /* NULL until done */
+        size_t printed, done, started;
+        size_t count[JOB_FAILED + 1];
+        struct record *record;
+        gint64 t0;
+        bool line; /* a progress line is on the screen */
+};
+
+static void clear_progress(struct run *run)
+{
+        if (run->line) {
+                fputs("\r\033[K", stderr);
+                run->line = false;
+        }
+}
+
+static void show_progress(struct run *run, const char *current)
+{
+        if (!run->b->progress)
+                return;
+        double el = (double)(g_get_monotonic_time() - run->t0) / G_USEC_PER_SEC;
+        GString *s = g_string_new(NULL);
+        g_string_append_printf(s, "[%zu/%zu] %02d:%02d", run->done, run->n, (int)el / 60, (int)el % 60);
+        if (run->done > 0 && run->done < run->n) {
+                double left = el / (double)run->done * (double)(run->n - run->done);
+                g_string_append_printf(s, ", about %02d:%02d left", (int)left / 60, (int)left % 60);
+        }
+        if (current) {
+                char *base = g_path_get_basename(current);
+                /* The name as the terminal may show it: no control characters. */
+                for (char *p = base; *p; p++)
+                        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                                *p = '?';
+                g_string_append_printf(s, "  %s", base);
+                g_free(base);
+        }
+        fprintf(stderr, "\r\033[K%s", s->str);
+        fflush(stderr);
+        g_string_free(s, TRUE);
+        run->line = true;
+}
+
+/* Put what a good job wrote (or found unchanged) into the record. */
+static void note(struct record *rec, const struct job_result *r, const char *dir)
+{
+        if (!r->key || (r->status != JOB_OK && r->status != JOB_UNCHANGED))
+                return;
+        for (size_t i = 0; i < r->outputs->len; i++) {
+                const struct job_output *o = &g_array_index(r->outputs, struct job_output, i);
+                char *name = g_path_get_basename(o->path);
+                record_put(rec, r->key, r->outputs->len, name, o->format, o->kind, o->sha256, dir);
+                g_free(name);
+        }
+}
+
+static void finish(struct run *run, size_t i, struct job_result *res)
+{
+        run->results[i] = res;
+        run->done++;
+        /* Print every result whose turn has come. */
+        while (run->printed < run->n && run->results[run->printed]) {
+                struct job_result *r = run->results[run->printed];
+                clear_progress(run);
+                fputs(r->err ? r->err : "", stderr);
+                fflush(stderr);
+                fputs(r->out ? r->out : "", stdout);
+                fflush(stdout);
+                run->count[r->status]++;
+                if (run->record)
+                        note(run->record, r, run->b->outdir);
+                run->printed++;
+        }
+}
+
+static struct job_result *new_result(void)
+{
+        return g_new0(struct job_result, 1);
+}
+
+/* Files refused before any worker sees them: two whose outputs would
+ * have the same names (x.cfg in two folders) would overwrite each other. */
+static void refuse_collisions(struct run *run)
+{
+        if (!run->b->env.render || run->b->sheet)
+                return;
+        GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (size_t i = 0; i < run->n; i++) {
+                char *slug = util_basename_noext(run->files[i], ".cfg");
+                const char *other = g_hash_table_lookup(first, slug);
+                if (other) {
+                        char *msg = g_strdup_printf("%s: its outputs would overwrite those of %s (both are named "
+                                                    "\"%s-...\"); rename one of the files",
+                                                    run->files[i], other, slug);
+                        struct job_result *res = new_result();
+                        job_refuse(run->files[i], msg, res);
+                        finish(run, i, res); /* printed in its turn */
+                        g_free(msg);
+                        g_free(slug);
+                } else {
+                        g_hash_table_insert(first, slug, run->files[i]);
+                }
+        }
+        g_hash_table_destroy(first);
+}
+
+static unsigned processors(void)
+{
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        return n > 0 ? (unsigned)n : 1;
+}
+
+/* The next file not yet handed out, or -1. */
+static int next_job(struct run *run)
+{
+        while (run->started < run->n && run->results[run->started])
+                run->started++;
+        if (run->started >= run->n || interrupted)
+                return -1;
+        return (int)run->started++;
+}
+
+static void worker_lost(struct run *run, struct worker *w, int status, const char *why_timeout)
+{
+        int job = w->job;
+        w->job = -1;
+        if (job < 0)
+                return;
+        /* What the worker left behind: its temporary files (its pid is gone). */
+        if (run->b->env.render && run->b->outdir)
+                output_sweep(run->b->outdir);
+        char *why;
+        if (why_timeout)
+                why = g_strdup(why_timeout);
+        else if (WIFSIGNALED(status))
+                why = g_strdup_printf("plakat stopped on this file (signal %d: %s); nothing was written. "
+                                      "Please report this file.",
+                                      WTERMSIG(status), g_strsignal(WTERMSIG(status)));
+        else
+                why = g_strdup("plakat's worker ended on this file; nothing was written. Please report this file.");
+        struct job_result *res = new_result();
+        job_fail(run->files[job], why, res);
+        g_free(why);
+        finish(run, (size_t)job, res);
+}
+
+static void run_workers(struct run *run, unsigned want)
+{
+        struct worker *ws = g_new0(struct worker, want);
+        size_t n = 0;
+        for (; n < want; n++)
+                if (!spawn(&ws[n], run->b, run->files, ws, n))
+                        break;
+        if (n == 0)
+                g_error("cannot start a worker process: %s", g_strerror(errno));
+        struct pollfd *pfd = g_new0(struct pollfd, n);
+        gint64 limit = (gint64)(run->b->time_limit * G_USEC_PER_SEC);
+        for (;;) {
+                /* Hand out work. */
+                for (size_t i = 0; i < n; i++) {
+                        if (ws[i].pid <= 0 && !interrupted && run->started < run->n &&
+                            !spawn(&ws[i], run->b, run->files, ws, n))
+                                continue;
+                        if (ws[i].pid <= 0 || ws[i].job >= 0)
+                                continue;
+                        int job = next_job(run);
+                        if (job < 0)
+                                break;
+                        guint32 idx = (guint32)job;
+                        ws[i].job = job;
+                        ws[i].start = g_get_monotonic_time();
+                        if (!write_all(ws[i].to, &idx, sizeof idx))
+                                worker_lost(run, &ws[i], retire(&ws[i], SIGKILL), NULL);
+                }
+                size_t busy = 0;
+                const char *current = NULL;
+                for (size_t i = 0; i < n; i++) {
+                        pfd[i] = (struct pollfd){ .fd = ws[i].job >= 0 ? ws[i].from : -1, .events = POLLIN };
+                        if (ws[i].job >= 0) {
+                                busy++;
+                                current = run->files[ws[i].job];
+                        }
+                }
+                if (busy == 0)
+                        break;
+                show_progress(run, current);
+                int timeout = run->b->progress ? 250 : 1000;
+                if (poll(pfd, n, timeout) < 0 && errno != EINTR)
+                        break;
+                if (interrupted) {
+                        /* Stop the workers at once: each removes its
+                         * temporary files on SIGTERM; what they finished
+                         * before is whole. */
+                        for (size_t i = 0; i < n; i++)
+                                if (ws[i].job >= 0) {
+                                        ws[i].job = -1;
+                                        retire(&ws[i], SIGTERM);
+                                }
+                        break;
+                }
+                gint64 now = g_get_monotonic_time();
+                for (size_t i = 0; i < n; i++) {
+                        struct worker *w = &ws[i];
+                        if (w->job < 0)
+                                continue;
+                        if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+                                guint8 chunk[65536];
+                                ssize_t got = read(w->from, chunk, sizeof chunk);
+                                if (got > 0) {
+                                        g_byte_array_append(w->buf, chunk, (guint)got);
+                                } else if (got == 0 || errno != EINTR) {
+                                        worker_lost(run, w, retire(w, 0), NULL);
+                                        continue;
+                                }
+                                guint32 len;
+                                if (w->buf->len >= sizeof len) {
+                                        memcpy(&len, w->buf->data, sizeof len);
+                                        if (w->buf->len >= sizeof len + len) {
+                                                struct job_result *res = new_result();
+                                                if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
+                                                        job_result_clear(res);
+                                                        job_fail(run->files[w->job], "plakat's worker sent a "
+                                                                 "broken answer; nothing is known of this file", res);
+                                                }
+                                                g_byte_array_remove_range(w->buf, 0, sizeof len + len);
+                                                int job = w->job;
+                                                w->job = -1;
+                                                finish(run, (size_t)job, res);
+                                        }
+                                }
+                        } else if (limit > 0 && now - w->start > limit) {
+                                char *why = g_strdup_printf("took longer than %g s and was stopped; nothing was "
+                                                            "written", run->b->time_limit);
+                                worker_lost(run, w, retire(w, SIGKILL), why);
+                                g_free(why);
+                        }
+                }
+        }
+        for (size_t i = 0; i < n; i++)
+                retire(&ws[i], 0);
+        g_free(pfd);
+        g_free(ws);
+}
+
+static void run_here(struct run *run)
+{
+        for (int job; (job = next_job(run)) >= 0;) {
+                show_progress(run, run->files[job]);
+                struct job_result *res = new_result();
+                job_run(&run->b->env, run->files[job], res);
+                finish(run, (size_t)job, res);
+        }
+}
+
+/* ---- sheets --------------------------------------------------------------------------- */
+
+/* All communities on sheets in one PDF: each file's messages in order,
+ * then the sheet's path. */
+static void run_sheets(struct run *run)
+{
+        struct batch *b = run->b;
+        GPtrArray *cs = g_ptr_array_new();
+        for (size_t i = 0; i < run->n && !interrupted; i++) {
+                struct diag d;
+                diag_init(&d, NULL);
+                struct community *c = community_load(run->files[i], b->env.co, &d);
+                struct job_result *res = new_result();
+                job_result_init(res, run->files[i]);
+                GString *err = g_string_new(NULL);
+                for (size_t k = 0; k < d.n; k++) {
+                        bool error = d.msgs[k].level == DIAG_ERROR;
+                        g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d.msgs[k].text, NULL));
+                        if (!b->env.quiet || error)
+                                g_string_append_printf(err, "%s\n", d.msgs[k].text);
+                }
+                res->errors = d.errors;
+                res->warnings = d.warnings;
+                if (c) {
+                        g_ptr_array_add(cs, c);
+                } else {
+                        res->status = JOB_REFUSED;
+                        g_string_append_printf(err, "%s: refused (%zu error%s)\n", run->files[i], d.errors,
+                                               d.errors == 1 ? "" : "s");
+                }
+                res->err = strdup(err->str);
+                g_string_free(err, TRUE);
+                diag_clear(&d);
+                finish(run, i, res);
+        }
+        if (cs->len > 0 && !interrupted) {
+                struct diag d;
+                diag_init(&d, NULL);
+                struct render_result rr;
+                bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len,
+                                                 b->env.ro, b->sheet, &rr, &d);
+                clear_progress(run);
+                for (size_t k = 0; k < d.n; k++)
+                        if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
+                                fprintf(stderr, "%s\n", d.msgs[k].text);
+                for (size_t k = 0; k < rr.n; k++)
+                        printf("%s\n", rr.items[k].path);
+                fflush(stdout);
+                if (!ok || d.errors)
+                        run->count[d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED]++;
+                render_result_clear(&rr);
+                diag_clear(&d);
+        }
+        for (size_t i = 0; i < cs->len; i++)
+                community_free(cs->pdata[i]);
+        g_ptr_array_free(cs, TRUE);
+}
+
+/* ---- summary ------------------------------------------------------------------------------ */
+
+static void summary(struct run *run, bool always)
+{
+        double el = (double)(g_get_monotonic_time() - run->t0) / G_USEC_PER_SEC;
+        size_t left = run->n - run->printed;
+        if (!always && left == 0)
+                return;
+        GString *s = g_string_new(NULL);
+        if (run->b->env.render)
+                g_string_append_printf(s, "%zu rendered, %zu unchanged, %zu refused, %zu failed", run->count[JOB_OK],
+                                       run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
+        else
+                g_string_append_printf(s, "%zu OK, %zu refused", run->count[JOB_OK], run->count[JOB_REFUSED]);
+        if (left > 0)
+                g_string_append_printf(s, ", %zu not done (interrupted; run the same command again to finish)", left);
+        g_string_append_printf(s, " in %.1f s", el);
+        clear_progress(run);
+        fprintf(stderr, "%s\n", s->str);
+        fflush(stderr);
+        g_string_free(s, TRUE);
+}
+
+int batch_run(struct batch *b)
+{
+        struct run run = { .b = b, .t0 = g_get_monotonic_time() };
+        run.files = b->files;
+        run.n = g_strv_length(run.files);
+        run.results = g_new0(struct job_result *, run.n ? run.n : 1);
+        bool to_files = b->env.render && b->outdir && b->env.ro->stream_fd < 0;
+        if (to_files) {
+                output_sweep(b->outdir);
+                if (!b->sheet)
+                        run.record = record_load(b->outdir);
+        }
+        b->env.record = run.record;
+        interrupted = 0;
+        catch_interrupts();
+        if (run.n <= 1)
+                b->progress = false;
+        refuse_collisions(&run);
+        unsigned want = b->jobs ? b->jobs : processors();
+        if (b->sheet)
+                run_sheets(&run);
+        else if (run.n <= 1 || want <= 1 || b->env.ro->stream_fd >= 0)
+                run_here(&run);
+        else
+                run_workers(&run, want < run.n ? want : (unsigned)run.n);
+        clear_progress(&run);
+        int status = 0;
+        if (run.record && !record_empty(run.record)) {
+                struct diag d;
+                diag_init(&d, NULL);
+                if (!record_save(run.record, b->outdir, &d))
+                        for (size_t k = 0; k < d.n; k++)
+                                fprintf(stderr, "%s\n", d.msgs[k].text);
+                diag_clear(&d);
+        }
+        bool many = run.n > 1 || b->sheet || b->folders || run.count[JOB_UNCHANGED] > 0;
+        if (b->env.render && (!b->env.quiet || interrupted))
+                summary(&run, many || interrupted);
+        if (run.count[JOB_REFUSED] || run.count[JOB_FAILED])
+                status = 1;
+        if (interrupted)
+                status = BATCH_EXIT_INTERRUPTED;
+        for (size_t i = 0; i < run.n; i++)
+                if (run.results[i]) {
+                        job_result_clear(run.results[i]);
+                        g_free(run.results[i]);
+                }
+        g_free(run.results);
+        record_free(run.record);
+        /* Back to dying of the signal for whatever follows. */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        return status;
+}
