@@ -259,6 +259,7 @@ struct run {
         struct record *record;
         gint64 t0;
         bool line; /* a progress line is on the screen */
+        bool sheet_unchanged; /* --sheet: the sheets were as the record says */
 };
 
 static void clear_progress(struct run *run)
@@ -438,7 +439,14 @@ static void run_workers(struct run *run, unsigned want)
                 if (busy == 0)
                         break;
                 show_progress(run, current);
+                /* Wake for the progress line, and in time for the first
+                 * file that would pass the limit. */
                 int timeout = run->b->progress ? 250 : 1000;
+                for (size_t i = 0; limit > 0 && i < n; i++)
+                        if (ws[i].job >= 0) {
+                                gint64 ms = (ws[i].start + limit - g_get_monotonic_time()) / 1000 + 1;
+                                timeout = (int)CLAMP(ms, 0, timeout);
+                        }
                 if (poll(pfd, n, timeout) < 0 && errno != EINTR)
                         break;
                 if (interrupted) {
@@ -457,37 +465,41 @@ static void run_workers(struct run *run, unsigned want)
                         struct worker *w = &ws[i];
                         if (w->job < 0)
                                 continue;
-                        if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-                                guint8 chunk[65536];
-                                ssize_t got = read(w->from, chunk, sizeof chunk);
-                                if (got > 0) {
-                                        g_byte_array_append(w->buf, chunk, (guint)got);
-                                } else if (got == 0 || errno != EINTR) {
-                                        worker_lost(run, w, retire(w, 0), NULL);
-                                        continue;
-                                }
-                                guint32 len;
-                                if (w->buf->len >= sizeof len) {
-                                        memcpy(&len, w->buf->data, sizeof len);
-                                        if (w->buf->len >= sizeof len + len) {
-                                                struct job_result *res = new_result();
-                                                if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
-                                                        job_result_clear(res);
-                                                        job_fail(run->files[w->job], "plakat's worker sent a "
-                                                                 "broken answer; nothing is known of this file", res);
-                                                }
-                                                g_byte_array_remove_range(w->buf, 0, sizeof len + len);
-                                                int job = w->job;
-                                                w->job = -1;
-                                                finish(run, (size_t)job, res);
-                                        }
-                                }
-                        } else if (limit > 0 && now - w->start > limit) {
+                        /* Past the limit is past it, answer or not: the
+                         * limit means the same on a slow and a fast run. */
+                        if (limit > 0 && now - w->start > limit) {
                                 char *why = g_strdup_printf("took longer than %g s and was stopped; nothing was "
                                                             "written", run->b->time_limit);
                                 worker_lost(run, w, retire(w, SIGKILL), why);
                                 g_free(why);
+                                continue;
                         }
+                        if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                                continue;
+                        guint8 chunk[65536];
+                        ssize_t got = read(w->from, chunk, sizeof chunk);
+                        if (got > 0) {
+                                g_byte_array_append(w->buf, chunk, (guint)got);
+                        } else if (got == 0 || errno != EINTR) {
+                                worker_lost(run, w, retire(w, 0), NULL);
+                                continue;
+                        }
+                        guint32 len;
+                        if (w->buf->len < sizeof len)
+                                continue;
+                        memcpy(&len, w->buf->data, sizeof len);
+                        if (w->buf->len < sizeof len + len)
+                                continue;
+                        struct job_result *res = new_result();
+                        if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
+                                job_result_clear(res);
+                                job_fail(run->files[w->job],
+                                         "plakat's worker sent a broken answer; nothing is known of this file", res);
+                        }
+                        g_byte_array_remove_range(w->buf, 0, sizeof len + len);
+                        int job = w->job;
+                        w->job = -1;
+                        finish(run, (size_t)job, res);
                 }
         }
         for (size_t i = 0; i < n; i++)
@@ -542,22 +554,50 @@ static void run_sheets(struct run *run)
                 finish(run, i, res);
         }
         if (cs->len > 0 && !interrupted) {
-                struct diag d;
-                diag_init(&d, NULL);
-                struct render_result rr;
-                bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len,
-                                                 b->env.ro, b->sheet, &rr, &d);
+                /* The sheet's own fingerprint: its communities' and how
+                 * they are laid on it. */
+                GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+                for (size_t i = 0; i < cs->len; i++) {
+                        char *key = renderer_input_key(b->env.r, cs->pdata[i], b->env.ro);
+                        g_checksum_update(sum, (const guchar *)key, -1);
+                        g_free(key);
+                }
+                char *how = g_strdup_printf("%s|%s|%u", b->sheet->sheet, b->sheet->piece, b->sheet->copies);
+                g_checksum_update(sum, (const guchar *)how, -1);
+                g_free(how);
+                char *key = g_strdup(g_checksum_get_string(sum));
+                g_checksum_free(sum);
+                char *name = g_path_get_basename(b->sheet->path);
+                GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
                 clear_progress(run);
-                for (size_t k = 0; k < d.n; k++)
-                        if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
-                                fprintf(stderr, "%s\n", d.msgs[k].text);
-                for (size_t k = 0; k < rr.n; k++)
-                        printf("%s\n", rr.items[k].path);
-                fflush(stdout);
-                if (!ok || d.errors)
-                        run->count[d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED]++;
-                render_result_clear(&rr);
-                diag_clear(&d);
+                if (was) {
+                        printf("%s\n", b->sheet->path);
+                        fflush(stdout);
+                        run->sheet_unchanged = true;
+                        g_ptr_array_free(was, TRUE);
+                } else {
+                        struct diag d;
+                        diag_init(&d, NULL);
+                        struct render_result rr;
+                        bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
+                                                         cs->len, b->env.ro, b->sheet, &rr, &d);
+                        for (size_t k = 0; k < d.n; k++)
+                                if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
+                                        fprintf(stderr, "%s\n", d.msgs[k].text);
+                        for (size_t k = 0; k < rr.n; k++) {
+                                printf("%s\n", rr.items[k].path);
+                                if (run->record)
+                                        record_put(run->record, key, 1, name, b->sheet->piece, "pdf",
+                                                   rr.items[k].sha256, b->outdir);
+                        }
+                        fflush(stdout);
+                        if (!ok || d.errors)
+                                run->count[d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED]++;
+                        render_result_clear(&rr);
+                        diag_clear(&d);
+                }
+                g_free(name);
+                g_free(key);
         }
         for (size_t i = 0; i < cs->len; i++)
                 community_free(cs->pdata[i]);
@@ -573,7 +613,11 @@ static void summary(struct run *run, bool always)
         if (!always && left == 0)
                 return;
         GString *s = g_string_new(NULL);
-        if (run->b->env.render)
+        if (run->b->sheet)
+                g_string_append_printf(s, "%zu on sheets%s, %zu refused, %zu failed", run->count[JOB_OK],
+                                       run->sheet_unchanged ? " (unchanged)" : "", run->count[JOB_REFUSED],
+                                       run->count[JOB_FAILED]);
+        else if (run->b->env.render)
                 g_string_append_printf(s, "%zu rendered, %zu unchanged, %zu refused, %zu failed", run->count[JOB_OK],
                                        run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
         else
@@ -596,8 +640,7 @@ int batch_run(struct batch *b)
         bool to_files = b->env.render && b->outdir && b->env.ro->stream_fd < 0;
         if (to_files) {
                 output_sweep(b->outdir);
-                if (!b->sheet)
-                        run.record = record_load(b->outdir);
+                run.record = record_load(b->outdir);
         }
         b->env.record = run.record;
         interrupted = 0;
@@ -608,8 +651,8 @@ int batch_run(struct batch *b)
         unsigned want = b->jobs ? b->jobs : processors();
         if (b->sheet)
                 run_sheets(&run);
-        else if (run.n <= 1 || want <= 1 || b->env.ro->stream_fd >= 0)
-                run_here(&run);
+        else if (run.n <= 1 || b->env.ro->stream_fd >= 0)
+                run_here(&run); /* one file: nothing to isolate it from */
         else
                 run_workers(&run, want < run.n ? want : (unsigned)run.n);
         clear_progress(&run);

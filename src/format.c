@@ -51,12 +51,14 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
         }
         size_t before = w->d->errors;
         cfg_keys(w, g, format_keys, G_N_ELEMENTS(format_keys));
+        /* A sheet is only paper: no page family, no QR code of its own. */
+        static const char *const kinds[] = { "print", "screen", "sheet", NULL };
+        int kind = cfg_word(w, g, "kind", kinds, -1);
         for (size_t i = 0; i < G_N_ELEMENTS(required_keys); i++)
-                cfg_require(w, g, required_keys[i]);
+                if (kind != 2 || (strcmp(required_keys[i], "family") != 0 && strcmp(required_keys[i], "qr_min") != 0))
+                        cfg_require(w, g, required_keys[i]);
         const char *name = cfg_string(w, g, "name");
         const char *desc = cfg_string(w, g, "description");
-        static const char *const kinds[] = { "print", "screen", NULL };
-        int kind = cfg_word(w, g, "kind", kinds, -1);
         const char *families[FAMILY_COUNT + 1] = { NULL };
         memcpy(families, family_names, sizeof family_names);
         int family = cfg_word(w, g, "family", families, -1);
@@ -67,8 +69,9 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
         cfg_number(w, g, "safe_bottom", 0, SIZE_MAX_UNITS, &f->safe_bottom);
         if (w->d->errors > before)
                 return false;
-        f->print = kind == 0;
-        f->family = (enum family)family;
+        f->print = kind != 1;
+        f->sheet_only = kind == 2;
+        f->family = family >= 0 ? (enum family)family : FAMILY_PORTRAIT;
         f->name = g_strdup(name);
         f->description = g_strdup(desc ? desc : "");
         return true;
@@ -140,13 +143,15 @@ const struct format *formats_request(const struct formats *fs, const char *name,
 {
         *preview = false;
         const struct format *f = formats_find(fs, name);
+        if (f && f->sheet_only)
+                return NULL;
         if (f || !g_str_has_suffix(name, "-png"))
                 return f;
         char *base = g_strndup(name, strlen(name) - 4);
         f = formats_find(fs, base);
         g_free(base);
         *preview = true;
-        return f && f->print ? f : NULL;
+        return f && f->print && !f->sheet_only ? f : NULL;
 }
 
 enum output_kind format_output(const struct format *f, bool preview)

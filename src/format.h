@@ -32,6 +32,7 @@ struct format {
         char *name, *description;
         double width, height; /* mm (print) or px (screen) */
         bool print;
+        bool sheet_only; /* a paper size for --sheet (kind "sheet"): no page of its own */
         enum family family;
         double qr_min; /* smallest sensible code width: mm (print) or px (screen) */
         /* Bands at the top and bottom that apps cover with their own
@@ -57,7 +58,7 @@ const struct format *formats_find(const struct formats *fs, const char *name);
 
 /* What a -f name asks for: a format as it is, or ("a3-png") the PNG
  * preview of a print format.  NULL when the name means neither ("all" is
- * the caller's). */
+ * the caller's) or names a sheet-only paper size. */
 const struct format *formats_request(const struct formats *fs, const char *name, bool *preview);
 
 /* The kind of file f becomes: a print format a PDF, its preview and a

@@ -44,13 +44,16 @@ static void print_diag(const struct diag *d, bool quiet)
 
 /* ---- formats and layouts by name ----------------------------------------------- */
 
-/* The names of every format, NULL-terminated (g_free the array only). */
+/* The names of every format -f takes, NULL-terminated (g_free the array
+ * only). */
 static const char **format_names(const struct renderer *r)
 {
         const struct formats *fs = renderer_formats(r);
         const char **names = g_new0(const char *, fs->n + 1);
+        size_t k = 0;
         for (size_t i = 0; i < fs->n; i++)
-                names[i] = fs->f[i].name;
+                if (!fs->f[i].sheet_only) /* paper for --sheet, not for -f */
+                        names[k++] = fs->f[i].name;
         return names;
 }
 
@@ -219,10 +222,10 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
 static bool sheet_formats_ok(const struct renderer *r, const struct cli *cli)
 {
         bool preview;
-        const struct format *sheet = formats_request(renderer_formats(r), cli->sheet, &preview);
-        if (!sheet || preview || !sheet->print) {
+        const struct format *sheet = formats_find(renderer_formats(r), cli->sheet);
+        if (!sheet || !sheet->print) {
                 char *q = diag_quote(cli->sheet, 40);
-                cli_usage_error(stderr, "--sheet: %s is not a print format (plakat formats lists them: a4, a3 ...)", q);
+                cli_usage_error(stderr, "--sheet: %s is not a paper size (plakat formats lists them: a4, a3, sra4, sra3 ...)", q);
                 g_free(q);
                 return false;
         }

@@ -314,8 +314,8 @@ void renderer_list_formats(const struct renderer *r, FILE *out)
         for (size_t i = 0; i < r->formats.n; i++) {
                 const struct format *f = &r->formats.f[i];
                 fprintf(out, "%-20s %5g x %-5g %s  %-6s %-9s %s\n", f->name, f->width, f->height,
-                        f->print ? "mm" : "px", f->print ? "PDF" : "PNG", format_family_name(f->family),
-                        f->description);
+                        f->print ? "mm" : "px", f->sheet_only ? "sheet" : f->print ? "PDF" : "PNG",
+                        f->sheet_only ? "--sheet" : format_family_name(f->family), f->description);
         }
 }
 
@@ -364,7 +364,7 @@ void renderer_list_layouts(const struct renderer *r, FILE *out)
                 const struct layout *l = r->layouts[i];
                 GString *fams = g_string_new(NULL);
                 for (size_t k = 0; k < r->formats.n; k++)
-                        if (l->pages[r->formats.f[k].family].present)
+                        if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present)
                                 g_string_append_printf(fams, "%s%s", fams->len ? "," : "", r->formats.f[k].name);
                 fprintf(out, "%-10s%s %s\n           formats: %s\n", l->name,
                         strcmp(l->name, DEFAULT_LAYOUT) == 0 ? " (default)" : "", l->description, fams->str);
@@ -390,7 +390,7 @@ static bool resolve_jobs(const struct renderer *r, const struct community *c, co
         for (size_t i = 0; names[i]; i++) {
                 if (strcmp(names[i], "all") == 0) {
                         for (size_t k = 0; k < r->formats.n; k++)
-                                if (l->pages[r->formats.f[k].family].present)
+                                if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present)
                                         g_array_append_val(jobs, ((struct job){ &r->formats.f[k], false }));
                         continue;
                 }
@@ -794,6 +794,14 @@ static void sum_file(GChecksum *sum, const char *path)
         char *data = NULL;
         gsize len = 0;
         g_checksum_update(sum, (const guchar *)path, -1);
+        /* The time too: a file touched since counts as changed, as make
+         * has it (more work at worst, never a wrong skip). */
+        GStatBuf st;
+        if (g_stat(path, &st) == 0) {
+                char *stamp = g_strdup_printf("%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+                g_checksum_update(sum, (const guchar *)stamp, -1);
+                g_free(stamp);
+        }
         if (g_file_get_contents(path, &data, &len, NULL))
                 g_checksum_update(sum, (const guchar *)data, (gssize)len);
         g_free(data);
@@ -984,6 +992,17 @@ bool renderer_render_sheets(struct renderer *r, const struct community *const *c
                            o->bleed_mm > 0 ? " with its bleed" : "", sheet->name);
                 return false;
         }
+        /* A-series pieces fill A-series paper edge to edge (2 x A6 is
+         * exactly A4's width): then no mark fits outside them.  Say so
+         * rather than hand the print shop a sheet without marks silently. */
+        double least = 2 * MM_PT; /* the gap before a mark and 1 mm of mark */
+        bool sides = sh.plan.x0 - sh.plan.bleed >= least, ends = sh.plan.y0 - sh.plan.bleed >= least;
+        if (!sides || !ends)
+                diag_warn(d, sr->path, 0, NULL,
+                          "%zu %s fill the %s sheet %s: no room for crop marks %s them; cut between the pieces, "
+                          "or use a larger sheet (--sheet sra4, sra3) for marks",
+                          sheet_capacity(&sh.plan), piece->name, sheet->name, !sides && !ends ? "edge to edge" : "to its edges",
+                          !sides && !ends ? "around" : !sides ? "left and right of" : "above and below");
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdfbox trim, bleed;

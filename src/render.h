@@ -104,7 +104,7 @@ bool renderer_render(struct renderer *r, const struct community *c,
 
 /* A fingerprint of everything renderer_render(r, c, o) reads: plakat's
  * version, the data files, the options, the community file and its images
- * (their bytes) and every text a template can print as of o->today (so a
+ * (their bytes and times) and every text a template can print as of o->today (so a
  * new day with new "next meetings" changes it).  Same key, same output
  * bytes.  64 hex digits; caller frees. */
 char *renderer_input_key(struct renderer *r, const struct community *c, const struct render_options *o);

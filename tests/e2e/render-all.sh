@@ -9,7 +9,7 @@ need pdftoppm zbarimg
 
 dir=$T_TMP/all
 mkdir -p "$dir"
-nformats=$("$PLAKAT" formats | grep -c .)
+nformats=$("$PLAKAT" formats | grep -vc " sheet ")
 nsamples=$(ls samples/*.cfg | wc -l)
 # The sign-up address of each sample, as plakat reads it: "slug url" lines.
 for f in samples/*.cfg; do

@@ -1,0 +1,167 @@
+#!/bin/sh
+# office.sh: the city office's Monday batch: a folder of communities (one
+# folder each, nested, links not followed), rendered on two workers and on
+# one with the same bytes, messages grouped per file in input order, a
+# re-run that redoes only what changed, flyers on print sheets checked as a
+# print shop would, files that take too long or crash a worker, and Ctrl-C.
+. "$(dirname "$0")/lib.sh"
+
+in=$T_TMP/in
+mkdir -p "$in/garten" "$in/dup" "$in/repair/deep" "$in/ethics/images" "$in/nologo"
+community "$in/garten/garten.cfg" "Garten" "https://bielefeld.jetzt/cop/garten"
+community "$in/dup/garten.cfg" "Garten am Bach" "https://bielefeld.jetzt/cop/garten-bach"
+community "$in/repair/deep/repair.cfg" "Repair-Café" "https://bielefeld.jetzt/cop/repair"
+cp samples/data-ethics-meetup.cfg "$in/ethics/"
+cp samples/images/data-ethics-logo.svg "$in/ethics/images/"
+community "$in/nologo/nologo.cfg" "Ohne Logo" "https://bielefeld.jetzt/cop/nologo"
+echo 'style = { logo = "missing.png"; };' >>"$in/nologo/nologo.cfg"
+printf 'name = "x";\n' >"$in/repair/broken.cfg"
+ln -s "$in/garten" "$in/link"               # a link: not followed
+echo 'not a community' >"$in/garten/notes.txt"
+
+# By path: dup/garten, ethics/data-ethics-meetup, garten/garten (collides
+# with dup/garten), nologo/nologo (image missing), repair/broken,
+# repair/deep/repair.
+fmts=a6,instagram
+run render -j 2 --today "$TODAY" -f $fmts -o "$T_TMP/o2" "$in"
+is "$rc" 1 "folder, -j 2: exit 1 (some refused)"
+want_out=$(for s in garten data-ethics-meetup repair; do for f in a6 instagram; do
+        e=pdf; [ $f = instagram ] && e=png; echo "$T_TMP/o2/$s-$f.$e"; done; done)
+is "$out" "$want_out" "folder, -j 2: the paths of the good files, in input order"
+like "$err" "$in/garten/garten.cfg: its outputs would overwrite those of $in/dup/garten.cfg (both are named \"garten-...\"); rename one of the files" \
+        "two files of one name: refused up front, both paths named"
+like "$err" "$in/nologo/nologo.cfg:7: style.logo: cannot open \"missing.png\"" "a missing image: named with its line"
+like "$err" "3 rendered, 0 unchanged, 3 refused, 0 failed in " "folder: the summary line"
+# Each file's lines together, files in input order: the first line that
+# names a file comes after every line of the files before it.
+order=$(printf '%s\n' "$err" | sed -n "s|^$in/\([^:]*\.cfg\).*|\1|p" | uniq | tr '\n' ' ')
+is "$order" "garten/garten.cfg nologo/nologo.cfg repair/broken.cfg " "messages grouped per file, in input order"
+unlike "$err" "link/" "a linked folder is not followed"
+err2=$err
+
+run render -j 1 --today "$TODAY" -f $fmts -o "$T_TMP/o1" "$in"
+is "$(printf '%s\n' "$err" | sed 's/ in [0-9.]* s$//')" "$(printf '%s\n' "$err2" | sed 's/ in [0-9.]* s$//')" \
+        "-j 1: the same messages as -j 2"
+same=yes
+for f in "$T_TMP/o2"/*; do cmp -s "$f" "$T_TMP/o1/${f##*/}" || same="no: ${f##*/}"; done
+is "$same" yes "-j 1 and -j 2: byte for byte the same files"
+
+# A re-run rewrites nothing and says so.
+stamp() { (cd "$1" && for f in *; do echo "$f $(stat -c '%i %Y.%y' "$f")"; done); }
+before=$(stamp "$T_TMP/o2")
+run render -j 2 --today "$TODAY" -f $fmts -o "$T_TMP/o2" "$in"
+like "$err" "0 rendered, 3 unchanged, 3 refused, 0 failed" "re-run: everything unchanged"
+is "$out" "$want_out" "re-run: the unchanged outputs are still listed"
+is "$(stamp "$T_TMP/o2")" "$before" "re-run: no file rewritten (inode and time)"
+
+# A changed logo: only its community again.
+echo '<!-- new -->' >>"$in/ethics/images/data-ethics-logo.svg"
+run render -j 2 --today "$TODAY" -f $fmts -o "$T_TMP/o2" "$in"
+like "$err" "1 rendered, 2 unchanged, 3 refused, 0 failed" "changed logo: that community only"
+after=$(stamp "$T_TMP/o2")
+changed=$(printf '%s\n' "$before" "$after" | sort | uniq -u | awk '{ print $1 }' | sort -u | tr '\n' ' ')
+is "$changed" "data-ethics-meetup-a6.pdf data-ethics-meetup-instagram.png " "changed logo: only its files rewritten"
+# Another day with other next meetings is another input.
+run render -j 2 --today 2027-02-20 -f $fmts -o "$T_TMP/o2" "$in"
+like "$err" "3 rendered, 0 unchanged" "another --today: rendered again"
+run render -j 2 --force --today 2027-02-20 -f $fmts -o "$T_TMP/o2" "$in"
+like "$err" "3 rendered, 0 unchanged" "--force: everything again"
+# A damaged record only means more work.
+printf 'garbage\n\t\t\n' >"$T_TMP/o2/.plakat-record"
+run render -j 2 --today 2027-02-20 -f $fmts -o "$T_TMP/o2" "$in"
+like "$err" "3 rendered, 0 unchanged" "damaged record: rendered again, nothing skipped"
+
+# ---- print sheets -------------------------------------------------------------------
+run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
+sheet=$T_TMP/s2/sheets_a6_on_a4.pdf
+is "$out" "$sheet" "sheets: one PDF, named apart from any community's outputs"
+like "$err" "warning: 4 a6 fill the a4 sheet edge to edge: no room for crop marks" "sheets on A4: no room for marks, said"
+info=$(pdfinfo -box "$sheet")
+like "$info" "Pages:           2" "4 communities x 2 copies, 4 a page: 2 pages"
+like "$info" "Page size:       595.276 x 841.89 pts (A4)" "sheets: A4 pages"
+like "$info" "TrimBox:" "sheets: a TrimBox"
+ok_cmd "sheets: qpdf --check" sh -c "qpdf --check \"\$1\" >/dev/null" sh "$sheet"
+pdftoppm -r 150 -png "$sheet" "$T_TMP/sheetpage"
+codes=$(for p in "$T_TMP"/sheetpage*.png; do zbarimg -q --raw "$p" 2>/dev/null; done | sort | tr '\n' ' ')
+# (no two sheets' outputs collide: both gardens are on them)
+is "$codes" "https://bielefeld.jetzt/cop/data-ethics-meetup https://bielefeld.jetzt/cop/data-ethics-meetup https://bielefeld.jetzt/cop/garten https://bielefeld.jetzt/cop/garten https://bielefeld.jetzt/cop/garten-bach https://bielefeld.jetzt/cop/garten-bach https://bielefeld.jetzt/cop/repair https://bielefeld.jetzt/cop/repair " \
+        "sheets: every placed flyer's QR code decodes to its community's address"
+run render -j 1 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s1" "$in"
+ok_cmd "sheets: -j 1 gives the same bytes" cmp "$sheet" "$T_TMP/s1/sheets_a6_on_a4.pdf"
+run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
+like "$err" "(unchanged)" "sheets: a re-run leaves the sheet as it is"
+
+# On SRA4 with bleed there is room above and below: crop marks in the margin.
+run render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sra" "$in/garten/garten.cfg" "$in/ethics"
+sra=$T_TMP/sra/sheets_a6_on_sra4.pdf
+like "$(pdfinfo -box "$sra")" "BleedBox:" "sra4: a BleedBox"
+pdftoppm -r 150 -gray -f 1 -l 1 "$sra" "$T_TMP/sra"
+top=$(convert "$T_TMP"/sra-1.pgm -crop "1329x20+0+8" -format '%[fx:minima]' info:)
+ok_cmd "sra4: crop marks in the top margin (darkest $top)" awk "BEGIN { exit !($top < 0.5) }"
+
+# ---- a file that takes too long, a worker that dies -------------------------------------
+run render -j 2 --time-limit 0.001 --today "$TODAY" -f a6 -o "$T_TMP/slow" "$in/garten" "$in/repair/deep"
+is "$rc" 1 "time limit: exit 1"
+like "$err" "$in/garten/garten.cfg: took longer than 0.001 s and was stopped; nothing was written" "time limit: the file named"
+like "$err" "0 rendered, 0 unchanged, 0 refused, 2 failed" "time limit: counted as failed, the batch went on"
+is "$(find "$T_TMP/slow" 2>/dev/null -name '.*' ! -name . ! -name .plakat-record)" "" "time limit: no temporary files"
+
+many=$T_TMP/many
+mkdir -p "$many"
+i=100
+while [ $i -lt 300 ]; do
+        community "$many/c$i.cfg"
+        i=$((i + 1))
+done
+"$PLAKAT" render -j 2 --today "$TODAY" -f a6 -o "$T_TMP/ref" "$many/c100.cfg" >/dev/null 2>&1
+"$PLAKAT" render -j 2 --today "$TODAY" -f a6 -o "$T_TMP/crash" "$many" >/dev/null 2>"$T_TMP/crash.err" &
+pid=$!
+n=0
+while [ -z "$(pgrep -P $pid)" ] && [ $n -lt 500 ]; do sleep 0.01; n=$((n + 1)); done
+kill -SEGV "$(pgrep -P $pid | head -n 1)" 2>/dev/null
+wait $pid
+rc=$?
+err=$(cat "$T_TMP/crash.err")
+is "$rc" 1 "a worker that crashed: exit 1"
+like "$err" "plakat stopped on this file (signal 11" "a worker that crashed: its file failed, with the signal"
+like "$err" "199 rendered, 0 unchanged, 0 refused, 1 failed" "a worker that crashed: the batch went on"
+
+# ---- Ctrl-C ----------------------------------------------------------------------------------
+int=$T_TMP/int
+"$PLAKAT" render -j 2 --today "$TODAY" -f a6 -o "$int" "$many" >/dev/null 2>"$T_TMP/int.err" &
+pid=$!
+n=0
+while [ "$(ls "$int" 2>/dev/null | grep -c pdf)" -lt 20 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+kill -INT $pid
+wait $pid
+rc=$?
+is "$rc" 130 "Ctrl-C: exit 130"
+like "$(cat "$T_TMP/int.err")" "not done (interrupted; run the same command again to finish)" "Ctrl-C: the summary says so"
+is "$(find "$int" -name '.*' ! -name . ! -name .plakat-record)" "" "Ctrl-C: no temporary files"
+done_n=$(ls "$int" | grep -c pdf)
+broken=
+for f in "$int"/*.pdf; do cmp -s "$f" "$T_TMP/ref/c100-a6.pdf" || broken="$broken ${f##*/}"; done
+is "$broken" "" "Ctrl-C: every file there is complete ($done_n of 200)"
+run render -j 2 --today "$TODAY" -f a6 -o "$int" "$many"
+is "$rc" 0 "after Ctrl-C, the same command: exit 0"
+# A worker stopped between putting its files in place and telling the
+# parent leaves whole files the record does not know yet: at most one per
+# worker is rendered again.
+counts=$(printf '%s\n' "$err" | sed -n 's/^\([0-9]*\) rendered, \([0-9]*\) unchanged, 0 refused, 0 failed.*/\1 \2/p')
+ok_cmd "after Ctrl-C: it finishes the rest ($counts; $done_n were there)" \
+        awk -v c="$counts" -v d="$done_n" 'BEGIN { split(c, n, " "); exit !(n[1] + n[2] == 200 && n[2] >= d - 2) }'
+is "$(ls "$int" | grep -c pdf)" 200 "after Ctrl-C: all 200 there"
+
+# ---- progress on a terminal -------------------------------------------------------------------
+if command -v script >/dev/null 2>&1; then
+        script -qec "$PLAKAT render -j 2 --force --today $TODAY -f a6 -o $T_TMP/tty $in/garten $in/repair/deep" /dev/null \
+                >"$T_TMP/tty.txt" 2>&1
+        like "$(cat "$T_TMP/tty.txt")" "[1/2]" "a terminal: the progress line counts"
+        run render -j 2 --force --today "$TODAY" -f a6 -o "$T_TMP/tty" "$in/garten" "$in/repair/deep"
+        unlike "$err" "[1/2]" "not a terminal: no progress line"
+else
+        skip "a terminal: the progress line counts" "no script(1)"
+        skip "not a terminal: no progress line" "no script(1)"
+fi
+
+done_testing
