@@ -656,6 +656,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .pt = cv->pt,
                 .screen = !j->f->print,
                 .format = j->f->name,
+                .lang = c->language,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
