@@ -1251,6 +1251,18 @@ static bool single_text(const struct map *m, const struct elem *e, const char *t
         return charwrap ? tell_fit(t, b, h, d) : true;
 }
 
+void box_text_extents(const struct box *b, bool ink, double *x, double *y, double *w, double *h)
+{
+        PangoRectangle in, lo;
+        pango_layout_get_extents(b->layout, &in, &lo);
+        const PangoRectangle *r = ink ? &in : &lo;
+        double k = b->size / REF / PANGO_SCALE;
+        *x = b->x + r->x * k;
+        *y = b->y + r->y * k;
+        *w = r->width * k;
+        *h = r->height * k;
+}
+
 /* ---- the page ------------------------------------------------------------------ */
 
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)

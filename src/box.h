@@ -68,6 +68,12 @@ struct box_target {
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d);
 void boxes_clear(struct boxes *bs);
 
+/* Where a text box's text is drawn, in canvas units: ink (what is
+ * painted: the glyphs' outlines) or logical (the lines' full height and
+ * advance), from its laid-out layout, not from the element's box.  A box
+ * with no ink gets w = h = 0. */
+void box_text_extents(const struct box *b, bool ink, double *x, double *y, double *w, double *h);
+
 /* The font size every text is shaped at; drawing scales it to box.size. */
 #define BOX_REF_SIZE 100.0
 

@@ -541,20 +541,73 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
                           who, b->elem->name, unknown, unknown == 1 ? "" : "s");
 }
 
+/* ---- what is drawn where ------------------------------------------------------------
+ *
+ * The renderer knows every box it draws, so it checks what a reader would
+ * notice before anything is written: text on the QR code (the code may
+ * no longer scan: an error), text on text, text the cut or an app's
+ * covered band takes away, a "shortened" that is not so, a glyph drawn
+ * as the missing-glyph box.  Text is measured by what its layout draws
+ * (ink for what must stay clear, logical lines for text against text:
+ * two lines set tight may touch with their ink and still read), never by
+ * the element's box, which a fitted text fills only in part. */
+
+struct rect {
+        double x, y, w, h;
+};
+
+/* Whether a and b share more than a sliver (tol canvas units each way). */
+static bool meets(struct rect a, struct rect b, double tol)
+{
+        return a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+}
+
+static struct rect drawn(const struct box *b, bool ink)
+{
+        struct rect r = { b->x, b->y, b->w, b->h };
+        if (b->kind == BOX_TEXT)
+                box_text_extents(b, ink, &r.x, &r.y, &r.w, &r.h);
+        return r;
+}
+
 /* Key content inside the margins a print shop or an app takes away. */
-static void check_zones(const struct job *j, const struct canvas *cv, const struct box *b,
+static void check_zones(const struct job *j, const struct canvas *cv, const struct box *b, struct rect r,
                         const char *file, const char *who, struct diag *d)
 {
         if (j->f->print) {
                 double m = SAFE_CUT_MM * cv->mm;
-                if (b->x < m - 0.01 || b->y < m - 0.01 || b->x + b->w > cv->trim_w - m + 0.01 ||
-                    b->y + b->h > cv->trim_h - m + 0.01)
+                if (r.x < m - 0.01 || r.y < m - 0.01 || r.x + r.w > cv->trim_w - m + 0.01 ||
+                    r.y + r.h > cv->trim_h - m + 0.01)
                         diag_warn(d, file, 0, NULL, "%s: %s: closer than %.0f mm to the cut; it may be trimmed off",
                                   who, b->elem->name, SAFE_CUT_MM);
-        } else if (b->y < j->f->safe_top - 0.5 || b->y + b->h > cv->trim_h - j->f->safe_bottom + 0.5) {
+        } else if (r.x < -0.5 || r.x + r.w > cv->trim_w + 0.5) {
+                diag_warn(d, file, 0, NULL, "%s: %s: runs off the side of the image", who, b->elem->name);
+        } else if (r.y < j->f->safe_top - 0.5 || r.y + r.h > cv->trim_h - j->f->safe_bottom + 0.5) {
                 diag_warn(d, file, 0, NULL, "%s: %s: lies in the top or bottom %.0f px that apps cover",
                           who, b->elem->name, fmax(j->f->safe_top, j->f->safe_bottom));
         }
+}
+
+/* Text against the QR code and against other text. */
+static bool check_overlaps(const struct boxes *bs, size_t i, const char *file, const char *who, struct diag *d)
+{
+        const struct box *b = &bs->b[i];
+        struct rect ink = drawn(b, true), line = drawn(b, false);
+        if (ink.w <= 0)
+                return true;
+        bool ok = true;
+        for (size_t k = 0; k < bs->n; k++) {
+                const struct box *u = &bs->b[k];
+                if (u->kind == BOX_QR && meets(ink, drawn(u, true), 0.01)) {
+                        diag_error(d, file, 0, NULL, "%s: %s: text lies on the QR code (%s) or its quiet zone; "
+                                   "the code may not scan", who, b->elem->name, u->elem->name);
+                        ok = false;
+                } else if (u->kind == BOX_TEXT && k > i && drawn(u, true).w > 0 && meets(line, drawn(u, false), 0.5)) {
+                        diag_warn(d, file, 0, NULL, "%s: %s: text overlaps the text of %s", who, b->elem->name,
+                                  u->elem->name);
+                }
+        }
+        return ok;
 }
 
 /* Checks on the laid-out page that a designer would make by eye. */
@@ -565,10 +618,21 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
         bool ok = true;
         for (size_t i = 0; i < bs->n; i++) {
                 const struct box *b = &bs->b[i];
-                if (b->kind == BOX_TEXT || b->kind == BOX_QR)
-                        check_zones(j, cv, b, file, who, d);
-                if (b->kind == BOX_TEXT)
+                if (b->kind == BOX_TEXT || b->kind == BOX_QR) {
+                        struct rect r = drawn(b, true);
+                        if (r.w > 0)
+                                check_zones(j, cv, b, r, file, who, d);
+                }
+                if (b->kind == BOX_TEXT) {
                         check_text(j, cv, bs, i, file, who, d);
+                        ok &= check_overlaps(bs, i, file, who, d);
+                        /* A warning that says "shortened" must be true. */
+                        if (b->shortened != pango_layout_is_ellipsized(b->layout))
+                                diag_warn(d, file, 0, NULL, "%s: %s: the text was %s shortened with \"…\" but %s "
+                                          "(a bug: please report it)", who, b->elem->name,
+                                          b->shortened ? "said to be" : "not said to be",
+                                          b->shortened ? "is not" : "is");
+                }
                 if (b->kind == BOX_IMAGE && j->f->print) {
                         bool logo = strcmp(b->elem->source, "logo") == 0;
                         const struct image *im = logo ? p->logo : p->photo;
