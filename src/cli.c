@@ -26,6 +26,7 @@ enum {
         OPT_FONTS,
         OPT_LAYOUTS,
         OPT_ALLOW_OUTSIDE,
+        OPT_DEBUG_BOXES,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,7 @@ static const struct option long_options[] = {
         {"fonts", required_argument, NULL, OPT_FONTS},
         {"layouts", required_argument, NULL, OPT_LAYOUTS},
         {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
+        {"debug-boxes", no_argument, NULL, OPT_DEBUG_BOXES},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -90,6 +92,8 @@ void cli_help(FILE *out)
               "      --allow-outside-paths\n"
               "                         let logo and photo name files outside the\n"
               "                         community file's folder (only for files you trust)\n"
+              "      --debug-boxes      also write NAME-FORMAT.boxes.json: every box drawn\n"
+              "                         (element, kind, x, y, w, h in output units, text)\n"
               "  -q, --quiet            do not print warnings (errors still are)\n"
               "  -h, --help             show this help\n"
               "  -V, --version          show the version\n"
@@ -302,6 +306,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         break;
                 case OPT_MARKS:
                         cli->marks = true;
+                        break;
+                case OPT_DEBUG_BOXES:
+                        cli->debug_boxes = true;
                         break;
                 case OPT_FONTS:
                         if (!g_file_test(optarg, G_FILE_TEST_IS_DIR)) {
