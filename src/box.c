@@ -1270,7 +1270,8 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
         struct map m;
         map_init(&m, t);
         m.vars = typeset_all(t->facts);
-        m.lang = t->lang ? t->lang : lang_code(facts_lang(t->facts));
+        const struct lang *words = facts_lang(t->facts);
+        m.lang = t->lang ? t->lang : words ? lang_code(words) : NULL;
         bool good = true;
         memset(out, 0, sizeof *out);
         for (size_t i = 0; i < t->page->n_elems; i++) {
