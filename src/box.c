@@ -24,6 +24,7 @@ struct map {
         double size_k;    /* layout size value -> canvas units */
         const struct box_target *t;
         GHashTable *vars; /* placeholder -> text as Pango gets it (box_typeset) */
+        const char *lang; /* the community's language, for case and direction */
 };
 
 /* ---- line-break control -------------------------------------------------------
@@ -64,6 +65,182 @@ char *box_typeset(const struct fact *x)
                         else if (x->url && *p == '/' && p[1] && p[1] != '/') /* not inside "//" */
                                 g_string_append(r, "\u200b");
                 }
+        }
+        return g_string_free(r, FALSE);
+}
+
+/* ---- language: case and direction ------------------------------------------------
+ *
+ * Both are decided by the community's language, not the process's
+ * locale: g_utf8_strup maps "i" to "İ" when plakat happens to run in a
+ * Turkish locale, and to "I" for a Turkish community otherwise.  The
+ * direction a paragraph is laid out in follows the bidi algorithm's
+ * first strong letter, which is wrong for a German paragraph that opens
+ * with an Arabic greeting: the language says which way the reader reads,
+ * the letters say whether that can be so.  The marks that say it
+ * (U+200E, U+200F, U+2068, U+2069) are default-ignorable: Pango draws
+ * nothing for them, and text without them is left alone, so pure
+ * left-to-right text is typeset exactly as before. */
+
+/* The primary subtag of lang ("pt-BR" -> "pt") is one of codes. */
+static bool code_is(const char *lang, const char *const *codes)
+{
+        if (!lang)
+                return false;
+        size_t n = strcspn(lang, "-_");
+        for (size_t i = 0; codes[i]; i++)
+                if (strlen(codes[i]) == n && g_ascii_strncasecmp(lang, codes[i], n) == 0)
+                        return true;
+        return false;
+}
+
+static bool code_turkic(const char *lang)
+{
+        static const char *const codes[] = { "tr", "az", "crh", NULL };
+        return code_is(lang, codes);
+}
+
+static bool code_rtl(const char *lang)
+{
+        static const char *const codes[] = { "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv",
+                                             "ckb", "syr", NULL };
+        return code_is(lang, codes);
+}
+
+char *box_upper(const char *text, const char *lang)
+{
+        /* Only "i" differs between the Turkic rule and the default one
+         * (dotless "ı" is "I" in both); strup gets the runs between. */
+        const char *dotted = code_turkic(lang) ? "\u0130" : "I";
+        GString *r = g_string_new(NULL);
+        const char *run = text;
+        for (const char *p = text;; p++) {
+                if (*p && *p != 'i')
+                        continue;
+                char *up = g_utf8_strup(run, p - run);
+                g_string_append(r, up);
+                g_free(up);
+                if (!*p)
+                        break;
+                g_string_append(r, dotted);
+                run = p + 1;
+        }
+        return g_string_free(r, FALSE);
+}
+
+enum strong { STRONG_NONE, STRONG_L, STRONG_R };
+
+#define LRM 0x200e
+#define RLM 0x200f
+#define FSI 0x2068
+#define PDI 0x2069
+
+/* The bidi class of c as far as paragraph direction cares: letters and
+ * spacing marks are strong, in the direction of their script. */
+static enum strong strong_of(gunichar c)
+{
+        if (c == LRM)
+                return STRONG_L;
+        if (c == RLM || c == 0x061c)
+                return STRONG_R;
+        switch (g_unichar_type(c)) {
+        case G_UNICODE_LOWERCASE_LETTER:
+        case G_UNICODE_UPPERCASE_LETTER:
+        case G_UNICODE_TITLECASE_LETTER:
+        case G_UNICODE_MODIFIER_LETTER:
+        case G_UNICODE_OTHER_LETTER:
+        case G_UNICODE_SPACING_MARK:
+                break;
+        default:
+                return STRONG_NONE;
+        }
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+        case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+                return STRONG_R;
+        default:
+                return STRONG_L;
+        }
+}
+
+/* The first strong letter of [p, end) outside isolates (as the bidi
+ * algorithm's rule P2 looks for it), and whether one of direction want
+ * occurs at all. */
+static enum strong first_strong(const char *p, const char *end, enum strong want, bool *has_want)
+{
+        enum strong first = STRONG_NONE;
+        int depth = 0;
+        *has_want = false;
+        for (; p < end; p = g_utf8_next_char(p)) {
+                gunichar c = g_utf8_get_char(p);
+                depth += c == FSI ? 1 : c == PDI && depth > 0 ? -1 : 0;
+                enum strong s = strong_of(c);
+                *has_want |= s == want;
+                if (!first && !depth)
+                        first = s;
+        }
+        return first;
+}
+
+static bool has_rtl(const char *text)
+{
+        for (const char *p = text; *p; p = g_utf8_next_char(p))
+                if ((guchar)*p >= 0xc0 && strong_of(g_utf8_get_char(p)) == STRONG_R)
+                        return true;
+        return false;
+}
+
+/* One paragraph [p, end) into r: hashtags isolated, a mark in front when
+ * its first letter would set the wrong direction. */
+static void direct_paragraph(GString *r, const char *p, const char *end, enum strong want)
+{
+        GString *par = g_string_new(NULL);
+        bool in_tag = false;
+        for (const char *q = p; q < end; q = g_utf8_next_char(q)) {
+                gunichar c = g_utf8_get_char(q);
+                bool space = g_unichar_isspace(c) || c == 0x00a0;
+                if (in_tag && space) {
+                        g_string_append_unichar(par, PDI);
+                        in_tag = false;
+                }
+                if (c == '#' && (q == p || g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(q))))) {
+                        g_string_append_unichar(par, FSI);
+                        in_tag = true;
+                }
+                g_string_append_len(par, q, g_utf8_next_char(q) - q);
+        }
+        if (in_tag)
+                g_string_append_unichar(par, PDI);
+        bool has_want;
+        enum strong first = first_strong(par->str, par->str + par->len, want, &has_want);
+        if (has_want && first != want)
+                g_string_append_unichar(r, want == STRONG_R ? RLM : LRM);
+        g_string_append_len(r, par->str, (gssize)par->len);
+        g_string_free(par, TRUE);
+}
+
+char *box_direct(const char *text, const char *lang)
+{
+        bool rtl = code_rtl(lang);
+        if (!rtl && !has_rtl(text))
+                return g_strdup(text);
+        enum strong want = rtl ? STRONG_R : STRONG_L;
+        GString *r = g_string_new(NULL);
+        const char *p = text;
+        for (;;) {
+                const char *end = p + strcspn(p, "\n");
+                direct_paragraph(r, p, end, want);
+                if (!*end)
+                        break;
+                g_string_append_c(r, '\n');
+                p = end + 1;
         }
         return g_string_free(r, FALSE);
 }
@@ -175,13 +352,19 @@ static bool layout_fits(PangoLayout *l, const struct elem *e, double size, doubl
         return h <= height + 0.5;
 }
 
-static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const char *text, double width)
+/* wrap: PANGO_WRAP_WORD, or PANGO_WRAP_WORD_CHAR as the last resort for
+ * a word that no hyphenation point makes fit (see break_words). */
+static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const char *text, double width,
+                               const char *lang, PangoWrapMode wrap)
 {
         PangoLayout *l = pango_layout_new(ctx);
-        char *up = e->uppercase ? g_utf8_strup(text, -1) : NULL;
+        char *up = e->uppercase ? box_upper(text, lang) : NULL;
         pango_layout_set_text(l, up ? up : text, -1);
         g_free(up);
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+        pango_layout_set_wrap(l, wrap);
+        /* Each paragraph's direction from its text (box_direct put a mark
+         * where the first letter alone would mislead). */
+        pango_layout_set_auto_dir(l, TRUE);
         /* Pango mirrors left and right for right-to-left paragraphs, so
          * "start" is the reading start in every script. */
         pango_layout_set_alignment(l, e->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
@@ -207,11 +390,11 @@ static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const ch
         return l;
 }
 
-PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
-                          double width, double height, double min, double max,
-                          double *size, bool *fits)
+static PangoLayout *fit_text(PangoContext *ctx, const struct elem *e, const char *text, const char *lang,
+                             PangoWrapMode wrap, double width, double height, double min, double max,
+                             double *size, bool *fits)
 {
-        PangoLayout *l = new_layout(ctx, e, text, width);
+        PangoLayout *l = new_layout(ctx, e, text, width, lang, wrap);
         set_size(l, max, width);
         if (layout_fits(l, e, max, width, height)) {
                 *size = max;
@@ -238,6 +421,30 @@ PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *t
         *size = lo;
         *fits = true;
         return l;
+}
+
+PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *text,
+                          double width, double height, double min, double max,
+                          double *size, bool *fits)
+{
+        return fit_text(ctx, e, text, NULL, PANGO_WRAP_WORD, width, height, min, max, size, fits);
+}
+
+/* Whether a line of l starts where no line break is allowed: a word was
+ * broken by PANGO_WRAP_WORD_CHAR (a soft hyphen's break is allowed). */
+static bool broken_in_word(PangoLayout *l)
+{
+        const char *text = pango_layout_get_text(l);
+        int n;
+        const PangoLogAttr *a = pango_layout_get_log_attrs_readonly(l, &n);
+        GSList *lines = pango_layout_get_lines_readonly(l);
+        for (GSList *it = lines ? lines->next : NULL; it; it = it->next) {
+                const PangoLayoutLine *ln = it->data;
+                long off = g_utf8_pointer_to_offset(text, text + ln->start_index);
+                if (off > 0 && off < n && !a[off].is_line_break && text[ln->start_index - 1] != '\n')
+                        return true;
+        }
+        return false;
 }
 
 /* Cut a layout that does not fit to the box with an ellipsis. */
@@ -279,7 +486,9 @@ static char *text_of(const struct map *m, const struct elem *e)
                 g_free(s);
                 return NULL;
         }
-        return s;
+        char *d = box_direct(s, m->lang);
+        g_free(s);
+        return d;
 }
 
 /* Hyphenation is a last resort: a headline broken "Garden-ing" when it
@@ -295,7 +504,7 @@ static char *text_of(const struct map *m, const struct elem *e)
 /* The width at the reference size of the longest run of letters in text
  * when it has 13 or more ("Stadtentwicklung"), else 0: shorter words wrap
  * whole at little cost. */
-static double long_word_width(PangoContext *ctx, const struct elem *e, const char *text)
+static double long_word_width(PangoContext *ctx, const struct elem *e, const char *text, const char *lang)
 {
         const char *best = NULL, *start = NULL;
         long best_n = 0, n = 0;
@@ -316,7 +525,7 @@ static double long_word_width(PangoContext *ctx, const struct elem *e, const cha
         if (best_n < 13)
                 return 0;
         char *word = g_strndup(best, (gsize)(g_utf8_offset_to_pointer(best, best_n) - best));
-        PangoLayout *l = new_layout(ctx, e, word, 1e6);
+        PangoLayout *l = new_layout(ctx, e, word, 1e6, lang, PANGO_WRAP_WORD);
         double w, h;
         extent(l, REF, &w, &h);
         g_object_unref(l);
@@ -325,10 +534,10 @@ static double long_word_width(PangoContext *ctx, const struct elem *e, const cha
 }
 
 /* Is text at size held down by its longest word filling the width? */
-static bool word_limited(PangoContext *ctx, const struct elem *e, const char *text, double size,
-                         double width)
+static bool word_limited(PangoContext *ctx, const struct elem *e, const char *text, const char *lang,
+                         double size, double width)
 {
-        double w = long_word_width(ctx, e, text);
+        double w = long_word_width(ctx, e, text, lang);
         return w > 0 && w * size / REF >= 0.9 * width;
 }
 
@@ -344,17 +553,39 @@ static char *hyphenated(const struct box_target *t, const struct elem *e, const 
         return h;
 }
 
-static void warn_overflow(const struct box_target *t, const struct elem *e, double size_canvas,
-                          struct diag *d)
+/* Say exactly what fitting did to a text that did not fit as written
+ * (b's layout, in a box of height h): a word broken where no hyphen
+ * could go, lines cut with "…", or, when Pango cut nothing, text that
+ * runs past its box.  Each warning is true of what is drawn: a cut is
+ * read back from the layout, not assumed (check_boxes checks the flags
+ * again).  Returns false when the element asks for an error. */
+static bool tell_fit(const struct box_target *t, struct box *b, double h, struct diag *d)
 {
-        double size = t->screen ? size_canvas : size_canvas / t->pt;
+        const struct elem *e = b->elem;
+        double size = t->screen ? b->size : b->size / t->pt;
         const char *unit = t->screen ? "px" : "pt";
-        if (e->overflow == OVERFLOW_ERROR)
+        double lw, lh;
+        extent(b->layout, b->size, &lw, &lh);
+        b->shortened = pango_layout_is_ellipsized(b->layout);
+        b->broken = broken_in_word(b->layout);
+        bool over = !b->shortened && (lh > h + 0.5 || lw > b->w + 0.5);
+        if (b->broken)
+                diag_warn(d, t->file, 0, NULL, "%s: %s: a word is too long for its box even at %.0f %s; "
+                          "broken where no hyphen can go", t->who, e->name, size, unit);
+        if (!b->shortened && !over)
+                return true;
+        if (e->overflow == OVERFLOW_ERROR) {
                 diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s",
                            t->who, e->name, size, unit);
-        else
+                return false;
+        }
+        if (b->shortened)
                 diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s; shortened with \"…\"",
                           t->who, e->name, size, unit);
+        else
+                diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s; it runs past the box",
+                          t->who, e->name, size, unit);
+        return true;
 }
 
 /* ---- containers ------------------------------------------------------------------
@@ -384,6 +615,7 @@ struct node {
         double measured; /* the size layout was last measured at; 0: never */
         double measured_width;
         double width;    /* the width it was given last */
+        bool charwrap;   /* may break words anywhere (break_words) */
         double gap;      /* containers: canvas units between children */
         enum align valign;
         bool optional;   /* an element's own node (not one a list or grid made) */
@@ -582,7 +814,8 @@ static void measure(struct tree *tr, size_t i, double width, double k, double *t
                 double lo = c->e->size_min * m->size_k, hi = c->e->size_max * m->size_k;
                 c->size = lo + k * (hi - lo);
                 if (!c->layout) {
-                        c->layout = new_layout(m->t->pango, c->e, c->text, width);
+                        c->layout = new_layout(m->t->pango, c->e, c->text, width, m->lang,
+                                               c->charwrap ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
                         if (c->e->max_lines) {
                                 pango_layout_set_ellipsize(c->layout, PANGO_ELLIPSIZE_END);
                                 pango_layout_set_height(c->layout, -c->e->max_lines);
@@ -745,11 +978,10 @@ static void place_leaf(struct placing *pl, struct node *c, double x, double y, d
 {
         const struct map *m = pl->tr->m;
         const struct box_target *t = m->t;
-        if (c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5 || c->h > room + 0.5)) {
-                /* More lines than max_lines, or a word wider than the
-                 * column, even at the smallest size: cut, and say so. */
-                warn_overflow(t, c->e, c->size, pl->d);
-                pl->good &= c->e->overflow != OVERFLOW_ERROR;
+        bool cut = c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5 || c->h > room + 0.5);
+        if (cut) {
+                /* More lines than max_lines, or more than the room left,
+                 * even at the smallest size: cut (tell_fit says so). */
                 ellipsize(c->layout, c->e, c->size, room);
                 c->h = layout_height(c->layout, c->size);
         }
@@ -768,6 +1000,8 @@ static void place_leaf(struct placing *pl, struct node *c, double x, double y, d
                 c->layout = NULL;
                 b->size = c->size;
                 b->colour = colour_of(t, &c->e->colour);
+                if (cut || c->charwrap)
+                        pl->good &= tell_fit(t, b, room, pl->d);
         } else if (c->e->kind == ELEM_QR) {
                 b->colour = colour_of(t, &c->e->fill);
                 b->light = colour_of(t, &c->e->light);
@@ -843,6 +1077,29 @@ static void place(struct placing *pl, size_t i, double x, double y, double w)
         }
 }
 
+/* The last resort for a word that no hyphen makes fit its column even at
+ * the smallest size: its text may break anywhere (Pango's
+ * WRAP_WORD_CHAR still breaks between words where it can, and inside a
+ * word only where it must), so that it never runs out of its column over
+ * its neighbours; tell_fit warns.  Fits the tree again from the start and
+ * returns its size factor. */
+static double break_words(struct tree *tr, double w, double h, bool *fits)
+{
+        tree_reset(tr);
+        tree_height(tr, w, 0);
+        for (size_t i = 0; i < tr->nodes->len; i++) {
+                struct node *c = node_at(tr, i);
+                if (!c->on || !c->text || c->charwrap || c->w <= c->width + 0.5)
+                        continue;
+                c->charwrap = true;
+                g_object_unref(c->layout);
+                c->layout = NULL;
+                c->measured = 0;
+        }
+        tree_reset(tr);
+        return tree_fit(tr, w, h, fits);
+}
+
 static bool do_stack(const struct map *m, const struct elem *st, struct boxes *out, struct diag *d)
 {
         const struct box_target *t = m->t;
@@ -867,7 +1124,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         for (size_t i = 0; fits && k + HYPHEN_GAIN < 1 && i < n && !limited; i++) {
                 struct node *c = node_at(&tr, i);
                 limited = c->on && c->text && c->e->hyphenate &&
-                          word_limited(t->pango, c->e, c->text, c->size, c->width);
+                          word_limited(t->pango, c->e, c->text, m->lang, c->size, c->width);
         }
         if (!fits || limited) {
                 /* Words too long for the column: let the texts that permit
@@ -888,9 +1145,11 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         tree_reset(&tr);
                         bool fits2;
                         double k2 = tree_fit(&tr, w, h, &fits2);
-                        if (fits2 && (!fits || k2 > k + HYPHEN_GAIN)) {
+                        /* Neither fitting: keep the hyphens, so that
+                                 * break_words breaks at them first. */
+                        if ((fits2 && (!fits || k2 > k + HYPHEN_GAIN)) || (!fits && !fits2)) {
                                 k = k2;
-                                fits = true;
+                                fits = fits2;
                                 for (size_t i = 0; i < n; i++)
                                         g_free(plain[i]);
                         } else {
@@ -907,6 +1166,8 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                 }
                 g_free(plain);
         }
+        if (!fits)
+                k = break_words(&tr, w, h, &fits);
         tree_height(&tr, w, k);
         /* The height the children take (measuring adds a penalty for
          * words or lines that do not fit, which is no height to place by). */
@@ -938,6 +1199,70 @@ out:
         return good;
 }
 
+/* A text element on its own: fitted as written; with hyphens when those
+ * help (see HYPHEN_GAIN); as the last resort with words broken anywhere,
+ * and cut with "…" when even that does not fit. */
+static bool single_text(const struct map *m, const struct elem *e, const char *text, double x, double y,
+                        double w, double h, struct boxes *out, struct diag *d)
+{
+        const struct box_target *t = m->t;
+        double size, lo = e->size_min * m->size_k, hi = e->size_max * m->size_k;
+        bool fits;
+        PangoLayout *l = fit_text(t->pango, e, text, m->lang, PANGO_WRAP_WORD, w, h, lo, hi, &size, &fits);
+        bool limited = fits && size * (1 + HYPHEN_GAIN) < hi && e->hyphenate &&
+                       word_limited(t->pango, e, text, m->lang, size, w);
+        char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
+        if (hy) {
+                double size2;
+                bool fits2;
+                PangoLayout *l2 = fit_text(t->pango, e, hy, m->lang, PANGO_WRAP_WORD, w, h, lo, hi, &size2, &fits2);
+                if (fits2 && (!fits || size2 > size * (1 + HYPHEN_GAIN))) {
+                        g_object_unref(l);
+                        l = l2;
+                        size = size2;
+                        fits = fits2;
+                } else {
+                        g_object_unref(l2);
+                }
+        }
+        bool charwrap = false;
+        if (!fits) {
+                /* Where a word is wider than the box, WRAP_WORD_CHAR
+                 * breaks it (at its hyphenation points first); elsewhere
+                 * it breaks as WRAP_WORD did, so nothing else changes. */
+                g_object_unref(l);
+                l = fit_text(t->pango, e, hy ? hy : text, m->lang, PANGO_WRAP_WORD_CHAR, w, h, lo, hi, &size, &fits);
+                charwrap = true;
+        }
+        g_free(hy);
+        if (!fits)
+                ellipsize(l, e, size, h);
+        double lh = layout_height(l, size);
+        struct box *b = add(out, BOX_TEXT, e);
+        b->x = x, b->w = w, b->h = fmin(lh, h);
+        b->y = y + (lh < h ? (h - lh) * (e->valign == ALIGN_CENTER ? 0.5
+                                         : e->valign == ALIGN_END  ? 1.0
+                                                                   : 0.0)
+                           : 0);
+        b->layout = l;
+        b->size = size;
+        b->overflowed = !fits;
+        b->colour = colour_of(t, &e->colour);
+        return charwrap ? tell_fit(t, b, h, d) : true;
+}
+
+void box_text_extents(const struct box *b, bool ink, double *x, double *y, double *w, double *h)
+{
+        PangoRectangle in, lo;
+        pango_layout_get_extents(b->layout, &in, &lo);
+        const PangoRectangle *r = ink ? &in : &lo;
+        double k = b->size / REF / PANGO_SCALE;
+        *x = b->x + r->x * k;
+        *y = b->y + r->y * k;
+        *w = r->width * k;
+        *h = r->height * k;
+}
+
 /* ---- the page ------------------------------------------------------------------ */
 
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
@@ -945,6 +1270,8 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
         struct map m;
         map_init(&m, t);
         m.vars = typeset_all(t->facts);
+        const struct lang *words = facts_lang(t->facts);
+        m.lang = t->lang ? t->lang : words ? lang_code(words) : NULL;
         bool good = true;
         memset(out, 0, sizeof *out);
         for (size_t i = 0; i < t->page->n_elems; i++) {
@@ -985,45 +1312,9 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         b->light = colour_of(t, &e->light);
                         break;
                 }
-                case ELEM_TEXT: {
-                        double size, lo = e->size_min * m.size_k, hi = e->size_max * m.size_k;
-                        bool fits;
-                        PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
-                        bool limited = fits && size * (1 + HYPHEN_GAIN) < hi && e->hyphenate &&
-                                       word_limited(t->pango, e, text, size, w);
-                        char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
-                        if (hy) {
-                                double size2;
-                                bool fits2;
-                                PangoLayout *l2 = box_fit_text(t->pango, e, hy, w, h, lo, hi, &size2, &fits2);
-                                if (fits2 && (!fits || size2 > size * (1 + HYPHEN_GAIN))) {
-                                        g_object_unref(l);
-                                        l = l2;
-                                        size = size2;
-                                        fits = fits2;
-                                } else {
-                                        g_object_unref(l2);
-                                }
-                                g_free(hy);
-                        }
-                        if (!fits) {
-                                warn_overflow(t, e, size, d);
-                                good &= e->overflow != OVERFLOW_ERROR;
-                                ellipsize(l, e, size, h);
-                        }
-                        double lh = layout_height(l, size);
-                        struct box *b = add(out, BOX_TEXT, e);
-                        b->x = x, b->w = w, b->h = fmin(lh, h);
-                        b->y = y + (lh < h ? (h - lh) * (e->valign == ALIGN_CENTER ? 0.5
-                                                         : e->valign == ALIGN_END  ? 1.0
-                                                                                   : 0.0)
-                                           : 0);
-                        b->layout = l;
-                        b->size = size;
-                        b->overflowed = !fits;
-                        b->colour = colour_of(t, &e->colour);
+                case ELEM_TEXT:
+                        good &= single_text(&m, e, text, x, y, w, h, out, d);
                         break;
-                }
                 case ELEM_STACK:
                 case ELEM_ROW:
                 case ELEM_GRID:

@@ -32,6 +32,9 @@ struct box {
                               * top-left at (x, y), scaled by size / BOX_REF_SIZE */
         double size;         /* text: the size chosen by fitting, canvas units */
         bool overflowed;     /* text: did not fit even at the smallest size */
+        bool shortened;      /* text: cut with "…" (and a warning said so) */
+        bool broken;         /* text: a word broken where no hyphenation point is
+                              * (and a warning said so) */
         const char *image;   /* image: path from the community */
 };
 
@@ -53,6 +56,8 @@ struct box_target {
         const char *logo, *photo; /* image paths or NULL */
         bool hyphenate_words;     /* insert soft hyphens (see hyphen.h) */
         const char *format;       /* "a6": picks elements' variants (hide_on, formats); may be NULL */
+        const char *lang;         /* the community's language ("tr"), for case
+                                   * mapping and direction; NULL: the facts' */
         /* For messages: the community file, and "a3 (klar)". */
         const char *file, *who;
 };
@@ -62,6 +67,12 @@ struct box_target {
  * d.  Returns false on an error.  Free with boxes_clear. */
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d);
 void boxes_clear(struct boxes *bs);
+
+/* Where a text box's text is drawn, in canvas units: ink (what is
+ * painted: the glyphs' outlines) or logical (the lines' full height and
+ * advance), from its laid-out layout, not from the element's box.  A box
+ * with no ink gets w = h = 0. */
+void box_text_extents(const struct box *b, bool ink, double *x, double *y, double *w, double *h);
 
 /* The font size every text is shaped at; drawing scales it to box.size. */
 #define BOX_REF_SIZE 100.0
@@ -78,5 +89,19 @@ PangoLayout *box_fit_text(PangoContext *ctx, const struct elem *e, const char *t
  * into no-break spaces, word joiners and zero-width spaces.  Caller frees
  * with g_free. */
 char *box_typeset(const struct fact *x);
+
+/* text in capitals by the rules of language lang ("tr": "dil" -> "DİL"),
+ * the same whatever the process's locale.  Caller frees. */
+char *box_upper(const char *text, const char *lang);
+
+/* text with the invisible marks that make Pango's bidi algorithm read it
+ * as intended: each paragraph goes in the direction of lang (NULL: left
+ * to right) when it has a letter of that direction, else in that of its
+ * first letter (a German pitch that opens with an Arabic greeting stays
+ * left to right; an Arabic name in an English file goes right to left);
+ * and each hashtag is isolated (U+2068 ... U+2069) so that its "#" stays
+ * at its own word's start.  Text without right-to-left letters in a
+ * left-to-right language comes back unchanged.  Caller frees. */
+char *box_direct(const char *text, const char *lang);
 
 #endif

@@ -31,6 +31,7 @@ enum {
         OPT_COPIES,
         OPT_FORCE,
         OPT_REPORT,
+        OPT_DEBUG_BOXES,
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
         {"copies", required_argument, NULL, OPT_COPIES},
         {"force", no_argument, NULL, OPT_FORCE},
         {"report", no_argument, NULL, OPT_REPORT},
+        {"debug-boxes", no_argument, NULL, OPT_DEBUG_BOXES},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -116,6 +118,8 @@ void cli_help(FILE *out)
               "      --copies=N         with --sheet: each community N times (default: 1)\n"
               "      --report           also write report.json and report.html into the\n"
               "                         output folder\n"
+              "      --debug-boxes      also write NAME-FORMAT.boxes.json: every box drawn\n"
+              "                         (element, kind, x, y, w, h in output units, text)\n"
               "  -q, --quiet            do not print warnings (errors still are)\n"
               "  -h, --help             show this help\n"
               "  -V, --version          show the version\n"
@@ -331,6 +335,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         break;
                 case OPT_MARKS:
                         cli->marks = true;
+                        break;
+                case OPT_DEBUG_BOXES:
+                        cli->debug_boxes = true;
                         break;
                 case OPT_FONTS:
                         if (!g_file_test(optarg, G_FILE_TEST_IS_DIR)) {

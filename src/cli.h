@@ -22,6 +22,7 @@ struct cli {
         double dpi;          /* 0: the renderer's default */
         double bleed_mm;
         bool marks, allow_outside, quiet;
+        bool debug_boxes;    /* --debug-boxes: NAME-FORMAT.boxes.json beside each output */
         char **font_dirs;    /* --fonts, NULL-terminated, maybe empty */
         char **layout_dirs;  /* --layouts, NULL-terminated, maybe empty */
         unsigned jobs;       /* -j: workers; 0: one per processor */

@@ -37,6 +37,44 @@ static char **list_families(FcConfig *config)
         return (char **)g_ptr_array_free(names, FALSE);
 }
 
+/* Emoji come from the system's Noto Color Emoji (Debian's
+ * fonts-noto-color-emoji, OFL, installed by scripts/deps.sh): at 10 MB it
+ * is not worth a copy in git, and it is the same file on every machine
+ * that has the package.  A folder that ships an emoji font of its own
+ * (fonts/, --fonts) wins; without either, emoji are drawn as boxes and
+ * check_text says so. */
+static const char *const emoji_files[] = {
+        "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+        "/usr/share/fonts/noto/NotoColorEmoji.ttf",               /* Fedora, Arch */
+        "/usr/local/share/fonts/noto/NotoColorEmoji.ttf",
+        NULL,
+};
+
+static bool has_emoji_font(FcConfig *config)
+{
+        FcPattern *pat = FcPatternCreate();
+        FcPatternAddBool(pat, FC_COLOR, FcTrue);
+        FcObjectSet *os = FcObjectSetBuild(FC_FILE, NULL);
+        FcFontSet *set = FcFontList(config, pat, os);
+        bool any = set && set->nfont > 0;
+        if (set)
+                FcFontSetDestroy(set);
+        FcObjectSetDestroy(os);
+        FcPatternDestroy(pat);
+        return any;
+}
+
+static void add_emoji(FcConfig *config, const char *const *dirs)
+{
+        (void)dirs;
+        if (has_emoji_font(config))
+                return;
+        for (size_t i = 0; emoji_files[i]; i++)
+                if (g_file_test(emoji_files[i], G_FILE_TEST_IS_REGULAR) &&
+                    FcConfigAppFontAddFile(config, (const FcChar8 *)emoji_files[i]))
+                        return;
+}
+
 struct fonts *fonts_new(const char *const *dirs, struct diag *d)
 {
         struct fonts *f = g_new0(struct fonts, 1);
@@ -50,6 +88,7 @@ struct fonts *fonts_new(const char *const *dirs, struct diag *d)
         for (size_t i = 0; dirs && dirs[i]; i++)
                 if (!FcConfigAppFontAddDir(f->config, (const FcChar8 *)dirs[i]))
                         diag_warn(d, dirs[i], 0, NULL, "cannot read fonts from this folder");
+        add_emoji(f->config, dirs);
         f->families = list_families(f->config);
         if (!f->families[0]) {
                 diag_error(d, NULL, 0, NULL, "no fonts found (looked in %s)",

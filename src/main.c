@@ -391,6 +391,7 @@ int main(int argc, char **argv)
                 .dpi = cli.dpi,
                 .bleed_mm = cli.bleed_mm,
                 .marks = cli.marks,
+                .debug_boxes = cli.debug_boxes,
                 .today = cli.today,
         };
         struct community_options co = {

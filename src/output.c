@@ -138,6 +138,9 @@ static const struct writer writers[] = {
                          .open = png_open, .finish = png_finish },
         [OUTPUT_TEXT] = { .kind = OUTPUT_TEXT, .name = "text", .ext = "txt", .page = false,
                           .open = bytes_open, .finish = bytes_finish },
+        /* --debug-boxes: what was drawn where, for tests (render.c). */
+        [OUTPUT_JSON] = { .kind = OUTPUT_JSON, .name = "JSON", .ext = "json", .page = false,
+                          .open = bytes_open, .finish = bytes_finish },
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(writers) == OUTPUT_KIND_COUNT);
 

@@ -604,20 +604,73 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
                           who, b->elem->name, unknown, unknown == 1 ? "" : "s");
 }
 
+/* ---- what is drawn where ------------------------------------------------------------
+ *
+ * The renderer knows every box it draws, so it checks what a reader would
+ * notice before anything is written: text on the QR code (the code may
+ * no longer scan: an error), text on text, text the cut or an app's
+ * covered band takes away, a "shortened" that is not so, a glyph drawn
+ * as the missing-glyph box.  Text is measured by what its layout draws
+ * (ink for what must stay clear, logical lines for text against text:
+ * two lines set tight may touch with their ink and still read), never by
+ * the element's box, which a fitted text fills only in part. */
+
+struct rect {
+        double x, y, w, h;
+};
+
+/* Whether a and b share more than a sliver (tol canvas units each way). */
+static bool meets(struct rect a, struct rect b, double tol)
+{
+        return a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+}
+
+static struct rect drawn(const struct box *b, bool ink)
+{
+        struct rect r = { b->x, b->y, b->w, b->h };
+        if (b->kind == BOX_TEXT)
+                box_text_extents(b, ink, &r.x, &r.y, &r.w, &r.h);
+        return r;
+}
+
 /* Key content inside the margins a print shop or an app takes away. */
-static void check_zones(const struct job *j, const struct canvas *cv, const struct box *b,
+static void check_zones(const struct job *j, const struct canvas *cv, const struct box *b, struct rect r,
                         const char *file, const char *who, struct diag *d)
 {
         if (j->f->print) {
                 double m = SAFE_CUT_MM * cv->mm;
-                if (b->x < m - 0.01 || b->y < m - 0.01 || b->x + b->w > cv->trim_w - m + 0.01 ||
-                    b->y + b->h > cv->trim_h - m + 0.01)
+                if (r.x < m - 0.01 || r.y < m - 0.01 || r.x + r.w > cv->trim_w - m + 0.01 ||
+                    r.y + r.h > cv->trim_h - m + 0.01)
                         diag_warn(d, file, 0, NULL, "%s: %s: closer than %.0f mm to the cut; it may be trimmed off",
                                   who, b->elem->name, SAFE_CUT_MM);
-        } else if (b->y < j->f->safe_top - 0.5 || b->y + b->h > cv->trim_h - j->f->safe_bottom + 0.5) {
+        } else if (r.x < -0.5 || r.x + r.w > cv->trim_w + 0.5) {
+                diag_warn(d, file, 0, NULL, "%s: %s: runs off the side of the image", who, b->elem->name);
+        } else if (r.y < j->f->safe_top - 0.5 || r.y + r.h > cv->trim_h - j->f->safe_bottom + 0.5) {
                 diag_warn(d, file, 0, NULL, "%s: %s: lies in the top or bottom %.0f px that apps cover",
                           who, b->elem->name, fmax(j->f->safe_top, j->f->safe_bottom));
         }
+}
+
+/* Text against the QR code and against other text. */
+static bool check_overlaps(const struct boxes *bs, size_t i, const char *file, const char *who, struct diag *d)
+{
+        const struct box *b = &bs->b[i];
+        struct rect ink = drawn(b, true), line = drawn(b, false);
+        if (ink.w <= 0)
+                return true;
+        bool ok = true;
+        for (size_t k = 0; k < bs->n; k++) {
+                const struct box *u = &bs->b[k];
+                if (u->kind == BOX_QR && meets(ink, drawn(u, true), 0.01)) {
+                        diag_error(d, file, 0, NULL, "%s: %s: text lies on the QR code (%s) or its quiet zone; "
+                                   "the code may not scan", who, b->elem->name, u->elem->name);
+                        ok = false;
+                } else if (u->kind == BOX_TEXT && k > i && drawn(u, true).w > 0 && meets(line, drawn(u, false), 0.5)) {
+                        diag_warn(d, file, 0, NULL, "%s: %s: text overlaps the text of %s", who, b->elem->name,
+                                  u->elem->name);
+                }
+        }
+        return ok;
 }
 
 /* Checks on the laid-out page that a designer would make by eye. */
@@ -628,10 +681,21 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
         bool ok = true;
         for (size_t i = 0; i < bs->n; i++) {
                 const struct box *b = &bs->b[i];
-                if (b->kind == BOX_TEXT || b->kind == BOX_QR)
-                        check_zones(j, cv, b, file, who, d);
-                if (b->kind == BOX_TEXT)
+                if (b->kind == BOX_TEXT || b->kind == BOX_QR) {
+                        struct rect r = drawn(b, true);
+                        if (r.w > 0)
+                                check_zones(j, cv, b, r, file, who, d);
+                }
+                if (b->kind == BOX_TEXT) {
                         check_text(j, cv, bs, i, file, who, d);
+                        ok &= check_overlaps(bs, i, file, who, d);
+                        /* A warning that says "shortened" must be true. */
+                        if (b->shortened != pango_layout_is_ellipsized(b->layout))
+                                diag_warn(d, file, 0, NULL, "%s: %s: the text was %s shortened with \"…\" but %s "
+                                          "(a bug: please report it)", who, b->elem->name,
+                                          b->shortened ? "said to be" : "not said to be",
+                                          b->shortened ? "is not" : "is");
+                }
                 if (b->kind == BOX_IMAGE && j->f->print) {
                         bool logo = strcmp(b->elem->source, "logo") == 0;
                         const struct image *im = logo ? p->logo : p->photo;
@@ -719,6 +783,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .pt = cv->pt,
                 .screen = !j->f->print,
                 .format = j->f->name,
+                .lang = c->language,
                 .palette = &p->palette,
                 .facts = p->facts,
                 .pango = fonts_context(r->fonts),
@@ -740,9 +805,86 @@ static char *who_of(const struct job *j, const struct layout *l)
         return g_strdup_printf("%s%s (%s)", j->f->name, j->preview ? "-png" : "", l->name);
 }
 
-static bool render_job(struct renderer *r, const struct community *c, const struct render_options *o,
-                       const struct prep *p, const struct job *j, struct output *out, struct diag *d)
+static void json_string(GString *s, const char *v)
 {
+        g_string_append_c(s, '"');
+        for (const char *p = v; *p; p++) {
+                if (*p == '"' || *p == '\\')
+                        g_string_append_printf(s, "\\%c", *p);
+                else if ((unsigned char)*p < 0x20)
+                        g_string_append_printf(s, "\\u%04x", (unsigned char)*p);
+                else
+                        g_string_append_c(s, *p);
+        }
+        g_string_append_c(s, '"');
+}
+
+/* --debug-boxes: every box of the page as drawn, in the page's units
+ * from its top-left corner (bleed and slug included, as a PDF reader
+ * measures), text boxes by their ink and their logical lines. */
+static char *boxes_json(const struct job *j, const struct canvas *cv, const struct boxes *bs)
+{
+        static const char *const kinds[] = { [BOX_RECT] = "rect", [BOX_TEXT] = "text", [BOX_IMAGE] = "image",
+                                             [BOX_QR] = "qr" };
+        double off = cv->bleed + cv->slug;
+        GString *s = g_string_new(NULL);
+        g_string_append_printf(s, "{\"format\": \"%s%s\", \"unit\": \"%s\",\n \"trim\": [%.2f, %.2f, %.2f, %.2f],\n",
+                               j->f->name, j->preview ? "-png" : "", j->f->print && !j->preview ? "pt" : "px", off,
+                               off, cv->trim_w, cv->trim_h);
+        if (j->f->print)
+                g_string_append_printf(s, " \"safe\": %.2f,\n", SAFE_CUT_MM * cv->mm);
+        else
+                g_string_append_printf(s, " \"safe_top\": %.2f, \"safe_bottom\": %.2f,\n", j->f->safe_top,
+                                       j->f->safe_bottom);
+        g_string_append(s, " \"boxes\": [");
+        for (size_t i = 0; i < bs->n; i++) {
+                const struct box *b = &bs->b[i];
+                struct rect r = drawn(b, true);
+                g_string_append_printf(s, "%s\n  {\"element\": ", i ? "," : "");
+                json_string(s, b->elem->name);
+                g_string_append_printf(s, ", \"kind\": \"%s\", \"x\": %.2f, \"y\": %.2f, \"w\": %.2f, \"h\": %.2f",
+                                       kinds[b->kind], r.x + off, r.y + off, r.w, r.h);
+                if (b->kind == BOX_TEXT) {
+                        struct rect l = drawn(b, false);
+                        g_string_append_printf(s, ", \"logical\": [%.2f, %.2f, %.2f, %.2f], \"size\": %.2f, "
+                                               "\"shortened\": %s, \"broken\": %s, \"unknown_glyphs\": %d, \"text\": ",
+                                               l.x + off, l.y + off, l.w, l.h, b->size, b->shortened ? "true" : "false",
+                                               b->broken ? "true" : "false",
+                                               pango_layout_get_unknown_glyphs_count(b->layout));
+                        json_string(s, pango_layout_get_text(b->layout));
+                }
+                g_string_append_c(s, '}');
+        }
+        g_string_append(s, "\n]}\n");
+        return g_string_free(s, FALSE);
+}
+
+/* Open, write and finish the boxes file of a job in the slot *box. */
+static bool write_boxes(const struct community *c, const struct render_options *o, const struct job *j,
+                        const struct canvas *cv, const struct boxes *bs, struct output *box, struct diag *d)
+{
+        char *name = g_strdup_printf("%s-%s%s.boxes.%s", c->slug, j->f->name, j->preview ? "-png" : "",
+                                     output_writer(OUTPUT_JSON)->ext);
+        char *path = g_build_filename(o->outdir, name, NULL);
+        bool ok = output_open(box, OUTPUT_JSON, path, NULL, d);
+        if (ok) {
+                char *json = boxes_json(j, cv, bs);
+                output_write(box, json, strlen(json));
+                g_free(json);
+                ok = output_finish(box, d);
+        }
+        g_free(path);
+        g_free(name);
+        return ok;
+}
+
+/* Lay out and draw job j into the next free slot of outs (*used counts
+ * them), and with --debug-boxes its boxes file into the one after. */
+static bool render_job(struct renderer *r, const struct community *c, const struct render_options *o,
+                       const struct prep *p, const struct job *j, struct output *outs, size_t *used,
+                       struct diag *d)
+{
+        struct output *out = &outs[(*used)++];
         struct canvas cv;
         canvas_for(j, o, &cv);
         char *who = who_of(j, p->layout);
@@ -782,6 +924,8 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                         ok = false;
                 }
         }
+        if (ok && o->debug_boxes && o->stream_fd < 0)
+                ok = write_boxes(c, o, j, &cv, &bs, &outs[(*used)++], d);
         boxes_clear(&bs);
         g_free(who);
         return ok;
@@ -858,12 +1002,21 @@ bool renderer_render(struct renderer *r, const struct community *c,
         /* A stream carries one file: two formats would run together. */
         g_assert(!ok || o->stream_fd < 0 || p.jobs->len == 1);
         size_t n = ok ? p.jobs->len : 0;
-        struct output *outs = g_new0(struct output, n ? n : 1);
+        size_t slots = 2 * n + 1; /* a page and its boxes file per job */
+        struct output *outs = g_new0(struct output, slots);
+        size_t *job_of = g_new0(size_t, slots);
+        /* A slot a job never got to open must not look like descriptor 0. */
+        for (size_t k = 0; k < slots; k++)
+                outs[k].fd = outs[k].stream = -1;
         size_t opened = 0;
         /* Every format, even after one failed: the lead hears of every
          * problem in one go (nothing is kept if any failed). */
-        for (size_t i = 0; i < n; i++, opened++)
-                ok &= render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), &outs[i], d);
+        for (size_t i = 0; i < n; i++) {
+                size_t before = opened;
+                ok &= render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), outs, &opened, d);
+                for (size_t k = before; k < opened; k++)
+                        job_of[k] = i;
+        }
         /* All or nothing for this community: every file is complete under
          * a temporary name before the first is renamed, and a failed rename
          * takes back the ones before it. */
@@ -873,7 +1026,7 @@ bool renderer_render(struct renderer *r, const struct community *c,
         if (ok && res) {
                 res->items = g_new0(struct rendered, opened ? opened : 1);
                 for (size_t i = 0; i < opened; i++) {
-                        const struct job *j = &g_array_index(p.jobs, struct job, i);
+                        const struct job *j = &g_array_index(p.jobs, struct job, job_of[i]);
                         struct rendered *it = &res->items[res->n++];
                         *it = (struct rendered){ g_strdup(outs[i].path), j->f, j->preview, outs[i].w->kind, "" };
                         memcpy(it->sha256, outs[i].sha256, sizeof it->sha256);
@@ -885,6 +1038,7 @@ bool renderer_render(struct renderer *r, const struct community *c,
                 output_abort(&outs[i]);
         }
         g_free(outs);
+        g_free(job_of);
         prep_clear(&p);
         /* A refusal always says why; a path that forgot to is our bug, and
          * the lead must still hear that nothing was written. */

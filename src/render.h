@@ -55,6 +55,9 @@ struct render_options {
         double dpi;           /* for PNG previews of print formats ("a3-png"); 0: 150 */
         double bleed_mm;      /* print formats: extend edge elements by this and grow the page */
         bool marks;           /* crop marks outside the bleed */
+        /* Beside each output file also <slug>-<format>.boxes.json: every
+         * box drawn, as the tests read it (not for a stream). */
+        bool debug_boxes;
         GDate today;          /* "next meetings" are counted from this day */
         /* Write the one output to this open descriptor (not owned) instead
          * of into outdir, e.g. standard output for -o -; -1: files.  Only

@@ -610,6 +610,47 @@ static void test_format_variant(void)
         page_clear(&r);
 }
 
+/* ---- language: case and direction ----------------------------------------------- */
+
+static void test_upper_by_language(void)
+{
+        char *tr = box_upper("dil iletişim", "tr"), *de = box_upper("dil straße", "de");
+        char *az = box_upper("bir", "az-Latn"), *none = box_upper("dil", NULL);
+        g_assert_cmpstr(tr, ==, "D\u0130L \u0130LET\u0130\u015e\u0130M");
+        g_assert_cmpstr(de, ==, "DIL STRASSE");
+        g_assert_cmpstr(az, ==, "B\u0130R");
+        g_assert_cmpstr(none, ==, "DIL");
+        g_free(tr);
+        g_free(de);
+        g_free(az);
+        g_free(none);
+}
+
+static void test_direct(void)
+{
+        /* Left-to-right text in a left-to-right language: untouched. */
+        char *plain = box_direct("#Garten #Natur, Raum 3", "de");
+        g_assert_cmpstr(plain, ==, "#Garten #Natur, Raum 3");
+        /* A German paragraph that opens in Arabic stays left to right. */
+        char *mixed = box_direct("\u0645\u0631\u062d\u0628\u0627! Wir treffen uns.\nZweite Zeile", "de");
+        g_assert_cmpstr(mixed, ==, "\u200e\u0645\u0631\u062d\u0628\u0627! Wir treffen uns.\nZweite Zeile");
+        /* Each hashtag isolated; a paragraph of isolates alone has no
+         * first letter, so the mark says left to right. */
+        char *tags = box_direct("#\u0644\u063a\u0629 #Sprache", "en");
+        g_assert_cmpstr(tags, ==, "\u200e\u2068#\u0644\u063a\u0629\u2069 \u2068#Sprache\u2069");
+        /* Only Arabic letters: right to left by their own first letter, no mark. */
+        char *name = box_direct("\u0646\u0627\u062f\u064a 2027", "en");
+        g_assert_cmpstr(name, ==, "\u0646\u0627\u062f\u064a 2027");
+        g_free(name);
+        /* An Arabic community's paragraph that opens in Latin reads right to left. */
+        char *ar = box_direct("Bielefeld \u0645\u0631\u062d\u0628\u0627", "ar");
+        g_assert_cmpstr(ar, ==, "\u200fBielefeld \u0645\u0631\u062d\u0628\u0627");
+        g_free(plain);
+        g_free(mixed);
+        g_free(tags);
+        g_free(ar);
+}
+
 int main(int argc, char **argv)
 {
         test_init(&argc, &argv);
@@ -637,6 +678,8 @@ int main(int argc, char **argv)
         g_test_add_func("/box/empty-text-vanishes", test_empty_text_vanishes);
         g_test_add_func("/box/edges-stretch", test_edges_stretch);
         g_test_add_func("/box/mm-page-sizes", test_mm_page_sizes);
+        g_test_add_func("/box/upper-by-language", test_upper_by_language);
+        g_test_add_func("/box/direct", test_direct);
         int rc = g_test_run();
         fonts_free(fonts);
         diag_clear(&d);

@@ -55,12 +55,10 @@ unlike "$err" "cannot be drawn" "ukrainian: every character drawn"
 text_has ukrainian "Українська розмовна група" "the PDF has the Ukrainian name"
 text_has ukrainian "Говоримо, читаємо, готуємо разом" "the PDF has the Ukrainian topic"
 
-# Emoji: the shipped fonts have none; a clear warning, no crash.
-run render --today "$RTODAY" -f a3,instagram -o "$o" "$d/emoji.cfg"
-is "$rc" 0 "emoji: exit 0"
-no_sanitizer_report "emoji"
-like "$err" "emoji.cfg: warning: a3 (klar): name: 2 characters (emoji or a script without a shipped font) cannot be drawn" \
-        "emoji: a warning names the element and counts what cannot be drawn"
+# Emoji (single, ZWJ sequences, skin tones, flags): drawn from Noto Color
+# Emoji, no missing-glyph box, no warning that any cannot be drawn.
+render_ok emoji
+unlike "$err" "cannot be drawn" "emoji: every emoji drawn (no missing-glyph box)"
 ok_cmd "emoji: the poster is written" test -s "$o/emoji-a3.pdf"
 
 # Everything long: fitted, shortened with a warning, still scannable.
