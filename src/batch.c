@@ -92,8 +92,11 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         for (guint k = 0; k < ids->len && !seen; k++)
                                 seen = strcmp(ids->pdata[k], id) == 0;
                         if (seen) {
-                                if (!quiet && notes)
-                                        g_string_append_printf(notes, "%s: given twice; %s once\n", f, verb);
+                                if (!quiet && notes) {
+                                        char *clean = diag_clean(f);
+                                        g_string_append_printf(notes, "%s: given twice; %s once\n", clean, verb);
+                                        g_free(clean);
+                                }
                                 g_free(id);
                                 g_free(f);
                         } else {
@@ -341,12 +344,16 @@ static void refuse_collisions(struct run *run)
                 return;
         GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (size_t i = 0; i < run->n; i++) {
-                char *slug = util_basename_noext(run->files[i], ".cfg");
+                char *slug = util_slug(run->files[i]);
                 const char *other = g_hash_table_lookup(first, slug);
                 if (other) {
+                        char *a = diag_clean(run->files[i]), *b = diag_clean(other), *q = diag_quote(slug, 200);
                         char *msg = g_strdup_printf("%s: its outputs would overwrite those of %s (both are named "
-                                                    "\"%s-...\"); rename one of the files",
-                                                    run->files[i], other, slug);
+                                                    "%.*s-...\"); rename one of the files",
+                                                    a, b, (int)strlen(q) - 1, q);
+                        g_free(a);
+                        g_free(b);
+                        g_free(q);
                         struct job_result *res = new_result();
                         job_refuse(run->files[i], msg, res);
                         finish(run, i, res); /* printed in its turn */
@@ -545,8 +552,10 @@ static void run_sheets(struct run *run)
                         g_ptr_array_add(cs, c);
                 } else {
                         res->status = JOB_REFUSED;
-                        g_string_append_printf(err, "%s: refused (%zu error%s)\n", run->files[i], d.errors,
+                        char *clean = diag_clean(run->files[i]);
+                        g_string_append_printf(err, "%s: refused (%zu error%s)\n", clean, d.errors,
                                                d.errors == 1 ? "" : "s");
+                        g_free(clean);
                 }
                 res->err = strdup(err->str);
                 g_string_free(err, TRUE);
@@ -571,7 +580,9 @@ static void run_sheets(struct run *run)
                 GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
                 clear_progress(run);
                 if (was) {
-                        printf("%s\n", b->sheet->path);
+                        char *clean = diag_clean(b->sheet->path);
+                        printf("%s\n", clean);
+                        g_free(clean);
                         fflush(stdout);
                         run->sheet_unchanged = true;
                         g_ptr_array_free(was, TRUE);
@@ -585,7 +596,9 @@ static void run_sheets(struct run *run)
                                 if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
                                         fprintf(stderr, "%s\n", d.msgs[k].text);
                         for (size_t k = 0; k < rr.n; k++) {
-                                printf("%s\n", rr.items[k].path);
+                                char *clean = diag_clean(rr.items[k].path);
+                                printf("%s\n", clean);
+                                g_free(clean);
                                 if (run->record)
                                         record_put(run->record, key, 1, name, b->sheet->piece, "pdf",
                                                    rr.items[k].sha256, b->outdir);

@@ -1209,7 +1209,7 @@ static struct community *from_config(config_t *cfg, const char *file,
         struct community *c = g_new0(struct community, 1);
         c->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         c->path = g_strdup(file);
-        c->slug = util_basename_noext(file, ".cfg");
+        c->slug = util_slug(file);
         struct loader ld = {
                 .file = file,
                 .dir = g_path_get_dirname(file),

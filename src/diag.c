@@ -19,6 +19,8 @@ void diag_clear(struct diag *d)
         diag_init(d, echo);
 }
 
+static void append_clean(GString *s, const char *value, size_t max_chars, bool quoted);
+
 static void push(struct diag *d, enum diag_level level, char *text, size_t where)
 {
         if (d->n == d->cap) {
@@ -57,7 +59,9 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line
 {
         GString *s = g_string_new(NULL);
         if (file) {
-                g_string_append(s, file);
+                /* File names come from strangers too (a name with an
+                 * escape sequence must not drive the terminal). */
+                append_clean(s, file, G_MAXSIZE, false);
                 if (line > 0)
                         g_string_append_printf(s, ":%d", line);
                 g_string_append(s, ": ");
@@ -162,11 +166,13 @@ const char *diag_syntax_hint(const char *what)
         return what;
 }
 
-char *diag_quote(const char *value, size_t max_chars)
+/* Append value to s with what could drive a terminal shown, not obeyed:
+ * control characters as \xNN, direction overrides and isolates (they would
+ * reorder the rest of the line) as \uNNNN, invalid bytes as U+FFFD; with
+ * quoted, also " and \ escaped.  At most max_chars characters, then "…". */
+static void append_clean(GString *s, const char *value, size_t max_chars, bool quoted)
 {
-        /* Invalid bytes become U+FFFD so the message itself stays UTF-8. */
         char *valid = g_utf8_make_valid(value, -1);
-        GString *s = g_string_new("\"");
         size_t count = 0;
         for (const char *p = valid; *p; p = g_utf8_next_char(p), count++) {
                 if (count == max_chars) {
@@ -174,19 +180,30 @@ char *diag_quote(const char *value, size_t max_chars)
                         break;
                 }
                 gunichar c = g_utf8_get_char(p);
-                if (c == '"' || c == '\\')
+                if (quoted && (c == '"' || c == '\\'))
                         g_string_append_printf(s, "\\%c", (char)c);
                 else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
                         g_string_append_printf(s, "\\x%02x", (unsigned)c);
-                /* Direction overrides and isolates would reorder the rest of
-                 * the terminal line: shown, not obeyed. */
                 else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
                          c == 0x200f || c == 0x061c)
                         g_string_append_printf(s, "\\u%04x", (unsigned)c);
                 else
                         g_string_append_len(s, p, g_utf8_next_char(p) - p);
         }
-        g_string_append_c(s, '"');
         g_free(valid);
+}
+
+char *diag_quote(const char *value, size_t max_chars)
+{
+        GString *s = g_string_new("\"");
+        append_clean(s, value, max_chars, true);
+        g_string_append_c(s, '"');
+        return g_string_free(s, FALSE);
+}
+
+char *diag_clean(const char *value)
+{
+        GString *s = g_string_new(NULL);
+        append_clean(s, value, G_MAXSIZE, false);
         return g_string_free(s, FALSE);
 }

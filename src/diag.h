@@ -71,4 +71,9 @@ const char *diag_syntax_hint(const char *libconfig_text);
  * frees with g_free. */
 char *diag_quote(const char *value, size_t max_chars);
 
+/* A file name or other text as a terminal may show it: control and
+ * direction characters escaped like diag_quote does, no quotes, no cut.
+ * Caller frees with g_free. */
+char *diag_clean(const char *value);
+
 #endif

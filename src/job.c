@@ -23,19 +23,21 @@
 
 /* ---- output helpers ------------------------------------------------------ */
 
-/* Write s with control characters shown as \xNN: the values come from
- * files written by strangers and must not drive the terminal. */
+/* Write s as a terminal may show it (diag_clean): the values and the
+ * file names come from strangers and must not drive the terminal. */
 static void put_clean(FILE *out, const char *s)
 {
-        char *valid = g_utf8_make_valid(s, -1);
-        for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-                gunichar c = g_utf8_get_char(p);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-                        fprintf(out, "\\x%02x", (unsigned)c);
-                else
-                        fwrite(p, 1, (size_t)(g_utf8_next_char(p) - p), out);
-        }
-        g_free(valid);
+        char *clean = diag_clean(s);
+        fputs(clean, out);
+        g_free(clean);
+}
+
+/* A file name on a line of its own (a path for scripts, a summary). */
+static void put_line(FILE *out, const char *path, const char *rest)
+{
+        put_clean(out, path);
+        fputs(rest, out);
+        fputc('\n', out);
 }
 
 static void field(FILE *out, const char *label, const char *value)
@@ -74,10 +76,10 @@ static void keep_diag(struct job_result *res, FILE *err, const struct diag *d, b
 static void print_refused(FILE *err, const char *path, const struct diag *d)
 {
         size_t errors = d->errors - d->failures;
-        if (errors > 0)
-                fprintf(err, "%s: refused (%zu error%s)\n", path, errors, errors == 1 ? "" : "s");
-        else
-                fprintf(err, "%s: failed (nothing was written; the file itself is fine)\n", path);
+        char *rest = errors > 0 ? g_strdup_printf(": refused (%zu error%s)", errors, errors == 1 ? "" : "s")
+                                : g_strdup(": failed (nothing was written; the file itself is fine)");
+        put_line(err, path, rest);
+        g_free(rest);
 }
 
 /* ---- what `check` prints --------------------------------------------------- */
@@ -111,7 +113,7 @@ static void print_understood(FILE *out, const struct job_env *run, const struct 
                              size_t warnings)
 {
         const struct lang *l = renderer_lang(run->r, c->words_language);
-        fprintf(out, "%s: OK\n", c->path);
+        put_line(out, c->path, ": OK");
         field(out, "Name:", c->name);
         field(out, "Topic:", c->topic);
 
@@ -273,7 +275,7 @@ static bool unchanged(const struct job_env *run, const char *key, struct job_res
                 const struct record_entry *e = was->pdata[i];
                 char *path = g_build_filename(run->ro->outdir, e->name, NULL);
                 /* Listed like a written file: to a script, the run's outputs. */
-                fprintf(out, "%s\n", path);
+                put_line(out, path, "");
                 add_output(res, path, e->format, e->kind, e->sha256);
                 g_free(path);
         }
@@ -308,7 +310,7 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
         for (size_t i = 0; ok && i < done.n; i++) {
                 const struct rendered *it = &done.items[i];
                 if (run->ro->stream_fd < 0)
-                        fprintf(out, "%s\n", it->path);
+                        put_line(out, it->path, "");
                 char *fmt = g_strconcat(it->format->name, it->preview ? "-png" : "", NULL);
                 add_output(res, it->path, fmt, output_writer(it->kind)->ext, it->sha256);
                 g_free(fmt);
@@ -356,7 +358,9 @@ void job_refuse(const char *path, const char *message, struct job_result *res)
         free(res->out);
         free(res->err);
         g_ptr_array_add(res->messages, g_strconcat("E", message, NULL));
-        char *err = g_strdup_printf("%s\n%s: refused (1 error)\n", message, path);
+        char *clean = diag_clean(path);
+        char *err = g_strdup_printf("%s\n%s: refused (1 error)\n", message, clean);
+        g_free(clean);
         res->err = strdup(err);
         g_free(err);
         res->out = strdup("");
@@ -369,9 +373,11 @@ void job_fail(const char *path, const char *why, struct job_result *res)
         job_result_init(res, path);
         free(res->out);
         free(res->err);
-        char *msg = g_strdup_printf("%s: %s", path, why);
+        char *clean = diag_clean(path);
+        char *msg = g_strdup_printf("%s: %s", clean, why);
         g_ptr_array_add(res->messages, g_strconcat("E", msg, NULL));
-        char *err = g_strdup_printf("%s\n%s: failed (nothing was written)\n", msg, path);
+        char *err = g_strdup_printf("%s\n%s: failed (nothing was written)\n", msg, clean);
+        g_free(clean);
         res->err = strdup(err);
         g_free(err);
         g_free(msg);

@@ -421,6 +421,28 @@ bool output_commit(struct output *o, struct diag *d)
                 sink_clear(&o->sink);
                 return ok;
         }
+        /* The file this one replaces is kept under a temporary name of
+         * ours (a second link to it, nothing copied) until the community
+         * is whole, so output_uncommit can put it back. */
+        struct stat st;
+        if (lstat(o->path, &st) == 0 && S_ISREG(st.st_mode)) {
+                char *dir = g_path_get_dirname(o->path), *base = g_path_get_basename(o->path);
+                char *backup = g_strdup_printf("%s/.%s" TMP_TAG "%ld-XXXXXX", dir, base, (long)getpid());
+                g_free(dir);
+                g_free(base);
+                track(backup, true);
+                int fd = g_mkstemp_full(backup, O_WRONLY | O_CLOEXEC, 0600);
+                if (fd >= 0) {
+                        close(fd);
+                        unlink(backup); /* the name is ours (our pid); link needs it free */
+                }
+                if (fd >= 0 && link(o->path, backup) == 0) {
+                        o->backup = backup;
+                } else {
+                        track(backup, false);
+                        g_free(backup);
+                }
+        }
         ok = g_rename(o->tmp, o->path) == 0;
         track(o->tmp, false);
         if (!ok) {
@@ -435,8 +457,15 @@ bool output_commit(struct output *o, struct diag *d)
 
 void output_uncommit(struct output *o)
 {
-        if (o->path && o->stream < 0)
-                g_unlink(o->path);
+        if (o->path && o->stream < 0) {
+                if (o->backup && g_rename(o->backup, o->path) == 0) {
+                        track(o->backup, false);
+                        g_free(o->backup);
+                        o->backup = NULL;
+                } else {
+                        g_unlink(o->path);
+                }
+        }
         g_free(o->path);
         o->path = NULL;
 }
@@ -444,6 +473,12 @@ void output_uncommit(struct output *o)
 void output_abort(struct output *o)
 {
         release(o);
+        if (o->backup) {
+                g_unlink(o->backup);
+                track(o->backup, false);
+                g_free(o->backup);
+                o->backup = NULL;
+        }
         if (o->tmp) {
                 g_unlink(o->tmp);
                 track(o->tmp, false);

@@ -76,6 +76,8 @@ struct output {
         struct sink *pdf;
         struct pdfbox trim, bleed;
         char sha256[65]; /* the file's SHA-256 in hex once output_finish succeeded, else "" */
+        char *backup;    /* after commit: the file it replaced, kept (a hard link) until
+                          * output_abort, so output_uncommit can put it back */
 };
 
 /* On SIGINT, SIGTERM and SIGHUP remove this process's temporary files,
@@ -126,8 +128,10 @@ bool output_finish(struct output *o, struct diag *d);
  * either way.  o keeps only its final path, for output_uncommit. */
 bool output_commit(struct output *o, struct diag *d);
 
-/* Remove a committed file again (when a later one of the same community
- * failed to commit) and forget it.  Does nothing for a stream. */
+/* Take a committed file back (when a later one of the same community
+ * failed to commit): the file it replaced is put back in place, or, if
+ * there was none, it is removed; a failure never leaves a user with less
+ * than they had.  Does nothing for a stream. */
 void output_uncommit(struct output *o);
 
 /* Remove whatever o left (temporary file) and free it; safe after a failed

@@ -123,3 +123,20 @@ mode_t util_umask(void)
         }
         return mask;
 }
+
+char *util_slug(const char *path)
+{
+        char *base = util_basename_noext(path, ".cfg");
+        size_t len = strlen(base);
+        if (len <= UTIL_SLUG_MAX)
+                return base;
+        /* Cut at a character boundary, not inside a UTF-8 sequence. */
+        const char *end = base + (UTIL_SLUG_MAX - 9);
+        while (end > base && ((unsigned char)*end & 0xC0) == 0x80)
+                end--;
+        char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, base, (gssize)len);
+        char *slug = g_strdup_printf("%.*s-%.8s", (int)(end - base), base, sum);
+        g_free(sum);
+        g_free(base);
+        return slug;
+}

@@ -24,6 +24,15 @@ FILE *util_open_regular(const char *path, bool nofollow);
  * message for the user (caller frees).  A file larger than max is not read. */
 char *util_read_file(const char *path, size_t max, size_t *len, char **err);
 
+/* The name a community's outputs start with: the file name without its
+ * folder and ".cfg", shortened when it is long so that every output name
+ * and its temporary name (".NAME-FORMAT.ext.plakat-PID-XXXXXX") fit the
+ * file system's 255 bytes: the first UTIL_SLUG_MAX - 9 bytes (whole
+ * characters) and "-" and 8 hex digits of the full name's SHA-256, so two
+ * long names that start alike still differ.  Caller frees. */
+#define UTIL_SLUG_MAX 160
+char *util_slug(const char *path);
+
 /* The same for a regular file already open (read from its start): the
  * bytes of the file that was opened, not of whatever its path names now. */
 char *util_read_stream(FILE *f, size_t max, size_t *len, char **err);
