@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "output.h"
 #include "record.h"
+#include "report.h"
 #include "util.h"
 
 /* ---- inputs ---------------------------------------------------------------------- */
@@ -257,6 +258,7 @@ struct run {
         size_t printed, done, started;
         size_t count[JOB_FAILED + 1];
         struct record *record;
+        struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
         gint64 t0;
         bool line; /* a progress line is on the screen */
 };
@@ -548,14 +550,35 @@ static void run_sheets(struct run *run)
                 bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len,
                                                  b->env.ro, b->sheet, &rr, &d);
                 clear_progress(run);
-                for (size_t k = 0; k < d.n; k++)
-                        if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
-                                fprintf(stderr, "%s\n", d.msgs[k].text);
-                for (size_t k = 0; k < rr.n; k++)
-                        printf("%s\n", rr.items[k].path);
+                /* The sheet as a result of its own, so the report lists it. */
+                struct job_result *sr = run->sheet = new_result();
+                job_result_init(sr, b->sheet->path);
+                GString *err = g_string_new(NULL);
+                for (size_t k = 0; k < d.n; k++) {
+                        bool error = d.msgs[k].level == DIAG_ERROR;
+                        g_ptr_array_add(sr->messages, g_strconcat(error ? "E" : "W", d.msgs[k].text, NULL));
+                        if (!b->env.quiet || error)
+                                g_string_append_printf(err, "%s\n", d.msgs[k].text);
+                }
+                fputs(err->str, stderr);
+                free(sr->err);
+                sr->err = strdup(err->str);
+                g_string_free(err, TRUE);
+                sr->errors = d.errors;
+                sr->warnings = d.warnings;
+                sr->failures = d.failures;
+                for (size_t k = 0; k < rr.n; k++) {
+                        const struct rendered *it = &rr.items[k];
+                        printf("%s\n", it->path);
+                        struct job_output o = { g_strdup(it->path), g_strdup(it->format->name),
+                                                g_strdup(output_writer(it->kind)->ext), g_strdup(it->sha256) };
+                        g_array_append_val(sr->outputs, o);
+                }
                 fflush(stdout);
-                if (!ok || d.errors)
-                        run->count[d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED]++;
+                if (!ok || d.errors) {
+                        sr->status = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
+                        run->count[sr->status]++;
+                }
                 render_result_clear(&rr);
                 diag_clear(&d);
         }
@@ -585,6 +608,35 @@ static void summary(struct run *run, bool always)
         fprintf(stderr, "%s\n", s->str);
         fflush(stderr);
         g_string_free(s, TRUE);
+}
+
+/* report.json and report.html of what was done, before the summary line
+ * so that the line stays the last thing printed. */
+static void write_report(struct run *run)
+{
+        struct batch *b = run->b;
+        struct report_run rr = {
+                .rendered = run->count[JOB_OK],
+                .unchanged = run->count[JOB_UNCHANGED],
+                .refused = run->count[JOB_REFUSED],
+                .failed = run->count[JOB_FAILED],
+                .seconds = (double)(g_get_monotonic_time() - run->t0) / G_USEC_PER_SEC,
+                .interrupted = interrupted,
+                .today = b->env.ro->today,
+                .files = run->files,
+                .sheet = run->sheet,
+                .sheet_request = b->sheet,
+                /* After Ctrl-C no new picture is drawn: stopping comes first. */
+                .r = interrupted ? NULL : b->env.r,
+                .ro = b->env.ro,
+                .co = b->env.co,
+        };
+        struct diag d;
+        diag_init(&d, NULL);
+        if (!report_write(b->outdir, (const struct job_result *const *)run->results, run->n, &rr, &d))
+                for (size_t k = 0; k < d.n; k++)
+                        fprintf(stderr, "%s\n", d.msgs[k].text);
+        diag_clear(&d);
 }
 
 int batch_run(struct batch *b)
@@ -622,6 +674,8 @@ int batch_run(struct batch *b)
                                 fprintf(stderr, "%s\n", d.msgs[k].text);
                 diag_clear(&d);
         }
+        if (b->report && to_files)
+                write_report(&run);
         bool many = run.n > 1 || b->sheet || b->folders || run.count[JOB_UNCHANGED] > 0;
         if (b->env.render && (!b->env.quiet || interrupted))
                 summary(&run, many || interrupted);
@@ -635,6 +689,10 @@ int batch_run(struct batch *b)
                         g_free(run.results[i]);
                 }
         g_free(run.results);
+        if (run.sheet) {
+                job_result_clear(run.sheet);
+                g_free(run.sheet);
+        }
         record_free(run.record);
         /* Back to dying of the signal for whatever follows. */
         signal(SIGINT, SIG_DFL);
