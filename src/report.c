@@ -554,7 +554,7 @@ static const char css[] =
         "word-break:break-word;font:13px/1.45 ui-monospace,\"DejaVu Sans Mono\",Menlo,Consolas,monospace}\n"
         "pre.term{background:#1f2328;color:#f0f3f6}\n"
         "pre.warnings{background:var(--warnbg);color:#4d2d00;border:1px solid #eac54f}\n"
-        ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:14px;margin-top:12px}\n"
+        ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:12px;margin-top:12px}\n"
         "figure{margin:0}\n"
         "figure a.pic{display:flex;align-items:center;justify-content:center;height:200px;padding:8px;"
         "background:var(--bg);border-radius:8px;text-decoration:none}\n"
@@ -563,9 +563,11 @@ static const char css[] =
         ".nopic{display:flex;flex-direction:column;align-items:center;justify-content:center;width:70%;height:100%;"
         "background:#fff;border:1px solid var(--line);color:var(--muted);font-weight:700;font-size:22px}\n"
         ".nopic small{font-weight:400;font-size:12px}\n"
-        "figcaption{font-size:13px;margin-top:6px;line-height:1.3}\n"
-        "figcaption a{color:var(--ink);word-break:break-all}\n"
-        "figcaption span{color:var(--muted)}\n"
+        "figcaption{font-size:13px;margin-top:6px;line-height:1.35}\n"
+        "figcaption b{display:block;font-size:14px}\n"
+        "figcaption a{display:block;color:var(--muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
+        ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,380px),1fr));gap:14px}\n"
+        ".cards .card{margin:0}\n"
         "footer{color:var(--muted);font-size:13px;text-align:center;padding:0 20px 28px}\n"
         "@media (max-width:560px){header,main{padding-left:12px;padding-right:12px}"
         ".grid{grid-template-columns:repeat(2,1fr);gap:10px}figure a.pic{height:160px}"
@@ -594,13 +596,19 @@ static void html_figure(GString *h, const struct shown *s)
                 g_string_append(h, "<small>open</small></span>");
                 g_free(up);
         }
-        g_string_append(h, "</a><figcaption><a href=\"");
+        char *up = g_ascii_strup(s->o->kind, -1);
+        g_string_append(h, "</a><figcaption><b>");
+        report_html_text(h, s->o->format);
+        g_string_append(h, " · ");
+        report_html_text(h, up);
+        g_string_append(h, "</b><a href=\"");
         html_href(h, s->rel);
+        g_string_append(h, "\" title=\"");
+        report_html_text(h, s->rel);
         g_string_append(h, "\">");
         report_html_text(h, s->rel);
-        g_string_append(h, "</a><br><span>");
-        report_html_text(h, s->o->format);
-        g_string_append(h, "</span></figcaption></figure>\n");
+        g_string_append(h, "</a></figcaption></figure>\n");
+        g_free(up);
 }
 
 /* The community's name as a heading: its file's name without .cfg. */
@@ -722,6 +730,7 @@ static char *html_text(const struct report *rep)
                 g_string_append_printf(h, "<h2>Outputs <small>%zu communit%s; tap a picture to open the file"
                                           "</small></h2>\n",
                                        good, good == 1 ? "y" : "ies");
+                g_string_append(h, "<div class=\"cards\">\n");
                 for (size_t i = 0; i < rep->n; i++) {
                         const struct entry *e = &rep->e[i];
                         const struct job_result *r = e->res;
@@ -743,6 +752,7 @@ static char *html_text(const struct report *rep)
                                 html_figure(h, &g_array_index(e->shown, struct shown, k));
                         g_string_append(h, "</div>\n</section>\n");
                 }
+                g_string_append(h, "</div>\n");
         }
         char secs[G_ASCII_DTOSTR_BUF_SIZE];
         g_string_append_printf(h, "</main>\n<footer>Written by plakat %s in %s s. The data for scripts: "
