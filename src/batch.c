@@ -510,6 +510,21 @@ static void run_here(struct run *run)
 
 /* ---- sheets --------------------------------------------------------------------------- */
 
+/* d's messages into res (all, for the report) and err (what the terminal
+ * shows: errors, and warnings unless quiet), and its counts. */
+static void keep_messages(struct job_result *res, const struct diag *d, bool quiet, GString *err)
+{
+        for (size_t k = 0; k < d->n; k++) {
+                bool error = d->msgs[k].level == DIAG_ERROR;
+                g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d->msgs[k].text, NULL));
+                if (!quiet || error)
+                        g_string_append_printf(err, "%s\n", d->msgs[k].text);
+        }
+        res->errors = d->errors;
+        res->warnings = d->warnings;
+        res->failures = d->failures;
+}
+
 /* All communities on sheets in one PDF: each file's messages in order,
  * then the sheet's path. */
 static void run_sheets(struct run *run)
@@ -523,14 +538,7 @@ static void run_sheets(struct run *run)
                 struct job_result *res = new_result();
                 job_result_init(res, run->files[i]);
                 GString *err = g_string_new(NULL);
-                for (size_t k = 0; k < d.n; k++) {
-                        bool error = d.msgs[k].level == DIAG_ERROR;
-                        g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d.msgs[k].text, NULL));
-                        if (!b->env.quiet || error)
-                                g_string_append_printf(err, "%s\n", d.msgs[k].text);
-                }
-                res->errors = d.errors;
-                res->warnings = d.warnings;
+                keep_messages(res, &d, b->env.quiet, err);
                 if (c) {
                         g_ptr_array_add(cs, c);
                 } else {
@@ -538,6 +546,7 @@ static void run_sheets(struct run *run)
                         g_string_append_printf(err, "%s: refused (%zu error%s)\n", run->files[i], d.errors,
                                                d.errors == 1 ? "" : "s");
                 }
+                free(res->err);
                 res->err = strdup(err->str);
                 g_string_free(err, TRUE);
                 diag_clear(&d);
@@ -554,19 +563,11 @@ static void run_sheets(struct run *run)
                 struct job_result *sr = run->sheet = new_result();
                 job_result_init(sr, b->sheet->path);
                 GString *err = g_string_new(NULL);
-                for (size_t k = 0; k < d.n; k++) {
-                        bool error = d.msgs[k].level == DIAG_ERROR;
-                        g_ptr_array_add(sr->messages, g_strconcat(error ? "E" : "W", d.msgs[k].text, NULL));
-                        if (!b->env.quiet || error)
-                                g_string_append_printf(err, "%s\n", d.msgs[k].text);
-                }
+                keep_messages(sr, &d, b->env.quiet, err);
                 fputs(err->str, stderr);
                 free(sr->err);
                 sr->err = strdup(err->str);
                 g_string_free(err, TRUE);
-                sr->errors = d.errors;
-                sr->warnings = d.warnings;
-                sr->failures = d.failures;
                 for (size_t k = 0; k < rr.n; k++) {
                         const struct rendered *it = &rr.items[k];
                         printf("%s\n", it->path);
