@@ -573,6 +573,20 @@ static const char css[] =
         ".grid{grid-template-columns:repeat(2,1fr);gap:10px}figure a.pic{height:160px}"
         "figure img{max-height:144px}}\n";
 
+static void html_titled(GString *h, const char *input, const char *sub, const char *badge_cls, const char *badge)
+{
+        char *base = g_path_get_basename(input ? input : "?");
+        if (g_str_has_suffix(base, ".cfg"))
+                base[strlen(base) - 4] = '\0';
+        g_string_append(h, "<h3>");
+        report_html_text(h, base);
+        g_string_append_printf(h, " <span class=\"badge %s\">%s</span></h3>\n<div class=\"path\">", badge_cls,
+                               badge);
+        report_html_text(h, sub ? sub : "");
+        g_string_append(h, "</div>\n");
+        g_free(base);
+}
+
 static void html_count(GString *h, const char *cls, size_t n, const char *word)
 {
         g_string_append_printf(h, "<li class=\"%s\"><b>%zu</b>%s</li>\n", n ? cls : "", n, word);
@@ -611,19 +625,11 @@ static void html_figure(GString *h, const struct shown *s)
         g_free(up);
 }
 
-/* The community's name as a heading: its file's name without .cfg. */
+/* The community's name as a heading: its file's name without .cfg; under
+ * it the file as given. */
 static void html_heading(GString *h, const char *input, const char *badge_cls, const char *badge)
 {
-        char *base = g_path_get_basename(input ? input : "?");
-        if (g_str_has_suffix(base, ".cfg"))
-                base[strlen(base) - 4] = '\0';
-        g_string_append(h, "<h3>");
-        report_html_text(h, base);
-        g_string_append_printf(h, " <span class=\"badge %s\">%s</span></h3>\n<div class=\"path\">", badge_cls,
-                               badge);
-        report_html_text(h, input ? input : "");
-        g_string_append(h, "</div>\n");
-        g_free(base);
+        html_titled(h, input, input, badge_cls, badge);
 }
 
 /* Warnings of a community that was written, as the terminal shows them. */
@@ -713,7 +719,8 @@ static char *html_text(const struct report *rep)
                 char *title = g_strdup_printf("%s on %s, %u cop%s each", run->sheet_request->piece,
                                               run->sheet_request->sheet, run->sheet_request->copies,
                                               run->sheet_request->copies == 1 ? "y" : "ies");
-                html_heading(h, title, ok ? "ok" : "bad", ok ? "written" : "not written");
+                html_titled(h, title, rep->sheet_n ? rep->sheet[0].rel : NULL, ok ? "ok" : "bad",
+                            ok ? "written" : "not written");
                 g_free(title);
                 if (!ok && s->err && *s->err) {
                         g_string_append(h, "<pre class=\"term\">");
