@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "output.h"
 #include "record.h"
+#include "report.h"
 #include "util.h"
 
 /* ---- inputs ---------------------------------------------------------------------- */
@@ -260,6 +261,7 @@ struct run {
         size_t printed, done, started;
         size_t count[JOB_FAILED + 1];
         struct record *record;
+        struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
         gint64 t0;
         bool line; /* a progress line is on the screen */
         bool sheet_unchanged; /* --sheet: the sheets were as the record says */
@@ -527,6 +529,21 @@ static void run_here(struct run *run)
 
 /* ---- sheets --------------------------------------------------------------------------- */
 
+/* d's messages into res (all, for the report) and err (what the terminal
+ * shows: errors, and warnings unless quiet), and its counts. */
+static void keep_messages(struct job_result *res, const struct diag *d, bool quiet, GString *err)
+{
+        for (size_t k = 0; k < d->n; k++) {
+                bool error = d->msgs[k].level == DIAG_ERROR;
+                g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d->msgs[k].text, NULL));
+                if (!quiet || error)
+                        g_string_append_printf(err, "%s\n", d->msgs[k].text);
+        }
+        res->errors = d->errors;
+        res->warnings = d->warnings;
+        res->failures = d->failures;
+}
+
 /* All communities on sheets in one PDF: each file's messages in order,
  * then the sheet's path. */
 static void run_sheets(struct run *run)
@@ -540,14 +557,7 @@ static void run_sheets(struct run *run)
                 struct job_result *res = new_result();
                 job_result_init(res, run->files[i]);
                 GString *err = g_string_new(NULL);
-                for (size_t k = 0; k < d.n; k++) {
-                        bool error = d.msgs[k].level == DIAG_ERROR;
-                        g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d.msgs[k].text, NULL));
-                        if (!b->env.quiet || error)
-                                g_string_append_printf(err, "%s\n", d.msgs[k].text);
-                }
-                res->errors = d.errors;
-                res->warnings = d.warnings;
+                keep_messages(res, &d, b->env.quiet, err);
                 if (c) {
                         g_ptr_array_add(cs, c);
                 } else {
@@ -557,6 +567,7 @@ static void run_sheets(struct run *run)
                                                d.errors == 1 ? "" : "s");
                         g_free(clean);
                 }
+                free(res->err);
                 res->err = strdup(err->str);
                 g_string_free(err, TRUE);
                 diag_clear(&d);
@@ -579,12 +590,23 @@ static void run_sheets(struct run *run)
                 char *name = g_path_get_basename(b->sheet->path);
                 GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
                 clear_progress(run);
+                /* The sheet as a result of its own, so the report lists it. */
+                struct job_result *sr = run->sheet = new_result();
+                job_result_init(sr, b->sheet->path);
+                sr->key = g_strdup(key);
                 if (was) {
                         char *clean = diag_clean(b->sheet->path);
                         printf("%s\n", clean);
                         g_free(clean);
                         fflush(stdout);
                         run->sheet_unchanged = true;
+                        sr->status = JOB_UNCHANGED;
+                        for (size_t k = 0; k < was->len; k++) {
+                                const struct record_entry *e = was->pdata[k];
+                                struct job_output o = { g_strdup(b->sheet->path), g_strdup(e->format),
+                                                        g_strdup(e->kind), g_strdup(e->sha256) };
+                                g_array_append_val(sr->outputs, o);
+                        }
                         g_ptr_array_free(was, TRUE);
                 } else {
                         struct diag d;
@@ -592,20 +614,29 @@ static void run_sheets(struct run *run)
                         struct render_result rr;
                         bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
                                                          cs->len, b->env.ro, b->sheet, &rr, &d);
-                        for (size_t k = 0; k < d.n; k++)
-                                if (!b->env.quiet || d.msgs[k].level == DIAG_ERROR)
-                                        fprintf(stderr, "%s\n", d.msgs[k].text);
+                        GString *err = g_string_new(NULL);
+                        keep_messages(sr, &d, b->env.quiet, err);
+                        fputs(err->str, stderr);
+                        free(sr->err);
+                        sr->err = strdup(err->str);
+                        g_string_free(err, TRUE);
                         for (size_t k = 0; k < rr.n; k++) {
-                                char *clean = diag_clean(rr.items[k].path);
+                                const struct rendered *it = &rr.items[k];
+                                char *clean = diag_clean(it->path);
                                 printf("%s\n", clean);
                                 g_free(clean);
+                                struct job_output o = { g_strdup(it->path), g_strdup(it->format->name),
+                                                        g_strdup(output_writer(it->kind)->ext), g_strdup(it->sha256) };
+                                g_array_append_val(sr->outputs, o);
                                 if (run->record)
-                                        record_put(run->record, key, 1, name, b->sheet->piece, "pdf",
-                                                   rr.items[k].sha256, b->outdir);
+                                        record_put(run->record, key, 1, name, b->sheet->piece, "pdf", it->sha256,
+                                                   b->outdir);
                         }
                         fflush(stdout);
-                        if (!ok || d.errors)
-                                run->count[d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED]++;
+                        if (!ok || d.errors) {
+                                sr->status = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
+                                run->count[sr->status]++;
+                        }
                         render_result_clear(&rr);
                         diag_clear(&d);
                 }
@@ -644,6 +675,35 @@ static void summary(struct run *run, bool always)
         g_string_free(s, TRUE);
 }
 
+/* report.json and report.html of what was done, before the summary line
+ * so that the line stays the last thing printed. */
+static void write_report(struct run *run)
+{
+        struct batch *b = run->b;
+        struct report_run rr = {
+                .rendered = run->count[JOB_OK],
+                .unchanged = run->count[JOB_UNCHANGED],
+                .refused = run->count[JOB_REFUSED],
+                .failed = run->count[JOB_FAILED],
+                .seconds = (double)(g_get_monotonic_time() - run->t0) / G_USEC_PER_SEC,
+                .interrupted = interrupted,
+                .today = b->env.ro->today,
+                .files = run->files,
+                .sheet = run->sheet,
+                .sheet_request = b->sheet,
+                /* After Ctrl-C no new picture is drawn: stopping comes first. */
+                .r = interrupted ? NULL : b->env.r,
+                .ro = b->env.ro,
+                .co = b->env.co,
+        };
+        struct diag d;
+        diag_init(&d, NULL);
+        if (!report_write(b->outdir, (const struct job_result *const *)run->results, run->n, &rr, &d))
+                for (size_t k = 0; k < d.n; k++)
+                        fprintf(stderr, "%s\n", d.msgs[k].text);
+        diag_clear(&d);
+}
+
 int batch_run(struct batch *b)
 {
         struct run run = { .b = b, .t0 = g_get_monotonic_time() };
@@ -678,6 +738,8 @@ int batch_run(struct batch *b)
                                 fprintf(stderr, "%s\n", d.msgs[k].text);
                 diag_clear(&d);
         }
+        if (b->report && to_files)
+                write_report(&run);
         bool many = run.n > 1 || b->sheet || b->folders || run.count[JOB_UNCHANGED] > 0;
         if (b->env.render && (!b->env.quiet || interrupted))
                 summary(&run, many || interrupted);
@@ -691,6 +753,10 @@ int batch_run(struct batch *b)
                         g_free(run.results[i]);
                 }
         g_free(run.results);
+        if (run.sheet) {
+                job_result_clear(run.sheet);
+                g_free(run.sheet);
+        }
         record_free(run.record);
         /* Back to dying of the signal for whatever follows. */
         signal(SIGINT, SIG_DFL);

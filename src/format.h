@@ -26,7 +26,7 @@ bool format_family_parse(const char *s, enum family *out);
 const char *const *format_family_names(void);
 
 /* The kinds of file plakat writes (output.h has a writer for each). */
-enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_KIND_COUNT };
+enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_HTML, OUTPUT_KIND_COUNT };
 
 struct format {
         char *name, *description;
