@@ -33,15 +33,17 @@ struct map {
  * where the text is handed to Pango, with characters Pango's line breaker
  * obeys: a no-break space for a held space, word joiners around a held
  * dash ("18:30–" / "20:00 Uhr" must not happen), and for an address a
- * zero-width space after each "/" (a break there reads as intended) and a
- * word joiner after a hyphen of a part short enough for a line (a reader
- * would take the line's end for part of the address).  Only a part
- * between slashes over 24 characters may still break after a hyphen. */
+ * zero-width space after each "/", "?" and "&" (a break there reads as
+ * intended) and a word joiner after each of its hyphens (a reader would
+ * take the line's end for part of the address, and type it or not).
+ * Separators between the parts of a text (" · ", " – ") get a no-break
+ * space before them wherever they come from (box_glue): a wrapped list
+ * breaks after a separator, never before one. */
 
 char *box_typeset(const struct fact *x)
 {
         GString *r = g_string_new(NULL);
-        const char *v = x->value, *part = v;
+        const char *v = x->value;
         size_t h = 0;
         for (const char *p = v; *p; p = g_utf8_next_char(p)) {
                 size_t at = (size_t)(p - v);
@@ -49,8 +51,6 @@ char *box_typeset(const struct fact *x)
                         h++;
                 bool held = h < x->n_holds && x->holds[h].start <= at;
                 gunichar c = g_utf8_get_char(p);
-                if (*p == '/')
-                        part = p + 1;
                 if (held && c == ' ') {
                         g_string_append(r, "\u00a0");
                 } else if (held && (c == 0x2013 || c == '-')) {
@@ -59,12 +59,31 @@ char *box_typeset(const struct fact *x)
                         g_string_append(r, "\u2060");
                 } else {
                         g_string_append_len(r, p, g_utf8_next_char(p) - p);
-                        if (x->url && *p == '-' && strcspn(part, "/") <= 24)
+                        if (x->url && *p == '-')
                                 g_string_append(r, "\u2060");
-                        else if (x->url && *p == '/' && p[1] && p[1] != '/') /* not inside "//" */
-                                g_string_append(r, "\u200b");
+                        else if (x->url && (*p == '/' || *p == '?' || *p == '&') && p[1] && p[1] != '/')
+                                g_string_append(r, "\u200b"); /* not inside "//" */
                 }
         }
+        return g_string_free(r, FALSE);
+}
+
+/* s with a no-break space before each separator between spaces (" · ",
+ * " – ", " | ", " • "); takes s.  Caller frees. */
+static char *box_glue(char *s)
+{
+        static const char *const seps[] = { "\u00b7 ", "\u2013 ", "\u2014 ", "| ", "\u2022 " };
+        GString *r = g_string_sized_new(strlen(s) + 8);
+        for (const char *p = s; *p; p++) {
+                bool glue = false;
+                for (size_t i = 0; *p == ' ' && i < G_N_ELEMENTS(seps) && !glue; i++)
+                        glue = g_str_has_prefix(p + 1, seps[i]);
+                if (glue)
+                        g_string_append(r, "\u00a0");
+                else
+                        g_string_append_c(r, *p);
+        }
+        g_free(s);
         return g_string_free(r, FALSE);
 }
 
@@ -274,7 +293,7 @@ static char *text_of(const struct map *m, const struct elem *e)
         }
         if (e->kind != ELEM_TEXT)
                 return g_strdup("");
-        char *s = expand(e->text, m->vars);
+        char *s = box_glue(expand(e->text, m->vars));
         if (!*s) {
                 g_free(s);
                 return NULL;
