@@ -26,6 +26,7 @@ enum {
         OPT_FONTS,
         OPT_LAYOUTS,
         OPT_ALLOW_OUTSIDE,
+        OPT_ALLOW_ENDED,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,7 @@ static const struct option long_options[] = {
         {"fonts", required_argument, NULL, OPT_FONTS},
         {"layouts", required_argument, NULL, OPT_LAYOUTS},
         {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
+        {"allow-ended", no_argument, NULL, OPT_ALLOW_ENDED},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -90,6 +92,8 @@ void cli_help(FILE *out)
               "      --allow-outside-paths\n"
               "                         let logo and photo name files outside the\n"
               "                         community file's folder (only for files you trust)\n"
+              "      --allow-ended      render a community whose meetings have all passed\n"
+              "                         (refused otherwise: a poster would still invite)\n"
               "  -q, --quiet            do not print warnings (errors still are)\n"
               "  -h, --help             show this help\n"
               "  -V, --version          show the version\n"
@@ -323,6 +327,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         break;
                 case OPT_ALLOW_OUTSIDE:
                         cli->allow_outside = true;
+                        break;
+                case OPT_ALLOW_ENDED:
+                        cli->allow_ended = true;
                         break;
                 case 'q':
                         cli->quiet = true;

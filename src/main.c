@@ -223,10 +223,19 @@ static bool last_meeting(const struct schedule *s, const GDate *today, struct sl
         return found;
 }
 
-/* Fill next[0..max) from today; warn when every meeting lies in the past:
- * a poster inviting to last year's meetings must not go out unnoticed. */
+/* The setting a series ends by, for messages: until, or the list of
+ * dates, or the one meeting. */
+static const char *end_setting(const struct schedule *s)
+{
+        return s->has_until ? "schedule.until" : !s->has_rule ? "schedule.dates" : "schedule.first";
+}
+
+/* Fill next[0..max) from today; when every meeting lies in the past, warn
+ * (refuse is false) or refuse: a poster inviting to last year's meetings
+ * must not go out unnoticed, and one that hangs for weeks with "Jetzt
+ * anmelden" on it must not go out at all unless asked for. */
 static size_t next_meetings(const struct run *run, const struct community *c, struct meeting *next,
-                            size_t max, struct diag *d)
+                            size_t max, bool refuse, struct diag *d)
 {
         size_t n = schedule_next(&c->schedule, &run->ro.today, next, max);
         if (n > 0)
@@ -235,7 +244,14 @@ static size_t next_meetings(const struct run *run, const struct community *c, st
         if (last_meeting(&c->schedule, &run->ro.today, &last)) {
                 const struct lang *l = renderer_lang(run->r, c->words_language);
                 char *day = lang_date(l, &last.date, LANG_DATE_LONG);
-                diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                if (refuse) {
+                        const char *at = end_setting(&c->schedule);
+                        diag_error(d, c->path, community_line(c, at), at,
+                                   "the series has ended (last meeting: %s); a poster or post would still invite people to sign up (pass --allow-ended to render it anyway)",
+                                   day);
+                } else {
+                        diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                }
                 g_free(day);
         } else {
                 diag_warn(d, c->path, 0, "schedule", "no meetings at all (every date is skipped)");
@@ -259,7 +275,7 @@ static bool check_one(struct run *run, const char *path)
         bool ok = c != NULL;
         if (c) {
                 struct meeting next[CHECK_NEXT];
-                size_t n = next_meetings(run, c, next, CHECK_NEXT, &d);
+                size_t n = next_meetings(run, c, next, CHECK_NEXT, false, &d);
                 char *not_shown = NULL;
                 renderer_check(run->r, c, &run->ro, &d, &not_shown);
                 ok = d.errors == 0;
@@ -299,8 +315,8 @@ static bool render_one(struct run *run, const char *path)
         struct render_result done = { 0 };
         if (ok) {
                 struct meeting next[1];
-                next_meetings(run, c, next, 1, &d);
-                ok = renderer_render(run->r, c, &run->ro, &done, &d) && d.errors == 0;
+                next_meetings(run, c, next, 1, !run->cli->allow_ended, &d);
+                ok = d.errors == 0 && renderer_render(run->r, c, &run->ro, &done, &d) && d.errors == 0;
         }
         print_diag(&d, run->cli->quiet);
         /* The paths of the files written, for scripts; not when the one
