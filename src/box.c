@@ -351,11 +351,14 @@ static bool word_limited(PangoContext *ctx, const struct elem *e, const char *te
         return w > 0 && w * size / REF >= 0.9 * width;
 }
 
-static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text)
+/* text with soft hyphens (at the joints of compounds only, with joints),
+ * or NULL when that changes nothing or e must not be hyphenated. */
+static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text, bool joints)
 {
         if (!e->hyphenate || !t->hyphenate_words)
                 return NULL;
-        char *h = hyphen_text(text, lang_code(facts_lang(t->facts)));
+        const char *lang = lang_code(facts_lang(t->facts));
+        char *h = joints ? hyphen_joints(text, lang) : hyphen_text(text, lang);
         if (strcmp(h, text) == 0) {
                 g_free(h);
                 return NULL;
@@ -888,15 +891,16 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                 limited = c->on && c->text && c->e->hyphenate &&
                           word_limited(t->pango, c->e, c->text, c->size, c->width);
         }
-        if (!fits || limited) {
-                /* Words too long for the column: let the texts that permit
-                 * it break inside words, with every child back, and keep
-                 * that only when it is clearly better. */
+        /* Words too long for the column: let the texts that permit it
+         * break inside words, with every child back, and keep that only
+         * when it is clearly better.  Joints of compounds first; every
+         * syllable only when joints are not enough. */
+        for (int joints = 1; joints >= 0 && (!fits || limited); joints--) {
                 char **plain = g_new0(char *, n);
                 bool changed = false;
                 for (size_t i = 0; i < n; i++) {
                         struct node *c = node_at(&tr, i);
-                        char *hy = c->text ? hyphenated(t, c->e, c->text) : NULL;
+                        char *hy = c->text ? hyphenated(t, c->e, c->text, joints) : NULL;
                         if (!hy)
                                 continue;
                         plain[i] = c->text;
@@ -910,6 +914,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         if (fits2 && (!fits || k2 > k + HYPHEN_GAIN)) {
                                 k = k2;
                                 fits = true;
+                                limited = false;
                                 for (size_t i = 0; i < n; i++)
                                         g_free(plain[i]);
                         } else {
@@ -1010,8 +1015,11 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                         PangoLayout *l = box_fit_text(t->pango, e, text, w, h, lo, hi, &size, &fits);
                         bool limited = fits && size * (1 + HYPHEN_GAIN) < hi && e->hyphenate &&
                                        word_limited(t->pango, e, text, size, w);
-                        char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
-                        if (hy) {
+                        /* Joints of compounds first, then every syllable. */
+                        for (int joints = 1; joints >= 0 && (!fits || limited); joints--) {
+                                char *hy = hyphenated(t, e, text, joints);
+                                if (!hy)
+                                        continue;
                                 double size2;
                                 bool fits2;
                                 PangoLayout *l2 = box_fit_text(t->pango, e, hy, w, h, lo, hi, &size2, &fits2);
@@ -1020,6 +1028,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
                                         l = l2;
                                         size = size2;
                                         fits = fits2;
+                                        limited = false;
                                 } else {
                                         g_object_unref(l2);
                                 }
