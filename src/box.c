@@ -371,12 +371,22 @@ static void warn_overflow(const struct box_target *t, const struct elem *e, doub
 {
         double size = t->screen ? size_canvas : size_canvas / t->pt;
         const char *unit = t->screen ? "px" : "pt";
-        if (e->overflow == OVERFLOW_ERROR)
+        if (e->overflow == OVERFLOW_ERROR && e->text && strstr(e->text, "{signup.")) {
+                /* A printed address cut with "…" cannot be typed: refuse,
+                 * and say where a shorter one goes. */
+                bool is_short;
+                int line = facts_signup_line(t->facts, &is_short);
+                diag_error(d, t->file, line, is_short ? "signup.short" : "signup.url",
+                           is_short ? "%s: %s: the printed address does not fit even at %.0f %s; make signup.short shorter"
+                                    : "%s: %s: the printed address does not fit even at %.0f %s; add a shorter one to print as signup.short",
+                           t->who, e->name, size, unit);
+        } else if (e->overflow == OVERFLOW_ERROR) {
                 diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s",
                            t->who, e->name, size, unit);
-        else
+        } else {
                 diag_warn(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s; shortened with \"…\"",
                           t->who, e->name, size, unit);
+        }
 }
 
 /* ---- containers ------------------------------------------------------------------

@@ -53,6 +53,7 @@ struct facts {
         GHashTable *vars;  /* name -> struct fact *, both owned */
         GHashTable *lists; /* name -> GPtrArray of GHashTable (field -> value) */
         const struct lang *lang;
+        int short_line, url_line; /* of signup.short and signup.url, for messages; 0: unknown */
 };
 
 static void fact_free(gpointer p)
@@ -120,6 +121,12 @@ const char *facts_get(const struct facts *f, const char *name)
 {
         const struct fact *x = facts_fact(f, name);
         return x ? x->value : NULL;
+}
+
+int facts_signup_line(const struct facts *f, bool *is_short)
+{
+        *is_short = f->short_line > 0;
+        return f->short_line > 0 ? f->short_line : f->url_line;
 }
 
 const struct lang *facts_lang(const struct facts *f)
@@ -485,6 +492,8 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
 
         put(f, "signup.label", c->signup.label ? c->signup.label : lang_label(l, "signup"));
         put(f, "signup.url", c->signup.url);
+        f->short_line = community_line(c, "signup.short");
+        f->url_line = community_line(c, "signup.url");
         struct fact *url = put_owned(f, "signup.short", c->signup.short_url ? g_strdup(c->signup.short_url)
                                                                           : without_scheme(c->signup.url));
         if (url)
