@@ -471,7 +471,9 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         size_t n_listed = dated ? n_next - 1 : (n_next < FACTS_NEXT ? n_next : FACTS_NEXT);
         if (n_listed && c->n_venues > 1) {
                 places_list(f, "next", c, listed, n_listed, NULL);
-                hold_postcode(places_list(f, "rota", c, listed, n_listed, "\n"));
+                /* Each place once: the rota is what a poster that hangs
+                 * for weeks needs, and room is short. */
+                hold_postcode(places_list(f, "rota", c, listed, n_listed < c->n_venues ? n_listed : c->n_venues, "\n"));
         } else if (n_listed && dated) {
                 const char *sep;
                 char *list = dates_list(c, l, listed, n_listed, &sep);

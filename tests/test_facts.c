@@ -71,11 +71,10 @@ static void test_alternating_venues(void)
         g_assert_cmpstr(var(f, "venue.address"), ==, "Obernstraße 26");
         g_assert_cmpstr(var(f, "next"), ==,
                         "13. Jan.: Café Altstadtliebe · 27. Jan.: Innovation Office · 10. Feb. 2027: Café Altstadtliebe");
-        /* The rota: each meeting with its place, each place with its
-         * address once. */
+        /* The rota: the next meetings with their places, each place once
+         * with its address. */
         g_assert_cmpstr(var(f, "rota"), ==,
-                        "13. Jan.: Café Altstadtliebe, Obernstraße 26\n27. Jan.: Innovation Office, Niederwall 23\n"
-                        "10. Feb. 2027: Café Altstadtliebe");
+                        "13. Jan.: Café Altstadtliebe, Obernstraße 26\n27. Jan. 2027: Innovation Office, Niederwall 23");
         /* On a poster the dates hold together, the venues may break. */
         char *t = typeset(f, "next");
         g_assert_cmpstr(t, ==,
@@ -175,8 +174,7 @@ static void test_rota_next_place(void)
         g_assert_null(facts_get(f, "venue.room"));
         g_assert_cmpstr(var(f, "rota"), ==,
                         "3. Dez.: Bürgerzentrum Stieghorst, Glatzer Straße 21, 33605 Bielefeld\n"
-                        "17. Dez.: Familienzentrum Heepen, Raum 3, Salzufler Straße 130, 33719 Bielefeld (barrierefrei)\n"
-                        "31. Dez. 2026: Bürgerzentrum Stieghorst");
+                        "17. Dez. 2026: Familienzentrum Heepen, Raum 3, Salzufler Straße 130, 33719 Bielefeld (barrierefrei)");
         /* Postcode and town stay on one line. */
         char *t = typeset(f, "venue.address");
         g_assert_cmpstr(t, ==, "Glatzer Straße 21, 33605\u00a0Bielefeld");
