@@ -340,21 +340,27 @@ static struct fact *places_list(struct facts *f, const char *key, const struct c
                         again |= m[j].index % c->n_venues == at;
                 g_string_append(s, i ? (sep ? sep : ITEM_SEP) : "");
                 days[i] = (struct facts_hold){ s->len, strlen(day) };
-                g_string_append_printf(s, "%s: %s", day, v->name);
-                if (sep && !again) {
-                        if (v->room)
-                                g_string_append_printf(s, ", %s", v->room);
-                        if (v->address)
-                                g_string_append_printf(s, ", %s", v->address);
-                        if (v->note)
-                                g_string_append_printf(s, " (%s)", v->note);
-                }
+                char *where = sep && !again ? facts_venue_text(v) : g_strdup(v->name);
+                g_string_append_printf(s, "%s: %s", day, where);
+                g_free(where);
                 g_free(day);
         }
         struct fact *x = put_owned(f, key, g_string_free(s, FALSE));
         for (size_t i = 0; i < n; i++)
                 hold(x, days[i].start, days[i].len);
         return x;
+}
+
+char *facts_venue_text(const struct venue *v)
+{
+        GString *s = g_string_new(v->name);
+        if (v->room)
+                g_string_append_printf(s, ", %s", v->room);
+        if (v->address)
+                g_string_append_printf(s, ", %s", v->address);
+        if (v->note)
+                g_string_append_printf(s, " (%s)", v->note);
+        return g_string_free(s, FALSE);
 }
 
 static char *without_scheme(const char *url)

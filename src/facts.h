@@ -21,6 +21,7 @@
 #include "schedule.h"
 
 struct community;
+struct venue;
 struct lang;
 struct facts;
 
@@ -63,6 +64,10 @@ const struct lang *facts_lang(const struct facts *f);
  * signup.url when there is no short address; 0 when unknown (tests). For
  * a message that asks for a shorter printed address. */
 int facts_signup_line(const struct facts *f, bool *is_short);
+
+/* A place in full: "Name, room, address (note)", as check and the rota
+ * print it.  Caller frees with g_free. */
+char *facts_venue_text(const struct venue *v);
 
 /* Every placeholder a template may use, NULL-terminated (static). */
 const char *const *facts_placeholders(void);

@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "community.h"
 #include "diag.h"
+#include "facts.h"
 #include "hyphen.h"
 #include "lang.h"
 #include "paths.h"
@@ -104,14 +105,7 @@ static void print_refused(const char *path, const struct diag *d)
 
 static char *venue_text(const struct venue *v)
 {
-        GString *s = g_string_new(v->name);
-        if (v->room)
-                g_string_append_printf(s, ", %s", v->room);
-        if (v->address)
-                g_string_append_printf(s, ", %s", v->address);
-        if (v->note)
-                g_string_append_printf(s, " (%s)", v->note);
-        return g_string_free(s, FALSE);
+        return facts_venue_text(v);
 }
 
 static char *lead_text(const struct lead *l)
