@@ -34,15 +34,17 @@ struct map {
  * where the text is handed to Pango, with characters Pango's line breaker
  * obeys: a no-break space for a held space, word joiners around a held
  * dash ("18:30–" / "20:00 Uhr" must not happen), and for an address a
- * zero-width space after each "/" (a break there reads as intended) and a
- * word joiner after a hyphen of a part short enough for a line (a reader
- * would take the line's end for part of the address).  Only a part
- * between slashes over 24 characters may still break after a hyphen. */
+ * zero-width space after each "/", "?" and "&" (a break there reads as
+ * intended) and a word joiner after each of its hyphens (a reader would
+ * take the line's end for part of the address, and type it or not).
+ * Separators between the parts of a text (" · ", " – ") get a no-break
+ * space before them wherever they come from (box_glue): a wrapped list
+ * breaks after a separator, never before one. */
 
 char *box_typeset(const struct fact *x)
 {
         GString *r = g_string_new(NULL);
-        const char *v = x->value, *part = v;
+        const char *v = x->value;
         size_t h = 0;
         for (const char *p = v; *p; p = g_utf8_next_char(p)) {
                 size_t at = (size_t)(p - v);
@@ -50,8 +52,6 @@ char *box_typeset(const struct fact *x)
                         h++;
                 bool held = h < x->n_holds && x->holds[h].start <= at;
                 gunichar c = g_utf8_get_char(p);
-                if (*p == '/')
-                        part = p + 1;
                 if (held && c == ' ') {
                         g_string_append(r, "\u00a0");
                 } else if (held && (c == 0x2013 || c == '-')) {
@@ -60,10 +60,10 @@ char *box_typeset(const struct fact *x)
                         g_string_append(r, "\u2060");
                 } else {
                         g_string_append_len(r, p, g_utf8_next_char(p) - p);
-                        if (x->url && *p == '-' && strcspn(part, "/") <= 24)
+                        if (x->url && *p == '-')
                                 g_string_append(r, "\u2060");
-                        else if (x->url && *p == '/' && p[1] && p[1] != '/') /* not inside "//" */
-                                g_string_append(r, "\u200b");
+                        else if (x->url && (*p == '/' || *p == '?' || *p == '&') && p[1] && p[1] != '/')
+                                g_string_append(r, "\u200b"); /* not inside "//" */
                 }
         }
         return g_string_free(r, FALSE);
@@ -242,6 +242,25 @@ char *box_direct(const char *text, const char *lang)
                 g_string_append_c(r, '\n');
                 p = end + 1;
         }
+        return g_string_free(r, FALSE);
+}
+
+/* s with a no-break space before each separator between spaces (" · ",
+ * " – ", " | ", " • "); takes s.  Caller frees. */
+static char *box_glue(char *s)
+{
+        static const char *const seps[] = { "\u00b7 ", "\u2013 ", "\u2014 ", "| ", "\u2022 " };
+        GString *r = g_string_sized_new(strlen(s) + 8);
+        for (const char *p = s; *p; p++) {
+                bool glue = false;
+                for (size_t i = 0; *p == ' ' && i < G_N_ELEMENTS(seps) && !glue; i++)
+                        glue = g_str_has_prefix(p + 1, seps[i]);
+                if (glue)
+                        g_string_append(r, "\u00a0");
+                else
+                        g_string_append_c(r, *p);
+        }
+        g_free(s);
         return g_string_free(r, FALSE);
 }
 
@@ -481,7 +500,7 @@ static char *text_of(const struct map *m, const struct elem *e)
         }
         if (e->kind != ELEM_TEXT)
                 return g_strdup("");
-        char *s = expand(e->text, m->vars);
+        char *s = box_glue(expand(e->text, m->vars));
         if (!*s) {
                 g_free(s);
                 return NULL;
@@ -541,11 +560,14 @@ static bool word_limited(PangoContext *ctx, const struct elem *e, const char *te
         return w > 0 && w * size / REF >= 0.9 * width;
 }
 
-static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text)
+/* text with soft hyphens (at the joints of compounds only, with joints),
+ * or NULL when that changes nothing or e must not be hyphenated. */
+static char *hyphenated(const struct box_target *t, const struct elem *e, const char *text, bool joints)
 {
         if (!e->hyphenate || !t->hyphenate_words)
                 return NULL;
-        char *h = hyphen_text(text, lang_code(facts_lang(t->facts)));
+        const char *lang = lang_code(facts_lang(t->facts));
+        char *h = joints ? hyphen_joints(text, lang) : hyphen_text(text, lang);
         if (strcmp(h, text) == 0) {
                 g_free(h);
                 return NULL;
@@ -574,6 +596,17 @@ static bool tell_fit(const struct box_target *t, struct box *b, double h, struct
                           "broken where no hyphen can go", t->who, e->name, size, unit);
         if (!b->shortened && !over)
                 return true;
+        if (e->overflow == OVERFLOW_ERROR && e->text && strstr(e->text, "{signup.")) {
+                /* A printed address cut with "…" cannot be typed: refuse,
+                 * and say where a shorter one goes. */
+                bool is_short;
+                int line = facts_signup_line(t->facts, &is_short);
+                diag_error(d, t->file, line, is_short ? "signup.short" : "signup.url",
+                           is_short ? "%s: %s: the printed address does not fit even at %.0f %s; make signup.short shorter"
+                                    : "%s: %s: the printed address does not fit even at %.0f %s; add a shorter one to print as signup.short",
+                           t->who, e->name, size, unit);
+                return false;
+        }
         if (e->overflow == OVERFLOW_ERROR) {
                 diag_error(d, t->file, 0, NULL, "%s: %s: text does not fit its box even at %.0f %s",
                            t->who, e->name, size, unit);
@@ -1126,15 +1159,16 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                 limited = c->on && c->text && c->e->hyphenate &&
                           word_limited(t->pango, c->e, c->text, m->lang, c->size, c->width);
         }
-        if (!fits || limited) {
-                /* Words too long for the column: let the texts that permit
-                 * it break inside words, with every child back, and keep
-                 * that only when it is clearly better. */
+        /* Words too long for the column: let the texts that permit it
+         * break inside words, with every child back, and keep that only
+         * when it is clearly better.  Joints of compounds first; every
+         * syllable only when joints are not enough. */
+        for (int joints = 1; joints >= 0 && (!fits || limited); joints--) {
                 char **plain = g_new0(char *, n);
                 bool changed = false;
                 for (size_t i = 0; i < n; i++) {
                         struct node *c = node_at(&tr, i);
-                        char *hy = c->text ? hyphenated(t, c->e, c->text) : NULL;
+                        char *hy = c->text ? hyphenated(t, c->e, c->text, joints) : NULL;
                         if (!hy)
                                 continue;
                         plain[i] = c->text;
@@ -1150,6 +1184,7 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                         if ((fits2 && (!fits || k2 > k + HYPHEN_GAIN)) || (!fits && !fits2)) {
                                 k = k2;
                                 fits = fits2;
+                                limited = false;
                                 for (size_t i = 0; i < n; i++)
                                         g_free(plain[i]);
                         } else {
@@ -1211,19 +1246,27 @@ static bool single_text(const struct map *m, const struct elem *e, const char *t
         PangoLayout *l = fit_text(t->pango, e, text, m->lang, PANGO_WRAP_WORD, w, h, lo, hi, &size, &fits);
         bool limited = fits && size * (1 + HYPHEN_GAIN) < hi && e->hyphenate &&
                        word_limited(t->pango, e, text, m->lang, size, w);
-        char *hy = fits && !limited ? NULL : hyphenated(t, e, text);
-        if (hy) {
+        /* Joints of compounds first, then every syllable; the last
+         * hyphenation tried is kept for the last resort below. */
+        char *hy = NULL;
+        for (int joints = 1; joints >= 0 && (!fits || limited); joints--) {
+                char *h2 = hyphenated(t, e, text, joints);
+                if (!h2)
+                        continue;
                 double size2;
                 bool fits2;
-                PangoLayout *l2 = fit_text(t->pango, e, hy, m->lang, PANGO_WRAP_WORD, w, h, lo, hi, &size2, &fits2);
+                PangoLayout *l2 = fit_text(t->pango, e, h2, m->lang, PANGO_WRAP_WORD, w, h, lo, hi, &size2, &fits2);
                 if (fits2 && (!fits || size2 > size * (1 + HYPHEN_GAIN))) {
                         g_object_unref(l);
                         l = l2;
                         size = size2;
                         fits = fits2;
+                        limited = false;
                 } else {
                         g_object_unref(l2);
                 }
+                g_free(hy);
+                hy = h2;
         }
         bool charwrap = false;
         if (!fits) {

@@ -32,6 +32,7 @@ enum {
         OPT_FORCE,
         OPT_REPORT,
         OPT_DEBUG_BOXES,
+        OPT_ALLOW_ENDED,
 };
 
 static const struct option long_options[] = {
@@ -52,6 +53,7 @@ static const struct option long_options[] = {
         {"force", no_argument, NULL, OPT_FORCE},
         {"report", no_argument, NULL, OPT_REPORT},
         {"debug-boxes", no_argument, NULL, OPT_DEBUG_BOXES},
+        {"allow-ended", no_argument, NULL, OPT_ALLOW_ENDED},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -120,6 +122,8 @@ void cli_help(FILE *out)
               "                         output folder\n"
               "      --debug-boxes      also write NAME-FORMAT.boxes.json: every box drawn\n"
               "                         (element, kind, x, y, w, h in output units, text)\n"
+              "      --allow-ended      render a community whose meetings have all passed\n"
+              "                         (refused otherwise: a poster would still invite)\n"
               "  -q, --quiet            do not print warnings (errors still are)\n"
               "  -h, --help             show this help\n"
               "  -V, --version          show the version\n"
@@ -405,6 +409,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                         break;
                 case OPT_REPORT:
                         cli->report = true;
+                        break;
+                case OPT_ALLOW_ENDED:
+                        cli->allow_ended = true;
                         break;
                 case 'q':
                         cli->quiet = true;

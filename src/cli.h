@@ -21,7 +21,7 @@ struct cli {
         char *layout;        /* --layout or NULL */
         double dpi;          /* 0: the renderer's default */
         double bleed_mm;
-        bool marks, allow_outside, quiet;
+        bool marks, allow_outside, allow_ended, quiet;
         bool debug_boxes;    /* --debug-boxes: NAME-FORMAT.boxes.json beside each output */
         char **font_dirs;    /* --fonts, NULL-terminated, maybe empty */
         char **layout_dirs;  /* --layouts, NULL-terminated, maybe empty */

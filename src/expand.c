@@ -31,6 +31,85 @@ static bool known(const char *const *names, const char *key)
         return false;
 }
 
+/* ---- separators an empty part leaves behind -----------------------------------
+ *
+ * "{venue.room} · {venue.address} · {venue.note}" without an address must
+ * read "Raum 3 · barrierefrei", not "Raum 3 · · barrierefrei", and without
+ * a room "Niederwall 23 · barrierefrei", not "· Niederwall 23 · …".  While
+ * expanding, each value is wrapped in VAL_OPEN/VAL_CLOSE (control bytes no
+ * value contains: the community loader refuses control characters); then
+ * every stretch of the template's own text between two values that is
+ * nothing but separators is looked at: at the start or the end it goes,
+ * and two separators in a row become the first.  Template text with a
+ * letter or digit in it ("Raum {venue.room}") is left as written. */
+#define VAL_OPEN '\x01'
+#define VAL_CLOSE '\x02'
+
+static bool is_sep_char(gunichar c)
+{
+        return c == 0xB7 || c == 0x2013 || c == 0x2014 || c == 0x2022 || c == '|' || c == ',' || c == ';' ||
+               c == '/' || c == ':' || c == '-';
+}
+
+/* Whether bytes [a, b) are separators and space only, with at least one
+ * separator. */
+static bool only_separators(const char *a, const char *b)
+{
+        bool any = false;
+        for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
+                gunichar c = g_utf8_get_char(p);
+                if (is_sep_char(c))
+                        any = true;
+                else if (!g_unichar_isspace(c))
+                        return false;
+        }
+        return any;
+}
+
+/* The run [a, b) of separators as it should stand between two values:
+ * its leading space, its first separator, its trailing space. */
+static void first_separator(GString *out, const char *a, const char *b)
+{
+        const char *p = a;
+        while (p < b && g_unichar_isspace(g_utf8_get_char(p)))
+                p = g_utf8_next_char(p);
+        g_string_append_len(out, a, p - a);
+        const char *q = p;
+        while (q < b && is_sep_char(g_utf8_get_char(q)))
+                q = g_utf8_next_char(q);
+        g_string_append_len(out, p, q - p);
+        const char *t = b;
+        while (t > q && g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(t))))
+                t = g_utf8_prev_char(t);
+        g_string_append_len(out, t, b - t);
+}
+
+static void tidy(GString *s)
+{
+        GString *r = g_string_sized_new(s->len);
+        const char *p = s->str, *end = s->str + s->len;
+        bool value_before = false;
+        while (p < end) {
+                if (*p == VAL_OPEN) {
+                        const char *q = memchr(p, VAL_CLOSE, (size_t)(end - p));
+                        q = q ? q : end;
+                        g_string_append_len(r, p + 1, q - p - 1);
+                        value_before = true;
+                        p = q < end ? q + 1 : end;
+                        continue;
+                }
+                const char *q = memchr(p, VAL_OPEN, (size_t)(end - p));
+                q = q ? q : end;
+                if (!only_separators(p, q))
+                        g_string_append_len(r, p, q - p);
+                else if (value_before && q < end)
+                        first_separator(r, p, q);
+                p = q;
+        }
+        g_string_assign(s, r->str);
+        g_string_free(r, TRUE);
+}
+
 static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
 {
         GString *out = g_string_new(NULL);
@@ -102,7 +181,11 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         g_strfreev(alts);
                         any_data |= data;
                         if (val) {
+                                /* Marked, so that tidy() tells values from
+                                 * the template's own separators. */
+                                g_string_append_c(dst, VAL_OPEN);
                                 g_string_append(dst, val);
+                                g_string_append_c(dst, VAL_CLOSE);
                                 any_value = true;
                                 any_data_value |= data;
                         } else if (group) {
@@ -128,6 +211,7 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
          * ("{label.goal}: {goal}" without a goal). */
         if ((any_placeholder && !any_value) || (any_data && !any_data_value))
                 g_string_truncate(out, 0);
+        tidy(out);
         return g_string_free(out, FALSE);
 }
 

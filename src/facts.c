@@ -17,7 +17,7 @@ static const char *const label_keys[] = {
 static const char *const placeholders[] = {
         "name", "topic", "pitch", "goal", "tags", "hashtags", "language", "photo", "logo",
         "lead", "lead.name", "lead.email", "lead.phone", "lead.role",
-        "venue", "venue.name", "venue.address", "venue.room", "venue.note", "venues",
+        "venue", "venue.name", "venue.address", "venue.room", "venue.note", "venues", "rota",
         "cycle", "next", "next.date", "next.day", "next.time", "time", "first.date",
         "signup.label", "signup.url", "signup.short",
         "agenda", "channels", "woop.wish", "woop.outcome", "woop.obstacles", "woop.plan",
@@ -53,6 +53,7 @@ struct facts {
         GHashTable *vars;  /* name -> struct fact *, both owned */
         GHashTable *lists; /* name -> GPtrArray of GHashTable (field -> value) */
         const struct lang *lang;
+        int short_line, url_line; /* of signup.short and signup.url, for messages; 0: unknown */
 };
 
 static void fact_free(gpointer p)
@@ -120,6 +121,12 @@ const char *facts_get(const struct facts *f, const char *name)
 {
         const struct fact *x = facts_fact(f, name);
         return x ? x->value : NULL;
+}
+
+int facts_signup_line(const struct facts *f, bool *is_short)
+{
+        *is_short = f->short_line > 0;
+        return f->short_line > 0 ? f->short_line : f->url_line;
 }
 
 const struct lang *facts_lang(const struct facts *f)
@@ -237,6 +244,125 @@ static char *venue_line(const struct venue *v, const char *sep)
         return g_string_free(s, FALSE);
 }
 
+/* Between the items of a list whose items have commas of their own. */
+#define ITEM_SEP " · "
+
+/* Hold the postcode with its town: "33602 Bielefeld", never
+ * "33602" / "Bielefeld". */
+static void hold_postcode(struct fact *x)
+{
+        if (!x)
+                return;
+        const char *v = x->value;
+        for (const char *p = v; *p; p++) {
+                if (!g_ascii_isdigit(*p) || (p > v && g_ascii_isdigit(p[-1])))
+                        continue;
+                const char *q = p;
+                while (g_ascii_isdigit(*q))
+                        q++;
+                if (q - p < 4 || *q != ' ' || !g_unichar_isalpha(g_utf8_get_char(q + 1)))
+                        continue;
+                const char *e = q + 1;
+                while (*e && *e != ' ' && *e != ',' && *e != '\n' && *e != ')')
+                        e = g_utf8_next_char(e);
+                hold(x, (size_t)(p - v), (size_t)(e - p));
+                p = e - 1;
+        }
+}
+
+/* hold_part, with the short word before the part ("bis 31. Dezember
+ * 2027"): a line that ends in "bis" leaves the reader hanging. */
+static void hold_part_with_word(struct fact *x, const char *part)
+{
+        if (!x || !part || !*part)
+                return;
+        size_t n = strlen(part);
+        for (const char *p = x->value; (p = strstr(p, part)); p += n) {
+                const char *s = p;
+                if (s > x->value + 1 && s[-1] == ' ') {
+                        const char *w = s - 1;
+                        while (w > x->value && g_ascii_isalpha(w[-1]))
+                                w--;
+                        if (s - 1 - w > 0 && s - 1 - w <= 5)
+                                s = w;
+                }
+                hold(x, (size_t)(s - x->value), (size_t)(p + n - s));
+        }
+}
+
+/* The time span of one meeting, "18:30–20:00 Uhr".  Caller frees. */
+static char *meeting_time(const struct lang *l, const struct meeting *m)
+{
+        return lang_time_range(l, m->start.minute, m->duration ? (m->start.minute + m->duration) % 1440 : -1);
+}
+
+/* Meetings of a list of dates: just the days when every meeting of the
+ * list starts at the same time, else each day with its time ("Do., 28.
+ * Jan., 18:30–20:00 Uhr · Do., 11. Feb., 17:00–18:30 Uhr"); *sep is
+ * what stands between the items.  Caller frees. */
+static char *dates_list(const struct community *c, const struct lang *l, const struct meeting *m, size_t n,
+                        const char **sep)
+{
+        bool same = true;
+        for (size_t i = 1; i < c->schedule.n_dates; i++)
+                same &= c->schedule.dates[i].minute == c->schedule.dates[0].minute;
+        *sep = same ? lang_list_sep(l) : ITEM_SEP;
+        if (same)
+                return schedule_list(m, n, l);
+        GString *s = g_string_new(NULL);
+        for (size_t i = 0; i < n; i++) {
+                char *day = lang_date(l, &m[i].start.date, LANG_DATE_WEEKDAY);
+                char *t = meeting_time(l, &m[i]);
+                g_string_append_printf(s, "%s%s, %s", i ? ITEM_SEP : "", day, t);
+                g_free(day);
+                g_free(t);
+        }
+        return g_string_free(s, FALSE);
+}
+
+/* Meetings at places that take turns, each with its place: with sep NULL
+ * the names only ("13. Jan.: Café Altstadtliebe · 27. Jan.: Innovation
+ * Office"), else one meeting per sep with the place's room, address and
+ * note at its first mention; stored as key, dates held. */
+static struct fact *places_list(struct facts *f, const char *key, const struct community *c,
+                                const struct meeting *m, size_t n, const char *sep)
+{
+        const struct lang *l = f->lang;
+        GString *s = g_string_new(NULL);
+        struct facts_hold days[FACTS_NEXT];
+        for (size_t i = 0; i < n; i++) {
+                bool year = i + 1 == n || g_date_get_year(&m[i + 1].start.date) != g_date_get_year(&m[i].start.date);
+                char *day = lang_date(l, &m[i].start.date, year ? LANG_DATE_LIST_YEAR : LANG_DATE_LIST);
+                size_t at = m[i].index % c->n_venues;
+                const struct venue *v = &c->venues[at];
+                bool again = false;
+                for (size_t j = 0; j < i; j++)
+                        again |= m[j].index % c->n_venues == at;
+                g_string_append(s, i ? (sep ? sep : ITEM_SEP) : "");
+                days[i] = (struct facts_hold){ s->len, strlen(day) };
+                char *where = sep && !again ? facts_venue_text(v) : g_strdup(v->name);
+                g_string_append_printf(s, "%s: %s", day, where);
+                g_free(where);
+                g_free(day);
+        }
+        struct fact *x = put_owned(f, key, g_string_free(s, FALSE));
+        for (size_t i = 0; i < n; i++)
+                hold(x, days[i].start, days[i].len);
+        return x;
+}
+
+char *facts_venue_text(const struct venue *v)
+{
+        GString *s = g_string_new(v->name);
+        if (v->room)
+                g_string_append_printf(s, ", %s", v->room);
+        if (v->address)
+                g_string_append_printf(s, ", %s", v->address);
+        if (v->note)
+                g_string_append_printf(s, " (%s)", v->note);
+        return g_string_free(s, FALSE);
+}
+
 static char *without_scheme(const char *url)
 {
         const char *p = strstr(url, "://");
@@ -253,7 +379,7 @@ static char *without_scheme(const char *url)
 struct facts *facts_new(const struct community *c, const struct lang *l, const GDate *today)
 {
         struct facts *f = facts_new_empty(l);
-        struct meeting next[FACTS_NEXT];
+        struct meeting next[FACTS_NEXT + 1];
 
         put(f, "name", c->name);
         put(f, "topic", c->topic);
@@ -285,31 +411,18 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
         put_owned(f, "lead", c->lead.role ? g_strdup_printf("%s, %s", c->lead.name, c->lead.role)
                                           : g_strdup(c->lead.name));
 
-        size_t n_next = schedule_next(&c->schedule, today, next, FACTS_NEXT);
-        if (c->n_venues == 1) {
-                const struct venue *v = &c->venues[0];
-                put(f, "venue.name", v->name);
-                put(f, "venue.address", v->address);
-                put(f, "venue.room", v->room);
-                put(f, "venue.note", v->note);
-                put_owned(f, "venue", venue_line(v, ", "));
-        } else {
-                /* Groups that take turns: a poster hangs for months, so it
-                 * names every place (in the order of the rota), and the
-                 * list of next meetings says where each one is. */
-                GString *names = g_string_new(NULL), *addresses = g_string_new(NULL);
-                for (size_t i = 0; i < c->n_venues; i++) {
-                        g_string_append_printf(names, "%s%s", i ? " / " : "", c->venues[i].name);
-                        if (c->venues[i].address)
-                                g_string_append_printf(addresses, "%s%s", addresses->len ? " / " : "",
-                                                       c->venues[i].address);
-                }
-                put(f, "venue.name", names->str);
-                put(f, "venue.address", addresses->str);
-                put(f, "venue", names->str);
-                g_string_free(names, TRUE);
-                g_string_free(addresses, TRUE);
-        }
+        /* One more than is listed: a list of dates names the next one in
+         * the cycle and lists the ones after it. */
+        size_t n_next = schedule_next(&c->schedule, today, next, FACTS_NEXT + 1);
+        bool dated = !c->schedule.has_rule && c->schedule.n_dates > 1 && n_next > 0;
+        /* {venue.*} is the next meeting's place: with places taking turns
+         * that is the only one a single address can belong to. */
+        const struct venue *here = &c->venues[n_next ? next[0].index % c->n_venues : 0];
+        put(f, "venue.name", here->name);
+        hold_postcode(put(f, "venue.address", here->address));
+        put(f, "venue.room", here->room);
+        put(f, "venue.note", here->note);
+        hold_postcode(put_owned(f, "venue", venue_line(here, ", ")));
         GString *all = g_string_new(NULL);
         for (size_t i = 0; i < c->n_venues; i++) {
                 const struct venue *v = &c->venues[i];
@@ -319,58 +432,66 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 g_string_append_printf(all, "%s%s", i ? "\n" : "", line);
                 g_free(line);
         }
-        put_owned(f, "venues", g_string_free(all, FALSE));
+        hold_postcode(put_owned(f, "venues", g_string_free(all, FALSE)));
 
         int start = c->schedule.has_rule ? c->schedule.first.minute
                                          : (c->schedule.n_dates ? c->schedule.dates[0].minute : -1);
         char *span = start < 0 ? NULL
                                : lang_time_range(l, start, c->schedule.duration
                                                                    ? (start + c->schedule.duration) % 1440 : -1);
-        /* Dates in the cycle stay on one line, like the time span. */
-        struct fact *cycle = put_owned(f, "cycle", schedule_describe(&c->schedule, l));
-        hold_part(cycle, span);
-        GDate held[2];
-        size_t n_held = 0;
-        if (c->schedule.has_until)
-                held[n_held++] = c->schedule.until;
-        if (c->schedule.has_rule)
-                held[n_held++] = c->schedule.first.date;
-        for (size_t i = 0; i < n_held; i++) {
-                char *day = lang_date(l, &held[i], LANG_DATE_LONG);
+        struct fact *cycle;
+        if (dated) {
+                /* A list of dates has no rhythm to put in words: the line
+                 * a reader looks at says when the next meeting is. */
+                char *day = lang_date(l, &next[0].start.date, LANG_DATE_FULL);
+                char *t = meeting_time(l, &next[0]);
+                cycle = put_owned(f, "cycle", g_strdup_printf("%s, %s", day, t));
                 hold_part(cycle, day);
+                hold_part(cycle, t);
                 g_free(day);
-        }
-        hold_all(put_owned(f, "time", span));
-        if (n_next && c->n_venues > 1) {
-                GString *s = g_string_new(NULL);
-                struct facts_hold days[FACTS_NEXT];
-                for (size_t i = 0; i < n_next; i++) {
-                        /* The year at the last date of each year, as in lists. */
-                        bool year = i + 1 == n_next || g_date_get_year(&next[i + 1].start.date) !=
-                                                               g_date_get_year(&next[i].start.date);
-                        char *day = lang_date(l, &next[i].start.date, year ? LANG_DATE_LIST_YEAR : LANG_DATE_LIST);
-                        if (i)
-                                g_string_append(s, lang_list_sep(l));
-                        days[i] = (struct facts_hold){ s->len, strlen(day) };
-                        g_string_append_printf(s, "%s: %s", day, c->venues[next[i].index % c->n_venues].name);
+                g_free(t);
+        } else {
+                cycle = put_owned(f, "cycle", schedule_describe(&c->schedule, l));
+                /* Dates in the cycle stay on one line, like the time span,
+                 * and so does the short word that leads to one ("bis"). */
+                hold_part(cycle, span);
+                GDate held[2];
+                size_t n_held = 0;
+                if (c->schedule.has_until)
+                        held[n_held++] = c->schedule.until;
+                if (c->schedule.has_rule)
+                        held[n_held++] = c->schedule.first.date;
+                for (size_t i = 0; i < n_held; i++) {
+                        char *day = lang_date(l, &held[i], LANG_DATE_LONG);
+                        hold_part_with_word(cycle, day);
                         g_free(day);
                 }
-                struct fact *x = put_owned(f, "next", g_string_free(s, FALSE));
-                for (size_t i = 0; i < n_next; i++)
-                        hold(x, days[i].start, days[i].len);
         }
+        hold_all(put_owned(f, "time", span));
+
         /* A single meeting already stands in the cycle with its date; a
-         * list of one would say it twice. */
+         * list of one would say it twice.  So does the first of a list of
+         * dates. */
         bool single = c->schedule.has_rule ? c->schedule.repeat == REPEAT_ONCE : c->schedule.n_dates == 1;
+        const struct meeting *listed = dated ? next + 1 : next;
+        size_t n_listed = dated ? n_next - 1 : (n_next < FACTS_NEXT ? n_next : FACTS_NEXT);
+        if (n_listed && c->n_venues > 1) {
+                places_list(f, "next", c, listed, n_listed, NULL);
+                /* Each place once: the rota is what a poster that hangs
+                 * for weeks needs, and room is short. */
+                hold_postcode(places_list(f, "rota", c, listed, n_listed < c->n_venues ? n_listed : c->n_venues, "\n"));
+        } else if (n_listed && dated) {
+                const char *sep;
+                char *list = dates_list(c, l, listed, n_listed, &sep);
+                hold_items(put_owned(f, "next", list), sep);
+        } else if (n_listed && !single) {
+                hold_items(put_owned(f, "next", schedule_list(listed, n_listed, l)), lang_list_sep(l));
+        }
         if (n_next) {
-                if (c->n_venues == 1 && !single)
-                        hold_items(put_owned(f, "next", schedule_list(next, n_next, l)), lang_list_sep(l));
                 const struct meeting *m = &next[0];
                 put_owned(f, "next.date", lang_date(l, &m->start.date, LANG_DATE_LONG));
                 put_owned(f, "next.day", lang_date(l, &m->start.date, LANG_DATE_WEEKDAY));
-                char *t = lang_time_range(l, m->start.minute,
-                                          m->duration ? (m->start.minute + m->duration) % 1440 : -1);
-                hold_all(put_owned(f, "next.time", t));
+                hold_all(put_owned(f, "next.time", meeting_time(l, m)));
         } else {
                 put(f, "next", lang_label(l, "no_more_meetings"));
         }
@@ -379,6 +500,8 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
 
         put(f, "signup.label", c->signup.label ? c->signup.label : lang_label(l, "signup"));
         put(f, "signup.url", c->signup.url);
+        f->short_line = community_line(c, "signup.short");
+        f->url_line = community_line(c, "signup.url");
         struct fact *url = put_owned(f, "signup.short", c->signup.short_url ? g_strdup(c->signup.short_url)
                                                                           : without_scheme(c->signup.url));
         if (url)

@@ -21,6 +21,7 @@
 #include "schedule.h"
 
 struct community;
+struct venue;
 struct lang;
 struct facts;
 
@@ -58,6 +59,15 @@ const char *facts_get(const struct facts *f, const char *name);
 const struct fact *facts_fact(const struct facts *f, const char *name);
 /* The language the values are in (may be NULL in tests). */
 const struct lang *facts_lang(const struct facts *f);
+
+/* The line of signup.short in the community file (*is_short true), or of
+ * signup.url when there is no short address; 0 when unknown (tests). For
+ * a message that asks for a shorter printed address. */
+int facts_signup_line(const struct facts *f, bool *is_short);
+
+/* A place in full: "Name, room, address (note)", as check and the rota
+ * print it.  Caller frees with g_free. */
+char *facts_venue_text(const struct venue *v);
 
 /* Every placeholder a template may use, NULL-terminated (static). */
 const char *const *facts_placeholders(void);

@@ -14,7 +14,15 @@
  * HYPHEN_MIN_LETTERS, and absurdly long strings.  In a compound with '-'
  * each long part is hyphenated on its own; Pango already breaks after the
  * '-'.  Breaks that change letters (old German "Schiff=fahrt") are skipped:
- * a soft hyphen cannot say them. */
+ * a soft hyphen cannot say them.
+ *
+ * Joints: a German compound reads best broken where its words meet
+ * ("Nachbarschafts-hilfe"), not at any syllable ("Nachbar-schaftshilfe").
+ * The patterns do not say which points are joints, so a point counts as
+ * one when the letters before it end in a common last part of a
+ * compound's first word (JOINT_ENDS: "-schaft", "-ung", "garten", with a
+ * linking "s", "es", "n" or "en").  hyphen_joints offers only those; a
+ * caller tries them before every syllable (box.c). */
 /* madvise(MADV_HUGEPAGE) is Linux's, beyond POSIX. */
 #define _DEFAULT_SOURCE
 #include "hyphen.h"
@@ -33,18 +41,34 @@
 #define HYPHEN_MAX_CHUNK   2000 /* bytes between spaces worth looking at */
 #define SHY "\xC2\xAD"          /* U+00AD in UTF-8 */
 
+/* Endings of a compound's first word, lower case (German). */
+static const char *const joint_ends[] = {
+        "schaft", "ung", "heit", "keit", "tion", "tät", "ling", "tum", "nis", "ismus", "ität",
+        "garten", "gruppe", "kreis", "zentrum", "straße", "arbeit", "hilfe", "verein", "projekt",
+        "netz", "netzwerk", "treff", "schule", "kirche", "zeit", "welt", "stadt", "haus", "platz",
+        "werk", "raum", "markt", "bürger", "nachbar", "kinder", "eltern", "frauen", "männer",
+        "senioren", "jugend", "familie", "sprach", "kultur", "kunst", "musik", "sport", "natur",
+        "umwelt", "klima", "energie", "digital", "stadtteil", "quartier", "gemeinde", "förder",
+        "beratung", "begegnung", "bildung", "lese", "repair", "reparatur", "fahrrad", "rad",
+        "wasser", "wald", "feld", "bienen", "pflanzen", "tausch", "koch", "back", "spiel",
+        "sprech", "stunde", "abend", "tag", "woche", "monat", "jahr", "gesundheit", "pflege",
+        "wohn", "wohnung", "nutzung", "recht", "gesetz", "ordnung", "verkehr", "grundstück",
+        NULL
+};
+
 struct language {
         const char *code;
         const char *file;
         int lhmin, rhmin; /* letters kept together at each end of a word */
+        const char *const *joints; /* endings of a compound's first word, or NULL */
         bool tried;
         bool cached; /* dict came from the cache: free with cached_free */
         HyphenDict *dict;
 };
 
 static struct language languages[] = {
-        { "de", "hyph_de_DE.dic", 2, 2, false, false, NULL },
-        { "en", "hyph_en_US.dic", 2, 3, false, false, NULL },
+        { "de", "hyph_de_DE.dic", 3, 4, joint_ends, false, false, NULL },
+        { "en", "hyph_en_US.dic", 3, 4, NULL, false, false, NULL },
 };
 
 G_LOCK_DEFINE_STATIC(languages);
@@ -371,10 +395,39 @@ static bool leave_alone(const char *s, size_t n)
         return n >= 4 && g_ascii_strncasecmp(s, "www.", 4) == 0;
 }
 
+/* Suffixes that start no word of a compound: "Nachbar|schaft" is no
+ * joint although "Nachbar" ends a first word ("Nachbarhilfe"). */
+static const char *const suffixes[] = { "schaft", "heit", "keit", "ung", "lich", "isch", "tion", "tät",
+                                        "ling", "tum", "nis", "ig", "er", "in", NULL };
+
+/* Whether a break after byte at of the lower-case word low (UTF-8)
+ * is a joint: the first part ends in one of ends, with or without
+ * a linking "s", "es", "n", "en" or "e", and the rest starts no suffix. */
+static bool is_joint(const char *low, size_t at, const char *const *ends)
+{
+        static const char *const links[] = { "", "s", "es", "n", "en", "e" };
+        for (size_t i = 0; suffixes[i]; i++)
+                if (g_str_has_prefix(low + at, suffixes[i]))
+                        return false;
+        for (size_t k = 0; k < G_N_ELEMENTS(links); k++) {
+                size_t ln = strlen(links[k]);
+                if (ln > at || memcmp(low + at - ln, links[k], ln) != 0)
+                        continue;
+                for (size_t i = 0; ends[i]; i++) {
+                        size_t en = strlen(ends[i]);
+                        /* The first word has at least three letters. */
+                        if (en + ln <= at && memcmp(low + at - ln - en, ends[i], en) == 0 &&
+                            g_utf8_strlen(low, (gssize)(at - ln)) >= 3)
+                                return true;
+                }
+        }
+        return false;
+}
+
 /* Append the run of n letters at word (UTF-8) to out, with soft hyphens
- * where the patterns allow. */
+ * where the patterns allow (only at joints when joints is set). */
 static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n,
-                          const struct language *l)
+                          const struct language *l, bool joints)
 {
         if (n < HYPHEN_MIN_LETTERS || n > HYPHEN_MAX_LETTERS) {
                 g_string_append_len(out, word, (gssize)bytes);
@@ -413,16 +466,28 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                 ok = hnj_hyphen_hyphenate3(l->dict, low->str, (int)low->len, hyphens, NULL, &rep, &pos,
                                            &cut, l->lhmin, l->rhmin, 2, 2) == 0;
         }
+        /* The word in lower case, UTF-8, and where each letter ends in
+         * it: for joints. */
+        GString *lw = g_string_new(NULL);
+        size_t *ends = g_new(size_t, n + 1);
+        k = 0;
+        for (const char *p = word; p < word + bytes && k < n; p = g_utf8_next_char(p), k++) {
+                g_string_append_unichar(lw, g_unichar_tolower(g_utf8_get_char(p)));
+                ends[k] = lw->len;
+        }
         k = 0;
         for (const char *p = word; p < word + bytes; k++) {
                 const char *next = g_utf8_next_char(p);
                 g_string_append_len(out, p, next - p);
                 /* Never before a combining mark: it belongs to the letter. */
                 bool mark_next = next < word + bytes && g_unichar_ismark(g_utf8_get_char(next));
-                if (ok && k + 1 < n && !mark_next && (hyphens[k] & 1) && !(rep && rep[k]))
+                bool joint = !joints || (l->joints && k + 1 < n && is_joint(lw->str, ends[k], l->joints));
+                if (ok && k + 1 < n && !mark_next && (hyphens[k] & 1) && !(rep && rep[k]) && joint)
                         g_string_append(out, SHY);
                 p = next;
         }
+        g_free(ends);
+        g_string_free(lw, TRUE);
         if (rep) {
                 for (size_t i = 0; i < low->len; i++)
                         free(rep[i]);
@@ -435,7 +500,7 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
 }
 
 /* Append the chunk (no spaces) to out, hyphenating its runs of letters. */
-static void hyphenate_chunk(GString *out, const char *s, size_t bytes, const struct language *l)
+static void hyphenate_chunk(GString *out, const char *s, size_t bytes, const struct language *l, bool joints)
 {
         if (leave_alone(s, bytes)) {
                 g_string_append_len(out, s, (gssize)bytes);
@@ -451,7 +516,7 @@ static void hyphenate_chunk(GString *out, const char *s, size_t bytes, const str
                         n++;
                 }
                 if (n > 0) {
-                        hyphenate_run(out, p, (size_t)(q - p), n, l);
+                        hyphenate_run(out, p, (size_t)(q - p), n, l, joints);
                         p = q;
                 } else {
                         q = g_utf8_next_char(p);
@@ -461,7 +526,7 @@ static void hyphenate_chunk(GString *out, const char *s, size_t bytes, const str
         }
 }
 
-char *hyphen_text(const char *text, const char *lang)
+static char *hyphenate(const char *text, const char *lang, bool joints)
 {
         if (!text)
                 return NULL;
@@ -484,11 +549,21 @@ char *hyphen_text(const char *text, const char *lang)
                 while (*q && !g_unichar_isspace(g_utf8_get_char(q)))
                         q = g_utf8_next_char(q);
                 if (q > p)
-                        hyphenate_chunk(out, p, (size_t)(q - p), l);
+                        hyphenate_chunk(out, p, (size_t)(q - p), l, joints);
                 p = q;
         }
         G_UNLOCK(languages);
         return g_string_free(out, FALSE);
+}
+
+char *hyphen_text(const char *text, const char *lang)
+{
+        return hyphenate(text, lang, false);
+}
+
+char *hyphen_joints(const char *text, const char *lang)
+{
+        return hyphenate(text, lang, true);
 }
 
 void hyphen_cleanup(void)

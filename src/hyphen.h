@@ -10,6 +10,11 @@
  * Caller frees with g_free. */
 char *hyphen_text(const char *text, const char *lang);
 
+/* The same with soft hyphens only at the joints of compounds
+ * ("Nachbarschafts\u00ADhilfe"), for a language that knows them (German);
+ * text unchanged otherwise.  Caller frees with g_free. */
+char *hyphen_joints(const char *text, const char *lang);
+
 /* Free the loaded patterns (at exit, for leak checkers). */
 void hyphen_cleanup(void);
 

@@ -9,6 +9,7 @@
 
 #include "community.h"
 #include "diag.h"
+#include "facts.h"
 #include "lang.h"
 #include "output.h"
 #include "record.h"
@@ -86,14 +87,7 @@ static void print_refused(FILE *err, const char *path, const struct diag *d)
 
 static char *venue_text(const struct venue *v)
 {
-        GString *s = g_string_new(v->name);
-        if (v->room)
-                g_string_append_printf(s, ", %s", v->room);
-        if (v->address)
-                g_string_append_printf(s, ", %s", v->address);
-        if (v->note)
-                g_string_append_printf(s, " (%s)", v->note);
-        return g_string_free(s, FALSE);
+        return facts_venue_text(v);
 }
 
 static char *lead_text(const struct lead *l)
@@ -204,10 +198,19 @@ static bool last_meeting(const struct schedule *s, const GDate *today, struct sl
         return found;
 }
 
-/* Fill next[0..max) from today; warn when every meeting lies in the past:
- * a poster inviting to last year's meetings must not go out unnoticed. */
+/* The setting a series ends by, for messages: until, or the list of
+ * dates, or the one meeting. */
+static const char *end_setting(const struct schedule *s)
+{
+        return s->has_until ? "schedule.until" : !s->has_rule ? "schedule.dates" : "schedule.first";
+}
+
+/* Fill next[0..max) from today; when every meeting lies in the past, warn
+ * (refuse is false) or refuse: a poster inviting to last year's meetings
+ * must not go out unnoticed, and one that hangs for weeks with "Jetzt
+ * anmelden" on it must not go out at all unless asked for. */
 static size_t next_meetings(const struct job_env *run, const struct community *c, struct meeting *next,
-                            size_t max, struct diag *d)
+                            size_t max, bool refuse, struct diag *d)
 {
         size_t n = schedule_next(&c->schedule, &run->ro->today, next, max);
         if (n > 0)
@@ -216,7 +219,14 @@ static size_t next_meetings(const struct job_env *run, const struct community *c
         if (last_meeting(&c->schedule, &run->ro->today, &last)) {
                 const struct lang *l = renderer_lang(run->r, c->words_language);
                 char *day = lang_date(l, &last.date, LANG_DATE_LONG);
-                diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                if (refuse) {
+                        const char *at = end_setting(&c->schedule);
+                        diag_error(d, c->path, community_line(c, at), at,
+                                   "the series has ended (last meeting: %s); a poster or post would still invite people to sign up (pass --allow-ended to render it anyway)",
+                                   day);
+                } else {
+                        diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                }
                 g_free(day);
         } else {
                 diag_warn(d, c->path, 0, "schedule", "no meetings at all (every date is skipped)");
@@ -239,7 +249,7 @@ static void check_one(const struct job_env *run, const char *path, struct job_re
         bool ok = c != NULL;
         if (c) {
                 struct meeting next[CHECK_NEXT];
-                size_t n = next_meetings(run, c, next, CHECK_NEXT, &d);
+                size_t n = next_meetings(run, c, next, CHECK_NEXT, false, &d);
                 char *not_shown = NULL;
                 renderer_check(run->r, c, run->ro, &d, &not_shown);
                 ok = d.errors == 0;
@@ -301,8 +311,8 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
         }
         if (ok) {
                 struct meeting next[1];
-                next_meetings(run, c, next, 1, &d);
-                ok = renderer_render(run->r, c, run->ro, &done, &d) && d.errors == 0;
+                next_meetings(run, c, next, 1, !run->allow_ended, &d);
+                ok = d.errors == 0 && renderer_render(run->r, c, run->ro, &done, &d) && d.errors == 0;
         }
         keep_diag(res, err, &d, run->quiet);
         /* The paths of the files written, for scripts; not when the one

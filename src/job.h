@@ -24,6 +24,7 @@ struct job_env {
         bool render;                 /* render, else check */
         bool quiet;                  /* warnings kept for the report, not printed */
         bool force;                  /* render even what the record says is unchanged */
+        bool allow_ended;            /* render a series whose meetings have all passed */
         const struct record *record; /* render: the output folder's record; NULL: none */
 };
 

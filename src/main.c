@@ -410,7 +410,8 @@ int main(int argc, char **argv)
                 sheet.path = sheet_path;
         }
         struct batch b = {
-                .env = { .r = r, .ro = &ro, .co = &co, .render = render, .quiet = cli.quiet, .force = cli.force },
+                .env = { .r = r, .ro = &ro, .co = &co, .render = render, .quiet = cli.quiet, .force = cli.force,
+                         .allow_ended = cli.allow_ended },
                 .files = cli.files,
                 .folders = folders,
                 .jobs = cli.jobs,

@@ -84,6 +84,27 @@ static void test_optional_brackets(void)
         check("{name}[!]", "Urban Gardening Bielefeld!");
 }
 
+/* An empty part takes its separator with it, also between brackets. */
+static void test_separators(void)
+{
+        g_hash_table_insert(vars, "venue.note", "barrierefrei");
+        /* No address: one separator between room and note. */
+        check("[{venue.name} · ]{goal}[ · {venue.note}]", "Stadtbibliothek · barrierefrei");
+        check("{venue.name} · {venue.room} · {venue.note}", "Stadtbibliothek · barrierefrei");
+        /* Nothing before or after: no separator at the edge. */
+        check("{venue.room} · {venue.address} · {goal}", "Neumarkt 1");
+        check("{goal} – {venue.note}", "barrierefrei");
+        check("{venue.note}, {goal}", "barrierefrei");
+        /* Template text with words stays as written. */
+        check("{venue.name}, Raum {venue.room}", "Stadtbibliothek, Raum");
+        check("{venue.name} · {venue.note}", "Stadtbibliothek · barrierefrei");
+        /* A value's own separators are the value's. */
+        g_hash_table_insert(vars, "tags", "· Garten ·");
+        check("{tags}", "· Garten ·");
+        g_hash_table_remove(vars, "tags");
+        g_hash_table_remove(vars, "venue.note");
+}
+
 static void test_all_empty(void)
 {
         /* Every placeholder empty: the element is empty, labels and all. */
@@ -194,6 +215,7 @@ int main(int argc, char **argv)
         g_test_add_func("/expand/placeholders", test_placeholders);
         g_test_add_func("/expand/optional-brackets", test_optional_brackets);
         g_test_add_func("/expand/all-empty", test_all_empty);
+        g_test_add_func("/expand/separators", test_separators);
         g_test_add_func("/expand/escapes", test_escapes);
         g_test_add_func("/expand/literal-markup", test_literal_markup);
         g_test_add_func("/expand/alternatives", test_alternatives);

@@ -66,14 +66,19 @@ static void test_alternating_venues(void)
         struct community *c;
         struct lang *l;
         struct facts *f = facts_of(cfg, "de", &c, &l);
-        g_assert_cmpstr(var(f, "venue.name"), ==, "Café Altstadtliebe / Innovation Office");
-        g_assert_cmpstr(var(f, "venue.address"), ==, "Obernstraße 26 / Niederwall 23");
+        /* {venue.*} is the next meeting's place, with its own address. */
+        g_assert_cmpstr(var(f, "venue.name"), ==, "Café Altstadtliebe");
+        g_assert_cmpstr(var(f, "venue.address"), ==, "Obernstraße 26");
         g_assert_cmpstr(var(f, "next"), ==,
-                        "13. Jan.: Café Altstadtliebe, 27. Jan.: Innovation Office, 10. Feb. 2027: Café Altstadtliebe");
+                        "13. Jan.: Café Altstadtliebe · 27. Jan.: Innovation Office · 10. Feb. 2027: Café Altstadtliebe");
+        /* The rota: the next meetings with their places, each place once
+         * with its address. */
+        g_assert_cmpstr(var(f, "rota"), ==,
+                        "13. Jan.: Café Altstadtliebe, Obernstraße 26\n27. Jan. 2027: Innovation Office, Niederwall 23");
         /* On a poster the dates hold together, the venues may break. */
         char *t = typeset(f, "next");
         g_assert_cmpstr(t, ==,
-                        "13.\u00a0Jan.: Café Altstadtliebe, 27.\u00a0Jan.: Innovation Office, 10.\u00a0Feb.\u00a02027: Café Altstadtliebe");
+                        "13.\u00a0Jan.: Café Altstadtliebe · 27.\u00a0Jan.: Innovation Office · 10.\u00a0Feb.\u00a02027: Café Altstadtliebe");
         g_free(t);
         assert_plain(f);
         facts_free(f);
@@ -150,11 +155,102 @@ static void test_lists_and_phone(void)
         community_free(c);
 }
 
+/* Places taking turns: the next meeting (here the second of the rota)
+ * gives {venue.*}; room and note are kept. */
+static void test_rota_next_place(void)
+{
+        const char *cfg =
+                "name = \"Eltern\"; topic = \"Austausch\"; lead = { name = \"Sandra\"; };\n"
+                "schedule = { first = \"2026-11-19 19:30\"; repeat = \"weekly\"; interval = 2; };\n"
+                "venue = ( { name = \"Familienzentrum Heepen\"; address = \"Salzufler Straße 130, 33719 Bielefeld\";\n"
+                "            room = \"Raum 3\"; note = \"barrierefrei\"; },\n"
+                "          { name = \"Bürgerzentrum Stieghorst\"; address = \"Glatzer Straße 21, 33605 Bielefeld\"; } );\n"
+                "signup = { url = \"https://example.org/s\"; };\n";
+        struct community *c;
+        struct lang *l;
+        struct facts *f = facts_of(cfg, "de", &c, &l);
+        g_assert_cmpstr(var(f, "venue.name"), ==, "Bürgerzentrum Stieghorst");
+        g_assert_cmpstr(var(f, "venue.address"), ==, "Glatzer Straße 21, 33605 Bielefeld");
+        g_assert_null(facts_get(f, "venue.room"));
+        g_assert_cmpstr(var(f, "rota"), ==,
+                        "3. Dez.: Bürgerzentrum Stieghorst, Glatzer Straße 21, 33605 Bielefeld\n"
+                        "17. Dez. 2026: Familienzentrum Heepen, Raum 3, Salzufler Straße 130, 33719 Bielefeld (barrierefrei)");
+        /* Postcode and town stay on one line. */
+        char *t = typeset(f, "venue.address");
+        g_assert_cmpstr(t, ==, "Glatzer Straße 21, 33605\u00a0Bielefeld");
+        g_free(t);
+        assert_plain(f);
+        facts_free(f);
+        lang_free(l);
+        community_free(c);
+}
+
+/* A list of dates: the cycle says when the next meeting is, with its
+ * time; the list after it gives each date its own time when they differ. */
+static void test_dates_with_times(void)
+{
+        const char *cfg =
+                "name = \"Sprachcafé\"; topic = \"Deutsch\"; lead = { name = \"Mariam\"; };\n"
+                "schedule = { dates = [\"2027-01-14 17:00\", \"2027-01-28 18:30\", \"2027-02-11 17:00\",\n"
+                "                      \"2027-02-25 10:00\", \"2027-03-11 17:00\"]; duration = 90; };\n"
+                "venue = { name = \"Freizeitzentrum Baumheide\"; };\n"
+                "signup = { url = \"https://example.org/s\"; };\n";
+        struct community *c;
+        struct lang *l;
+        struct facts *f = facts_of(cfg, "de", &c, &l);
+        g_assert_cmpstr(var(f, "cycle"), ==, "Donnerstag, 14. Januar 2027, 17:00–18:30 Uhr");
+        g_assert_cmpstr(var(f, "next"), ==,
+                        "Do., 28. Jan., 18:30–20:00 Uhr · Do., 11. Feb., 17:00–18:30 Uhr · Do., 25. Feb., 10:00–11:30 Uhr");
+        /* Breaks only between the meetings. */
+        char *t = typeset(f, "next");
+        g_assert_null(strstr(t, "Jan., 18"));
+        g_assert_nonnull(strstr(t, "Uhr · Do."));
+        g_free(t);
+        g_assert_null(facts_get(f, "rota"));
+        facts_free(f);
+        lang_free(l);
+        community_free(c);
+
+        /* The same time for every date: the days alone. */
+        cfg = "name = \"Sprachcafé\"; topic = \"Deutsch\"; lead = { name = \"Mariam\"; };\n"
+              "schedule = { dates = [\"2027-01-14 17:00\", \"2027-01-28 17:00\", \"2027-02-11 17:00\"]; };\n"
+              "venue = { name = \"Freizeitzentrum Baumheide\"; };\n"
+              "signup = { url = \"https://example.org/s\"; };\n";
+        f = facts_of(cfg, "de", &c, &l);
+        g_assert_cmpstr(var(f, "cycle"), ==, "Donnerstag, 14. Januar 2027, 17:00 Uhr");
+        g_assert_cmpstr(var(f, "next"), ==, "28. Jan., 11. Feb. 2027");
+        facts_free(f);
+        lang_free(l);
+        community_free(c);
+}
+
+/* "bis 31. Dezember 2027" stays together. */
+static void test_until_held(void)
+{
+        const char *cfg =
+                "name = \"Garten\"; topic = \"Gärtnern\"; lead = { name = \"Aylin\"; };\n"
+                "schedule = { first = \"2027-01-12 18:30\"; repeat = \"monthly\"; until = \"2027-12-31\"; };\n"
+                "venue = { name = \"Innovation Office\"; };\n"
+                "signup = { url = \"https://example.org/s\"; };\n";
+        struct community *c;
+        struct lang *l;
+        struct facts *f = facts_of(cfg, "de", &c, &l);
+        char *t = typeset(f, "cycle");
+        g_assert_nonnull(strstr(t, "bis\u00a031.\u00a0Dezember\u00a02027"));
+        g_free(t);
+        facts_free(f);
+        lang_free(l);
+        community_free(c);
+}
+
 int main(int argc, char **argv)
 {
         test_init(&argc, &argv);
         g_test_add_func("/facts/alternating-venues", test_alternating_venues);
         g_test_add_func("/facts/one-venue", test_one_venue);
         g_test_add_func("/facts/lists-and-phone", test_lists_and_phone);
+        g_test_add_func("/facts/rota-next-place", test_rota_next_place);
+        g_test_add_func("/facts/dates-with-times", test_dates_with_times);
+        g_test_add_func("/facts/until-held", test_until_held);
         return g_test_run();
 }

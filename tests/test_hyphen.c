@@ -37,23 +37,43 @@ static void check(const char *lang, const char *text, const char *want)
 static void test_german(void)
 {
         check("de", "Nachbarschaftshilfegemeinschaft", "Nach=bar=schafts=hil=fe=ge=mein=schaft");
-        check("de", "Größenordnungen", "Grö=ßen=ord=nun=gen");
-        check("de", "Zuckerbäckerei", "Zu=cker=bä=cke=rei");
+        /* At least three letters before a break, four after it. */
+        check("de", "Größenordnungen", "Grö=ßen=ord=nungen");
+        check("de", "Zuckerbäckerei", "Zucker=bä=ckerei");
         /* Capitals are kept; the patterns see lower case. */
-        check("de", "STRASSENFESTIVAL", "STRAS=SEN=FES=TI=VAL");
+        check("de", "STRASSENFESTIVAL", "STRAS=SEN=FES=TIVAL");
         /* Punctuation around words, several words. */
         check("de", "Treffen im (Gemeinschaftsgarten), jeden Donnerstag!",
-              "Tref=fen im (Ge=mein=schafts=gar=ten), jeden Don=ners=tag!");
+              "Treffen im (Gemein=schafts=garten), jeden Don=nerstag!");
+}
+
+/* Joints only: a compound breaks where its words meet. */
+static void test_joints(void)
+{
+        char *h = hyphen_joints("Nachbarschaftshilfegemeinschaftsgartenprojektgruppe", "de");
+        char **parts = g_strsplit(h, SHY, -1);
+        char *got = g_strjoinv("=", parts);
+        g_assert_cmpstr(got, ==, "Nachbarschafts=hilfe=gemeinschafts=garten=projekt=gruppe");
+        g_free(got);
+        g_strfreev(parts);
+        g_free(h);
+        /* No joint known: unchanged; no joints in English. */
+        h = hyphen_joints("Zuckerbäckerei", "de");
+        g_assert_cmpstr(h, ==, "Zuckerbäckerei");
+        g_free(h);
+        h = hyphen_joints("communication", "en");
+        g_assert_cmpstr(h, ==, "communication");
+        g_free(h);
 }
 
 static void test_english(void)
 {
         check("en", "communication", "com=mu=ni=ca=tion");
         check("en", "neighbourhood", "neigh=bour=hood");
-        check("en", "Hyphenation", "Hy=phen=ation");
+        check("en", "Hyphenation", "Hyphen=ation");
         /* Multi-byte letters: libhyphen counts characters, not bytes. */
         check("en", "coöperation", "coöper=a=tion");
-        check("en", "encyclopædia", "en=cy=clopæ=dia");
+        check("en", "encyclopædia", "ency=clopædia");
 }
 
 static void test_left_alone(void)
@@ -81,7 +101,7 @@ static void test_left_alone(void)
         g_free(h);
         /* A compound with '-': Pango breaks after it; long parts still get
          * their syllables. */
-        check("de", "Gemeinschafts-Nachbarschaftshilfe", "Ge=mein=schafts-Nach=bar=schafts=hil=fe");
+        check("de", "Gemeinschafts-Nachbarschaftshilfe", "Gemein=schafts-Nach=bar=schafts=hilfe");
         /* A huge "word" is not looked at; invalid UTF-8 comes back as is. */
         GString *big = g_string_new(NULL);
         for (int i = 0; i < 5000; i++)
@@ -242,6 +262,7 @@ int main(int argc, char **argv)
         test_init(&argc, &argv);
         g_test_add_func("/hyphen/cache", test_cache);
         g_test_add_func("/hyphen/german", test_german);
+        g_test_add_func("/hyphen/joints", test_joints);
         g_test_add_func("/hyphen/english", test_english);
         g_test_add_func("/hyphen/left_alone", test_left_alone);
         g_test_add_func("/hyphen/pango_breaks", test_pango_breaks);

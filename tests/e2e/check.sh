@@ -116,7 +116,16 @@ like "$err" "warning: language" "unknown language: warning"
 # check checks the default formats (a3, instagram) unless -f names others:
 # a sign-up address too long for an A6 flyer's code is fine on A3 (README).
 long=https://bielefeld.jetzt/cop/$(printf 'urban-gardening-%.0s' $(seq 1 40))
-sed -e "s|https://bielefeld.jetzt/cop/urban-gardening|$long|" "$good" >"$dir/long-url.cfg"
+# Printed, such an address cannot break anywhere but at its hyphens, which
+# would read as part of it: without signup.short the file is refused, and
+# the message says where the short address goes.
+sed -e "s|https://bielefeld.jetzt/cop/urban-gardening|$long|" "$good" >"$dir/long-url-bare.cfg"
+run check -q --today 2027-01-01 "$dir/long-url-bare.cfg"
+is "$rc" 1 "a long sign-up address without signup.short: refused"
+like "$err" "long-url-bare.cfg:18: signup.url: a3 (klar): short-url: the printed address does not fit even at 20 pt; add a shorter one to print as signup.short" \
+        "a long sign-up address: the message names signup.short and the line"
+unlike "$err" "…" "a long sign-up address: never cut with an ellipsis"
+sed -e "s|url = \"https://bielefeld.jetzt/cop/urban-gardening\";|url = \"$long\"; short = \"bielefeld.jetzt/garten\";|" "$good" >"$dir/long-url.cfg"
 run check -q --today 2027-01-01 "$dir/long-url.cfg"
 is "$rc" 0 "a long sign-up address: OK for the default formats"
 run check -q --today 2027-01-01 -f a6 "$dir/long-url.cfg"

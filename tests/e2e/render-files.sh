@@ -166,6 +166,30 @@ is "$rc" 0 "layouts: exit 0"
 is "$(printf '%s\n' "$out" | awk '/^[^ ]/ { print $1 }' | sort)" "$want" "layouts: every design in layouts/"
 like "$out" "klar       (default)" "layouts: klar is the default"
 
+# ---- a series that has ended is refused unless asked for ---------------------------
+cat >"$dir/ended.cfg" <<CFG
+name = "Repair-Café Brake"; topic = "Reparieren statt wegwerfen";
+lead = { name = "Tom Weber"; };
+schedule = {
+  first = "2026-01-10 14:00"; repeat = "monthly";
+  until = "2026-11-30";
+};
+venue = { name = "Gemeindehaus Brake"; };
+signup = { url = "https://bielefeld.jetzt/cop/repair-brake"; };
+CFG
+o=$T_TMP/ended
+run render --today 2027-01-01 -f a3 -o "$o" "$dir/ended.cfg"
+is "$rc" 1 "ended series: refused"
+like "$err" "$dir/ended.cfg:5: schedule.until: the series has ended (last meeting: 14. November 2026)" \
+        "ended series: the line of until and the last meeting"
+like "$err" "pass --allow-ended" "ended series: says how to render it anyway"
+ok_cmd "ended series: nothing written" test ! -e "$o/ended-a3.pdf"
+run render --allow-ended --today 2027-01-01 -f a3 -o "$o" "$dir/ended.cfg"
+is "$rc" 0 "ended series with --allow-ended: rendered"
+ok_cmd "ended series with --allow-ended: the PDF" test -s "$o/ended-a3.pdf"
+run check --today 2027-01-01 "$dir/ended.cfg"
+is "$rc" 0 "ended series: check only warns"
+
 # ---- -f all: every format, once -------------------------------------------------------------
 o=$T_TMP/all
 run render --today "$RTODAY" -f all -o "$o" "$dir/good.cfg"

@@ -26,6 +26,7 @@ for f in $samples; do
 
         # What plakat understood is what the poster must say.
         run check --today "$RTODAY" "$f"
+        c_out=$out
         c_name=$(value Name:)
         c_topic=$(value Topic:)
         c_next=$(value Next:)
@@ -68,9 +69,23 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
         # 4. Februar 2027, ..."), not again as a list of one.
         dates=$c_next
         case $c_next in *", "*) ;; *) dates=$(value Meets:) ;; esac
+        # Places taking turns: the poster lists each place once, with the
+        # meeting it comes next.
+        places=$(printf '%s\n' "$c_out" | grep -c '^  *[0-9]\. ')
+        case $c_out in *"taking turns"*)
+                dates=$(printf '%s\n' "$dates" | sed 's/, /\n/g' | head -n "$places" | paste -sd, - | sed 's/,/, /g') ;;
+        esac
+        # A list of dates names the next one in full in the cycle
+        # ("21. Januar 2027") and the later ones with their times, without
+        # the year ("Do., 18. Feb., 18:00–20:00 Uhr").
         missing=
         for w in $(printf '%s\n' "$dates" | sed 's/, /\n/g' | tr ' ' '_'); do
-                has_text "$T_TMP/text" "$(printf '%s' "$w" | tr '_' ' ')" || missing="$missing [$w]"
+                d=$(printf '%s' "$w" | tr '_' ' ')
+                short=$(printf '%s' "$d" | sed 's/ [0-9][0-9][0-9][0-9]$//')
+                long=$(printf '%s' "$short" | sed 's/Jan\./Januar/; s/Feb\./Februar/; s/Apr\./April/; s/Aug\./August/;
+                        s/Sept\./September/; s/Okt\./Oktober/; s/Nov\./November/; s/Dez\./Dezember/')
+                has_text "$T_TMP/text" "$d" || has_text "$T_TMP/text" "$short," ||
+                        has_text "$T_TMP/text" "$long " || missing="$missing [$w]"
         done
         if [ -z "$missing" ]; then
                 pass "$f: the PDF says the next dates"

@@ -65,7 +65,8 @@ ok_cmd "emoji: the poster is written" test -s "$o/emoji-a3.pdf"
 run render --today "$RTODAY" -f a3,instagram -o "$o" "$d/long.cfg"
 is "$rc" 0 "long: exit 0"
 no_sanitizer_report "long"
-like "$err" "long.cfg: warning: instagram (klar): " "long: warnings name the format and layout"
+like "$err" "warning: signup.url: instagram (klar): " "long: warnings name the format and layout"
+unlike "$err" "short-url" "long: the printed address (signup.short) is never shortened"
 is "$(qr_of "$o/long-instagram.png")" \
         "https://bielefeld.jetzt/cop/arbeitsgemeinschaft-nachhaltige-stadtentwicklung-buergerbeteiligung" \
         "long: the QR code of a long address still reads"
