@@ -26,6 +26,7 @@
 #include "community.h"
 #include "diag.h"
 #include "hyphen.h"
+#include "kit.h"
 #include "lang.h"
 #include "paths.h"
 #include "render.h"
@@ -43,6 +44,7 @@ struct run {
         struct render_options ro;
         struct community_options co;
         GHashTable *slugs; /* render: slug -> first path, to catch overwrites */
+        struct kit *kit;   /* kit: the platforms, loaded once */
 };
 
 /* ---- output helpers ------------------------------------------------------ */
@@ -277,6 +279,8 @@ static bool check_one(struct run *run, const char *path)
         return ok;
 }
 
+/* render and kit: the same checks, messages and summary; kit writes a
+ * folder per community instead of the chosen formats. */
 static bool render_one(struct run *run, const char *path)
 {
         struct diag d;
@@ -300,7 +304,9 @@ static bool render_one(struct run *run, const char *path)
         if (ok) {
                 struct meeting next[1];
                 next_meetings(run, c, next, 1, &d);
-                ok = renderer_render(run->r, c, &run->ro, &done, &d) && d.errors == 0;
+                ok = (run->kit ? kit_make(run->kit, c, &run->ro, &done, &d)
+                               : renderer_render(run->r, c, &run->ro, &done, &d)) &&
+                     d.errors == 0;
         }
         print_diag(&d, run->cli->quiet);
         /* The paths of the files written, for scripts; not when the one
@@ -560,7 +566,7 @@ static bool dir_empty(const char *dir)
 static int run_files(struct run *run)
 {
         int status = CLI_EXIT_OK;
-        bool render = strcmp(run->cli->command, "render") == 0;
+        bool render = strcmp(run->cli->command, "render") == 0 || strcmp(run->cli->command, "kit") == 0;
         /* drop_repeats has left each file once. */
         for (char **f = run->cli->files; *f; f++) {
                 bool ok = render ? render_one(run, *f) : check_one(run, *f);
@@ -644,7 +650,24 @@ int main(int argc, char **argv)
                 goto out;
         }
 
-        bool render = strcmp(cli.command, "render") == 0;
+        bool kit = strcmp(cli.command, "kit") == 0;
+        bool render = strcmp(cli.command, "render") == 0 || kit;
+        if (kit && strcmp(cli.outdir, "-") == 0) {
+                rc = cli_usage_error(stderr, "-o -: a kit is a folder of files; name a folder");
+                goto out;
+        }
+        if (kit) {
+                struct diag kd;
+                diag_init(&kd, NULL);
+                run.kit = kit_new(r, datadir, &kd);
+                print_diag(&kd, cli.quiet);
+                diag_clear(&kd);
+                if (!run.kit) {
+                        fprintf(stderr, "plakat: cannot load %s/formats/platforms.cfg\n", datadir);
+                        rc = CLI_EXIT_REFUSED;
+                        goto out;
+                }
+        }
         if (!formats_known(r, cli.formats) || (cli.layout && !layout_known(r, &cli, datadir)) ||
             !layout_has_formats(r, &cli)) {
                 rc = CLI_EXIT_USAGE;
@@ -694,6 +717,7 @@ int main(int argc, char **argv)
                 g_rmdir(cli.outdir);
 
 out:
+        kit_free(run.kit);
         renderer_free(r);
         /* Process-wide, so freed by the process: the patterns are cached
          * for every renderer. */

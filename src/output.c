@@ -136,6 +136,10 @@ static const struct writer writers[] = {
                          .open = png_open, .finish = png_finish },
         [OUTPUT_TEXT] = { .kind = OUTPUT_TEXT, .name = "text", .ext = "txt", .page = false,
                           .open = bytes_open, .finish = bytes_finish },
+        [OUTPUT_ICS] = { .kind = OUTPUT_ICS, .name = "calendar", .ext = "ics", .page = false,
+                         .open = bytes_open, .finish = bytes_finish },
+        [OUTPUT_HTML] = { .kind = OUTPUT_HTML, .name = "HTML", .ext = "html", .page = false,
+                          .open = bytes_open, .finish = bytes_finish },
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(writers) == OUTPUT_KIND_COUNT);
 
