@@ -391,11 +391,18 @@ static void warn_unshown(const struct community *c, const struct prep *p, const 
 {
         if (!(strcmp(source, "logo") == 0 ? p->logo : p->photo))
                 return;
+        bool posters = false;
         for (size_t i = 0; i < p->jobs->len; i++) {
-                const struct page *pg = &p->layout->pages[g_array_index(p->jobs, struct job, i).f->family];
+                enum family fam = g_array_index(p->jobs, struct job, i).f->family;
+                const struct page *pg = &p->layout->pages[fam];
                 if (pg->present && elems_show(pg->elems, pg->n_elems, source))
                         return;
+                posters |= format_family_in_all(fam);
         }
+        /* An invite card has no room for a photo; the posters say so if
+         * they leave it out too. */
+        if (!posters)
+                return;
         char *setting = g_strdup_printf("style.%s", source);
         diag_warn(d, c->path, line, setting, "layout %s has no place for a %s in these formats; it is left out "
                   "(plakat layouts: pick a design that shows it)", p->layout->name, source);

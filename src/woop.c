@@ -103,16 +103,21 @@ static void field(struct pen *p, const char *label_key, const char *fact, bool l
 /* "Label: value" in the structure block; lines when the file has none. */
 static void row(struct pen *p, const char *label_key, const char *value)
 {
-        double col = 42 * MM, y0 = p->y;
-        text(p, 0, col, word(p, label_key), 10.5, true);
+        double col = 48 * MM, y0 = p->y;
+        text(p, 0, col - 3 * MM, word(p, label_key), 10.5, true);
+        double below_label = p->y;
         p->y = y0;
         if (value && *value) {
                 text(p, col, WIDTH - col, value, 10.5, false);
-                p->y += 1.5 * MM;
         } else {
-                p->y -= 6 * MM;
+                p->y -= 4 * MM;
                 lines(p, col, 1);
         }
+        /* A label of two lines ("Austausch zwischen den Treffen") takes
+         * the room it needs. */
+        if (p->y < below_label)
+                p->y = below_label;
+        p->y += 1.5 * MM;
 }
 
 const char *woop_draw(cairo_surface_t *surface, PangoContext *pango, const struct facts *f)
