@@ -105,7 +105,7 @@ static void vtimezone(GString *out)
         /* The EU rule since 1996: summer time from the last Sunday of March
          * 01:00 UTC to the last Sunday of October 01:00 UTC. */
         static const char *const lines[] = {
-                "BEGIN:VTIMEZONE", "TZID:" TZID,
+                "BEGIN:VTIMEZONE", ("TZID:" TZID),
                 "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
                 "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
                 "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET",
