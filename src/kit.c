@@ -10,7 +10,6 @@
 #include "community.h"
 #include "diag.h"
 #include "facts.h"
-#include "fonts.h"
 #include "ics.h"
 #include "lang.h"
 #include "output.h"
@@ -298,7 +297,7 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
                 struct output *out = render_batch_add(b, NULL, false);
                 ok = output_open(out, OUTPUT_PDF, path, &spec, d);
                 if (ok) {
-                        const char *why = woop_draw(out->surface, fonts_context(renderer_fonts(k->r)), f);
+                        const char *why = woop_draw(out->surface, renderer_fonts(k->r), f);
                         if (why && !output_failed(out, d))
                                 diag_error(d, c->path, 0, NULL, "woop sheet: cannot draw it: %s", why);
                         ok = !why && output_finish(out, d);

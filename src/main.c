@@ -483,9 +483,12 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
         }
         if (!any) {
                 GString *print = g_string_new(NULL);
-                for (const char **k = known; *k; k++)
-                        if (is_print(r, *k))
+                for (const char **k = known; *k; k++) {
+                        const struct format *f = formats_find(renderer_formats(r), *k);
+                        /* The invite card is plakat kit's, not a -f format. */
+                        if (is_print(r, *k) && format_family_in_all(f->family))
                                 g_string_append_printf(print, "%s%s", print->len ? ", " : "", *k);
+                }
                 const char *what = cli->bleed_mm > 0 && cli->marks ? "--bleed and --marks apply"
                                    : cli->bleed_mm > 0             ? "--bleed applies"
                                                                    : "--marks applies";

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "fonts.h"
 #include "lang.h"
 
 #define MM (72.0 / 25.4)
@@ -120,8 +121,9 @@ static void row(struct pen *p, const char *label_key, const char *value)
         p->y += 1.5 * MM;
 }
 
-const char *woop_draw(cairo_surface_t *surface, PangoContext *pango, const struct facts *f)
+const char *woop_draw(cairo_surface_t *surface, struct fonts *fonts, const struct facts *f)
 {
+        PangoContext *pango = fonts_context(fonts);
         cairo_t *cr = cairo_create(surface);
         struct pen p = { cr, pango, f, MARGIN };
         cairo_set_source_rgb(cr, 1, 1, 1);

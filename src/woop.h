@@ -9,16 +9,15 @@
 #ifndef PLAKAT_WOOP_H
 #define PLAKAT_WOOP_H
 
-#include <cairo.h>
-#include <pango/pango.h>
-
 struct facts;
+struct fonts;
+struct _cairo_surface; /* cairo_surface_t, kept out of this model header */
 
 #define WOOP_W_MM 210.0
 #define WOOP_H_MM 297.0
 
-/* Draw the sheet on surface (a PDF page of WOOP_W_MM x WOOP_H_MM in pt)
- * with fonts from pango.  Returns NULL, or cairo's reason (static). */
-const char *woop_draw(cairo_surface_t *surface, PangoContext *pango, const struct facts *f);
+/* Draw the sheet on surface (a cairo_surface_t: a PDF page of WOOP_W_MM x
+ * WOOP_H_MM in pt) with fonts.  Returns NULL, or cairo's reason (static). */
+const char *woop_draw(struct _cairo_surface *surface, struct fonts *fonts, const struct facts *f);
 
 #endif
