@@ -116,24 +116,15 @@ static void vtimezone(GString *out)
                 ics_fold(out, lines[i]);
 }
 
-static char *venue_text(const struct venue *v)
-{
-        GString *s = g_string_new(v->name);
-        if (v->room)
-                g_string_append_printf(s, ", %s", v->room);
-        if (v->address)
-                g_string_append_printf(s, ", %s", v->address);
-        return g_string_free(s, FALSE);
-}
-
 struct ev {
         const struct community *c;
+        const struct facts *f;
         const char *url, *description, *stamp;
 };
 
 /* An event's common lines; its start and rule are the caller's. */
 static void event_begin(GString *out, const struct ev *e, const char *uid, const struct slot *start,
-                        const struct venue *v)
+                        size_t venue)
 {
         char when[32];
         ics_fold(out, "BEGIN:VEVENT");
@@ -144,9 +135,8 @@ static void event_begin(GString *out, const struct ev *e, const char *uid, const
         if (e->c->schedule.duration > 0)
                 raw(out, "DURATION:PT%dM", e->c->schedule.duration);
         prop(out, "SUMMARY", e->c->name);
-        char *place = venue_text(v);
-        prop(out, "LOCATION", place);
-        g_free(place);
+        /* "name, room, address", as the facts word every venue. */
+        prop(out, "LOCATION", facts_item(e->f, "venues", venue % e->c->n_venues, "item"));
         prop(out, "DESCRIPTION", e->description);
         /* URL is a URI value: not escaped as text. */
         raw(out, "URL:%s", e->url);
@@ -206,7 +196,7 @@ static void single(GString *out, const struct ev *e, const struct meeting *m)
         char when[32];
         local(when, sizeof when, &m->start.date, m->start.minute);
         char *uid = g_strdup_printf("%s-%s@plakat", c->slug, when);
-        event_begin(out, e, uid, &m->start, &c->venues[m->index % c->n_venues]);
+        event_begin(out, e, uid, &m->start, m->index);
         ics_fold(out, "END:VEVENT");
         g_free(uid);
 }
@@ -237,7 +227,7 @@ static void rule_events(GString *out, const struct ev *e, const GDate *today)
         for (size_t v = 0; v < k; v++) {
                 char *uid = n > 1 ? g_strdup_printf("%s-series-%zu@plakat", c->slug, v + 1)
                                   : g_strdup_printf("%s-series@plakat", c->slug);
-                event_begin(out, e, uid, &m[v].start, &c->venues[m[v].index % n]);
+                event_begin(out, e, uid, &m[v].start, m[v].index);
                 ics_fold(out, rule);
                 exdates(out, s);
                 ics_fold(out, "END:VEVENT");
@@ -257,7 +247,7 @@ char *ics_calendar(const struct community *c, const struct facts *f, const char 
         if (facts_get(f, "pitch"))
                 g_string_append_printf(desc, "\n%s", facts_get(f, "pitch"));
         g_string_append_printf(desc, "\n%s: %s", facts_get(f, "signup.label"), url);
-        struct ev e = { c, url, desc->str, stamp };
+        struct ev e = { c, f, url, desc->str, stamp };
 
         ics_fold(out, "BEGIN:VCALENDAR");
         ics_fold(out, "VERSION:2.0");

@@ -300,7 +300,10 @@ char *texts_build(const struct platform *p, const struct facts *f, const char *u
                 out = join(texts, dropped, n, sep);
         }
         *fits = texts_count(out, p->url_chars) <= (size_t)p->limit;
-        g_strfreev(texts);
+        /* Not g_strfreev: a part the lead left out is NULL in the middle. */
+        for (size_t i = 0; i < n; i++)
+                g_free(texts[i]);
+        g_free(texts);
         g_free(dropped);
         return out;
 }
