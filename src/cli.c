@@ -16,7 +16,7 @@
 #include "diag.h"
 #include "schedule.h"
 
-const char *const cli_commands[] = {"check", "render", "formats", "layouts", "themes", "settings", "help", NULL};
+const char *const cli_commands[] = {"check", "render", "kit", "formats", "layouts", "themes", "settings", "help", NULL};
 
 enum {
         OPT_TODAY = 256,
@@ -74,6 +74,7 @@ void cli_help(FILE *out)
 {
         fputs("Usage: plakat check [OPTIONS] FILE...\n"
               "       plakat render [OPTIONS] FILE...\n"
+              "       plakat kit [OPTIONS] FILE...\n"
               "       plakat formats\n"
               "       plakat layouts | plakat themes | plakat settings\n"
               "\n"
@@ -83,12 +84,17 @@ void cli_help(FILE *out)
               "Commands:\n"
               "  check     read each FILE, report every problem, print what plakat understood\n"
               "  render    write the posters and images of each FILE (one path per line)\n"
+              "  kit       write each FILE's promotion kit into DIR/<name>/: every poster and\n"
+              "            image of its design, invite cards, a WOOP sheet, texts to post,\n"
+              "            alt texts, a calendar file and an index.html (-f is ignored)\n"
               "  formats   list the output formats\n"
               "  layouts   list the designs and the formats each one has\n"
               "  themes    list the colour themes (style.theme in a community file)\n"
               "  settings  list the settings of a community file, with their meaning\n"
-              "\n"
-              "Options:\n"
+              "\n",
+              out);
+        /* Two pieces: C caps a string literal's length (4095). */
+        fputs("Options:\n"
               "  -f, --format=LIST      formats to write, comma-separated, or \"all\" (every\n"
               "                         format the layout has); a print format with -png\n"
               "                         (a3-png) is a PNG preview (default: " CLI_DEFAULT_FORMATS ")\n"
@@ -136,6 +142,8 @@ void cli_help(FILE *out)
               "  plakat render -f a3 -l NAME --today 2027-01-01 urban-gardening.cfg\n"
               "  plakat render -f instagram -o - urban-gardening.cfg > post.png\n"
               "  plakat render --layouts ~/layouts -l mini -f instagram urban-gardening.cfg\n"
+              "  plakat kit -o kits urban-gardening.cfg\n"
+              "      writes kits/urban-gardening/index.html and everything it links\n"
               "\n"
               "Exit status: 0 every file was good, 1 a file was refused (the others are\n"
               "still checked or rendered), 2 a mistake on the command line.\n"
@@ -475,7 +483,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
         if (rc < 0) {
                 const char *cmd = argv[optind];
                 int nfiles = argc - optind - 1;
-                bool wants_files = strcmp(cmd, "check") == 0 || strcmp(cmd, "render") == 0;
+                bool wants_files = strcmp(cmd, "check") == 0 || strcmp(cmd, "render") == 0 || strcmp(cmd, "kit") == 0;
                 if (wants_files && nfiles == 0)
                         rc = cli_usage_error(err, "%s: no community file given", cmd);
                 else if (!wants_files && nfiles > 0)

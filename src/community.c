@@ -188,6 +188,8 @@ static const struct setting settings[] = {
           .doc = "call to action beside the QR code" },
         { .name = "signup.short", .type = ST_STRING, .max = TEXT, .off = C(signup.short_url),
           .doc = "the address as printed under the QR code" },
+        { .name = "signup.track", .type = ST_STRING, .max = TEXT, .off = C(signup.track),
+          .doc = "opt-in: a parameter name added to the address per output, e.g. \"quelle\"" },
 
         { .name = "channels", .type = ST_GROUPS, .off = C(channels), .n_off = C(n_channels),
           .elem_size = sizeof(struct channel),
@@ -1286,6 +1288,7 @@ void community_free(struct community *c)
         g_free(c->signup.url);
         g_free(c->signup.label);
         g_free(c->signup.short_url);
+        g_free(c->signup.track);
         for (size_t i = 0; i < c->n_channels; i++) {
                 g_free(c->channels[i].type);
                 g_free(c->channels[i].name);

@@ -46,6 +46,9 @@ struct signup {
         char *url;   /* required, http or https, exactly as written */
         char *label; /* NULL: the language's call to action */
         char *short_url; /* NULL: the URL without scheme */
+        /* Opt-in: a query parameter name ("quelle") that each output adds
+         * to url with its own value (track.h); NULL: url as written. */
+        char *track;
 };
 
 struct woop {

@@ -11,7 +11,7 @@
 static const char *const label_keys[] = {
         "when", "where", "contact", "next_meetings", "signup", "lead", "agenda", "goal",
         "channels", "topic", "woop_wish", "woop_outcome", "woop_obstacles", "woop_plan",
-        "scan_hint", "no_more_meetings", "free_entry", "everyone_welcome",
+        "scan_hint", "no_more_meetings", "free_entry", "everyone_welcome", "invite", "invited_by",
 };
 
 static const char *const placeholders[] = {
@@ -25,6 +25,7 @@ static const char *const placeholders[] = {
         "label.lead", "label.agenda", "label.goal", "label.channels", "label.topic",
         "label.woop_wish", "label.woop_outcome", "label.woop_obstacles", "label.woop_plan",
         "label.scan_hint", "label.no_more_meetings", "label.free_entry", "label.everyone_welcome",
+        "label.invite", "label.invited_by",
         NULL
 };
 

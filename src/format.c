@@ -19,7 +19,7 @@ static const char *const required_keys[] = { "name", "kind", "family", "width", 
  * passes, a stray exponent does not. */
 #define SIZE_MAX_UNITS 20000.0
 
-static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story" };
+static const char *const family_names[FAMILY_COUNT] = { "portrait", "square", "landscape", "story", "card" };
 
 const char *format_family_name(enum family f)
 {
@@ -34,6 +34,11 @@ bool format_family_parse(const char *s, enum family *out)
                         return true;
                 }
         return false;
+}
+
+bool format_family_in_all(enum family f)
+{
+        return f != FAMILY_CARD;
 }
 
 const char *const *format_family_names(void)

@@ -15,18 +15,22 @@
 struct diag;
 
 /* The aspect families a layout draws a page for; every format belongs to
- * one, and a design serves a format with its family's page. */
-enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_COUNT };
+ * one, and a design serves a format with its family's page.  "card" is the
+ * invite-a-friend card that `plakat kit` prints on sheets: not a poster,
+ * so -f all leaves it out (format_family_in_all). */
+enum family { FAMILY_PORTRAIT, FAMILY_SQUARE, FAMILY_LANDSCAPE, FAMILY_STORY, FAMILY_CARD, FAMILY_COUNT };
 
 /* "portrait", "square", "landscape", "story" (static). */
 const char *format_family_name(enum family f);
 /* The family of that name; false for any other word. */
 bool format_family_parse(const char *s, enum family *out);
+/* Whether -f all takes the formats of family f (posters and images). */
+bool format_family_in_all(enum family f);
 /* All names in enum order, FAMILY_COUNT of them (static), for did-you-mean. */
 const char *const *format_family_names(void);
 
 /* The kinds of file plakat writes (output.h has a writer for each). */
-enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_HTML, OUTPUT_KIND_COUNT };
+enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_ICS, OUTPUT_HTML, OUTPUT_KIND_COUNT };
 
 struct format {
         char *name, *description;

@@ -10,6 +10,7 @@
 #include "community.h"
 #include "diag.h"
 #include "facts.h"
+#include "kit.h"
 #include "lang.h"
 #include "output.h"
 #include "record.h"
@@ -300,7 +301,8 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
         struct community *c = load(run, path, &d);
         bool ok = c != NULL;
         struct render_result done = { 0 };
-        if (ok && run->ro->stream_fd < 0) {
+        /* A kit is not in the record: it is one folder, made whole each time. */
+        if (ok && run->ro->stream_fd < 0 && !run->kit) {
                 res->key = renderer_input_key(run->r, c, run->ro);
                 if (!run->force && unchanged(run, res->key, res, out)) {
                         res->status = JOB_UNCHANGED;
@@ -312,7 +314,9 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
         if (ok) {
                 struct meeting next[1];
                 next_meetings(run, c, next, 1, !run->allow_ended, &d);
-                ok = d.errors == 0 && renderer_render(run->r, c, run->ro, &done, &d) && d.errors == 0;
+                ok = d.errors == 0 &&
+                     (run->kit ? kit_make(run->kit, c, run->ro, &done, &d) : renderer_render(run->r, c, run->ro, &done, &d)) &&
+                     d.errors == 0;
         }
         keep_diag(res, err, &d, run->quiet);
         /* The paths of the files written, for scripts; not when the one
@@ -321,7 +325,9 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
                 const struct rendered *it = &done.items[i];
                 if (run->ro->stream_fd < 0)
                         put_line(out, it->path, "");
-                char *fmt = g_strconcat(it->format->name, it->preview ? "-png" : "", NULL);
+                /* A kit's texts, calendar and index have no format: their kind. */
+                char *fmt = it->format ? g_strconcat(it->format->name, it->preview ? "-png" : "", NULL)
+                                       : g_strdup(output_writer(it->kind)->ext);
                 add_output(res, it->path, fmt, output_writer(it->kind)->ext, it->sha256);
                 g_free(fmt);
         }

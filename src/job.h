@@ -16,6 +16,7 @@ struct renderer;
 struct render_options;
 struct community_options;
 struct record;
+struct kit;
 
 struct job_env {
         struct renderer *r;
@@ -26,6 +27,7 @@ struct job_env {
         bool force;                  /* render even what the record says is unchanged */
         bool allow_ended;            /* render a series whose meetings have all passed */
         const struct record *record; /* render: the output folder's record; NULL: none */
+        struct kit *kit;             /* render the whole promotion kit (kit.h) instead */
 };
 
 enum job_status { JOB_OK, JOB_UNCHANGED, JOB_REFUSED, JOB_FAILED };

@@ -27,6 +27,7 @@
 #include "community.h"
 #include "diag.h"
 #include "hyphen.h"
+#include "kit.h"
 #include "lang.h"
 #include "paths.h"
 #include "render.h"
@@ -204,9 +205,12 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
         }
         if (!any) {
                 GString *print = g_string_new(NULL);
-                for (const char **k = known; *k; k++)
-                        if (is_print(r, *k))
+                for (const char **k = known; *k; k++) {
+                        const struct format *f = formats_find(renderer_formats(r), *k);
+                        /* The invite card is plakat kit's, not a -f format. */
+                        if (is_print(r, *k) && format_family_in_all(f->family))
                                 g_string_append_printf(print, "%s%s", print->len ? ", " : "", *k);
+                }
                 const char *what = cli->bleed_mm > 0 && cli->marks ? "--bleed and --marks apply"
                                    : cli->bleed_mm > 0             ? "--bleed applies"
                                                                    : "--marks applies";
@@ -304,6 +308,7 @@ int main(int argc, char **argv)
         char *datadir = paths_datadir();
         char *layouts = g_build_filename(datadir, "layouts", NULL);
         struct renderer *r = NULL;
+        struct kit *kits = NULL;
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
                 fprintf(stderr,
@@ -346,7 +351,24 @@ int main(int argc, char **argv)
                 goto out;
         }
 
-        bool render = strcmp(cli.command, "render") == 0;
+        bool kit = strcmp(cli.command, "kit") == 0;
+        bool render = strcmp(cli.command, "render") == 0 || kit;
+        if (kit && strcmp(cli.outdir, "-") == 0) {
+                rc = cli_usage_error(stderr, "-o -: a kit is a folder of files; name a folder");
+                goto out;
+        }
+        if (kit) {
+                struct diag kd;
+                diag_init(&kd, NULL);
+                kits = kit_new(r, datadir, &kd);
+                print_diag(&kd, cli.quiet);
+                diag_clear(&kd);
+                if (!kits) {
+                        fprintf(stderr, "plakat: cannot load %s/formats/platforms.cfg\n", datadir);
+                        rc = CLI_EXIT_REFUSED;
+                        goto out;
+                }
+        }
         if (!formats_known(r, cli.formats) || (cli.layout && !layout_known(r, &cli, datadir)) ||
             !layout_has_formats(r, &cli)) {
                 rc = CLI_EXIT_USAGE;
@@ -411,7 +433,7 @@ int main(int argc, char **argv)
         }
         struct batch b = {
                 .env = { .r = r, .ro = &ro, .co = &co, .render = render, .quiet = cli.quiet, .force = cli.force,
-                         .allow_ended = cli.allow_ended },
+                         .allow_ended = cli.allow_ended, .kit = kits },
                 .files = cli.files,
                 .folders = folders,
                 .jobs = cli.jobs,
@@ -428,6 +450,7 @@ int main(int argc, char **argv)
                 g_rmdir(cli.outdir);
 
 out:
+        kit_free(kits);
         renderer_free(r);
         /* Process-wide, so freed by the process: the patterns are cached
          * for every renderer. */

@@ -141,6 +141,8 @@ static const struct writer writers[] = {
         /* --debug-boxes (render.c) and the run's report (report.h). */
         [OUTPUT_JSON] = { .kind = OUTPUT_JSON, .name = "JSON", .ext = "json", .page = false,
                           .open = bytes_open, .finish = bytes_finish },
+        [OUTPUT_ICS] = { .kind = OUTPUT_ICS, .name = "calendar", .ext = "ics", .page = false,
+                         .open = bytes_open, .finish = bytes_finish },
         [OUTPUT_HTML] = { .kind = OUTPUT_HTML, .name = "HTML", .ext = "html", .page = false,
                           .open = bytes_open, .finish = bytes_finish },
 };

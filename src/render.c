@@ -31,6 +31,7 @@
 #include "qr.h"
 #include "sheet.h"
 #include "theme.h"
+#include "track.h"
 
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
@@ -327,6 +328,11 @@ void renderer_list_themes(const struct renderer *r, FILE *out)
                         fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
 }
 
+struct fonts *renderer_fonts(const struct renderer *r)
+{
+        return r->fonts;
+}
+
 const struct formats *renderer_formats(const struct renderer *r)
 {
         return &r->formats;
@@ -390,7 +396,8 @@ static bool resolve_jobs(const struct renderer *r, const struct community *c, co
         for (size_t i = 0; names[i]; i++) {
                 if (strcmp(names[i], "all") == 0) {
                         for (size_t k = 0; k < r->formats.n; k++)
-                                if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present)
+                                if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present &&
+                                    format_family_in_all(r->formats.f[k].family))
                                         g_array_append_val(jobs, ((struct job){ &r->formats.f[k], false }));
                         continue;
                 }
@@ -447,11 +454,18 @@ static void warn_unshown(const struct community *c, const struct prep *p, const 
 {
         if (!(strcmp(source, "logo") == 0 ? p->logo : p->photo))
                 return;
+        bool posters = false;
         for (size_t i = 0; i < p->jobs->len; i++) {
-                const struct page *pg = &p->layout->pages[g_array_index(p->jobs, struct job, i).f->family];
+                enum family fam = g_array_index(p->jobs, struct job, i).f->family;
+                const struct page *pg = &p->layout->pages[fam];
                 if (pg->present && elems_show(pg->elems, pg->n_elems, source))
                         return;
+                posters |= format_family_in_all(fam);
         }
+        /* An invite card has no room for a photo; the posters say so if
+         * they leave it out too. */
+        if (!posters)
+                return;
         char *setting = g_strdup_printf("style.%s", source);
         diag_warn(d, c->path, line, setting, "layout %s has no place for a %s in these formats; it is left out "
                   "(plakat layouts: pick a design that shows it)", p->layout->name, source);
@@ -675,8 +689,8 @@ static bool check_overlaps(const struct boxes *bs, size_t i, const char *file, c
 
 /* Checks on the laid-out page that a designer would make by eye. */
 static bool check_boxes(const struct job *j, const struct canvas *cv, const struct prep *p,
-                        const struct boxes *bs, const char *file, int url_line, const char *who,
-                        struct diag *d)
+                        const struct qr *qr, const struct boxes *bs, const char *file, int url_line,
+                        const char *who, struct diag *d)
 {
         bool ok = true;
         for (size_t i = 0; i < bs->n; i++) {
@@ -707,7 +721,7 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                 }
                 if (b->kind != BOX_QR)
                         continue;
-                double module = b->w / qr_total(p->qr);
+                double module = b->w / qr_total(qr);
                 /* qr_min is the width a typical sign-up address (version
                  * 4, 33 modules) needs at the format's viewing distance, so
                  * what must not shrink is the module: a short address makes
@@ -763,8 +777,8 @@ static void note_shown(const struct page *pg, const char *format, const struct b
 }
 
 static bool lay_out(struct renderer *r, const struct community *c, const struct render_options *o,
-                    const struct prep *p, const struct job *j, const struct canvas *cv, const char *who,
-                    struct boxes *bs, struct diag *d)
+                    const struct prep *p, const struct qr *qr, const struct job *j, const struct canvas *cv,
+                    const char *who, struct boxes *bs, struct diag *d)
 {
         const struct page *pg = &p->layout->pages[j->f->family];
         const char *file = c->path;
@@ -795,9 +809,45 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
         };
         bool ok = box_layout(&t, bs, d);
         note_shown(pg, j->f->name, bs, p->shown);
-        return check_boxes(j, cv, p, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
+        return check_boxes(j, cv, p, qr, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 
+
+/* The sign-up code one output carries: the community's own, or (with
+ * signup.track) one for its address with this output's parameter. */
+struct code {
+        const struct qr *qr;
+        const char *url;
+        struct qr *own; /* a tracked code, freed by code_clear */
+        char *own_url;
+};
+
+static bool code_for(const struct community *c, const struct prep *p, const char *value, struct code *k,
+                     struct diag *d)
+{
+        memset(k, 0, sizeof *k);
+        k->qr = p->qr;
+        k->url = c->signup.url;
+        if (!c->signup.track)
+                return true;
+        k->own_url = track_url(c->signup.url, c->signup.track, value);
+        char *e = NULL;
+        k->own = qr_encode(k->own_url, QR_LEVEL_M, 0, &e);
+        if (!k->own) {
+                diag_error(d, c->path, community_line(c, "signup.track"), "signup.track", "%s", e);
+                g_free(e);
+                return false;
+        }
+        k->qr = k->own;
+        k->url = k->own_url;
+        return true;
+}
+
+static void code_clear(struct code *k)
+{
+        qr_free(k->own);
+        g_free(k->own_url);
+}
 
 /* "a3 (klar)": which output a message is about; the file comes first. */
 static char *who_of(const struct job *j, const struct layout *l)
@@ -881,15 +931,18 @@ static bool write_boxes(const struct community *c, const struct render_options *
 /* Lay out and draw job j into the next free slot of outs (*used counts
  * them), and with --debug-boxes its boxes file into the one after. */
 static bool render_job(struct renderer *r, const struct community *c, const struct render_options *o,
-                       const struct prep *p, const struct job *j, struct output *outs, size_t *used,
-                       struct diag *d)
+                       const struct prep *p, const struct job *j, struct render_batch *b, struct diag *d)
 {
-        struct output *out = &outs[(*used)++];
+        struct output *out = render_batch_add(b, j->f, j->preview);
         struct canvas cv;
         canvas_for(j, o, &cv);
         char *who = who_of(j, p->layout);
-        struct boxes bs;
-        bool ok = lay_out(r, c, o, p, j, &cv, who, &bs, d);
+        struct boxes bs = { 0 };
+        /* The parameter names the output as -f does: "a3", "a3-png". */
+        char *value = g_strdup_printf("%s%s", j->f->name, j->preview ? "-png" : "");
+        struct code k;
+        bool ok = code_for(c, p, value, &k, d) && lay_out(r, c, o, p, k.qr, j, &cv, who, &bs, d);
+        g_free(value);
         enum output_kind kind = format_output(j->f, j->preview);
         bool pdf = kind == OUTPUT_PDF;
         char date[16];
@@ -913,7 +966,7 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                 g_free(name);
         }
         if (ok) {
-                struct draw_target dt = { NULL, !pdf, p->qr, c->signup.url, who, p->logo, p->photo };
+                struct draw_target dt = { NULL, !pdf, k.qr, k.url, who, p->logo, p->photo };
                 struct draw_frame frame = { cv.trim_w, cv.trim_h, cv.bleed, cv.slug, cv.mm, cv.pt, pdf };
                 const char *why = draw_page(out->surface, &frame, &dt, &bs);
                 if (!why) {
@@ -925,8 +978,9 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                 }
         }
         if (ok && o->debug_boxes && o->stream_fd < 0)
-                ok = write_boxes(c, o, j, &cv, &bs, &outs[(*used)++], d);
+                ok = write_boxes(c, o, j, &cv, &bs, render_batch_add(b, j->f, j->preview), d);
         boxes_clear(&bs);
+        code_clear(&k);
         g_free(who);
         return ok;
 }
@@ -987,11 +1041,99 @@ void render_result_clear(struct render_result *r)
         memset(r, 0, sizeof *r);
 }
 
-bool renderer_render(struct renderer *r, const struct community *c,
-                     const struct render_options *o, struct render_result *res, struct diag *d)
+/* ---- batches: one community's files, committed together ------------------------ */
+
+struct pending {
+        struct output out;
+        const struct format *format;
+        bool preview;
+};
+
+struct render_batch {
+        GPtrArray *items; /* struct pending, owned */
+};
+
+static void pending_free(gpointer x)
+{
+        struct pending *pe = x;
+        output_abort(&pe->out);
+        g_free(pe);
+}
+
+struct render_batch *render_batch_new(void)
+{
+        struct render_batch *b = g_new0(struct render_batch, 1);
+        b->items = g_ptr_array_new_with_free_func(pending_free);
+        return b;
+}
+
+void render_batch_free(struct render_batch *b)
+{
+        if (!b)
+                return;
+        g_ptr_array_free(b->items, TRUE);
+        g_free(b);
+}
+
+struct output *render_batch_add(struct render_batch *b, const struct format *f, bool preview)
+{
+        struct pending *pe = g_new0(struct pending, 1);
+        /* Nothing open yet: output_abort must find no descriptor. */
+        pe->out.fd = pe->out.stream = pe->out.sink.fd = -1;
+        pe->format = f;
+        pe->preview = preview;
+        g_ptr_array_add(b->items, pe);
+        return &pe->out;
+}
+
+size_t render_batch_len(const struct render_batch *b)
+{
+        return b->items->len;
+}
+
+const char *render_batch_path(const struct render_batch *b, size_t i)
+{
+        return ((const struct pending *)b->items->pdata[i])->out.path;
+}
+
+const struct format *render_batch_format(const struct render_batch *b, size_t i, bool *preview)
+{
+        const struct pending *pe = b->items->pdata[i];
+        *preview = pe->preview;
+        return pe->format;
+}
+
+bool render_batch_commit(struct render_batch *b, struct render_result *res, struct diag *d)
 {
         if (res)
                 memset(res, 0, sizeof *res);
+        /* All or nothing: every file is complete under a temporary name
+         * before the first is renamed, and a failed rename takes back the
+         * ones before it. */
+        size_t n = b->items->len, committed = 0;
+        bool ok = true;
+        for (; ok && committed < n; committed++)
+                ok = output_commit(&((struct pending *)b->items->pdata[committed])->out, d);
+        if (!ok) {
+                for (size_t i = 0; i + 1 < committed; i++)
+                        output_uncommit(&((struct pending *)b->items->pdata[i])->out);
+                return false;
+        }
+        if (res) {
+                res->items = g_new0(struct rendered, n ? n : 1);
+                for (size_t i = 0; i < n; i++) {
+                        const struct pending *pe = b->items->pdata[i];
+                        struct rendered *it = &res->items[res->n++];
+                        *it = (struct rendered){ g_strdup(pe->out.path), pe->format, pe->preview, pe->out.w->kind, "" };
+                        memcpy(it->sha256, pe->out.sha256, sizeof it->sha256);
+                }
+        }
+        return true;
+}
+
+bool renderer_render_batch(struct renderer *r, const struct community *c, const struct render_options *o,
+                           struct render_batch *b, struct diag *d)
+{
         size_t errors_before = d->errors;
         struct prep p;
         bool ok = prep_init(r, c, o, &p, d);
@@ -1002,43 +1144,12 @@ bool renderer_render(struct renderer *r, const struct community *c,
         /* A stream carries one file: two formats would run together. */
         g_assert(!ok || o->stream_fd < 0 || p.jobs->len == 1);
         size_t n = ok ? p.jobs->len : 0;
-        size_t slots = 2 * n + 1; /* a page and its boxes file per job */
-        struct output *outs = g_new0(struct output, slots);
-        size_t *job_of = g_new0(size_t, slots);
-        /* A slot a job never got to open must not look like descriptor 0. */
-        for (size_t k = 0; k < slots; k++)
-                outs[k].fd = outs[k].stream = -1;
-        size_t opened = 0;
         /* Every format, even after one failed: the lead hears of every
          * problem in one go (nothing is kept if any failed). */
         for (size_t i = 0; i < n; i++) {
-                size_t before = opened;
-                ok &= render_job(r, c, o, &p, &g_array_index(p.jobs, struct job, i), outs, &opened, d);
-                for (size_t k = before; k < opened; k++)
-                        job_of[k] = i;
+                const struct job *j = &g_array_index(p.jobs, struct job, i);
+                ok &= render_job(r, c, o, &p, j, b, d);
         }
-        /* All or nothing for this community: every file is complete under
-         * a temporary name before the first is renamed, and a failed rename
-         * takes back the ones before it. */
-        size_t committed = 0;
-        for (; ok && committed < opened; committed++)
-                ok = output_commit(&outs[committed], d);
-        if (ok && res) {
-                res->items = g_new0(struct rendered, opened ? opened : 1);
-                for (size_t i = 0; i < opened; i++) {
-                        const struct job *j = &g_array_index(p.jobs, struct job, job_of[i]);
-                        struct rendered *it = &res->items[res->n++];
-                        *it = (struct rendered){ g_strdup(outs[i].path), j->f, j->preview, outs[i].w->kind, "" };
-                        memcpy(it->sha256, outs[i].sha256, sizeof it->sha256);
-                }
-        }
-        for (size_t i = 0; i < opened; i++) {
-                if (!ok && i + 1 < committed)
-                        output_uncommit(&outs[i]);
-                output_abort(&outs[i]);
-        }
-        g_free(outs);
-        g_free(job_of);
         prep_clear(&p);
         /* A refusal always says why; a path that forgot to is our bug, and
          * the lead must still hear that nothing was written. */
@@ -1048,11 +1159,22 @@ bool renderer_render(struct renderer *r, const struct community *c,
         return ok;
 }
 
+bool renderer_render(struct renderer *r, const struct community *c,
+                     const struct render_options *o, struct render_result *res, struct diag *d)
+{
+        if (res)
+                memset(res, 0, sizeof *res);
+        struct render_batch *b = render_batch_new();
+        bool ok = renderer_render_batch(r, c, o, b, d) && render_batch_commit(b, res, d);
+        render_batch_free(b);
+        return ok;
+}
+
 /* ---- sheets ---------------------------------------------------------------------- */
 
 /* A sheet being filled: the open output, the page being drawn, the plan. */
 struct sheeting {
-        struct output out;
+        struct output *out;
         struct sheet_plan plan; /* pt */
         void *page;             /* cairo_t of the current page, NULL between pages */
         size_t placed;          /* pieces on the current page */
@@ -1084,7 +1206,8 @@ static void sheet_page_end(struct sheeting *sh)
 
 /* One community's piece, laid out once, drawn copies times. */
 static bool sheet_community(struct renderer *r, const struct community *c, const struct render_options *o,
-                            const struct job *j, unsigned copies, struct sheeting *sh, struct diag *d)
+                            const struct job *j, unsigned copies, const char *track, struct sheeting *sh,
+                            struct diag *d)
 {
         size_t errors = d->errors;
         struct render_options po = *o;
@@ -1097,12 +1220,14 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
         canvas_for(j, &po, &cv);
         char *who = ok ? who_of(j, p.layout) : NULL;
         struct boxes bs = { 0 };
-        ok = ok && lay_out(r, c, &po, &p, j, &cv, who, &bs, d) && d->errors == errors;
+        struct code code = { 0 };
+        ok = ok && code_for(c, &p, track ? track : j->f->name, &code, d) &&
+             lay_out(r, c, &po, &p, code.qr, j, &cv, who, &bs, d) && d->errors == errors;
         if (ok) {
-                struct draw_target dt = { NULL, false, p.qr, c->signup.url, who, p.logo, p.photo };
+                struct draw_target dt = { NULL, false, code.qr, code.url, who, p.logo, p.photo };
                 for (unsigned k = 0; k < copies; k++) {
                         if (!sh->page)
-                                sh->page = draw_sheet_begin(sh->out.surface, true);
+                                sh->page = draw_sheet_begin(sh->out->surface, true);
                         double x, y;
                         sheet_cell(&sh->plan, sh->placed, &x, &y);
                         draw_sheet_piece(sh->page, &dt, &bs, x, y, cv.trim_w, cv.trim_h, cv.bleed, sh->plan.rotated);
@@ -1112,17 +1237,16 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
                 }
         }
         boxes_clear(&bs);
+        code_clear(&code);
         g_free(who);
         prep_clear(&p);
         return ok;
 }
 
-bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
-                            const struct render_options *o, const struct sheet_request *sr,
-                            struct render_result *res, struct diag *d)
+bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs, size_t n,
+                           const struct render_options *o, const struct sheet_request *sr,
+                           struct render_batch *b, struct diag *d)
 {
-        if (res)
-                memset(res, 0, sizeof *res);
         const struct format *sheet = formats_find(&r->formats, sr->sheet);
         const struct format *piece = formats_find(&r->formats, sr->piece);
         if (!sheet || !piece || !sheet->print || !piece->print) {
@@ -1166,29 +1290,42 @@ bool renderer_render_sheets(struct renderer *r, const struct community *const *c
         trim = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
         sheet_bleed(&sh.plan, &x0, &y0, &x1, &y1);
         bleed = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
-        struct pdf_meta meta = { "plakat sheets", NULL, NULL, NULL, date, &trim, &bleed };
+        struct pdf_meta meta = { sr->title ? sr->title : "plakat sheets", NULL, NULL, NULL, date, &trim, &bleed };
         struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta };
-        if (!output_open(&sh.out, OUTPUT_PDF, sr->path, &spec, d))
+        sh.out = render_batch_add(b, sheet, false);
+        if (!output_open(sh.out, OUTPUT_PDF, sr->path, &spec, d))
                 return false;
         struct job j = { piece, false };
         bool all = true;
         for (size_t i = 0; i < n; i++)
-                all &= sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, &sh, d);
+                all &= sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh, d);
         sheet_page_end(&sh);
         bool ok = sh.pieces > 0;
         if (ok && sh.why) {
-                if (!output_failed(&sh.out, d))
+                if (!output_failed(sh.out, d))
                         diag_error(d, sr->path, 0, NULL, "cannot draw the sheet: %s", sh.why);
                 ok = false;
         }
-        ok = ok && output_finish(&sh.out, d) && output_commit(&sh.out, d);
-        if (ok && res) {
-                res->items = g_new0(struct rendered, 1);
-                struct rendered *it = &res->items[res->n++];
-                *it = (struct rendered){ g_strdup(sr->path), sheet, false, OUTPUT_PDF, "" };
-                memcpy(it->sha256, sh.out.sha256, sizeof it->sha256);
-        }
-        output_abort(&sh.out);
+        ok = ok && output_finish(sh.out, d);
+        /* Nothing drawn: no sheet to commit with the rest. */
+        if (!ok)
+                output_abort(sh.out);
+        return ok && all;
+}
+
+bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
+                            const struct render_options *o, const struct sheet_request *sr,
+                            struct render_result *res, struct diag *d)
+{
+        if (res)
+                memset(res, 0, sizeof *res);
+        struct render_batch *b = render_batch_new();
+        bool all = renderer_sheets_batch(r, cs, n, o, sr, b, d);
+        /* The sheet is kept when at least one piece was drawn, even when
+         * another community was refused (a sheet given up has no path). */
+        bool drawn = b->items->len > 0 && ((struct pending *)b->items->pdata[0])->out.path;
+        bool ok = drawn && render_batch_commit(b, res, d);
+        render_batch_free(b);
         return ok && all;
 }
 
@@ -1244,7 +1381,7 @@ void renderer_check(struct renderer *r, const struct community *c,
                         canvas_for(j, o, &cv);
                         char *who = who_of(j, p.layout);
                         struct boxes bs;
-                        lay_out(r, c, o, &p, j, &cv, who, &bs, d);
+                        lay_out(r, c, o, &p, p.qr, j, &cv, who, &bs, d);
                         boxes_clear(&bs);
                         g_free(who);
                 }

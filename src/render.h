@@ -124,13 +124,51 @@ char *renderer_input_key(struct renderer *r, const struct community *c, const st
  * was drawn, and then listed in *out (kind PDF, format the sheet's). */
 struct sheet_request {
         const char *sheet; /* format name: "a4", "a3" */
-        const char *piece; /* format name: "a6" */
+        const char *piece; /* format name: "a6", "card" */
         unsigned copies;   /* 1 or more */
         const char *path;
+        const char *title; /* the PDF's title; NULL: "plakat sheets" */
+        /* The value of signup.track on these pieces ("freund"); NULL: the
+         * piece's format name.  Only where a community sets signup.track. */
+        const char *track;
 };
 bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
                             const struct render_options *o, const struct sheet_request *sr,
                             struct render_result *out, struct diag *d);
+
+/* ---- several calls, one commit ----
+ * A batch holds files finished under temporary names and not yet in
+ * place, so that one community's posters, sheets and texts (plakat kit)
+ * go in all together or not at all. */
+struct render_batch;
+struct output;
+struct render_batch *render_batch_new(void);
+/* Remove whatever was not committed and free b; NULL does nothing. */
+void render_batch_free(struct render_batch *b);
+/* A new, empty output in b for the caller to output_open (owned by b);
+ * format (may be NULL) and preview are what render_result reports. */
+struct output *render_batch_add(struct render_batch *b, const struct format *f, bool preview);
+/* Put every file of b in place, in the order added; all or none.  Call
+ * only when every output of b was opened and finished.  Returns false
+ * after reporting to d, having removed what it had put in place. */
+bool render_batch_commit(struct render_batch *b, struct render_result *res, struct diag *d);
+/* renderer_render and renderer_render_sheets, leaving the files in b:
+ * the same messages and returns, nothing is committed. */
+bool renderer_render_batch(struct renderer *r, const struct community *c, const struct render_options *o,
+                           struct render_batch *b, struct diag *d);
+bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs, size_t n,
+                           const struct render_options *o, const struct sheet_request *sr,
+                           struct render_batch *b, struct diag *d);
+
+/* What b holds: how many outputs, and output i's path (NULL when it
+ * could not be opened), format (NULL for files that are no format) and
+ * kind. */
+size_t render_batch_len(const struct render_batch *b);
+const char *render_batch_path(const struct render_batch *b, size_t i);
+const struct format *render_batch_format(const struct render_batch *b, size_t i, bool *preview);
+
+/* The fonts of r (owned by r), for pages drawn without a layout. */
+struct fonts *renderer_fonts(const struct renderer *r);
 
 /* The checks a render would make, without writing files (for `plakat
  * check`): fit, contrast, QR size, fonts that fell back.  Same messages as

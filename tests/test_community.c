@@ -511,7 +511,7 @@ static void test_settings_table(void)
                 "schedule.duration", "schedule.repeat", "schedule.interval", "schedule.monthly",
                 "schedule.until", "schedule.skip", "schedule.dates", "venue", "venue.name",
                 "venue.address", "venue.room", "venue.note", "signup", "signup.url",
-                "signup.label", "signup.short", "channels", "channels.type", "channels.name",
+                "signup.label", "signup.short", "signup.track", "channels", "channels.type", "channels.name",
                 "channels.url", "agenda", "woop", "woop.wish", "woop.outcome", "woop.obstacles",
                 "woop.plan", "style", "style.theme", "style.primary", "style.accent",
                 "style.background", "style.text", "style.logo", "style.photo",

@@ -118,7 +118,7 @@ static void test_bad_values_refused(void)
                 ");\n";
         static const char *const want[] = {
                 "f.cfg:4: formats[x].kind: expected one of \"print\", \"screen\", \"sheet\", found \"prnt\"",
-                "f.cfg:4: formats[x].family: expected one of \"portrait\", \"square\", \"landscape\", \"story\", found \"portait\"",
+                "f.cfg:4: formats[x].family: expected one of \"portrait\", \"square\", \"landscape\", \"story\", \"card\", found \"portait\"",
                 "f.cfg:4: formats[x].width: expected a number from 1 to 20000, found 0",
                 "f.cfg:4: formats[x].height: expected a number, found a string",
                 "f.cfg:5: formats[x].qr_min: expected a number from 0 to 20000, found 1e+09",

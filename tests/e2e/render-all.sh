@@ -9,7 +9,8 @@ need pdftoppm zbarimg
 
 dir=$T_TMP/all
 mkdir -p "$dir"
-nformats=$("$PLAKAT" formats | grep -vc " sheet ")
+# -f all leaves out the card family (plakat kit's invite cards) and paper for --sheet.
+nformats=$("$PLAKAT" formats | awk '$7 != "card" && $6 != "sheet"' | grep -c .)
 nsamples=$(ls samples/*.cfg | wc -l)
 # The sign-up address of each sample, as plakat reads it: "slug url" lines.
 for f in samples/*.cfg; do

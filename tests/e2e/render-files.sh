@@ -152,7 +152,7 @@ ok_cmd "formats: a3 is 297 x 420 mm, a PDF" \
 ok_cmd "formats: instagram is 1080 x 1080 px, a PNG" \
         sh -c 'printf "%s\n" "$1" | grep -Eq "^instagram +1080 x 1080 +px +PNG"' sh "$out"
 # name and extension of every format, from the list
-exts=$(printf '%s\n' "$out" | awk 'NF && $6 != "sheet" { print $1, tolower($6) }')
+exts=$(printf '%s\n' "$out" | awk 'NF && $6 != "sheet" && $7 != "card" { print $1, tolower($6) }')
 
 # `plakat layouts`: the name of every layouts/*.cfg design.
 want=
