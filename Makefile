@@ -98,8 +98,16 @@ test: deps-test
 test-valgrind: all tests
 	VALGRIND=1 tests/run build
 
+# Also plakat against the floor program (../shared/bench/compare.sh), when
+# the shared folder is there.  compare.sh renders into the same folder run
+# after run, and plakat skips what is unchanged there: the wrapper passes
+# --force so every run renders.
 bench: all
 	tests/bench.sh $(BUILD)/plakat
+	@printf '#!/bin/sh\nexec "%s/plakat" "$$@" --force\n' "$(abspath $(BUILD))" >$(BUILD)/plakat-force
+	@chmod +x $(BUILD)/plakat-force
+	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BUILD)/plakat-force; \
+	else echo "bench: no ../shared/bench/compare.sh; plakat/floor ratios skipped"; fi
 
 # The README's thumbnails of every design (commit them after a design change).
 gallery: all

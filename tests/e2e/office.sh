@@ -118,13 +118,15 @@ done
 pid=$!
 n=0
 while [ -z "$(pgrep -P $pid)" ] && [ $n -lt 500 ]; do sleep 0.01; n=$((n + 1)); done
-kill -SEGV "$(pgrep -P $pid | head -n 1)" 2>/dev/null
+# SIGKILL, not SIGSEGV: under AddressSanitizer a SIGSEGV is caught and
+# becomes an ordinary exit, and the test should mean the same in every build.
+kill -KILL "$(pgrep -P $pid | head -n 1)" 2>/dev/null
 wait $pid
 rc=$?
 err=$(cat "$T_TMP/crash.err")
-is "$rc" 1 "a worker that crashed: exit 1"
-like "$err" "plakat stopped on this file (signal 11" "a worker that crashed: its file failed, with the signal"
-like "$err" "199 rendered, 0 unchanged, 0 refused, 1 failed" "a worker that crashed: the batch went on"
+is "$rc" 1 "a worker that died: exit 1"
+like "$err" "plakat stopped on this file (signal 9" "a worker that died: its file failed, with the signal"
+like "$err" "199 rendered, 0 unchanged, 0 refused, 1 failed" "a worker that died: the batch went on"
 
 # ---- Ctrl-C ----------------------------------------------------------------------------------
 int=$T_TMP/int
