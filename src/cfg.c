@@ -362,3 +362,23 @@ size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char 
         }
         return unknown;
 }
+
+bool cfg_read_file(const char *path, const struct cfg_limits *lim, cfg_reader *read, void *out,
+                   struct diag *d)
+{
+        config_t cfg;
+        config_init(&cfg);
+        bool ok = cfg_load(&cfg, path, lim, d) && read(&cfg, path, out, d);
+        config_destroy(&cfg);
+        return ok;
+}
+
+bool cfg_read_string(const char *text, size_t len, const char *name, const struct cfg_limits *lim,
+                     cfg_reader *read, void *out, struct diag *d)
+{
+        config_t cfg;
+        config_init(&cfg);
+        bool ok = cfg_parse(&cfg, text, len, name, lim, d) && read(&cfg, name, out, d);
+        config_destroy(&cfg);
+        return ok;
+}

@@ -44,6 +44,17 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
  * it as cfg_parse does. */
 bool cfg_load(config_t *cfg, const char *path, const struct cfg_limits *lim, struct diag *d);
 
+/* A loader's reading of a parsed file into out; false after reporting. */
+typedef bool cfg_reader(const config_t *cfg, const char *file, void *out, struct diag *d);
+
+/* Parse the file at path (cfg_load) or text[0..len) named name
+ * (cfg_parse) and hand it to read, destroying the parse afterwards: the
+ * frame every data-file loader shares.  Returns false when either fails. */
+bool cfg_read_file(const char *path, const struct cfg_limits *lim, cfg_reader *read, void *out,
+                   struct diag *d);
+bool cfg_read_string(const char *text, size_t len, const char *name, const struct cfg_limits *lim,
+                     cfg_reader *read, void *out, struct diag *d);
+
 /* ---- walking a parsed file ---------------------------------------------- */
 
 /* Where messages go: the file as the user named it, and the diagnostics. */

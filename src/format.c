@@ -82,8 +82,9 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
         return true;
 }
 
-static bool from_config(config_t *cfg, const char *path, struct formats *out, struct diag *d)
+static bool from_config(const config_t *cfg, const char *path, void *into, struct diag *d)
 {
+        struct formats *out = into;
         const struct cfg_walk w = { path, d };
         size_t before = d->errors;
         static const char *const top_keys[] = { "formats" };
@@ -109,21 +110,13 @@ static bool from_config(config_t *cfg, const char *path, struct formats *out, st
 bool formats_load(const char *path, struct formats *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_load(&cfg, path, &limits, d) && from_config(&cfg, path, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_file(path, &limits, from_config, out, d);
 }
 
 bool formats_load_string(const char *text, const char *name, struct formats *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_parse(&cfg, text, strlen(text), name, &limits, d) && from_config(&cfg, name, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_string(text, strlen(text), name, &limits, from_config, out, d);
 }
 
 void formats_clear(struct formats *fs)

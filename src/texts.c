@@ -101,15 +101,16 @@ void platforms_clear(struct platforms *ps)
         memset(ps, 0, sizeof *ps);
 }
 
-static char *group_string(const struct cfg_walk *w, config_t *cfg, const char *group, const char *def)
+static char *group_string(const struct cfg_walk *w, const config_t *cfg, const char *group, const char *def)
 {
         const config_setting_t *g = config_lookup(cfg, group);
         const char *v = g ? cfg_string(w, g, "track") : NULL;
         return g_strdup(v ? v : def);
 }
 
-static bool from_config(config_t *cfg, const char *path, struct platforms *out, struct diag *d)
+static bool from_config(const config_t *cfg, const char *path, void *into, struct diag *d)
 {
+        struct platforms *out = into;
         const struct cfg_walk w = { path, d };
         size_t before = d->errors;
         static const char *const top[] = { "platforms", "cards", "calendar" };
@@ -140,21 +141,13 @@ static const struct cfg_limits limits = { PLATFORMS_MAX_BYTES, 2000, "a platform
 bool platforms_load(const char *path, struct platforms *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_load(&cfg, path, &limits, d) && from_config(&cfg, path, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_file(path, &limits, from_config, out, d);
 }
 
 bool platforms_load_string(const char *text, const char *name, struct platforms *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_parse(&cfg, text, strlen(text), name, &limits, d) && from_config(&cfg, name, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_string(text, strlen(text), name, &limits, from_config, out, d);
 }
 
 /* ---- counting -------------------------------------------------------------- */

@@ -10,32 +10,25 @@
 
 static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
 
-static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d);
+static bool read_themes(const config_t *cfg, const char *path, void *into, struct diag *d);
 
 bool themes_load(const char *path, struct themes *out, struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_load(&cfg, path, &limits, d) && read_themes(&cfg, path, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_file(path, &limits, read_themes, out, d);
 }
 
 bool themes_load_string(const char *text, size_t len, const char *name, struct themes *out,
                         struct diag *d)
 {
         memset(out, 0, sizeof *out);
-        config_t cfg;
-        config_init(&cfg);
-        bool ok = cfg_parse(&cfg, text, len, name, &limits, d) && read_themes(&cfg, name, out, d);
-        config_destroy(&cfg);
-        return ok;
+        return cfg_read_string(text, len, name, &limits, read_themes, out, d);
 }
 
 /* themes = ( { name = "..."; description = "..."; colors = { primary = "#RRGGBB"; ... }; }, ... ) */
-static bool read_themes(const config_t *cfg, const char *path, struct themes *out, struct diag *d)
+static bool read_themes(const config_t *cfg, const char *path, void *into, struct diag *d)
 {
+        struct themes *out = into;
         size_t before = d->errors;
         const struct cfg_walk w = { path, d };
         static const char *const top_keys[] = { "themes" };
