@@ -217,13 +217,18 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                 const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
                 const char *name = config_setting_name(m);
                 const struct key *k = key_named(name);
+                /* The path only for a message: building it walks up the
+                 * whole file, and most keys are fine. */
+                bool variant_only = variant && k && (strcmp(name, "type") == 0 || strcmp(name, "name") == 0 ||
+                                                     strcmp(name, "children") == 0 || strcmp(name, "formats") == 0);
+                if (k && !variant_only && has_effect(k, kind, place))
+                        continue;
                 char *path = cfg_path(m);
                 if (!k) {
                         const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
                         diag_warn(c->d, c->file, cfg_line(m), path, "unknown setting%s%s%s",
                                   near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
-                } else if (variant && (strcmp(name, "type") == 0 || strcmp(name, "name") == 0 ||
-                                       strcmp(name, "children") == 0 || strcmp(name, "formats") == 0)) {
+                } else if (variant_only) {
                         diag_warn(c->d, c->file, cfg_line(m), path, "has no effect in a format's overrides");
                 } else if (!has_effect(k, kind, place)) {
                         const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row or list"
