@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "schedule.h"
 
 const char *const cli_commands[] = {"check", "render", "kit", "formats", "layouts", "themes", "settings", "help", NULL};
@@ -157,8 +158,9 @@ int cli_usage_error(FILE *err, const char *fmt, ...)
         va_list ap;
         va_start(ap, fmt);
         fputs("plakat: ", err);
-        vfprintf(err, fmt, ap);
-        fputs("\nTry 'plakat --help' for more information.\n", err);
+        vfprintf(err, _(fmt), ap);
+        fputc('\n', err);
+        fputs(_("Try 'plakat --help' for more information.\n"), err);
         va_end(ap);
         return CLI_EXIT_USAGE;
 }
