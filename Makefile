@@ -51,7 +51,8 @@ XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=P_:1c,2 --keyword=ngette
 	--keyword=diag_error:5 --flag=diag_error:5:c-format \
 	--keyword=diag_warn:5 --flag=diag_warn:5:c-format \
 	--keyword=diag_fail:3 --flag=diag_fail:3:c-format \
-	--keyword=cli_usage_error:2 --flag=cli_usage_error:2:c-format
+	--keyword=cli_usage_error:2 --flag=cli_usage_error:2:c-format \
+	--keyword=cfg_error:3 --flag=cfg_error:3:c-format --keyword=scan_error:2
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

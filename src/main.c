@@ -397,7 +397,7 @@ int main(int argc, char **argv)
         }
         GString *notes = g_string_new(NULL);
         bool folders = false;
-        char **files = batch_inputs(cli.files, render ? "rendered" : "checked", cli.quiet, notes, &folders);
+        char **files = batch_inputs(cli.files, render ? _("rendered") : _("checked"), cli.quiet, notes, &folders);
         g_strfreev(cli.files);
         cli.files = files;
         fputs(notes->str, stderr);
