@@ -100,14 +100,15 @@ $(BUILD)/locale/%/LC_MESSAGES/plakat.mo: po/%.po
 
 # The template is generated, never committed: `make pot`, then
 # `make update-po` merges new messages into every po/*.po.
-pot: po/plakat.pot
-po/plakat.pot: $(SRC) src/i18n.h
+POT     ?= po/plakat.pot
+pot: $(POT)
+$(POT): $(SRC) src/i18n.h
 	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYWORDS) --add-comments=TRANSLATORS \
 		--package-name=plakat --package-version=$(VERSION) --no-location --sort-output \
 		-o $@ $(SRC)
 
-update-po: po/plakat.pot
-	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p po/plakat.pot; done
+update-po: $(POT)
+	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p $(POT); done
 
 # ---- set-up -----------------------------------------------------------------
 

@@ -174,14 +174,14 @@ char *cfg_path(const config_setting_t *s)
 const char *cfg_type_name(const config_setting_t *s)
 {
         switch (s ? config_setting_type(s) : CONFIG_TYPE_NONE) {
-        case CONFIG_TYPE_GROUP: return "a group";
+        case CONFIG_TYPE_GROUP: return _("a group");
         case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return _("an integer");
-        case CONFIG_TYPE_FLOAT: return "a number";
-        case CONFIG_TYPE_STRING: return "a string";
+        case CONFIG_TYPE_FLOAT: return _("a number");
+        case CONFIG_TYPE_STRING: return _("a string");
         case CONFIG_TYPE_BOOL: return _("true or false");
         case CONFIG_TYPE_ARRAY: return _("an array");
-        case CONFIG_TYPE_LIST: return "a list";
-        default: return "nothing";
+        case CONFIG_TYPE_LIST: return _("a list");
+        default: return _("nothing");
         }
 }
 
@@ -204,7 +204,7 @@ char *cfg_found(const config_setting_t *s)
         case CONFIG_TYPE_LIST:
                 return g_strdup(_("a list ( … )"));
         default:
-                return g_strdup("nothing");
+                return g_strdup(_("nothing"));
         }
 }
 

@@ -260,7 +260,8 @@ static bool split_formats(const char *s, GPtrArray *out)
         char **parts = g_strsplit(s, ",", -1);
         bool ok = parts[0] != NULL;
         for (char **p = parts; *p && ok; p++) {
-                char *item = g_strstrip(g_strdup(*p));
+                /* Format names are lower case; "A3" means a3. */
+                char *item = g_strstrip(g_ascii_strdown(*p, -1));
                 if (!*item) {
                         ok = false;
                         g_free(item);

@@ -323,7 +323,7 @@ static const char *leaf(const char *key)
 static const char *expected_type(enum stype t)
 {
         switch (t) {
-        case ST_STRING: return "a string";
+        case ST_STRING: return _("a string");
         case ST_INT: return _("a whole number");
         case ST_STRINGS: return _("a list of strings [\"…\", \"…\"]");
         case ST_GROUP: return _("a group { … }");
@@ -394,7 +394,7 @@ static bool check_text(struct loader *ld, const struct setting *st, const struct
         size_t n = st->bytes ? strlen(s) : util_utf8_len(s);
         if (st->max && n > st->max) {
                 diag_error(ld->d, ld->file, at->line, at->path, "too long (%zu %s; at most %zu)",
-                           n, st->bytes ? "bytes" : "characters", st->max);
+                           n, st->bytes ? _("bytes") : _("characters"), st->max);
                 return false;
         }
         return true;
@@ -588,7 +588,7 @@ static bool parse_when(struct loader *ld, const struct at *at, const char *s, bo
         for (size_t i = 0; shaped && shape[i]; i++)
                 shaped = shape[i] == 'd' ? g_ascii_isdigit(s[i]) : s[i] == shape[i];
         if (!shaped) {
-                expected_error(ld, at, with_time ? _("\"YYYY-MM-DD HH:MM\"") : "\"YYYY-MM-DD\"", s);
+                expected_error(ld, at, with_time ? _("\"YYYY-MM-DD HH:MM\"") : _("\"YYYY-MM-DD\""), s);
                 return false;
         }
         bool ok = with_time ? schedule_parse_slot(s, out) : schedule_parse_date(s, &out->date);
@@ -637,12 +637,14 @@ static int choose(struct loader *ld, const struct at *at, const char *s,
                   const char *const *names, size_t n)
 {
         for (size_t i = 0; i < n; i++)
-                if (strcmp(s, names[i]) == 0)
+                /* Words in any case, like language and channel types:
+                 * "Weekly" is what a lead means by weekly. */
+                if (g_ascii_strcasecmp(s, names[i]) == 0)
                         return (int)i;
         GString *exp = g_string_new(NULL);
         for (size_t i = 0; i < n; i++)
-                g_string_append_printf(exp, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ",
-                                       names[i]);
+                g_string_append_printf(exp, "%s%s%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ", i18n_open_quote(),
+                                       names[i], i18n_close_quote());
         char *lower = g_ascii_strdown(s, -1);
         const char *close = diag_closest(lower, names, n);
         g_free(lower);

@@ -44,11 +44,25 @@ static void put_line(FILE *out, const char *path, const char *rest)
         fputc('\n', out);
 }
 
-/* label padded to LABEL_WIDTH characters (not bytes: "Nächste:"). */
+static const char *const labels[] = {
+        N_("Name:"), N_("Topic:"), N_("Meets:"), N_("Next:"), N_("Venue:"), N_("Venues:"), N_("Lead:"),
+        N_("Sign-up:"), N_("Channels:"), N_("Language:"), N_("Not shown:"), N_("Warnings:"),
+};
+
+/* The widest label in the user's language, in characters (not bytes:
+ * "Nächste:"), so the values line up in every translation. */
+static long label_width(void)
+{
+        long w = LABEL_WIDTH;
+        for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
+                w = MAX(w, g_utf8_strlen(_(labels[i]), -1));
+        return w;
+}
+
 static void put_label(FILE *out, const char *label)
 {
-        long n = g_utf8_strlen(label, -1);
-        fprintf(out, "  %s%*s ", label, (int)(n < LABEL_WIDTH ? LABEL_WIDTH - n : 0), "");
+        long n = g_utf8_strlen(label, -1), w = label_width();
+        fprintf(out, "  %s%*s ", label, (int)(w - MIN(n, w)), "");
 }
 
 static void field(FILE *out, const char *label, const char *value)

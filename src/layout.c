@@ -461,7 +461,7 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
         const config_setting_t *ch = config_setting_get_member(g, "children");
         if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
                 err(c, ch ? ch : g, _("children: expected a list ( {...}, {...} ), found %s"),
-                    ch ? cfg_type_name(ch) : "nothing");
+                    ch ? cfg_type_name(ch) : _("nothing"));
         else if (config_setting_length(ch) > LAYOUT_CHILDREN_MAX)
                 err(c, ch, _("expected at most %d children, found %d"), LAYOUT_CHILDREN_MAX, config_setting_length(ch));
         else if (c->depth >= LAYOUT_DEPTH_MAX)
@@ -704,7 +704,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         const config_setting_t *sz = config_setting_get_member(g, "size");
         if (!sz || config_setting_length(sz) != 2 || !cfg_is_number(config_setting_get_elem(sz, 0)) ||
             !cfg_is_number(config_setting_get_elem(sz, 1))) {
-                err(c, sz ? sz : g, _("size: expected [width, height], found %s"), sz ? cfg_type_name(sz) : "nothing");
+                err(c, sz ? sz : g, _("size: expected [width, height], found %s"), sz ? cfg_type_name(sz) : _("nothing"));
                 pg->width = pg->height = 100;
         } else {
                 pg->width = cfg_number_of(config_setting_get_elem(sz, 0));
@@ -717,7 +717,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         const config_setting_t *els = config_setting_get_member(g, "elements");
         if (!els || config_setting_type(els) != CONFIG_TYPE_LIST) {
                 err(c, els ? els : g, _("elements: expected a list ( {...}, {...} ), found %s"),
-                    els ? cfg_type_name(els) : "nothing");
+                    els ? cfg_type_name(els) : _("nothing"));
                 return;
         }
         read_elems(c, els, pg, PLACE_PAGE, &pg->elems, &pg->n_elems);

@@ -135,9 +135,16 @@ static char *layout_file(const char *datadir, char **layout_dirs, const char *na
 /* -l: the layout must be one the renderer has loaded.  A layout file of
  * that name that was left out (its problems were printed as warnings) is
  * named, so a designer is not told that their file does not exist. */
-static bool layout_known(const struct renderer *r, const struct cli *cli, const char *datadir)
+static bool layout_known(const struct renderer *r, struct cli *cli, const char *datadir)
 {
         const char *const *known = renderer_layout_names(r);
+        /* Names in any case ("-l Klar"), like the words in a community
+         * file: the layout's own spelling is used from here on. */
+        for (const char *const *k = known; *k; k++)
+                if (g_ascii_strcasecmp(*k, cli->layout) == 0 && strcmp(*k, cli->layout) != 0) {
+                        g_free(cli->layout);
+                        cli->layout = g_strdup(*k);
+                }
         bool ok = g_strv_contains(known, cli->layout);
         if (!ok) {
                 char *q = diag_quote(cli->layout, 60);

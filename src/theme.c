@@ -44,7 +44,7 @@ static bool read_themes(const config_t *cfg, const char *path, struct themes *ou
         const config_setting_t *list = config_lookup(cfg, "themes");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
                 diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
-                           list ? _("another kind of value") : "nothing");
+                           list ? _("another kind of value") : _("nothing"));
                 return false;
         }
         size_t n = (size_t)config_setting_length(list);
