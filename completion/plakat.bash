@@ -19,10 +19,10 @@ _plakat()
                 cword=$COMP_CWORD
         fi
         local _plakat_bin=${words[0]}
-        local commands="check render kit new formats layouts themes settings help"
+        local commands="check render kit formats layouts themes settings help"
         local options="--format --output --layout --today --dpi --bleed --marks --fonts --layouts
                 --allow-outside-paths --jobs --time-limit --force --sheet --copies --report
-                --debug-boxes --allow-ended --language --quiet --help --version"
+                --debug-boxes --allow-ended --quiet --help --version"
 
         # --opt=value is split by _init_completion -s; without it, handle it here.
         if [[ $cur == --*=* ]]; then
@@ -46,10 +46,6 @@ _plakat()
                 COMPREPLY=($(compgen -W "$(_plakat_names layouts)" -- "$cur"))
                 return
                 ;;
-        --language)
-                COMPREPLY=($(compgen -W "de en" -- "$cur"))
-                return
-                ;;
         -o | --output | --fonts | --layouts)
                 COMPREPLY=($(compgen -d -- "$cur"))
                 return
@@ -66,7 +62,7 @@ _plakat()
         local i cmd=
         for ((i = 1; i < cword; i++)); do
                 case ${words[i]} in
-                check | render | kit | new | formats | layouts | themes | settings | help)
+                check | render | kit | formats | layouts | themes | settings | help)
                         cmd=${words[i]}
                         break
                         ;;
@@ -76,7 +72,7 @@ _plakat()
         "")
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 ;;
-        check | render | kit | new)
+        check | render | kit)
                 # Community files and the folders that may hold them.
                 compopt -o filenames 2>/dev/null
                 COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.cfg' -- "$cur"))

@@ -28,13 +28,11 @@ complete_words() {
 
 is "$(complete_words plakat ch)" "check " "command: ch -> check"
 is "$(complete_words plakat re)" "render " "command: re -> render"
-is "$(complete_words plakat n)" "new " "command: n -> new"
-is "$(complete_words plakat check --la)" "--language --layout --layouts " "options: --la"
+is "$(complete_words plakat check --la)" "--layout --layouts " "options: --la"
 is "$(complete_words plakat render -f a)" "a3 a4 a5 a6 all " "formats: -f a"
 like "$(complete_words plakat render -f a3,ins)" "a3,instagram " "formats: the last item of a list"
 is "$(complete_words plakat render -l kl)" "klar " "designs: -l kl"
 is "$(complete_words plakat render --layout l)" "laut " "designs: --layout l"
-is "$(complete_words plakat new --language e)" "en " "--language e"
 is "$(cd "$T_TMP" && complete_words plakat check dir/)" "dir/sub dir/urban.cfg " "files: folders and *.cfg, not other files"
 is "$(complete_words plakat check samples/urban)" "samples/urban-gardening.cfg " "files: samples/urban"
 
