@@ -1,6 +1,6 @@
 # plakat: community file -> posters, flyers and social-media images.
 #
-#   make demo    install missing Debian packages, build, render samples/ into out/
+#   make demo    install missing Debian packages, build, render samples/ into demo/
 #   make test    the same set-up, then every test (also under ASan/UBSan and clang)
 #   make bench   time renders of the samples
 #   make install PREFIX=/usr/local DESTDIR=
@@ -10,6 +10,11 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/plakat
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/plakat
+LOCALEDIR ?= $(PREFIX)/share/locale
+# bash-completion's own folder under our PREFIX (its .pc names /usr), or the
+# conventional one when bash-completion is not installed.
+BASHCOMPDIR ?= $(or $(shell pkg-config --define-variable=prefix=$(PREFIX) --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 VERSION := 0.1.0
 
 CC      ?= cc
@@ -25,6 +30,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
                -DPLAKAT_VERSION='"$(VERSION)"' -DPLAKAT_DATADIR='"$(DATADIR)"' \
+               -DPLAKAT_LOCALEDIR='"$(LOCALEDIR)"' \
                $(shell pkg-config --cflags $(PKGS) $(LAZY) 2>/dev/null) \
                -DRSVG_SONAME='"$(RSVG_SONAME)"' -DQPDF_SONAME='"$(QPDF_SONAME)"'
 LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
@@ -36,13 +42,34 @@ TESTSRC := $(wildcard tests/test_*.c)
 OBJ      = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
 TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
+# Message catalogues: po/LANG.po is the source, the .mo is built beside
+# the binary (src/i18n.c finds it there) and installed into LOCALEDIR.
+PO       := $(wildcard po/*.po)
+MO        = $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/plakat.mo)
+# diag_error & co. translate their format argument themselves.
+XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=P_:1c,2 --keyword=ngettext:1,2 \
+	--keyword=diag_error:5 --flag=diag_error:5:c-format \
+	--keyword=diag_warn:5 --flag=diag_warn:5:c-format \
+	--keyword=diag_fail:3 --flag=diag_fail:3:c-format \
+	--keyword=cli_usage_error:2 --flag=cli_usage_error:2:c-format \
+	--keyword=cfg_error:3 --flag=cfg_error:3:c-format --keyword=scan_error:2
+
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean
+.PHONY: all pot update-po deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean
 
-all: $(BUILD)/plakat
+all: $(BUILD)/plakat $(MO)
 
-$(BUILD)/obj/%.o: src/%.c
+# Objects remember the flags they were built with: a build with other flags
+# into the same folder (EXTRA_CFLAGS=-Werror after a plain make) compiles
+# everything again instead of finding it "up to date".
+FLAGS_NOW := $(strip $(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS))
+ifneq ($(FLAGS_NOW),$(strip $(file < $(BUILD)/flags)))
+$(shell mkdir -p $(BUILD))
+$(file > $(BUILD)/flags,$(FLAGS_NOW))
+endif
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
@@ -55,7 +82,7 @@ $(BUILD)/plakat: $(BUILD)/obj/main.o $(BUILD)/libplakat.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
 	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
@@ -63,6 +90,25 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a
 tests: $(TESTBIN)
 
 -include $(OBJ:.o=.d) $(BUILD)/obj/main.d
+
+# ---- messages -----------------------------------------------------------------
+
+$(BUILD)/locale/%/LC_MESSAGES/plakat.mo: po/%.po
+	@mkdir -p $(@D)
+	@echo "  MSGFMT  $@"
+	@msgfmt --check -o $@ $<
+
+# The template is generated, never committed: `make pot`, then
+# `make update-po` merges new messages into every po/*.po.
+POT     ?= po/plakat.pot
+pot: $(POT)
+$(POT): $(SRC) src/i18n.h
+	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYWORDS) --add-comments=TRANSLATORS \
+		--package-name=plakat --package-version=$(VERSION) --no-location --sort-output \
+		-o $@ $(SRC)
+
+update-po: $(POT)
+	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p $(POT); done
 
 # ---- set-up -----------------------------------------------------------------
 
@@ -72,17 +118,19 @@ deps:
 deps-test:
 	@scripts/deps.sh test
 
+# The demo writes into demo/ only, and only into the design folders it
+# renders: out/ is where `plakat render` writes by default, and a lead's
+# files there are theirs.
 demo: deps
 	$(MAKE) all
-	@rm -rf out && mkdir -p out
 	$(BUILD)/plakat check samples/*.cfg
 	@# Every design for every sample (-q: a design that has no place for a
 	@# sample's logo or photo would say so, which is the point of -l, not of a demo).
 	@for l in $$($(BUILD)/plakat layouts | awk '/^[a-z]/ { print $$1 }'); do \
-		echo "  RENDER  layout $$l -> out/$$l/"; \
-		$(BUILD)/plakat render -q -l $$l -f all -o out/$$l samples/*.cfg >/dev/null || exit 1; \
+		echo "  RENDER  layout $$l -> demo/$$l/"; \
+		$(BUILD)/plakat render -q -l $$l -f all -o demo/$$l samples/*.cfg >/dev/null || exit 1; \
 	done
-	@echo "demo: outputs are in out/"
+	@echo "demo: outputs are in demo/"
 
 # ---- tests --------------------------------------------------------------------
 # The suite runs three times: the normal build, the sanitizer build (which
@@ -121,18 +169,32 @@ refresh-refs: all
 
 # The documentation for leads and designers and the samples go to DOCDIR
 # (the man page points there).
+# The man page names the folders of this PREFIX (it is written with the
+# default, /usr/local).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
 	cp -R layouts formats themes lang fonts $(DESTDIR)$(DATADIR)/
-	install -m 644 docs/plakat.1 $(DESTDIR)$(MANDIR)/man1/plakat.1
-	install -m 644 docs/community-file.md docs/layouts.md $(DESTDIR)$(DOCDIR)/
+	sed -e 's|/usr/local/share/plakat|$(DATADIR)|g' -e 's|/usr/local/share/doc/plakat|$(DOCDIR)|g' \
+		docs/plakat.1 >$(DESTDIR)$(MANDIR)/man1/plakat.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/plakat.1
+	for m in $(MO); do \
+		l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/plakat.mo; \
+	done
+	install -m 644 completion/plakat.bash $(DESTDIR)$(BASHCOMPDIR)/plakat
+	install -m 644 completion/_plakat $(DESTDIR)$(ZSHCOMPDIR)/_plakat
+	install -m 644 docs/community-file.md docs/community-file.de.md docs/layouts.md $(DESTDIR)$(DOCDIR)/
 	rm -rf $(DESTDIR)$(DOCDIR)/samples
 	cp -R samples $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/plakat $(DESTDIR)$(MANDIR)/man1/plakat.1
+	rm -f $(DESTDIR)$(BINDIR)/plakat $(DESTDIR)$(MANDIR)/man1/plakat.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/plakat $(DESTDIR)$(ZSHCOMPDIR)/_plakat \
+		$(PO:po/%.po=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/plakat.mo)
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
-	rm -rf build out
+	rm -rf build demo po/plakat.pot

@@ -9,9 +9,9 @@ set -eu
 build_pkgs="build-essential pkg-config libcairo2-dev libpango1.0-dev
 libqrencode-dev libconfig-dev libglib2.0-dev libfontconfig-dev librsvg2-dev
 libgdk-pixbuf-2.0-dev libpng-dev libhyphen-dev hyphen-de hyphen-en-us libqpdf-dev
-fonts-noto-color-emoji"
+fonts-noto-color-emoji gettext"
 test_pkgs="clang zbar-tools poppler-utils qpdf imagemagick perl valgrind
-python3-icalendar python3-dateutil chromium"
+python3-icalendar python3-dateutil chromium locales bash-completion"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$want $test_pkgs"
@@ -24,12 +24,26 @@ for p in $want; do
         *) missing="$missing $p" ;;
         esac
 done
-[ -z "$missing" ] && exit 0
-
-echo "deps: installing Debian packages:$missing"
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+        echo "deps: installing Debian packages:$missing"
+        export DEBIAN_FRONTEND=noninteractive
+        $sudo apt-get update -qq
+        # shellcheck disable=SC2086
+        $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# The German messages are tested under de_DE.UTF-8 (tests/e2e/i18n.sh).
+if [ "${1:-build}" = test ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+        if [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+                echo "deps: no de_DE.UTF-8 locale and no root: the German message tests will be skipped"
+        elif [ -f /etc/locale.gen ]; then
+                echo "deps: generating the de_DE.UTF-8 locale"
+                $sudo sed -i 's/^# *\(de_DE\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+                grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+                $sudo locale-gen >/dev/null
+        else
+                echo "deps: no /etc/locale.gen (not Debian?): the German message tests will be skipped"
+        fi
+fi

@@ -12,6 +12,7 @@
  * wait until every file before them is printed.  The parent never renders
  * in a batch: it only reads pipes, prints, and keeps the record. */
 #include "batch.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,7 +96,7 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         if (seen) {
                                 if (!quiet && notes) {
                                         char *clean = diag_clean(f);
-                                        g_string_append_printf(notes, "%s: given twice; %s once\n", clean, verb);
+                                        g_string_append_printf(notes, _("%s: given twice; %s once\n"), clean, verb);
                                         g_free(clean);
                                 }
                                 g_free(id);
@@ -284,7 +285,7 @@ static void show_progress(struct run *run, const char *current)
         g_string_append_printf(s, "[%zu/%zu] %02d:%02d", run->done, run->n, (int)el / 60, (int)el % 60);
         if (run->done > 0 && run->done < run->n) {
                 double left = el / (double)run->done * (double)(run->n - run->done);
-                g_string_append_printf(s, ", about %02d:%02d left", (int)left / 60, (int)left % 60);
+                g_string_append_printf(s, _(", about %02d:%02d left"), (int)left / 60, (int)left % 60);
         }
         if (current) {
                 char *base = g_path_get_basename(current);
@@ -350,8 +351,8 @@ static void refuse_collisions(struct run *run)
                 const char *other = g_hash_table_lookup(first, slug);
                 if (other) {
                         char *a = diag_clean(run->files[i]), *b = diag_clean(other), *q = diag_quote(slug, 200);
-                        char *msg = g_strdup_printf("%s: its outputs would overwrite those of %s (both are named "
-                                                    "%.*s-...\"); rename one of the files",
+                        char *msg = g_strdup_printf(_("%s: its outputs would overwrite those of %s (both are named "
+                                                    "%.*s-...\"); rename one of the files"),
                                                     a, b, (int)strlen(q) - 1, q);
                         g_free(a);
                         g_free(b);
@@ -397,11 +398,11 @@ static void worker_lost(struct run *run, struct worker *w, int status, const cha
         if (why_timeout)
                 why = g_strdup(why_timeout);
         else if (WIFSIGNALED(status))
-                why = g_strdup_printf("plakat stopped on this file (signal %d: %s); nothing was written. "
-                                      "Please report this file.",
+                why = g_strdup_printf(_("plakat stopped on this file (signal %d: %s); nothing was written. "
+                                      "Please report this file."),
                                       WTERMSIG(status), g_strsignal(WTERMSIG(status)));
         else
-                why = g_strdup("plakat's worker ended on this file; nothing was written. Please report this file.");
+                why = g_strdup(_("plakat's worker ended on this file; nothing was written. Please report this file."));
         struct job_result *res = new_result();
         job_fail(run->files[job], why, res);
         g_free(why);
@@ -416,7 +417,7 @@ static void run_workers(struct run *run, unsigned want)
                 if (!spawn(&ws[n], run->b, run->files, ws, n))
                         break;
         if (n == 0)
-                g_error("cannot start a worker process: %s", g_strerror(errno));
+                g_error(_("cannot start a worker process: %s"), g_strerror(errno));
         struct pollfd *pfd = g_new0(struct pollfd, n);
         gint64 limit = (gint64)(run->b->time_limit * G_USEC_PER_SEC);
         for (;;) {
@@ -477,8 +478,8 @@ static void run_workers(struct run *run, unsigned want)
                         /* Past the limit is past it, answer or not: the
                          * limit means the same on a slow and a fast run. */
                         if (limit > 0 && now - w->start > limit) {
-                                char *why = g_strdup_printf("took longer than %g s and was stopped; nothing was "
-                                                            "written", run->b->time_limit);
+                                char *why = g_strdup_printf(_("took longer than %g s and was stopped; nothing was "
+                                                            "written"), run->b->time_limit);
                                 worker_lost(run, w, retire(w, SIGKILL), why);
                                 g_free(why);
                                 continue;
@@ -503,7 +504,7 @@ static void run_workers(struct run *run, unsigned want)
                         if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
                                 job_result_clear(res);
                                 job_fail(run->files[w->job],
-                                         "plakat's worker sent a broken answer; nothing is known of this file", res);
+                                         _("plakat's worker sent a broken answer; nothing is known of this file"), res);
                         }
                         g_byte_array_remove_range(w->buf, 0, sizeof len + len);
                         int job = w->job;
@@ -563,8 +564,9 @@ static void run_sheets(struct run *run)
                 } else {
                         res->status = JOB_REFUSED;
                         char *clean = diag_clean(run->files[i]);
-                        g_string_append_printf(err, "%s: refused (%zu error%s)\n", clean, d.errors,
-                                               d.errors == 1 ? "" : "s");
+                        g_string_append_printf(err, ngettext("%s: refused (%zu error)\n", "%s: refused (%zu errors)\n",
+                                                             d.errors),
+                                               clean, d.errors);
                         g_free(clean);
                 }
                 free(res->err);
@@ -658,17 +660,17 @@ static void summary(struct run *run, bool always)
                 return;
         GString *s = g_string_new(NULL);
         if (run->b->sheet)
-                g_string_append_printf(s, "%zu on sheets%s, %zu refused, %zu failed", run->count[JOB_OK],
+                g_string_append_printf(s, _("%zu on sheets%s, %zu refused, %zu failed"), run->count[JOB_OK],
                                        run->sheet_unchanged ? " (unchanged)" : "", run->count[JOB_REFUSED],
                                        run->count[JOB_FAILED]);
         else if (run->b->env.render)
-                g_string_append_printf(s, "%zu rendered, %zu unchanged, %zu refused, %zu failed", run->count[JOB_OK],
+                g_string_append_printf(s, _("%zu rendered, %zu unchanged, %zu refused, %zu failed"), run->count[JOB_OK],
                                        run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
         else
-                g_string_append_printf(s, "%zu OK, %zu refused", run->count[JOB_OK], run->count[JOB_REFUSED]);
+                g_string_append_printf(s, _("%zu OK, %zu refused"), run->count[JOB_OK], run->count[JOB_REFUSED]);
         if (left > 0)
-                g_string_append_printf(s, ", %zu not done (interrupted; run the same command again to finish)", left);
-        g_string_append_printf(s, " in %.1f s", el);
+                g_string_append_printf(s, _(", %zu not done (interrupted; run the same command again to finish)"), left);
+        g_string_append_printf(s, _(" in %.1f s"), el);
         clear_progress(run);
         fprintf(stderr, "%s\n", s->str);
         fflush(stderr);

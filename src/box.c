@@ -8,6 +8,7 @@
  * factor for all its children, so a block of labels and values shrinks
  * together and keeps its hierarchy. */
 #include "box.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -603,7 +604,7 @@ static bool tell_fit(const struct box_target *t, struct box *b, double h, struct
                 int line = facts_signup_line(t->facts, &is_short);
                 diag_error(d, t->file, line, is_short ? "signup.short" : "signup.url",
                            is_short ? "%s: %s: the printed address does not fit even at %.0f %s; make signup.short shorter"
-                                    : "%s: %s: the printed address does not fit even at %.0f %s; add a shorter one to print as signup.short",
+                                    : _("%s: %s: the printed address does not fit even at %.0f %s; add a shorter one to print as signup.short"),
                            t->who, e->name, size, unit);
                 return false;
         }

@@ -1,6 +1,7 @@
 /* cfg.c: libconfig files read with limits, checked encoding and plain
  * words for syntax errors; and the walker every loader reads them with. */
 #include "cfg.h"
+#include "i18n.h"
 
 #include <glib.h>
 #include <stdarg.h>
@@ -82,7 +83,7 @@ static char *prepare(const char *text, size_t len, const char *file, const struc
                         q++;
                 if ((size_t)(text + len - q) >= 8 && g_ascii_strncasecmp(q, "@include", 8) == 0) {
                         diag_error(d, file, line_at(text, q), NULL,
-                                   "@include is not allowed; %s must not read other files", lim->what);
+                                   "@include is not allowed; %s must not read other files", _(lim->what));
                         include = true;
                 }
                 const char *nl = memchr(p, '\n', (size_t)(text + len - p));
@@ -93,7 +94,7 @@ static char *prepare(const char *text, size_t len, const char *file, const struc
         const char *extra = too_many_settings(text, len, lim->max_settings);
         if (extra) {
                 diag_error(d, file, line_at(text, extra), NULL,
-                           "more than %zu settings; %s needs far fewer", lim->max_settings, lim->what);
+                           "more than %zu settings; %s needs far fewer", lim->max_settings, _(lim->what));
                 return NULL;
         }
 
@@ -173,14 +174,14 @@ char *cfg_path(const config_setting_t *s)
 const char *cfg_type_name(const config_setting_t *s)
 {
         switch (s ? config_setting_type(s) : CONFIG_TYPE_NONE) {
-        case CONFIG_TYPE_GROUP: return "a group";
-        case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return "an integer";
-        case CONFIG_TYPE_FLOAT: return "a number";
-        case CONFIG_TYPE_STRING: return "a string";
-        case CONFIG_TYPE_BOOL: return "true or false";
-        case CONFIG_TYPE_ARRAY: return "an array";
-        case CONFIG_TYPE_LIST: return "a list";
-        default: return "nothing";
+        case CONFIG_TYPE_GROUP: return _("a group");
+        case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return _("an integer");
+        case CONFIG_TYPE_FLOAT: return _("a number");
+        case CONFIG_TYPE_STRING: return _("a string");
+        case CONFIG_TYPE_BOOL: return _("true or false");
+        case CONFIG_TYPE_ARRAY: return _("an array");
+        case CONFIG_TYPE_LIST: return _("a list");
+        default: return _("nothing");
         }
 }
 
@@ -197,13 +198,13 @@ char *cfg_found(const config_setting_t *s)
         case CONFIG_TYPE_BOOL:
                 return g_strdup(config_setting_get_bool(s) ? "true" : "false");
         case CONFIG_TYPE_GROUP:
-                return g_strdup("a group { … }");
+                return g_strdup(_("a group { … }"));
         case CONFIG_TYPE_ARRAY:
-                return g_strdup("a list [ … ]");
+                return g_strdup(_("a list [ … ]"));
         case CONFIG_TYPE_LIST:
-                return g_strdup("a list ( … )");
+                return g_strdup(_("a list ( … )"));
         default:
-                return g_strdup("nothing");
+                return g_strdup(_("nothing"));
         }
 }
 
@@ -262,12 +263,12 @@ bool cfg_number_at(const struct cfg_walk *w, const config_setting_t *s, double l
         if (!s)
                 return false;
         if (!cfg_is_number(s)) {
-                cfg_error(w, s, "expected a number, found %s", cfg_type_name(s));
+                cfg_error(w, s, _("expected a number, found %s"), cfg_type_name(s));
                 return false;
         }
         double v = cfg_number_of(s);
         if (v < lo || v > hi) {
-                cfg_error(w, s, "expected a number from %g to %g, found %g", lo, hi, v);
+                cfg_error(w, s, _("expected a number from %g to %g, found %g"), lo, hi, v);
                 return false;
         }
         *out = v;
@@ -279,7 +280,7 @@ const char *cfg_string_at(const struct cfg_walk *w, const config_setting_t *s)
         if (!s)
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-                cfg_error(w, s, "expected a string, found %s", cfg_type_name(s));
+                cfg_error(w, s, _("expected a string, found %s"), cfg_type_name(s));
                 return NULL;
         }
         return config_setting_get_string(s);
@@ -290,7 +291,7 @@ bool cfg_bool_at(const struct cfg_walk *w, const config_setting_t *s, bool *out)
         if (!s)
                 return false;
         if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
-                cfg_error(w, s, "expected true or false, found %s", cfg_type_name(s));
+                cfg_error(w, s, _("expected true or false, found %s"), cfg_type_name(s));
                 return false;
         }
         *out = config_setting_get_bool(s);
@@ -307,7 +308,7 @@ int cfg_word_at(const struct cfg_walk *w, const config_setting_t *s, const char 
                         return i;
         char *list = g_strjoinv("\", \"", (char **)words);
         char *q = diag_quote(v, 40);
-        cfg_error(w, s, "expected one of \"%s\", found %s", list, q);
+        cfg_error(w, s, _("expected one of \"%s\", found %s"), list, q);
         g_free(q);
         g_free(list);
         return def;

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "schedule.h"
 
 const char *const cli_commands[] = {"check", "render", "kit", "formats", "layouts", "themes", "settings", "help", NULL};
@@ -72,83 +73,86 @@ static const char short_options[] = ":f:o:l:j:qhV";
 
 void cli_help(FILE *out)
 {
-        fputs("Usage: plakat check [OPTIONS] FILE...\n"
-              "       plakat render [OPTIONS] FILE...\n"
-              "       plakat kit [OPTIONS] FILE...\n"
-              "       plakat formats\n"
-              "       plakat layouts | plakat themes | plakat settings\n"
-              "\n"
-              "Turn community files into print-ready posters (PDF) and social-media\n"
-              "images (PNG) with a QR code for signing up.\n"
-              "\n"
-              "Commands:\n"
-              "  check     read each FILE, report every problem, print what plakat understood\n"
-              "  render    write the posters and images of each FILE (one path per line)\n"
-              "  kit       write each FILE's promotion kit into DIR/<name>/: every poster and\n"
-              "            image of its design, invite cards, a WOOP sheet, texts to post,\n"
-              "            alt texts, a calendar file and an index.html (-f is ignored)\n"
-              "  formats   list the output formats\n"
-              "  layouts   list the designs and the formats each one has\n"
-              "  themes    list the colour themes (style.theme in a community file)\n"
-              "  settings  list the settings of a community file, with their meaning\n"
-              "\n",
+        /* Three pieces: C caps a string literal's length (4095). */
+        fputs(_("Usage: plakat check [OPTIONS] FILE...\n"
+                "       plakat render [OPTIONS] FILE...\n"
+                "       plakat kit [OPTIONS] FILE...\n"
+                "       plakat formats\n"
+                "       plakat layouts | plakat themes | plakat settings\n"
+                "\n"
+                "Turn community files into print-ready posters (PDF) and social-media\n"
+                "images (PNG) with a QR code for signing up.\n"
+                "\n"
+                "Commands:\n"
+                "  check     read each FILE (or every *.cfg in a folder), report every\n"
+                "            problem, print what plakat understood\n"
+                "  render    write the posters and images of each FILE (one path per line)\n"
+                "  kit       write each FILE's promotion kit into DIR/<name>/: every poster and\n"
+                "            image of its design, invite cards, a WOOP sheet, texts to post,\n"
+                "            alt texts, a calendar file and an index.html (-f is ignored)\n"
+                "  formats   list the output formats\n"
+                "  layouts   list the designs and the formats each one has\n"
+                "  themes    list the colour themes (style.theme in a community file)\n"
+                "  settings  list the settings of a community file, with their meaning\n"
+                "\n"),
               out);
-        /* Two pieces: C caps a string literal's length (4095). */
-        fputs("Options:\n"
-              "  -f, --format=LIST      formats to write, comma-separated, or \"all\" (every\n"
-              "                         format the layout has); a print format with -png\n"
-              "                         (a3-png) is a PNG preview (default: " CLI_DEFAULT_FORMATS ")\n"
-              "  -o, --output=DIR       folder for the outputs, created if missing\n"
-              "                         (default: out); \"-\" writes the single output\n"
-              "                         to standard output\n"
-              "  -l, --layout=NAME      the design (default: the standard one)\n"
-              "      --today=DATE       count the next meetings from DATE (YYYY-MM-DD)\n"
-              "                         instead of today, for reproducible output\n"
-              "      --dpi=N            resolution of PNG previews of print formats\n"
-              "                         (default: 150)\n"
-              "      --bleed=MM         print formats: bleed in millimetres (default: 0)\n"
-              "      --marks            print formats: crop marks outside the bleed\n"
-              "      --fonts=DIR        also use the fonts in DIR (repeatable)\n"
-              "      --layouts=DIR      also use the layout files (*.cfg) in DIR, to\n"
-              "                         try out a design of your own (repeatable)\n"
-              "      --allow-outside-paths\n"
-              "                         let logo and photo name files outside the\n"
-              "                         community file's folder (only for files you trust)\n"
-              "  -j, --jobs=N           render on N worker processes (default: one per\n"
-              "                         processor); output is the same for any N\n"
-              "      --time-limit=S     stop a file that takes longer than S seconds and\n"
-              "                         go on with the next (default: 60; 0: no limit)\n"
-              "      --force            render everything, also what is unchanged since\n"
-              "                         the last run into the same folder\n"
-              "      --sheet=FORMAT     print sheets: put the one print format of -f\n"
-              "                         several times on each FORMAT page (a4, a3), with\n"
-              "                         crop marks, into one PDF (sheets_PIECE_on_FORMAT.pdf)\n"
-              "      --copies=N         with --sheet: each community N times (default: 1)\n"
-              "      --report           also write report.json and report.html into the\n"
-              "                         output folder\n"
-              "      --debug-boxes      also write NAME-FORMAT.boxes.json: every box drawn\n"
-              "                         (element, kind, x, y, w, h in output units, text)\n"
-              "      --allow-ended      render a community whose meetings have all passed\n"
-              "                         (refused otherwise: a poster would still invite)\n"
-              "  -q, --quiet            do not print warnings (errors still are)\n"
-              "  -h, --help             show this help\n"
-              "  -V, --version          show the version\n"
-              "\n"
-              "Examples:\n"
-              "  plakat check urban-gardening.cfg\n"
-              "  plakat render urban-gardening.cfg\n"
-              "      writes out/urban-gardening-a3.pdf and out/urban-gardening-instagram.png\n"
-              "  plakat render -f all -o flyers communities/*.cfg\n"
-              "  plakat render -f a3 -l NAME --today 2027-01-01 urban-gardening.cfg\n"
-              "  plakat render -f instagram -o - urban-gardening.cfg > post.png\n"
-              "  plakat render --layouts ~/layouts -l mini -f instagram urban-gardening.cfg\n"
-              "  plakat kit -o kits urban-gardening.cfg\n"
-              "      writes kits/urban-gardening/index.html and everything it links\n"
-              "\n"
-              "Exit status: 0 every file was good, 1 a file was refused (the others are\n"
-              "still checked or rendered), 2 a mistake on the command line.\n"
-              "Set PLAKAT_DATADIR to use layouts, languages and fonts from another folder.\n"
-              "More: man plakat\n",
+        fprintf(out,
+                _("Options:\n"
+                  "  -f, --format=LIST      formats to write, comma-separated, or \"all\" (every\n"
+                  "                         format the layout has); a print format with -png\n"
+                  "                         (a3-png) is a PNG preview (default: %s)\n"
+                  "  -o, --output=DIR       folder for the outputs, created if missing\n"
+                  "                         (default: out); \"-\" writes the single output\n"
+                  "                         to standard output\n"
+                  "  -l, --layout=NAME      the design (default: the standard one)\n"
+                  "      --today=DATE       count the next meetings from DATE (YYYY-MM-DD)\n"
+                  "                         instead of today, for reproducible output\n"
+                  "      --dpi=N            resolution of PNG previews of print formats\n"
+                  "                         (default: 150)\n"
+                  "      --bleed=MM         print formats: bleed in millimetres (default: 0)\n"
+                  "      --marks            print formats: crop marks outside the bleed\n"
+                  "      --fonts=DIR        also use the fonts in DIR (repeatable)\n"
+                  "      --layouts=DIR      also use the layout files (*.cfg) in DIR, to\n"
+                  "                         try out a design of your own (repeatable)\n"
+                  "      --allow-outside-paths\n"
+                  "                         let logo and photo name files outside the\n"
+                  "                         community file's folder (only for files you trust)\n"
+                  "  -j, --jobs=N           render on N worker processes (default: one per\n"
+                  "                         processor); output is the same for any N\n"
+                  "      --time-limit=S     stop a file that takes longer than S seconds and\n"
+                  "                         go on with the next (default: 60; 0: no limit)\n"),
+                CLI_DEFAULT_FORMATS);
+        fputs(_("      --force            render everything, also what is unchanged since\n"
+                "                         the last run into the same folder\n"
+                "      --sheet=FORMAT     print sheets: put the one print format of -f\n"
+                "                         several times on each FORMAT page (a4, a3), with\n"
+                "                         crop marks, into one PDF (sheets_PIECE_on_FORMAT.pdf)\n"
+                "      --copies=N         with --sheet: each community N times (default: 1)\n"
+                "      --report           also write report.json and report.html into the\n"
+                "                         output folder\n"
+                "      --debug-boxes      also write NAME-FORMAT.boxes.json: every box drawn\n"
+                "                         (element, kind, x, y, w, h in output units, text)\n"
+                "      --allow-ended      render a community whose meetings have all passed\n"
+                "                         (refused otherwise: a poster would still invite)\n"
+                "  -q, --quiet            do not print warnings (errors still are)\n"
+                "  -h, --help             show this help\n"
+                "  -V, --version          show the version\n"
+                "\n"
+                "Examples:\n"
+                "  plakat check urban-gardening.cfg\n"
+                "  plakat render urban-gardening.cfg\n"
+                "      writes out/urban-gardening-a3.pdf and out/urban-gardening-instagram.png\n"
+                "  plakat render -f all -o flyers communities/*.cfg\n"
+                "  plakat render -f a3 -l NAME --today 2027-01-01 urban-gardening.cfg\n"
+                "  plakat render -f instagram -o - urban-gardening.cfg > post.png\n"
+                "  plakat render --layouts ~/layouts -l mini -f instagram urban-gardening.cfg\n"
+                "  plakat kit -o kits urban-gardening.cfg\n"
+                "      writes kits/urban-gardening/index.html and everything it links\n"
+                "\n"
+                "Exit status: 0 every file was good, 1 a file was refused (the others are\n"
+                "still checked or rendered), 2 a mistake on the command line.\n"
+                "Set PLAKAT_DATADIR to use layouts, languages and fonts from another folder.\n"
+                "More: man plakat\n"),
               out);
 }
 
@@ -157,8 +161,9 @@ int cli_usage_error(FILE *err, const char *fmt, ...)
         va_list ap;
         va_start(ap, fmt);
         fputs("plakat: ", err);
-        vfprintf(err, fmt, ap);
-        fputs("\nTry 'plakat --help' for more information.\n", err);
+        vfprintf(err, _(fmt), ap);
+        fputc('\n', err);
+        fputs(_("Try 'plakat --help' for more information.\n"), err);
         va_end(ap);
         return CLI_EXIT_USAGE;
 }
@@ -216,11 +221,11 @@ char *cli_date_problem(const char *s)
         char *why;
         int y = shaped ? atoi(s) : 0, m = shaped ? atoi(s + 5) : 0, d = shaped ? atoi(s + 8) : 0;
         if (!shaped)
-                why = g_strdup_printf("expected a date as YYYY-MM-DD, found %s", q);
+                why = g_strdup_printf(_("expected a date as YYYY-MM-DD, found %s"), q);
         else if (y < 1)
                 why = g_strdup_printf("no such date %s: there is no year 0", q);
         else if (m < 1 || m > 12)
-                why = g_strdup_printf("no such date %s: there is no month %d (months are 01 to 12)", q, m);
+                why = g_strdup_printf(_("no such date %s: there is no month %d (months are 01 to 12)"), q, m);
         else if (d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
                 why = g_strdup_printf("no such date %s: %s %d has %d days", q, month_names[m - 1], y,
                                       (int)g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
@@ -247,7 +252,8 @@ static bool split_formats(const char *s, GPtrArray *out)
         char **parts = g_strsplit(s, ",", -1);
         bool ok = parts[0] != NULL;
         for (char **p = parts; *p && ok; p++) {
-                char *item = g_strstrip(g_strdup(*p));
+                /* Format names are lower case; "A3" means a3. */
+                char *item = g_strstrip(g_ascii_strdown(*p, -1));
                 if (!*item) {
                         ok = false;
                         g_free(item);
@@ -324,7 +330,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 case OPT_TODAY:
                         if (!schedule_parse_date(optarg, &cli->today)) {
                                 char *why = cli_date_problem(optarg);
-                                rc = cli_usage_error(err, "--today: %s", why ? why : "not a date");
+                                rc = cli_usage_error(err, "--today: %s", why ? why : _("not a date"));
                                 g_free(why);
                         }
                         break;

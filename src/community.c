@@ -26,6 +26,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "community.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <libconfig.h>
@@ -45,7 +46,7 @@
 /* libconfig checks each new setting against its siblings one by one, so
  * 30,000 tiny settings take seconds to parse.  A community needs a few
  * dozen. */
-static const struct cfg_limits limits = { COMMUNITY_MAX_FILE, 1000, "a community file" };
+static const struct cfg_limits limits = { COMMUNITY_MAX_FILE, 1000, N_("a community file") };
 
 enum stype {
         ST_STRING,
@@ -114,100 +115,100 @@ static finish_fn finish_schedule;
 static const struct setting settings[] = {
         { .name = "name", .type = ST_STRING, .required = true, .max = COMMUNITY_MAX_NAME,
           .off = C(name),
-          .doc = "the community's name: the headline" },
+          .doc = N_("the community's name: the headline") },
         { .name = "topic", .type = ST_STRING, .required = true, .max = TEXT, .off = C(topic),
-          .doc = "the topic or goal that connects everybody" },
+          .doc = N_("the topic or goal that connects everybody") },
         { .name = "pitch", .type = ST_STRING, .max = TEXT, .off = C(pitch),
-          .doc = "one to three sentences that invite people in" },
+          .doc = N_("one to three sentences that invite people in") },
         { .name = "goal", .type = ST_STRING, .max = TEXT, .off = C(goal),
-          .doc = "the shared goal" },
+          .doc = N_("the shared goal") },
         { .name = "language", .type = ST_STRING, .max = TEXT, .off = C(language),
           .store = store_language,
-          .doc = "language of the words plakat adds: de (default), en, ..." },
+          .doc = N_("language of the words plakat adds: de (default), en, ...") },
         { .name = "tags", .type = ST_STRINGS, .max = TEXT, .off = C(tags),
-          .doc = "keywords, e.g. for hashtags" },
+          .doc = N_("keywords, e.g. for hashtags") },
 
         { .name = "lead", .type = ST_GROUP, .required = true,
-          .doc = "who coordinates and invites" },
+          .doc = N_("who coordinates and invites") },
         { .name = "lead.name", .type = ST_STRING, .required = true, .max = TEXT,
           .off = C(lead.name),
-          .doc = "the lead's name" },
+          .doc = N_("the lead's name") },
         { .name = "lead.email", .type = ST_STRING, .max = TEXT, .off = C(lead.email),
           .store = store_email,
-          .doc = "the lead's email address" },
+          .doc = N_("the lead's email address") },
         { .name = "lead.phone", .type = ST_STRING, .max = TEXT, .off = C(lead.phone),
-          .doc = "the lead's phone number" },
+          .doc = N_("the lead's phone number") },
         { .name = "lead.role", .type = ST_STRING, .max = TEXT, .off = C(lead.role),
-          .doc = "the lead's role, e.g. \"Moderation\"" },
+          .doc = N_("the lead's role, e.g. \"Moderation\"") },
 
         { .name = "schedule", .type = ST_GROUP, .required = true, .finish = finish_schedule,
-          .doc = "when the group meets: a rule (first) or a list (dates)" },
+          .doc = N_("when the group meets: a rule (first) or a list (dates)") },
         { .name = "schedule.first", .type = ST_STRING, .max = TEXT, .off = C(schedule),
           .store = store_first,
-          .doc = "first meeting of the rule, \"YYYY-MM-DD HH:MM\"" },
+          .doc = N_("first meeting of the rule, \"YYYY-MM-DD HH:MM\"") },
         { .name = "schedule.duration", .type = ST_INT, .min = 1, .maxi = 1440,
           .off = C(schedule.duration),
-          .doc = "length of a meeting in minutes" },
+          .doc = N_("length of a meeting in minutes") },
         { .name = "schedule.repeat", .type = ST_STRING, .max = TEXT, .off = C(schedule),
           .store = store_repeat,
-          .doc = "once, weekly or monthly" },
+          .doc = N_("once, weekly or monthly") },
         { .name = "schedule.interval", .type = ST_INT, .min = 1, .maxi = INTERVAL_MAX,
           .off = C(schedule.interval),
-          .doc = "every N weeks or months" },
+          .doc = N_("every N weeks or months") },
         { .name = "schedule.monthly", .type = ST_STRING, .max = TEXT, .off = C(schedule),
           .store = store_monthly,
-          .doc = "nth-weekday, last-weekday or day-of-month" },
+          .doc = N_("nth-weekday, last-weekday or day-of-month") },
         { .name = "schedule.until", .type = ST_STRING, .max = TEXT, .off = C(schedule),
           .store = store_until,
-          .doc = "no meetings after this day, \"YYYY-MM-DD\"" },
+          .doc = N_("no meetings after this day, \"YYYY-MM-DD\"") },
         { .name = "schedule.skip", .type = ST_STRINGS, .max = TEXT, .off = C(schedule),
           .store = store_skip,
-          .doc = "cancelled meetings, \"YYYY-MM-DD\"" },
+          .doc = N_("cancelled meetings, \"YYYY-MM-DD\"") },
         { .name = "schedule.dates", .type = ST_STRINGS, .max = TEXT, .off = C(schedule),
           .store = store_dates,
-          .doc = "explicit meetings instead of a rule, \"YYYY-MM-DD HH:MM\"" },
+          .doc = N_("explicit meetings instead of a rule, \"YYYY-MM-DD HH:MM\"") },
 
         { .name = "venue", .type = ST_GROUP_OR_GROUPS, .required = true, .off = C(venues),
           .n_off = C(n_venues), .elem_size = sizeof(struct venue),
-          .doc = "where: one place, or a list of places taken in turn" },
+          .doc = N_("where: one place, or a list of places taken in turn") },
         { .name = "venue.name", .type = ST_STRING, .required = true, .max = TEXT, .off = V(name),
-          .doc = "name of the place" },
+          .doc = N_("name of the place") },
         { .name = "venue.address", .type = ST_STRING, .max = TEXT, .off = V(address),
-          .doc = "street, postcode and town" },
+          .doc = N_("street, postcode and town") },
         { .name = "venue.room", .type = ST_STRING, .max = TEXT, .off = V(room),
-          .doc = "room or floor" },
+          .doc = N_("room or floor") },
         { .name = "venue.note", .type = ST_STRING, .max = TEXT, .off = V(note),
           .doc = "a note, e.g. \"barrierefrei\"" },
 
         { .name = "signup", .type = ST_GROUP, .required = true,
-          .doc = "how to join" },
+          .doc = N_("how to join") },
         { .name = "signup.url", .type = ST_STRING, .required = true, .max = COMMUNITY_MAX_URL,
           .bytes = true, .off = C(signup.url), .store = store_url,
-          .doc = "the http or https address the QR code opens" },
+          .doc = N_("the http or https address the QR code opens") },
         { .name = "signup.label", .type = ST_STRING, .max = TEXT, .off = C(signup.label),
-          .doc = "call to action beside the QR code" },
+          .doc = N_("call to action beside the QR code") },
         { .name = "signup.short", .type = ST_STRING, .max = TEXT, .off = C(signup.short_url),
-          .doc = "the address as printed under the QR code" },
+          .doc = N_("the address as printed under the QR code") },
         { .name = "signup.track", .type = ST_STRING, .max = TEXT, .off = C(signup.track),
-          .doc = "opt-in: a parameter name added to the address per output, e.g. \"quelle\"" },
+          .doc = N_("opt-in: a parameter name added to the address per output, e.g. \"quelle\"") },
 
         { .name = "channels", .type = ST_GROUPS, .off = C(channels), .n_off = C(n_channels),
           .elem_size = sizeof(struct channel),
-          .doc = "how members talk between meetings" },
+          .doc = N_("how members talk between meetings") },
         { .name = "channels.type", .type = ST_STRING, .max = TEXT, .off = K(type),
           .store = store_channel_type,
           .doc = "signal, whatsapp, telegram, matrix, email, nebenan, linkedin, ..." },
         { .name = "channels.name", .type = ST_STRING, .max = TEXT, .off = K(name),
-          .doc = "name of the group or list" },
+          .doc = N_("name of the group or list") },
         { .name = "channels.url", .type = ST_STRING, .max = TEXT, .off = K(url),
           .store = store_link,
-          .doc = "invitation link" },
+          .doc = N_("invitation link") },
 
         { .name = "agenda", .type = ST_STRINGS, .max = TEXT, .off = C(agenda),
-          .doc = "the usual flow of a meeting" },
+          .doc = N_("the usual flow of a meeting") },
 
         { .name = "woop", .type = ST_GROUP,
-          .doc = "the group's WOOP plan" },
+          .doc = N_("the group's WOOP plan") },
         { .name = "woop.wish", .type = ST_STRING, .max = TEXT, .off = C(woop.wish),
           .doc = "Wish" },
         { .name = "woop.outcome", .type = ST_STRING, .max = TEXT, .off = C(woop.outcome),
@@ -215,32 +216,32 @@ static const struct setting settings[] = {
         { .name = "woop.obstacles", .type = ST_STRINGS, .max = TEXT, .off = C(woop.obstacles),
           .doc = "Obstacles" },
         { .name = "woop.plan", .type = ST_STRINGS, .max = TEXT, .off = C(woop.plan),
-          .doc = "Plan: if ..., then ..." },
+          .doc = N_("Plan: if ..., then ...") },
 
         { .name = "style", .type = ST_GROUP,
-          .doc = "the look" },
+          .doc = N_("the look") },
         { .name = "style.theme", .type = ST_STRING, .max = TEXT, .off = C(style.theme),
-          .doc = "name of a shipped colour theme" },
+          .doc = N_("name of a shipped colour theme") },
         { .name = "style.layout", .type = ST_STRING, .max = TEXT, .off = C(style.layout),
-          .doc = "the design to use unless the command line picks one (plakat layouts lists them)" },
+          .doc = N_("the design to use unless the command line picks one (plakat layouts lists them)") },
         { .name = "style.primary", .type = ST_STRING, .max = TEXT, .off = C(style.primary),
           .store = store_colour,
-          .doc = "main colour, \"#RRGGBB\"" },
+          .doc = N_("main colour, \"#RRGGBB\"") },
         { .name = "style.accent", .type = ST_STRING, .max = TEXT, .off = C(style.accent),
           .store = store_colour,
-          .doc = "accent colour, \"#RRGGBB\"" },
+          .doc = N_("accent colour, \"#RRGGBB\"") },
         { .name = "style.background", .type = ST_STRING, .max = TEXT, .off = C(style.background),
           .store = store_colour,
-          .doc = "background colour, \"#RRGGBB\"" },
+          .doc = N_("background colour, \"#RRGGBB\"") },
         { .name = "style.text", .type = ST_STRING, .max = TEXT, .off = C(style.text),
           .store = store_colour,
-          .doc = "text colour, \"#RRGGBB\"" },
+          .doc = N_("text colour, \"#RRGGBB\"") },
         { .name = "style.logo", .type = ST_STRING, .max = TEXT, .off = C(style.logo),
           .store = store_logo,
-          .doc = "PNG or SVG file next to the community file" },
+          .doc = N_("PNG or SVG file next to the community file") },
         { .name = "style.photo", .type = ST_STRING, .max = TEXT, .off = C(style.photo),
           .store = store_photo,
-          .doc = "PNG or JPEG file next to the community file" },
+          .doc = N_("PNG or JPEG file next to the community file") },
 };
 
 #undef C
@@ -269,12 +270,12 @@ const char *const *community_settings(void)
 static const char *type_word(enum stype t)
 {
         switch (t) {
-        case ST_STRING: return "text";
-        case ST_INT: return "whole number";
-        case ST_STRINGS: return "list of texts";
-        case ST_GROUP: return "group";
-        case ST_GROUPS: return "list of groups";
-        case ST_GROUP_OR_GROUPS: return "group or list of groups";
+        case ST_STRING: return _("text");
+        case ST_INT: return _("whole number");
+        case ST_STRINGS: return _("list of texts");
+        case ST_GROUP: return _("group");
+        case ST_GROUPS: return _("list of groups");
+        case ST_GROUP_OR_GROUPS: return _("group or list of groups");
         }
         return "?";
 }
@@ -283,8 +284,11 @@ int community_print_settings(FILE *out)
 {
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++) {
                 const struct setting *st = &settings[i];
-                if (fprintf(out, "%-18s  %-23s  %-8s  %s\n", st->name, type_word(st->type),
-                            st->required ? "required" : "", st->doc) < 0)
+                /* Padded by characters, not bytes: "Gruppe oder Liste …". */
+                const char *type = type_word(st->type), *req = st->required ? _("required") : "";
+                if (fprintf(out, "%-18s  %s%*s  %s%*s  %s\n", st->name, type,
+                            (int)(23 - MIN(23, g_utf8_strlen(type, -1))), "", req,
+                            (int)(8 - MIN(8, g_utf8_strlen(req, -1))), "", _(st->doc)) < 0)
                         return -1;
         }
         return 0;
@@ -319,12 +323,12 @@ static const char *leaf(const char *key)
 static const char *expected_type(enum stype t)
 {
         switch (t) {
-        case ST_STRING: return "a string";
-        case ST_INT: return "a whole number";
-        case ST_STRINGS: return "a list of strings [\"…\", \"…\"]";
-        case ST_GROUP: return "a group { … }";
-        case ST_GROUPS: return "a list of groups ( { … }, { … } )";
-        case ST_GROUP_OR_GROUPS: return "a group { … } or a list of groups ( { … }, { … } )";
+        case ST_STRING: return _("a string");
+        case ST_INT: return _("a whole number");
+        case ST_STRINGS: return _("a list of strings [\"…\", \"…\"]");
+        case ST_GROUP: return _("a group { … }");
+        case ST_GROUPS: return _("a list of groups ( { … }, { … } )");
+        case ST_GROUP_OR_GROUPS: return _("a group { … } or a list of groups ( { … }, { … } )");
         }
         return "?";
 }
@@ -340,11 +344,11 @@ static void type_error(struct loader *ld, const struct at *at, const char *expec
         if (strcmp(expected, expected_type(ST_INT)) == 0 && ct == CONFIG_TYPE_STRING) {
                 const char *s = config_setting_get_string(cs);
                 if (*s && strspn(s, "0123456789") == strlen(s))
-                        hint = "; write the number without quotes";
+                        hint = _("; write the number without quotes");
         } else if (strcmp(expected, expected_type(ST_STRINGS)) == 0 && ct == CONFIG_TYPE_STRING) {
-                hint = "; even one is a list: [\"…\"]";
+                hint = _("; even one is a list: [\"…\"]");
         } else if (strcmp(expected, expected_type(ST_GROUPS)) == 0 && ct == CONFIG_TYPE_GROUP) {
-                hint = "; even one is a list: ( { … } )";
+                hint = _("; even one is a list: ( { … } )");
         }
         diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s%s", expected, what, hint);
         g_free(what);
@@ -390,7 +394,7 @@ static bool check_text(struct loader *ld, const struct setting *st, const struct
         size_t n = st->bytes ? strlen(s) : util_utf8_len(s);
         if (st->max && n > st->max) {
                 diag_error(ld->d, ld->file, at->line, at->path, "too long (%zu %s; at most %zu)",
-                           n, st->bytes ? "bytes" : "characters", st->max);
+                           n, st->bytes ? _("bytes") : _("characters"), st->max);
                 return false;
         }
         return true;
@@ -528,9 +532,9 @@ static void url_error(struct loader *ld, const struct at *at, int why, const cha
                       bool warn)
 {
         char *q = diag_quote(s, 60);
-        const char *what = why == 1 ? "expected an address starting with https:// or http://, found %s"
-                         : why == 2 ? "expected an address with a host name, like \"https://example.org/…\", found %s"
-                                    : "must not contain spaces or control characters, found %s";
+        const char *what = why == 1 ? _("expected an address starting with https:// or http://, found %s")
+                         : why == 2 ? _("expected an address with a host name, like \"https://example.org/…\", found %s")
+                                    : _("must not contain spaces or control characters, found %s");
         if (warn)
                 diag_warn(ld->d, ld->file, at->line, at->path, what, q);
         else
@@ -584,7 +588,7 @@ static bool parse_when(struct loader *ld, const struct at *at, const char *s, bo
         for (size_t i = 0; shaped && shape[i]; i++)
                 shaped = shape[i] == 'd' ? g_ascii_isdigit(s[i]) : s[i] == shape[i];
         if (!shaped) {
-                expected_error(ld, at, with_time ? "\"YYYY-MM-DD HH:MM\"" : "\"YYYY-MM-DD\"", s);
+                expected_error(ld, at, with_time ? _("\"YYYY-MM-DD HH:MM\"") : _("\"YYYY-MM-DD\""), s);
                 return false;
         }
         bool ok = with_time ? schedule_parse_slot(s, out) : schedule_parse_date(s, &out->date);
@@ -633,12 +637,14 @@ static int choose(struct loader *ld, const struct at *at, const char *s,
                   const char *const *names, size_t n)
 {
         for (size_t i = 0; i < n; i++)
-                if (strcmp(s, names[i]) == 0)
+                /* Words in any case, like language and channel types:
+                 * "Weekly" is what a lead means by weekly. */
+                if (g_ascii_strcasecmp(s, names[i]) == 0)
                         return (int)i;
         GString *exp = g_string_new(NULL);
         for (size_t i = 0; i < n; i++)
-                g_string_append_printf(exp, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ",
-                                       names[i]);
+                g_string_append_printf(exp, "%s%s%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ", i18n_open_quote(),
+                                       names[i], i18n_close_quote());
         char *lower = g_ascii_strdown(s, -1);
         const char *close = diag_closest(lower, names, n);
         g_free(lower);
@@ -756,7 +762,7 @@ static void store_dates(struct loader *ld, const struct at *at, struct value *v,
 static void store_colour(struct loader *ld, const struct at *at, struct value *v, void *field)
 {
         if (!colour_parse(v->s, field))
-                expected_error(ld, at, "a colour \"#RRGGBB\" like \"#2E7D32\"", v->s);
+                expected_error(ld, at, _("a colour \"#RRGGBB\" like \"#2E7D32\""), v->s);
 }
 
 static void store_channel_type(struct loader *ld, const struct at *at, struct value *v, void *field)

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 void diag_init(struct diag *d, FILE *echo)
 {
         memset(d, 0, sizeof *d);
@@ -49,7 +51,8 @@ void diag_add_as_warnings(struct diag *d, const struct diag *src)
                         push(d, DIAG_WARNING, g_strdup(m->text), m->where);
                 else
                         push(d, DIAG_WARNING,
-                             g_strdup_printf("%.*swarning: %s", (int)m->where, m->text, m->text + m->where),
+                             g_strdup_printf("%.*s%s%s", (int)m->where, m->text, _("warning: "),
+                                             m->text + m->where),
                              m->where);
         }
 }
@@ -68,10 +71,11 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *file, int line
         }
         size_t where = s->len;
         if (level == DIAG_WARNING)
-                g_string_append(s, "warning: ");
+                g_string_append(s, _("warning: "));
         if (setting)
                 g_string_append_printf(s, "%s: ", setting);
-        g_string_append_vprintf(s, fmt, ap);
+        /* Callers pass the English literal; xgettext collects it. */
+        g_string_append_vprintf(s, _(fmt), ap);
         push(d, level, g_string_free(s, FALSE), where);
 }
 
@@ -158,11 +162,11 @@ const char *diag_closest(const char *word, const char *const *candidates, size_t
 const char *diag_syntax_hint(const char *what)
 {
         if (!what || strcmp(what, "syntax error") == 0)
-                return "look for a missing quote or bracket here or just above";
+                return _("look for a missing quote or bracket here or just above");
         if (strcmp(what, "duplicate setting name") == 0)
-                return "a setting is given twice (duplicate setting name)";
+                return _("a setting is given twice (duplicate setting name)");
         if (strcmp(what, "mismatched element type in array") == 0)
-                return "a list in [ ] must hold one kind of value, e.g. only strings";
+                return _("a list in [ ] must hold one kind of value, e.g. only strings");
         return what;
 }
 
@@ -195,9 +199,9 @@ static void append_clean(GString *s, const char *value, size_t max_chars, bool q
 
 char *diag_quote(const char *value, size_t max_chars)
 {
-        GString *s = g_string_new("\"");
+        GString *s = g_string_new(i18n_open_quote());
         append_clean(s, value, max_chars, true);
-        g_string_append_c(s, '"');
+        g_string_append(s, i18n_close_quote());
         return g_string_free(s, FALSE);
 }
 

@@ -1,5 +1,6 @@
 /* expand.c: "{name}", "[Raum {venue.room}]" -> text. */
 #include "expand.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -132,14 +133,14 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         }
                 } else if (*p == '[') {
                         if (group)
-                                scan_error(s, "expected \"]\" before another \"[\", found %s", "\"[\"");
+                                scan_error(s, _("expected \"]\" before another \"[\", found %s"), "\"[\"");
                         else
                                 group = g_string_new(NULL);
                         group_empty = false;
                         p++;
                 } else if (*p == ']') {
                         if (!group) {
-                                scan_error(s, "expected text, found %s without \"[\" (write \\] for a bracket)", "\"]\"");
+                                scan_error(s, _("expected text, found %s without \"[\" (write \\] for a bracket)"), "\"]\"");
                         } else {
                                 if (!group_empty)
                                         g_string_append(out, group->str);
@@ -150,7 +151,7 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                 } else if (*p == '{') {
                         const char *end = strchr(p, '}');
                         if (!end) {
-                                scan_error(s, "expected \"}\" to close %s", "\"{\"");
+                                scan_error(s, _("expected \"}\" to close %s"), "\"{\"");
                                 break;
                         }
                         char *key = g_strndup(p + 1, (gsize)(end - p - 1));
@@ -194,7 +195,7 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         g_free(key);
                         p = end + 1;
                 } else if (*p == '}') {
-                        scan_error(s, "expected text, found %s without \"{\" (write \\} for a brace)", "\"}\"");
+                        scan_error(s, _("expected text, found %s without \"{\" (write \\} for a brace)"), "\"}\"");
                         p++;
                 } else {
                         g_string_append_c(dst, *p);
@@ -202,7 +203,7 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                 }
         }
         if (group) {
-                scan_error(s, "expected \"]\" to close %s", "\"[\"");
+                scan_error(s, _("expected \"]\" to close %s"), "\"[\"");
                 g_string_free(group, TRUE);
         }
         /* A template whose placeholders are all empty is an empty element,

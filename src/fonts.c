@@ -6,6 +6,9 @@
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "diag.h"
 
 G_LOCK_DEFINE_STATIC(current_config);
@@ -81,10 +84,34 @@ struct fonts *fonts_new(const char *const *dirs, struct diag *d)
         /* An empty configuration: no system font dirs, no user config; only
          * a cache, so later runs need not parse the font files again. */
         f->config = FcConfigCreate();
-        static const char conf[] =
-                "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">"
-                "<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
-        FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf, FcFalse);
+        /* The cache is plakat's own folder, and only when it can be
+         * written: fontconfig prints "No writable cache directories" to
+         * the user's terminal otherwise (a read-only home, HOME unset).
+         * Without a cache the fonts are simply read each time. */
+        char *own = g_strdup_printf("plakat-%lu-fontconfig", (unsigned long)getuid());
+        char *caches[] = {
+                g_build_filename(g_get_user_cache_dir(), "plakat", "fontconfig", NULL),
+                g_build_filename(g_get_tmp_dir(), own, NULL),
+        };
+        GString *conf = g_string_new("<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>");
+        for (size_t i = 0; i < G_N_ELEMENTS(caches); i++) {
+                GStatBuf st;
+                /* A folder in /tmp must be ours, or another user could
+                 * hand us their cache. */
+                if (g_mkdir_with_parents(caches[i], 0700) == 0 && g_access(caches[i], W_OK | X_OK) == 0 &&
+                    g_stat(caches[i], &st) == 0 && st.st_uid == getuid()) {
+                        char *esc = g_markup_escape_text(caches[i], -1);
+                        g_string_append_printf(conf, "<cachedir>%s</cachedir>", esc);
+                        g_free(esc);
+                        break;
+                }
+        }
+        for (size_t i = 0; i < G_N_ELEMENTS(caches); i++)
+                g_free(caches[i]);
+        g_free(own);
+        g_string_append(conf, "</fontconfig>");
+        FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf->str, FcFalse);
+        g_string_free(conf, TRUE);
         for (size_t i = 0; dirs && dirs[i]; i++)
                 if (!FcConfigAppFontAddDir(f->config, (const FcChar8 *)dirs[i]))
                         diag_warn(d, dirs[i], 0, NULL, "cannot read fonts from this folder");

@@ -1,5 +1,6 @@
 /* format.c: the formats file, and what a -f name asks for. */
 #include "format.h"
+#include "i18n.h"
 
 #include <glib.h>
 #include <libconfig.h>
@@ -8,7 +9,7 @@
 #include "cfg.h"
 #include "diag.h"
 
-static const struct cfg_limits limits = { 256 * 1024, 5000, "a formats file" };
+static const struct cfg_limits limits = { 256 * 1024, 5000, N_("a formats file") };
 
 static const char *const format_keys[] = {
         "name", "description", "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
@@ -51,7 +52,7 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
 {
         memset(f, 0, sizeof *f); /* a refused element leaves nothing behind */
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-                cfg_error(w, g, "expected a format { name = ...; }, found %s", cfg_type_name(g));
+                cfg_error(w, g, _("expected a format { name = ...; }, found %s"), cfg_type_name(g));
                 return false;
         }
         size_t before = w->d->errors;

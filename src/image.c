@@ -23,6 +23,7 @@
  * edges from fading out.  SVGs are drawn with librsvg's render_document
  * and stay vector in PDF. */
 #include "image.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -78,19 +79,19 @@ static unsigned char *read_file(const char *path, size_t max, size_t *len, char 
          * already, so a link here was swapped in since. */
         FILE *f = util_open_regular(path, true);
         if (!f) {
-                *err = errno == EINVAL ? g_strdup("is not a file")
-                                       : g_strdup_printf("cannot open the image: %s", g_strerror(errno));
+                *err = errno == EINVAL ? g_strdup(_("is not a file"))
+                                       : g_strdup_printf(_("cannot open the image: %s"), g_strerror(errno));
                 return NULL;
         }
         struct stat st;
         if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-                *err = g_strdup("is not a file");
+                *err = g_strdup(_("is not a file"));
                 goto out;
         }
         if ((unsigned long long)st.st_size > max) {
                 char *has = g_format_size_full((guint64)st.st_size, G_FORMAT_SIZE_IEC_UNITS);
                 char *may = g_format_size_full(max, G_FORMAT_SIZE_IEC_UNITS);
-                *err = g_strdup_printf("the file is %s; at most %s are accepted", has, may);
+                *err = g_strdup_printf(_("the file is %s; at most %s are accepted"), has, may);
                 g_free(has);
                 g_free(may);
                 goto out;
@@ -99,7 +100,7 @@ static unsigned char *read_file(const char *path, size_t max, size_t *len, char 
         buf = g_malloc(size + 1);
         size_t n = fread(buf, 1, size + 1, f);
         if (ferror(f) || n != size) {
-                *err = g_strdup(ferror(f) ? "cannot read the image" : "the file changed while it was read");
+                *err = g_strdup(ferror(f) ? _("cannot read the image") : _("the file changed while it was read"));
                 g_free(buf);
                 buf = NULL;
                 goto out;
@@ -134,36 +135,36 @@ static bool looks_like_text(const unsigned char *b, size_t n)
 enum image_type image_sniff(const unsigned char *b, size_t n, const char **name)
 {
         if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
-                return *name = "a PNG image", IMAGE_PNG;
+                return *name = _("a PNG image"), IMAGE_PNG;
         if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-                return *name = "a JPEG image", IMAGE_JPEG;
+                return *name = _("a JPEG image"), IMAGE_JPEG;
         if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0))
-                return *name = "a GIF image", IMAGE_OTHER;
+                return *name = _("a GIF image"), IMAGE_OTHER;
         if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
-                return *name = "a WebP image", IMAGE_OTHER;
+                return *name = _("a WebP image"), IMAGE_OTHER;
         if (n >= 12 && memcmp(b + 4, "ftyp", 4) == 0)
-                return *name = "a HEIC/AVIF image", IMAGE_OTHER;
+                return *name = _("a HEIC/AVIF image"), IMAGE_OTHER;
         if (n >= 5 && memcmp(b, "%PDF-", 5) == 0)
-                return *name = "a PDF file", IMAGE_OTHER;
+                return *name = _("a PDF file"), IMAGE_OTHER;
         if (n >= 2 && b[0] == 0x1F && b[1] == 0x8B)
-                return *name = "a compressed file (.svgz or .gz)", IMAGE_OTHER;
+                return *name = _("a compressed file (.svgz or .gz)"), IMAGE_OTHER;
         if (looks_like_svg(b, n))
-                return *name = "an SVG image", IMAGE_SVG;
+                return *name = _("an SVG image"), IMAGE_SVG;
         if (n == 0)
-                return *name = "an empty file", IMAGE_OTHER;
+                return *name = _("an empty file"), IMAGE_OTHER;
         if (looks_like_text(b, n))
                 return *name = "text", IMAGE_OTHER;
-        return *name = "a file of unknown type", IMAGE_OTHER;
+        return *name = _("a file of unknown type"), IMAGE_OTHER;
 }
 
 int image_allowed(const char *setting, const char **expected)
 {
         size_t n = setting ? strlen(setting) : 0;
         if (n >= 4 && strcmp(setting + n - 4, "logo") == 0)
-                return *expected = "a PNG or SVG image", IMAGE_PNG | IMAGE_SVG;
+                return *expected = _("a PNG or SVG image"), IMAGE_PNG | IMAGE_SVG;
         if (n >= 5 && strcmp(setting + n - 5, "photo") == 0)
-                return *expected = "a PNG or JPEG image", IMAGE_PNG | IMAGE_JPEG;
-        return *expected = "a PNG, JPEG or SVG image", IMAGE_PNG | IMAGE_JPEG | IMAGE_SVG;
+                return *expected = _("a PNG or JPEG image"), IMAGE_PNG | IMAGE_JPEG;
+        return *expected = _("a PNG, JPEG or SVG image"), IMAGE_PNG | IMAGE_JPEG | IMAGE_SVG;
 }
 
 /* ---- pixel sizes from headers ------------------------------------------------ */
@@ -182,11 +183,11 @@ static unsigned be16(const unsigned char *p)
 static bool png_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t *h, const struct where *at)
 {
         if (n < 33) {
-                refuse(at, "the PNG image is cut short (%zu bytes); save or copy it again", n);
+                refuse(at, _("the PNG image is cut short (%zu bytes); save or copy it again"), n);
                 return false;
         }
         if (be32(b + 8) != 13 || memcmp(b + 12, "IHDR", 4) != 0) {
-                refuse(at, "not a valid PNG image (no IHDR header)");
+                refuse(at, _("not a valid PNG image (no IHDR header)"));
                 return false;
         }
         *w = be32(b + 16);
@@ -201,7 +202,7 @@ static bool png_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t *
         for (size_t i = n - 12 + 1; i-- > from;)
                 if (memcmp(b + i, iend, sizeof iend) == 0)
                         return true;
-        refuse(at, "the PNG image is cut short (it has no end); save or copy it again");
+        refuse(at, _("the PNG image is cut short (it has no end); save or copy it again"));
         return false;
 }
 
@@ -217,7 +218,7 @@ static bool jpeg_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t 
                 if (i >= n)
                         goto short_file;
                 if (b[i] != 0xFF) {
-                        refuse(at, "not a valid JPEG image (broken segment at byte %zu)", i);
+                        refuse(at, _("not a valid JPEG image (broken segment at byte %zu)"), i);
                         return false;
                 }
                 while (i < n && b[i] == 0xFF)
@@ -228,14 +229,14 @@ static bool jpeg_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t 
                 if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7))
                         continue;
                 if (m == 0xD9) {
-                        refuse(at, "not a valid JPEG image (it ends before the picture)");
+                        refuse(at, _("not a valid JPEG image (it ends before the picture)"));
                         return false;
                 }
                 if (i + 2 > n)
                         goto short_file;
                 size_t len = be16(b + i);
                 if (len < 2) {
-                        refuse(at, "not a valid JPEG image (broken segment at byte %zu)", i);
+                        refuse(at, _("not a valid JPEG image (broken segment at byte %zu)"), i);
                         return false;
                 }
                 if (i + len > n)
@@ -243,7 +244,7 @@ static bool jpeg_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t 
                 bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
                 if (sof && !have_sof) {
                         if (len < 8) {
-                                refuse(at, "not a valid JPEG image (broken frame header)");
+                                refuse(at, _("not a valid JPEG image (broken frame header)"));
                                 return false;
                         }
                         *h = be16(b + i + 3);
@@ -256,7 +257,7 @@ static bool jpeg_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t 
                 i += len;
         }
         if (!have_sof) {
-                refuse(at, "not a valid JPEG image (no frame header)");
+                refuse(at, _("not a valid JPEG image (no frame header)"));
                 return false;
         }
         if (*w == 0 || *h == 0) {
@@ -269,7 +270,7 @@ static bool jpeg_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t 
                 if (b[k] == 0xFF && b[k + 1] == 0xD9)
                         return true;
 short_file:
-        refuse(at, "the JPEG image is cut short (it has no end); save or copy it again");
+        refuse(at, _("the JPEG image is cut short (it has no end); save or copy it again"));
         return false;
 }
 
@@ -334,7 +335,7 @@ static bool load_raster(struct image *im, unsigned char **data, size_t n, const 
         GError *err = NULL;
         GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type(jpeg ? "jpeg" : "png", &err);
         if (!loader) {
-                refuse(at, "cannot read %s images here: %s", jpeg ? "JPEG" : "PNG", err->message);
+                refuse(at, _("cannot read %s images here: %s"), jpeg ? "JPEG" : "PNG", err->message);
                 g_error_free(err);
                 return false;
         }
@@ -343,15 +344,15 @@ static bool load_raster(struct image *im, unsigned char **data, size_t n, const 
         bool closed = gdk_pixbuf_loader_close(loader, wrote ? &err : NULL);
         GdkPixbuf *pb = wrote && closed ? gdk_pixbuf_loader_get_pixbuf(loader) : NULL;
         if (!pb) {
-                refuse(at, "the %s image is damaged: %s", jpeg ? "JPEG" : "PNG",
-                       err ? err->message : "the decoder gave no picture");
+                refuse(at, _("the %s image is damaged: %s"), jpeg ? "JPEG" : "PNG",
+                       err ? err->message : _("the decoder gave no picture"));
                 g_clear_error(&err);
                 g_object_unref(loader);
                 return false;
         }
         if (gdk_pixbuf_get_width(pb) != (int)w || gdk_pixbuf_get_height(pb) != (int)h ||
             gdk_pixbuf_get_bits_per_sample(pb) != 8 || gdk_pixbuf_get_n_channels(pb) < 3) {
-                refuse(at, "the %s image is damaged: its pixels do not match its header", jpeg ? "JPEG" : "PNG");
+                refuse(at, _("the %s image is damaged: its pixels do not match its header"), jpeg ? "JPEG" : "PNG");
                 g_object_unref(loader);
                 return false;
         }
@@ -360,7 +361,7 @@ static bool load_raster(struct image *im, unsigned char **data, size_t n, const 
         im->surface = surface_from_pixbuf(pb);
         g_object_unref(loader); /* and with it pb */
         if (cairo_surface_status(im->surface)) {
-                refuse(at, "cannot hold the image: %s", cairo_status_to_string(cairo_surface_status(im->surface)));
+                refuse(at, _("cannot hold the image: %s"), cairo_status_to_string(cairo_surface_status(im->surface)));
                 return false;
         }
         im->px_w = (int)w;
@@ -408,14 +409,14 @@ char *image_svg_danger(const char *svg)
                 if (g_ascii_strncasecmp(p, "<!ENTITY", 8) == 0)
                         return g_strdup("declares an <!ENTITY>");
                 if (g_ascii_strncasecmp(p, "XInclude", 8) == 0 || g_ascii_strncasecmp(p, ":include", 8) == 0)
-                        return g_strdup("uses XInclude");
+                        return g_strdup(_("uses XInclude"));
                 if (g_ascii_strncasecmp(p, "<?xml-stylesheet", 16) == 0)
                         return g_strdup("loads a style sheet (<?xml-stylesheet …?>)");
                 if (g_ascii_strncasecmp(p, "@import", 7) == 0)
-                        return g_strdup("loads a style sheet (@import)");
+                        return g_strdup(_("loads a style sheet (@import)"));
                 if (g_ascii_strncasecmp(p, "url(", 4) == 0 && !local_reference(p + 4)) {
                         char *t = reference_target(p + 4);
-                        char *why = g_strdup_printf("refers to %s", t);
+                        char *why = g_strdup_printf(_("refers to %s"), t);
                         g_free(t);
                         return why;
                 }
@@ -430,7 +431,7 @@ char *image_svg_danger(const char *svg)
                                 q++;
                         if (*q == '=' && !local_reference(q + 1)) {
                                 char *t = reference_target(q + 1);
-                                char *why = g_strdup_printf("links to %s", t);
+                                char *why = g_strdup_printf(_("links to %s"), t);
                                 g_free(t);
                                 return why;
                         }
@@ -442,19 +443,19 @@ char *image_svg_danger(const char *svg)
 static bool load_svg(struct image *im, const unsigned char *data, size_t n, const struct where *at)
 {
         if (n > IMAGE_SVG_MAX_BYTES) {
-                refuse(at, "the SVG file is %zu bytes; at most %d are accepted", n, IMAGE_SVG_MAX_BYTES);
+                refuse(at, _("the SVG file is %zu bytes; at most %d are accepted"), n, IMAGE_SVG_MAX_BYTES);
                 return false;
         }
         char *why = image_svg_danger((const char *)data);
         if (why) {
-                refuse(at, "the SVG %s; plakat only takes SVG files that load nothing else", why);
+                refuse(at, _("the SVG %s; plakat only takes SVG files that load nothing else"), why);
                 g_free(why);
                 return false;
         }
         const char *missing = NULL;
         const struct lazy_rsvg *rs = lazy_rsvg(&missing);
         if (!rs) {
-                refuse(at, "SVG images cannot be read here: %s (librsvg, " "Debian package librsvg2-2)", missing);
+                refuse(at, _("SVG images cannot be read here: %s (librsvg, " "Debian package librsvg2-2)"), missing);
                 return false;
         }
         /* No base file: librsvg then loads no other file or address. */
@@ -464,7 +465,7 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
         g_object_unref(in);
         if (!im->svg) {
                 /* librsvg's XML messages end in a newline */
-                refuse(at, "the SVG image is damaged: %s", err ? g_strchomp(err->message) : "librsvg cannot read it");
+                refuse(at, _("the SVG image is damaged: %s"), err ? g_strchomp(err->message) : _("librsvg cannot read it"));
                 g_clear_error(&err);
                 return false;
         }
@@ -493,7 +494,7 @@ static bool load_svg(struct image *im, const unsigned char *data, size_t n, cons
         cairo_destroy(cr);
         cairo_surface_destroy(s);
         if (!ok) {
-                refuse(at, "the SVG image cannot be drawn: %s", err ? err->message : "librsvg failed");
+                refuse(at, _("the SVG image cannot be drawn: %s"), err ? err->message : _("librsvg failed"));
                 g_clear_error(&err);
                 return false;
         }

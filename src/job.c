@@ -1,5 +1,6 @@
 /* job.c: one community file, checked or rendered (see job.h). */
 #include "job.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,8 @@
 /* Meetings shown by `check`. */
 #define CHECK_NEXT 3
 
-/* Column where values start in `check` output: "  Sign-up:   ". */
+/* Width of the labels in `check` output ("  Sign-up:   "), in
+ * characters: the longest English one; a translation may have longer. */
 #define LABEL_WIDTH 10
 
 /* ---- output helpers ------------------------------------------------------ */
@@ -42,9 +44,30 @@ static void put_line(FILE *out, const char *path, const char *rest)
         fputc('\n', out);
 }
 
+static const char *const labels[] = {
+        N_("Name:"), N_("Topic:"), N_("Meets:"), N_("Next:"), N_("Venue:"), N_("Venues:"), N_("Lead:"),
+        N_("Sign-up:"), N_("Channels:"), N_("Language:"), N_("Not shown:"), N_("Warnings:"),
+};
+
+/* The widest label in the user's language, in characters (not bytes:
+ * "Nächste:"), so the values line up in every translation. */
+static long label_width(void)
+{
+        long w = LABEL_WIDTH;
+        for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
+                w = MAX(w, g_utf8_strlen(_(labels[i]), -1));
+        return w;
+}
+
+static void put_label(FILE *out, const char *label)
+{
+        long n = g_utf8_strlen(label, -1), w = label_width();
+        fprintf(out, "  %s%*s ", label, (int)(w - MIN(n, w)), "");
+}
+
 static void field(FILE *out, const char *label, const char *value)
 {
-        fprintf(out, "  %-*s ", LABEL_WIDTH, label);
+        put_label(out, label);
         put_clean(out, value);
         fputc('\n', out);
 }
@@ -78,8 +101,8 @@ static void keep_diag(struct job_result *res, FILE *err, const struct diag *d, b
 static void print_refused(FILE *err, const char *path, const struct diag *d)
 {
         size_t errors = d->errors - d->failures;
-        char *rest = errors > 0 ? g_strdup_printf(": refused (%zu error%s)", errors, errors == 1 ? "" : "s")
-                                : g_strdup(": failed (nothing was written; the file itself is fine)");
+        char *rest = errors > 0 ? g_strdup_printf(ngettext(": refused (%zu error)", ": refused (%zu errors)", errors), errors)
+                                : g_strdup(_(": failed (nothing was written; the file itself is fine)"));
         put_line(err, path, rest);
         g_free(rest);
 }
@@ -109,26 +132,26 @@ static void print_understood(FILE *out, const struct job_env *run, const struct 
 {
         const struct lang *l = renderer_lang(run->r, c->words_language);
         put_line(out, c->path, ": OK");
-        field(out, "Name:", c->name);
-        field(out, "Topic:", c->topic);
+        field(out, _("Name:"), c->name);
+        field(out, _("Topic:"), c->topic);
 
         char *cycle = schedule_describe(&c->schedule, l);
-        field(out, "Meets:", cycle);
+        field(out, _("Meets:"), cycle);
         g_free(cycle);
         if (n_next > 0) {
                 char *list = schedule_list(next, n_next, l);
-                field(out, "Next:", list);
+                field(out, _("Next:"), list);
                 g_free(list);
         } else {
-                field(out, "Next:", "none (every meeting lies in the past)");
+                field(out, _("Next:"), _("none (every meeting lies in the past)"));
         }
 
         if (c->n_venues == 1) {
                 char *v = venue_text(&c->venues[0]);
-                field(out, "Venue:", v);
+                field(out, _("Venue:"), v);
                 g_free(v);
         } else {
-                field(out, "Venues:", "taking turns, meeting by meeting:");
+                field(out, _("Venues:"), _("taking turns, meeting by meeting:"));
                 for (size_t i = 0; i < c->n_venues; i++) {
                         char *v = venue_text(&c->venues[i]);
                         char *line = g_strdup_printf("%zu. %s", i + 1, v);
@@ -139,9 +162,9 @@ static void print_understood(FILE *out, const struct job_env *run, const struct 
         }
 
         char *lead = lead_text(&c->lead);
-        field(out, "Lead:", lead);
+        field(out, _("Lead:"), lead);
         g_free(lead);
-        field(out, "Sign-up:", c->signup.url);
+        field(out, _("Sign-up:"), c->signup.url);
 
         if (c->n_channels > 0) {
                 GString *s = g_string_new(NULL);
@@ -150,23 +173,24 @@ static void print_understood(FILE *out, const struct job_env *run, const struct 
                         g_string_append_printf(s, "%s%s", i ? ", " : "",
                                                c->channels[i].type ? c->channels[i].type : "?");
                 g_string_append_c(s, ')');
-                field(out, "Channels:", s->str);
+                field(out, _("Channels:"), s->str);
                 g_string_free(s, TRUE);
         }
 
         if (l && g_ascii_strcasecmp(lang_code(l), c->language) != 0) {
-                char *s = g_strdup_printf("%s (not shipped; plakat's words are in %s)", c->language,
+                char *s = g_strdup_printf(_("%s (not shipped; plakat's words are in %s)"), c->language,
                                           lang_code(l));
-                field(out, "Language:", s);
+                field(out, _("Language:"), s);
                 g_free(s);
         } else {
-                field(out, "Language:", c->language);
+                field(out, _("Language:"), c->language);
         }
         /* Optional settings the chosen design leaves out: said, not warned
          * (a poster cannot carry everything; the lead should know). */
         if (not_shown)
-                field(out, "Not shown:", not_shown);
-        fprintf(out, "  %-*s %zu\n", LABEL_WIDTH, "Warnings:", warnings);
+                field(out, _("Not shown:"), not_shown);
+        put_label(out, _("Warnings:"));
+        fprintf(out, "%zu\n", warnings);
 }
 
 /* ---- the schedule against "today" ------------------------------------------ */
@@ -375,7 +399,7 @@ void job_refuse(const char *path, const char *message, struct job_result *res)
         free(res->err);
         g_ptr_array_add(res->messages, g_strconcat("E", message, NULL));
         char *clean = diag_clean(path);
-        char *err = g_strdup_printf("%s\n%s: refused (1 error)\n", message, clean);
+        char *err = g_strdup_printf(_("%s\n%s: refused (1 error)\n"), message, clean);
         g_free(clean);
         res->err = strdup(err);
         g_free(err);
@@ -392,7 +416,7 @@ void job_fail(const char *path, const char *why, struct job_result *res)
         char *clean = diag_clean(path);
         char *msg = g_strdup_printf("%s: %s", clean, why);
         g_ptr_array_add(res->messages, g_strconcat("E", msg, NULL));
-        char *err = g_strdup_printf("%s\n%s: failed (nothing was written)\n", msg, clean);
+        char *err = g_strdup_printf(_("%s\n%s: failed (nothing was written)\n"), msg, clean);
         g_free(clean);
         res->err = strdup(err);
         g_free(err);

@@ -30,6 +30,7 @@
  * typo such as {weekdy} is reported at load time with its line instead of
  * showing up on a printed poster. */
 #include "lang.h"
+#include "i18n.h"
 
 #include "cfg.h"
 #include "diag.h"
@@ -128,7 +129,7 @@ static config_setting_t *require(struct loader *ld, config_setting_t *parent,
                                      : config_lookup(ld->cfg, name);
         if (!s) {
                 char *full = full_name(group, name);
-                error_at(ld, parent, full, "missing; every language file needs it");
+                error_at(ld, parent, full, _("missing; every language file needs it"));
                 g_free(full);
         }
         return s;
@@ -143,7 +144,7 @@ static char *get_string(struct loader *ld, config_setting_t *parent, const char 
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_STRING) {
                 char *full = full_name(group, name);
-                error_at(ld, s, full, "expected a string");
+                error_at(ld, s, full, _("expected a string"));
                 g_free(full);
                 return NULL;
         }
@@ -162,7 +163,7 @@ static void get_strings(struct loader *ld, const char *name, char **out, int n)
                 ok = config_setting_type(config_setting_get_elem(s, (unsigned)i)) ==
                      CONFIG_TYPE_STRING;
         if (!ok) {
-                char *want = g_strdup_printf("expected a list of %d strings", n);
+                char *want = g_strdup_printf(_("expected a list of %d strings"), n);
                 error_at(ld, s, name, want);
                 g_free(want);
                 return;
@@ -175,7 +176,7 @@ static config_setting_t *get_group(struct loader *ld, const char *name)
 {
         config_setting_t *s = require(ld, NULL, NULL, name);
         if (s && !config_setting_is_group(s)) {
-                error_at(ld, s, name, "expected a group { ... }");
+                error_at(ld, s, name, _("expected a group { ... }"));
                 return NULL;
         }
         return s;
@@ -204,7 +205,7 @@ static void check_placeholders(struct loader *ld, const config_setting_t *s,
                         for (size_t i = 0; i < n; i++)
                                 g_string_append_printf(known, "%s{%s}", i ? " " : "",
                                                        allowed[i]);
-                        char *msg = g_strdup_printf("unknown placeholder %s; known: %s",
+                        char *msg = g_strdup_printf(_("unknown placeholder %s; known: %s"),
                                                     word, known->str);
                         error_at(ld, s, name, msg);
                         g_free(msg);
@@ -230,7 +231,7 @@ static void load_labels(struct loader *ld, struct lang *l)
                 config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
                 char *full = full_name("labels", config_setting_name(s));
                 if (config_setting_type(s) != CONFIG_TYPE_STRING)
-                        error_at(ld, s, full, "expected a string");
+                        error_at(ld, s, full, _("expected a string"));
                 else
                         g_hash_table_replace(l->labels, g_strdup(config_setting_name(s)),
                                              g_strdup(config_setting_get_string(s)));
@@ -273,7 +274,7 @@ static void load_time(struct loader *ld, struct lang *l)
                 int c = config_setting_type(clock) == CONFIG_TYPE_INT
                                 ? config_setting_get_int(clock) : 0;
                 if (c != 12 && c != 24)
-                        error_at(ld, clock, "time.clock", "expected 12 or 24");
+                        error_at(ld, clock, "time.clock", _("expected 12 or 24"));
                 else
                         l->clock = c;
         }
@@ -318,7 +319,7 @@ static void load_all(struct loader *ld, struct lang *l)
         l->name = get_string(ld, NULL, NULL, "name");
         config_setting_t *rtl = require(ld, NULL, NULL, "rtl");
         if (rtl && config_setting_type(rtl) != CONFIG_TYPE_BOOL)
-                error_at(ld, rtl, "rtl", "expected true or false");
+                error_at(ld, rtl, "rtl", _("expected true or false"));
         else if (rtl)
                 l->rtl = config_setting_get_bool(rtl);
         load_labels(ld, l);
@@ -363,7 +364,7 @@ struct lang *lang_load(const char *dir, const char *code, struct diag *d)
         config_t cfg;
         config_init(&cfg);
         struct loader ld = { { path, d }, &cfg, 0 };
-        static const struct cfg_limits limits = { LANG_MAX_BYTES, 5000, "a language file" };
+        static const struct cfg_limits limits = { LANG_MAX_BYTES, 5000, N_("a language file") };
         if (!cfg_load(&cfg, path, &limits, d))
                 goto out;
 
@@ -456,7 +457,7 @@ const char *lang_name(const struct lang *l)
 const char *lang_label(const struct lang *l, const char *key)
 {
         const char *v = g_hash_table_lookup(l->labels, key);
-        assert(v && "unknown label key");
+        assert(v && _("unknown label key"));
         return v ? v : key;
 }
 
@@ -503,7 +504,7 @@ const char *lang_month_short(const struct lang *l, int month)
 const char *lang_template(const struct lang *l, const char *key)
 {
         const char *v = g_hash_table_lookup(l->templates, key);
-        assert(v && "unknown template key");
+        assert(v && _("unknown template key"));
         return v ? v : "";
 }
 

@@ -6,6 +6,7 @@
  * numbers may be written as 12 or 12.0 (libconfig tells them apart; a
  * designer should not have to). */
 #include "layout.h"
+#include "i18n.h"
 
 #include <libconfig.h>
 #include <pango/pango.h>
@@ -108,8 +109,8 @@ static void get_colour(struct ctx *c, const config_setting_t *g, const char *key
         char *q = diag_quote(v, 40);
         const char *near = diag_closest(v, role_names, ROLE_COUNT);
         err(c, member(c, g, key),
-            "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface) or \"#RRGGBB\", found %s%s%s%s",
-            q, near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+            _("expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface) or \"#RRGGBB\", found %s%s%s%s"),
+            q, near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
         g_free(q);
 }
 
@@ -146,41 +147,41 @@ static const struct key {
         { "unless", ALL_KINDS, ANYWHERE, NULL },
         { "hide_on", ALL_KINDS, ANYWHERE, NULL },
         { "formats", ALL_KINDS, ANYWHERE, NULL },
-        { "box", ALL_KINDS, 1u << PLACE_PAGE, "only on an element placed on the page" },
-        { "optional", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
-        { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, "inside a stack or grid" },
-        { "height", FIXED, (1u << PLACE_COLUMN) | (1u << PLACE_ROW), "on a rect, image or qr inside a container" },
-        { "width", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
-        { "share", ALL_KINDS, 1u << PLACE_ROW, "inside a row" },
-        { "weight", TEXTUAL, ANYWHERE, "on a text" },
-        { "fill", K(ELEM_RECT), ANYWHERE, "on a rect" },
-        { "radius", K(ELEM_RECT), ANYWHERE, "on a rect" },
-        { "style", TEXTUAL, ANYWHERE, "on a text" },
-        { "text", TEXTUAL, ANYWHERE, "on a text" },
-        { "font", TEXTUAL, ANYWHERE, "on a text" },
-        { "italic", TEXTUAL, ANYWHERE, "on a text" },
-        { "uppercase", TEXTUAL, ANYWHERE, "on a text" },
-        { "size", TEXTUAL, ANYWHERE, "on a text" },
-        { "line_height", TEXTUAL, ANYWHERE, "on a text" },
-        { "tracking", TEXTUAL, ANYWHERE, "on a text" },
-        { "color", TEXTUAL, ANYWHERE, "on a text" },
-        { "align", TEXTUAL, ANYWHERE, "on a text" },
-        { "valign", TEXTUAL | CONTAINERS, ANYWHERE, "on a text placed on the page, or on a container" },
-        { "max_lines", TEXTUAL, ANYWHERE, "on a text" },
-        { "overflow", TEXTUAL, ANYWHERE, "on a text" },
-        { "hyphenate", TEXTUAL, ANYWHERE, "on a text" },
-        { "source", K(ELEM_IMAGE), ANYWHERE, "on an image" },
-        { "fit", K(ELEM_IMAGE), ANYWHERE, "on an image" },
-        { "dark", K(ELEM_QR), ANYWHERE, "on a qr" },
-        { "light", K(ELEM_QR), ANYWHERE, "on a qr" },
-        { "level", K(ELEM_QR), ANYWHERE, "on a qr" },
-        { "children", CONTAINERS, ANYWHERE, "on a stack, row, grid or list" },
-        { "gap", CONTAINERS, ANYWHERE, "on a stack, row, grid or list" },
-        { "columns", K(ELEM_GRID), ANYWHERE, "on a grid" },
-        { "rows", K(ELEM_GRID), ANYWHERE, "on a grid" },
-        { "items", K(ELEM_LIST), ANYWHERE, "on a list" },
-        { "marker", K(ELEM_LIST), ANYWHERE, "on a list" },
-        { "max_items", K(ELEM_LIST), ANYWHERE, "on a list" },
+        { "box", ALL_KINDS, 1u << PLACE_PAGE, N_("only on an element placed on the page") },
+        { "optional", ALL_KINDS, 1u << PLACE_COLUMN, N_("inside a stack or grid") },
+        { "space_before", ALL_KINDS, 1u << PLACE_COLUMN, N_("inside a stack or grid") },
+        { "height", FIXED, (1u << PLACE_COLUMN) | (1u << PLACE_ROW), N_("on a rect, image or qr inside a container") },
+        { "width", ALL_KINDS, 1u << PLACE_ROW, N_("inside a row") },
+        { "share", ALL_KINDS, 1u << PLACE_ROW, N_("inside a row") },
+        { "weight", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "fill", K(ELEM_RECT), ANYWHERE, N_("on a rect") },
+        { "radius", K(ELEM_RECT), ANYWHERE, N_("on a rect") },
+        { "style", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "text", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "font", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "italic", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "uppercase", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "size", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "line_height", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "tracking", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "color", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "align", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "valign", TEXTUAL | CONTAINERS, ANYWHERE, N_("on a text placed on the page, or on a container") },
+        { "max_lines", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "overflow", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "hyphenate", TEXTUAL, ANYWHERE, N_("on a text") },
+        { "source", K(ELEM_IMAGE), ANYWHERE, N_("on an image") },
+        { "fit", K(ELEM_IMAGE), ANYWHERE, N_("on an image") },
+        { "dark", K(ELEM_QR), ANYWHERE, N_("on a qr") },
+        { "light", K(ELEM_QR), ANYWHERE, N_("on a qr") },
+        { "level", K(ELEM_QR), ANYWHERE, N_("on a qr") },
+        { "children", CONTAINERS, ANYWHERE, N_("on a stack, row, grid or list") },
+        { "gap", CONTAINERS, ANYWHERE, N_("on a stack, row, grid or list") },
+        { "columns", K(ELEM_GRID), ANYWHERE, N_("on a grid") },
+        { "rows", K(ELEM_GRID), ANYWHERE, N_("on a grid") },
+        { "items", K(ELEM_LIST), ANYWHERE, N_("on a list") },
+        { "marker", K(ELEM_LIST), ANYWHERE, N_("on a list") },
+        { "max_items", K(ELEM_LIST), ANYWHERE, N_("on a list") },
 };
 
 /* The keys a style may set: a text's look, not its content or place. */
@@ -227,17 +228,17 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                 if (!k) {
                         const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
                         diag_warn(c->d, c->file, cfg_line(m), path, "unknown setting%s%s%s",
-                                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                                  near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
                 } else if (variant_only) {
                         diag_warn(c->d, c->file, cfg_line(m), path, "has no effect in a format's overrides");
                 } else if (!has_effect(k, kind, place)) {
-                        const char *here = place == PLACE_PAGE ? "on the page" : place == PLACE_ROW ? "inside a row or list"
-                                                                                                  : "inside a stack or grid";
+                        const char *here = place == PLACE_PAGE ? _("on the page") : place == PLACE_ROW ? _("inside a row or list")
+                                                                                                  : _("inside a stack or grid");
                         if (k->kinds & K(kind))
-                                diag_warn(c->d, c->file, cfg_line(m), path, "has no effect %s; it works %s", here, k->where);
+                                diag_warn(c->d, c->file, cfg_line(m), path, "has no effect %s; it works %s", here, _(k->where));
                         else
                                 diag_warn(c->d, c->file, cfg_line(m), path, "has no effect on a %s; it works %s",
-                                          kind_names[kind], k->where);
+                                          kind_names[kind], _(k->where));
                 }
                 g_free(path);
         }
@@ -250,32 +251,32 @@ static void read_box(struct ctx *c, const config_setting_t *g, const struct page
 {
         const config_setting_t *s = member(c, g, "box");
         if (!s) {
-                err(c, g, "box: expected [x, y, width, height], found nothing");
+                err(c, g, _("box: expected [x, y, width, height], found nothing"));
                 return;
         }
         int t = config_setting_type(s);
         if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) != 4) {
-                err(c, s, "expected [x, y, width, height], found %s", cfg_type_name(s));
+                err(c, s, _("expected [x, y, width, height], found %s"), cfg_type_name(s));
                 return;
         }
         double v[4];
         for (int i = 0; i < 4; i++) {
                 const config_setting_t *m = config_setting_get_elem(s, (unsigned)i);
                 if (!cfg_is_number(m)) {
-                        err(c, s, "expected [x, y, width, height] as numbers, found %s", cfg_type_name(m));
+                        err(c, s, _("expected [x, y, width, height] as numbers, found %s"), cfg_type_name(m));
                         return;
                 }
                 v[i] = cfg_number_of(m);
         }
         if (v[2] <= 0 || v[3] <= 0) {
-                err(c, s, "expected a positive width and height, found %g x %g", v[2], v[3]);
+                err(c, s, _("expected a positive width and height, found %g x %g"), v[2], v[3]);
                 return;
         }
         /* A little slack: designers place bands flush with the edge. */
         double slack = pg->width * 0.001;
         if (v[0] < -slack || v[1] < -slack || v[0] + v[2] > pg->width + slack ||
             v[1] + v[3] > pg->height + slack) {
-                err(c, s, "expected a box inside the %g x %g page, found [%g, %g, %g, %g]",
+                err(c, s, _("expected a box inside the %g x %g page, found [%g, %g, %g, %g]"),
                     pg->width, pg->height, v[0], v[1], v[2], v[3]);
                 return;
         }
@@ -290,7 +291,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         const char *t = get_string(c, g, "text");
         if (!t) {
                 if (!member(c, g, "text"))
-                        err(c, g, "text: expected a template such as \"{name}\", found nothing");
+                        err(c, g, _("text: expected a template such as \"{name}\", found nothing"));
                 t = "";
         }
         e->text = g_strdup(t);
@@ -322,7 +323,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         const config_setting_t *sz = member(c, g, "size");
         e->size_max = e->size_min = 0;
         if (!sz) {
-                err(c, g, "size: expected a size or [largest, smallest], found nothing");
+                err(c, g, _("size: expected a size or [largest, smallest], found nothing"));
         } else if (cfg_is_number(sz)) {
                 e->size_max = e->size_min = cfg_number_of(sz);
         } else if ((config_setting_type(sz) == CONFIG_TYPE_ARRAY || config_setting_type(sz) == CONFIG_TYPE_LIST) &&
@@ -331,13 +332,13 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
                 e->size_max = cfg_number_of(config_setting_get_elem(sz, 0));
                 e->size_min = cfg_number_of(config_setting_get_elem(sz, 1));
                 if (e->size_min > e->size_max)
-                        err(c, sz, "expected [largest, smallest], found the smaller first");
+                        err(c, sz, _("expected [largest, smallest], found the smaller first"));
         } else {
-                err(c, sz, "expected a size or [largest, smallest], found %s", cfg_type_name(sz));
+                err(c, sz, _("expected a size or [largest, smallest], found %s"), cfg_type_name(sz));
                 sz = NULL; /* one message is enough */
         }
         if (sz && (e->size_min < 1 || e->size_max > 2000))
-                err(c, sz, "expected sizes from 1 to 2000, found %g", e->size_min < 1 ? e->size_min : e->size_max);
+                err(c, sz, _("expected sizes from 1 to 2000, found %g"), e->size_min < 1 ? e->size_min : e->size_max);
 
         get_number(c, g, "line_height", 0.5, 3.0, &e->line_height);
         get_number(c, g, "tracking", -200, 1000, &e->tracking);
@@ -369,7 +370,7 @@ static char **read_names(struct ctx *c, const config_setting_t *g, const char *k
                                 g_ptr_array_add(arr, g_strdup(v));
                 }
         } else {
-                err(c, s, "expected a placeholder name or [\"a\", \"b\"], found %s", cfg_type_name(s));
+                err(c, s, _("expected a placeholder name or [\"a\", \"b\"], found %s"), cfg_type_name(s));
         }
         char *kpath = g_strdup_printf("%s.%s", path, key);
         for (size_t i = 0; i < arr->len; i++) {
@@ -390,7 +391,7 @@ static char **read_formats(struct ctx *c, const config_setting_t *g)
                 return NULL;
         if (config_setting_type(s) != CONFIG_TYPE_ARRAY ||
             (config_setting_length(s) && config_setting_type(config_setting_get_elem(s, 0)) != CONFIG_TYPE_STRING)) {
-                err(c, s, "expected a list of format names [\"a6\", \"story\"], found %s", cfg_type_name(s));
+                err(c, s, _("expected a list of format names [\"a6\", \"story\"], found %s"), cfg_type_name(s));
                 return NULL;
         }
         char **r = g_new0(char *, (size_t)config_setting_length(s) + 1);
@@ -414,8 +415,8 @@ static const config_setting_t *style_of(struct ctx *c, const config_setting_t *g
                 g_ptr_array_add(names, (gpointer)config_setting_name(config_setting_get_elem(c->styles, (unsigned)i)));
         const char *near = name ? diag_closest(name, (const char *const *)names->pdata, names->len) : NULL;
         char *q = name ? diag_quote(name, 40) : NULL;
-        err(c, s, "expected the name of a style in styles, found %s%s%s%s", q ? q : cfg_type_name(s),
-            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+        err(c, s, _("expected the name of a style in styles, found %s%s%s%s"), q ? q : cfg_type_name(s),
+            near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
         g_free(q);
         g_ptr_array_free(names, TRUE);
         return NULL;
@@ -436,7 +437,7 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
                 e->rows = (int)rows;
                 if (e->columns * e->rows > LAYOUT_CELLS_MAX)
                         err(c, member(c, g, "rows") ? member(c, g, "rows") : g,
-                            "expected at most %d cells, found %d columns x %d rows", LAYOUT_CELLS_MAX,
+                            _("expected at most %d cells, found %d columns x %d rows"), LAYOUT_CELLS_MAX,
                             e->columns, e->rows);
         }
         const char *const *saved = c->placeholders;
@@ -444,7 +445,7 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
         if (e->kind == ELEM_LIST) {
                 int which = get_word(c, g, "items", facts_lists(), -1);
                 if (which < 0 && !member(c, g, "items"))
-                        err(c, g, "items: expected a list such as \"agenda\" or \"channels\", found nothing");
+                        err(c, g, _("items: expected a list such as \"agenda\" or \"channels\", found nothing"));
                 e->items = g_strdup(which < 0 ? "agenda" : facts_lists()[which]);
                 e->marker = (enum marker)get_word(c, g, "marker", marker_names, MARKER_NONE);
                 double mx = LAYOUT_ITEMS_MAX;
@@ -464,12 +465,12 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
         }
         const config_setting_t *ch = config_setting_get_member(g, "children");
         if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
-                err(c, ch ? ch : g, "children: expected a list ( {...}, {...} ), found %s",
-                    ch ? cfg_type_name(ch) : "nothing");
+                err(c, ch ? ch : g, _("children: expected a list ( {...}, {...} ), found %s"),
+                    ch ? cfg_type_name(ch) : _("nothing"));
         else if (config_setting_length(ch) > LAYOUT_CHILDREN_MAX)
-                err(c, ch, "expected at most %d children, found %d", LAYOUT_CHILDREN_MAX, config_setting_length(ch));
+                err(c, ch, _("expected at most %d children, found %d"), LAYOUT_CHILDREN_MAX, config_setting_length(ch));
         else if (c->depth >= LAYOUT_DEPTH_MAX)
-                err(c, g, "type: expected at most %d containers inside each other, found more", LAYOUT_DEPTH_MAX);
+                err(c, g, _("type: expected at most %d containers inside each other, found more"), LAYOUT_DEPTH_MAX);
         else {
                 /* A variant's children are the element's children read
                  * again: their problems were reported the first time. */
@@ -497,20 +498,20 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
         char *path = cfg_path(g);
         e->line = cfg_line(g);
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-                err(c, g, "expected an element { type = ...; }, found %s", cfg_type_name(g));
+                err(c, g, _("expected an element { type = ...; }, found %s"), cfg_type_name(g));
                 g_free(path);
                 return false;
         }
         int kind = get_word(c, g, "type", kind_names, -1);
         if (kind < 0) {
                 if (!config_setting_get_member(g, "type"))
-                        err(c, g, "type: expected one of \"rect\", \"text\", \"image\", \"qr\", \"stack\", \"row\", \"grid\", \"list\", found nothing");
+                        err(c, g, _("type: expected one of \"rect\", \"text\", \"image\", \"qr\", \"stack\", \"row\", \"grid\", \"list\", found nothing"));
                 g_free(path);
                 return false;
         }
         e->kind = (enum elem_kind)kind;
         const char *name = get_string(c, g, "name");
-        e->name = name ? g_strdup(name) : g_strdup_printf("%s at line %d", kind_names[kind], e->line);
+        e->name = name ? g_strdup(name) : g_strdup_printf(_("%s at line %d"), kind_names[kind], e->line);
 
         /* Keys are looked up in the format's overrides, the element, then
          * its style; the caller's element is restored on the way out. */
@@ -540,7 +541,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                         get_number(c, g, "share", 0.01, 100, &e->weight_share);
                 }
                 if ((e->kind == ELEM_IMAGE || e->kind == ELEM_QR || e->kind == ELEM_RECT) && e->h <= 0)
-                        err(c, g, "height: expected the height of this %s in the %s, found nothing", kind_names[kind],
+                        err(c, g, _("height: expected the height of this %s in the %s, found nothing"), kind_names[kind],
                             place == PLACE_ROW ? "row" : "column");
         }
 
@@ -562,7 +563,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 static const char *const fits[] = { "cover", "contain", NULL };
                 int src = get_word(c, g, "source", sources, 0);
                 if (!member(c, g, "source"))
-                        err(c, g, "source: expected \"logo\" or \"photo\", found nothing");
+                        err(c, g, _("source: expected \"logo\" or \"photo\", found nothing"));
                 e->source = g_strdup(sources[src]);
                 e->fit = (enum fit)get_word(c, g, "fit", fits, src == 0 ? FIT_CONTAIN : FIT_COVER);
                 break;
@@ -577,7 +578,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 e->level = QR_LEVEL_M;
                 if (lv && !qr_level_parse(lv, &e->level))
                         err(c, member(c, g, "level"),
-                            "expected \"L\", \"M\", \"Q\" or \"H\", found \"%s\"", lv);
+                            _("expected \"L\", \"M\", \"Q\" or \"H\", found \"%s\""), lv);
                 break;
         }
         case ELEM_STACK:
@@ -607,7 +608,7 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
         if (!fs)
                 return;
         if (config_setting_type(fs) != CONFIG_TYPE_GROUP || config_setting_length(fs) > VARIANTS_MAX) {
-                err(c, fs, "expected a group of at most %d formats { a6 = { ... }; }, found %s", VARIANTS_MAX,
+                err(c, fs, _("expected a group of at most %d formats { a6 = { ... }; }, found %s"), VARIANTS_MAX,
                     cfg_type_name(fs));
                 return;
         }
@@ -618,7 +619,7 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
                 e->variants[i].format = g_strdup(config_setting_name(o));
                 e->variants[i].elem = g_new0(struct elem, 1);
                 if (config_setting_type(o) != CONFIG_TYPE_GROUP) {
-                        err(c, o, "expected a group of settings { size = 20; }, found %s", cfg_type_name(o));
+                        err(c, o, _("expected a group of settings { size = 20; }, found %s"), cfg_type_name(o));
                         continue;
                 }
                 /* The element is read again with the overrides: only the
@@ -639,7 +640,7 @@ static void read_variants(struct ctx *c, const config_setting_t *g, const struct
                         if (msg->level == DIAG_ERROR)
                                 diag_error(d, where, 0, NULL, "%s", msg->text + msg->where);
                         else
-                                diag_warn(d, where, 0, NULL, "%s", msg->text + msg->where + strlen("warning: "));
+                                diag_warn(d, where, 0, NULL, "%s", msg->text + msg->where + strlen(_("warning: ")));
                         g_free(where);
                 }
                 diag_clear(&quiet);
@@ -678,26 +679,26 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
 {
         static const char *const page_keys[] = { "family", "size", "unit", "elements", NULL };
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-                err(c, g, "expected a page { family = ...; }, found %s", cfg_type_name(g));
+                err(c, g, _("expected a page { family = ...; }, found %s"), cfg_type_name(g));
                 return;
         }
         check_keys(c, g, page_keys);
         const char *fam = get_string(c, g, "family");
         enum family f;
         if (!fam) {
-                err(c, g, "family: expected \"portrait\", \"square\", \"landscape\" or \"story\", found nothing");
+                err(c, g, _("family: expected \"portrait\", \"square\", \"landscape\" or \"story\", found nothing"));
                 return;
         }
         if (!format_family_parse(fam, &f)) {
                 const char *near = diag_closest(fam, format_family_names(), FAMILY_COUNT);
                 err(c, config_setting_get_member(g, "family"),
-                    "expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"%s%s%s", fam,
-                    near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                    _("expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"%s%s%s"), fam,
+                    near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
                 return;
         }
         struct page *pg = &l->pages[f];
         if (pg->present) {
-                err(c, g, "family: expected one page per family, found a second \"%s\" page (the first is at line %d)",
+                err(c, g, _("family: expected one page per family, found a second \"%s\" page (the first is at line %d)"),
                     fam, pg->line);
                 return;
         }
@@ -708,20 +709,20 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         const config_setting_t *sz = config_setting_get_member(g, "size");
         if (!sz || config_setting_length(sz) != 2 || !cfg_is_number(config_setting_get_elem(sz, 0)) ||
             !cfg_is_number(config_setting_get_elem(sz, 1))) {
-                err(c, sz ? sz : g, "size: expected [width, height], found %s", sz ? cfg_type_name(sz) : "nothing");
+                err(c, sz ? sz : g, _("size: expected [width, height], found %s"), sz ? cfg_type_name(sz) : _("nothing"));
                 pg->width = pg->height = 100;
         } else {
                 pg->width = cfg_number_of(config_setting_get_elem(sz, 0));
                 pg->height = cfg_number_of(config_setting_get_elem(sz, 1));
                 if (pg->width <= 0 || pg->height <= 0 || pg->width > 1e5 || pg->height > 1e5) {
-                        err(c, sz, "expected a positive [width, height], found [%g, %g]", pg->width, pg->height);
+                        err(c, sz, _("expected a positive [width, height], found [%g, %g]"), pg->width, pg->height);
                         pg->width = pg->height = 100;
                 }
         }
         const config_setting_t *els = config_setting_get_member(g, "elements");
         if (!els || config_setting_type(els) != CONFIG_TYPE_LIST) {
-                err(c, els ? els : g, "elements: expected a list ( {...}, {...} ), found %s",
-                    els ? cfg_type_name(els) : "nothing");
+                err(c, els ? els : g, _("elements: expected a list ( {...}, {...} ), found %s"),
+                    els ? cfg_type_name(els) : _("nothing"));
                 return;
         }
         read_elems(c, els, pg, PLACE_PAGE, &pg->elems, &pg->n_elems);
@@ -737,7 +738,7 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
 
         const char *name = get_string(c, root, "name");
         if (!name)
-                err(c, root, "name: expected the layout's name, found nothing");
+                err(c, root, _("name: expected the layout's name, found nothing"));
         l->name = g_strdup(name ? name : "?");
         const char *desc = get_string(c, root, "description");
         l->description = g_strdup(desc ? desc : "");
@@ -754,25 +755,25 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
                         const char *v = get_string(c, colors, role_names[i]);
                         if (v && !colour_parse(v, &l->palette.c[i]))
                                 err(c, config_setting_get_member(colors, role_names[i]),
-                                    "expected \"#RRGGBB\", found \"%s\"", v);
+                                    _("expected \"#RRGGBB\", found \"%s\""), v);
                 }
         }
         c->fonts = config_setting_get_member(root, "fonts");
         if (c->fonts && config_setting_type(c->fonts) != CONFIG_TYPE_GROUP) {
-                err(c, c->fonts, "expected a group { headline = \"Family\"; }, found %s", cfg_type_name(c->fonts));
+                err(c, c->fonts, _("expected a group { headline = \"Family\"; }, found %s"), cfg_type_name(c->fonts));
                 c->fonts = NULL;
         }
 
         c->styles = config_setting_get_member(root, "styles");
         if (c->styles && config_setting_type(c->styles) != CONFIG_TYPE_GROUP) {
-                err(c, c->styles, "expected a group { label = { weight = \"bold\"; }; }, found %s",
+                err(c, c->styles, _("expected a group { label = { weight = \"bold\"; }; }, found %s"),
                     cfg_type_name(c->styles));
                 c->styles = NULL;
         }
         for (int i = 0; c->styles && i < config_setting_length(c->styles); i++) {
                 const config_setting_t *st = config_setting_get_elem(c->styles, (unsigned)i);
                 if (config_setting_type(st) != CONFIG_TYPE_GROUP)
-                        err(c, st, "expected a group of text settings { size = 20; }, found %s", cfg_type_name(st));
+                        err(c, st, _("expected a group of text settings { size = 20; }, found %s"), cfg_type_name(st));
                 else
                         check_keys(c, st, style_keys);
         }
@@ -780,12 +781,12 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         const config_setting_t *pages = config_setting_get_member(root, "pages");
         if (!pages || config_setting_type(pages) != CONFIG_TYPE_LIST || config_setting_length(pages) == 0) {
                 const char *found = !pages ? "nothing"
-                                    : config_setting_type(pages) == CONFIG_TYPE_LIST ? "an empty list"
+                                    : config_setting_type(pages) == CONFIG_TYPE_LIST ? _("an empty list")
                                                                                      : cfg_type_name(pages);
                 if (pages)
-                        err(c, pages, "expected a list of pages ( { family = \"portrait\"; ... } ), found %s", found);
+                        err(c, pages, _("expected a list of pages ( { family = \"portrait\"; ... } ), found %s"), found);
                 else
-                        err(c, root, "pages: expected a list of pages ( { family = \"portrait\"; ... } ), found nothing");
+                        err(c, root, _("pages: expected a list of pages ( { family = \"portrait\"; ... } ), found nothing"));
         } else {
                 for (int i = 0; i < config_setting_length(pages); i++)
                         read_page(c, config_setting_get_elem(pages, (unsigned)i), l);
@@ -793,7 +794,7 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         return l;
 }
 
-static const struct cfg_limits limits = { 1024 * 1024, 20000, "a layout file" };
+static const struct cfg_limits limits = { 1024 * 1024, 20000, N_("a layout file") };
 
 /* The layout in a parsed file; destroys cfg. */
 static struct layout *from_config(config_t *cfg, const char *name, const char *const *placeholders,

@@ -1,5 +1,6 @@
 /* lazy.c: librsvg and qpdf through GModule, opened once on first use. */
 #include "lazy.h"
+#include "i18n.h"
 
 #include <gmodule.h>
 #include <stdbool.h>
@@ -18,13 +19,13 @@ static bool bind(const char *soname, const char *const *names, size_t n, void *t
 {
         GModule *m = g_module_open(soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
         if (!m) {
-                *err = "cannot load the library";
+                *err = _("cannot load the library");
                 return false;
         }
         for (size_t i = 0; i < n; i++) {
                 gpointer sym = NULL;
                 if (!g_module_symbol(m, names[i], &sym) || !sym) {
-                        *err = "the library lacks a function plakat needs";
+                        *err = _("the library lacks a function plakat needs");
                         return false;
                 }
                 /* POSIX lets a data pointer carry a function's address;

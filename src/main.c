@@ -27,6 +27,7 @@
 #include "community.h"
 #include "diag.h"
 #include "hyphen.h"
+#include "i18n.h"
 #include "kit.h"
 #include "lang.h"
 #include "paths.h"
@@ -134,9 +135,16 @@ static char *layout_file(const char *datadir, char **layout_dirs, const char *na
 /* -l: the layout must be one the renderer has loaded.  A layout file of
  * that name that was left out (its problems were printed as warnings) is
  * named, so a designer is not told that their file does not exist. */
-static bool layout_known(const struct renderer *r, const struct cli *cli, const char *datadir)
+static bool layout_known(const struct renderer *r, struct cli *cli, const char *datadir)
 {
         const char *const *known = renderer_layout_names(r);
+        /* Names in any case ("-l Klar"), like the words in a community
+         * file: the layout's own spelling is used from here on. */
+        for (const char *const *k = known; *k; k++)
+                if (g_ascii_strcasecmp(*k, cli->layout) == 0 && strcmp(*k, cli->layout) != 0) {
+                        g_free(cli->layout);
+                        cli->layout = g_strdup(*k);
+                }
         bool ok = g_strv_contains(known, cli->layout);
         if (!ok) {
                 char *q = diag_quote(cli->layout, 60);
@@ -145,7 +153,7 @@ static bool layout_known(const struct renderer *r, const struct cli *cli, const 
                 char *all = g_strjoinv(", ", (char **)known);
                 if (file)
                         cli_usage_error(stderr, "--layout: layout %s was left out: %s has problems (%s)", q, file,
-                                        cli->quiet ? "run without -q to see them" : "see the warnings above");
+                                        cli->quiet ? _("run without -q to see them") : _("see the warnings above"));
                 else if (close)
                         cli_usage_error(stderr, "--layout: unknown layout %s; did you mean \"%s\"?", q, close);
                 else
@@ -211,10 +219,11 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
                         if (is_print(r, *k) && format_family_in_all(f->family))
                                 g_string_append_printf(print, "%s%s", print->len ? ", " : "", *k);
                 }
-                const char *what = cli->bleed_mm > 0 && cli->marks ? "--bleed and --marks apply"
-                                   : cli->bleed_mm > 0             ? "--bleed applies"
-                                                                   : "--marks applies";
-                fprintf(stderr, "plakat: warning: %s to print formats (%s) only\n", what, print->str);
+                const char *what = cli->bleed_mm > 0 && cli->marks
+                                           ? _("plakat: warning: --bleed and --marks apply to print formats (%s) only\n")
+                                   : cli->bleed_mm > 0 ? _("plakat: warning: --bleed applies to print formats (%s) only\n")
+                                                       : _("plakat: warning: --marks applies to print formats (%s) only\n");
+                fprintf(stderr, what, print->str);
                 fflush(stderr);
                 g_string_free(print, TRUE);
         }
@@ -248,21 +257,34 @@ static bool sheet_formats_ok(const struct renderer *r, const struct cli *cli)
  * file.  *made says whether it was not there before. */
 static bool outdir_ready(const char *dir, bool *made)
 {
-        *made = !g_file_test(dir, G_FILE_TEST_EXISTS);
-        const char *why = NULL;
-        if (g_mkdir_with_parents(dir, 0777) != 0)
+        bool existed = g_file_test(dir, G_FILE_TEST_EXISTS);
+        *made = !existed;
+        const char *why = NULL, *fmt = NULL;
+        /* A folder that is there but may not be written to is not one that
+         * "cannot be created": say what is wrong with it. */
+        if (existed && !g_file_test(dir, G_FILE_TEST_IS_DIR))
+                fmt = _("plakat: -o %s: this is a file, not a folder; name a folder for the outputs\n");
+        else if (existed && g_access(dir, W_OK | X_OK) != 0) {
                 why = g_strerror(errno);
-        else if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
-                why = g_strerror(ENOTDIR);
-        else if (g_access(dir, W_OK | X_OK) != 0)
+                fmt = _("plakat: -o %s: the output folder exists, but plakat may not write into it (%s); "
+                        "name another folder with -o\n");
+        } else if (g_mkdir_with_parents(dir, 0777) != 0) {
                 why = g_strerror(errno);
-        if (why) {
+                fmt = _("plakat: -o %s: cannot create the output folder: %s\n");
+        } else if (g_access(dir, W_OK | X_OK) != 0) {
+                why = g_strerror(errno);
+                fmt = _("plakat: -o %s: the output folder exists, but plakat may not write into it (%s); "
+                        "name another folder with -o\n");
+        }
+        if (fmt) {
                 /* The folder as typed, like the files in other messages. */
-                fprintf(stderr, "plakat: -o %s: cannot create the output folder: %s\n", dir, why);
+                char *clean = diag_clean(dir);
+                fprintf(stderr, fmt, clean, why ? why : "");
+                g_free(clean);
                 fflush(stderr);
                 *made = false;
         }
-        return why == NULL;
+        return fmt == NULL;
 }
 
 /* Whether dir holds nothing. */
@@ -283,7 +305,7 @@ static bool dir_empty(const char *dir)
 static int settings_command(FILE *out)
 {
         if (community_print_settings(out) < 0 || fflush(out) != 0) {
-                fprintf(stderr, "plakat: cannot write the list of settings: %s\n", g_strerror(errno));
+                fprintf(stderr, _("plakat: cannot write the list of settings: %s\n"), g_strerror(errno));
                 return CLI_EXIT_REFUSED;
         }
         return CLI_EXIT_OK;
@@ -294,6 +316,8 @@ int main(int argc, char **argv)
         /* Past a file-size limit (ulimit -f) a write should fail and be
          * reported like a full disk, not kill plakat half-way. */
         signal(SIGXFSZ, SIG_IGN);
+        /* Before anything reads a number or prints a message. */
+        i18n_init();
         struct cli cli;
         int rc = cli_parse(argc, argv, &cli, stdout, stderr);
         if (rc >= 0)
@@ -312,8 +336,8 @@ int main(int argc, char **argv)
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
                 fprintf(stderr,
-                        "plakat: no data folder at %s (it should hold layouts/, formats/, themes/, lang/ and fonts/); "
-                        "set PLAKAT_DATADIR to the right folder\n",
+                        _("plakat: no data folder at %s (it should hold layouts/, formats/, themes/, lang/ and "
+                          "fonts/); set PLAKAT_DATADIR to the right folder\n"),
                         datadir);
                 rc = CLI_EXIT_REFUSED;
                 goto out;
@@ -325,12 +349,12 @@ int main(int argc, char **argv)
         print_diag(&d, cli.quiet);
         diag_clear(&d);
         if (!r) {
-                fprintf(stderr, "plakat: cannot load the layouts, languages and fonts in %s\n", datadir);
+                fprintf(stderr, _("plakat: cannot load the layouts, languages and fonts in %s\n"), datadir);
                 rc = CLI_EXIT_REFUSED;
                 goto out;
         }
         if (!renderer_lang(r, "de")) {
-                fprintf(stderr, "plakat: no language files in %s/lang\n", datadir);
+                fprintf(stderr, _("plakat: no language files in %s/lang\n"), datadir);
                 rc = CLI_EXIT_REFUSED;
                 goto out;
         }
@@ -364,7 +388,7 @@ int main(int argc, char **argv)
                 print_diag(&kd, cli.quiet);
                 diag_clear(&kd);
                 if (!kits) {
-                        fprintf(stderr, "plakat: cannot load %s/formats/platforms.cfg\n", datadir);
+                        fprintf(stderr, _("plakat: cannot load %s/formats/platforms.cfg\n"), datadir);
                         rc = CLI_EXIT_REFUSED;
                         goto out;
                 }
@@ -380,7 +404,7 @@ int main(int argc, char **argv)
         }
         GString *notes = g_string_new(NULL);
         bool folders = false;
-        char **files = batch_inputs(cli.files, render ? "rendered" : "checked", cli.quiet, notes, &folders);
+        char **files = batch_inputs(cli.files, render ? _("rendered") : _("checked"), cli.quiet, notes, &folders);
         g_strfreev(cli.files);
         cli.files = files;
         fputs(notes->str, stderr);
@@ -407,7 +431,7 @@ int main(int argc, char **argv)
         struct render_options ro = {
                 .outdir = cli.outdir,
                 .stream_fd = to_stdout ? STDOUT_FILENO : -1,
-                .stream_name = "standard output",
+                .stream_name = _("standard output"),
                 .formats = cli.formats,
                 .layout = cli.layout,
                 .dpi = cli.dpi,

@@ -1,5 +1,6 @@
 /* output.c: the writer table, temporary files, commit. */
 #include "output.h"
+#include "i18n.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -27,7 +28,7 @@ static bool surface_ok(cairo_surface_t *s, char **err)
 {
         cairo_status_t st = cairo_surface_status(s);
         if (st != CAIRO_STATUS_SUCCESS)
-                *err = g_strdup_printf("cannot create the drawing surface: %s", cairo_status_to_string(st));
+                *err = g_strdup_printf(_("cannot create the drawing surface: %s"), cairo_status_to_string(st));
         return st == CAIRO_STATUS_SUCCESS;
 }
 
@@ -81,7 +82,7 @@ static bool pdf_finish(struct output *o, char **err)
         if (sink_error(written) && !o->pdf)
                 return false;
         if (st != CAIRO_STATUS_SUCCESS) {
-                *err = g_strdup_printf("cannot draw the PDF: %s", cairo_status_to_string(st));
+                *err = g_strdup_printf(_("cannot draw the PDF: %s"), cairo_status_to_string(st));
                 return false;
         }
         if (!o->pdf)
@@ -91,7 +92,7 @@ static bool pdf_finish(struct output *o, char **err)
         char *why = NULL;
         bool ok = pdfbox_write(bytes, len, &o->trim, &o->bleed, &o->sink, &why);
         if (why) {
-                *err = g_strdup_printf("cannot write the PDF's page boxes: %s", why);
+                *err = g_strdup_printf(_("cannot write the PDF's page boxes: %s"), why);
                 g_free(why);
         }
         return ok;
@@ -110,7 +111,7 @@ static bool png_finish(struct output *o, char **err)
         char *why = NULL;
         bool ok = pngout_write(o->surface, &o->sink, o->dpi, &why);
         if (why) {
-                *err = g_strdup_printf("cannot encode the PNG: %s", why);
+                *err = g_strdup_printf(_("cannot encode the PNG: %s"), why);
                 g_free(why);
         }
         return ok;
@@ -272,7 +273,7 @@ static void report(struct output *o, const char *why, struct diag *d)
                           g_strerror(e));
         else
                 diag_error(d, o->path, 0, NULL, "could not make this file: %s; nothing was written for this community",
-                           why ? why : "unknown error");
+                           why ? why : _("unknown error"));
 }
 
 static bool start(struct output *o, enum output_kind kind, const struct output_spec *spec, struct diag *d)

@@ -1,5 +1,6 @@
 /* pdfbox.c: TrimBox and BleedBox through qpdf's C API. */
 #include "pdfbox.h"
+#include "i18n.h"
 
 #include <glib.h>
 
@@ -20,7 +21,7 @@ bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *tri
         const char *missing = NULL;
         const struct lazy_qpdf *lq = lazy_qpdf(&missing);
         if (!lq) {
-                *err = g_strdup_printf("%s (qpdf, Debian package libqpdf29)", missing);
+                *err = g_strdup_printf(_("%s (qpdf, Debian package libqpdf29)"), missing);
                 return false;
         }
         qpdf_data q = lq->init();
@@ -45,7 +46,7 @@ bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *tri
         }
         if (!ok || lq->has_error(q)) {
                 qpdf_error e = lq->get_error(q);
-                *err = g_strdup(e ? lq->get_error_full_text(q, e) : "qpdf failed");
+                *err = g_strdup(e ? lq->get_error_full_text(q, e) : _("qpdf failed"));
                 ok = false;
         }
         /* The buffer is qpdf's until cleanup. */

@@ -25,6 +25,7 @@
  * libpng reports errors by longjmp: every local changed after setjmp and
  * used after it is volatile, and resources are freed at one exit label. */
 #include "pngout.h"
+#include "i18n.h"
 
 #include <glib.h>
 #include <math.h>
@@ -102,12 +103,12 @@ bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
                 return false;
         }
         if (cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE) {
-                *err = g_strdup("not an image surface");
+                *err = g_strdup(_("not an image surface"));
                 return false;
         }
         cairo_format_t format = cairo_image_surface_get_format(s);
         if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) {
-                *err = g_strdup("only ARGB32 and RGB24 surfaces are supported");
+                *err = g_strdup(_("only ARGB32 and RGB24 surfaces are supported"));
                 return false;
         }
         cairo_surface_flush(s);
@@ -116,7 +117,7 @@ bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
         int h = cairo_image_surface_get_height(s);
         int stride = cairo_image_surface_get_stride(s);
         if (w <= 0 || h <= 0 || !data) {
-                *err = g_strdup("empty image");
+                *err = g_strdup(_("empty image"));
                 return false;
         }
         bool alpha = format == CAIRO_FORMAT_ARGB32;

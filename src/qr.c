@@ -13,6 +13,7 @@
  * The capacity table lets us say how long the text may be, instead of
  * relaying libqrencode's bare ERANGE. */
 #include "qr.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -95,17 +96,17 @@ struct qr *qr_encode(const char *text, enum qr_level level, int max_version, cha
 
         *err = NULL;
         if (len == 0) {
-                *err = g_strdup("is empty; a QR code needs some text");
+                *err = g_strdup(_("is empty; a QR code needs some text"));
                 return NULL;
         }
         if (len > (size_t)limit) {
                 if (cap < QRSPEC_VERSION_MAX)
-                        *err = g_strdup_printf("%zu bytes is too long for a QR code of version %d "
-                                               "at error correction %s (at most %d)",
+                        *err = g_strdup_printf(_("%zu bytes is too long for a QR code of version %d "
+                                               "at error correction %s (at most %d)"),
                                                len, cap, qr_level_name(level), limit);
                 else
-                        *err = g_strdup_printf("%zu bytes is too long for a QR code "
-                                               "at error correction %s (at most %d)",
+                        *err = g_strdup_printf(_("%zu bytes is too long for a QR code "
+                                               "at error correction %s (at most %d)"),
                                                len, qr_level_name(level), limit);
                 return NULL;
         }
@@ -115,7 +116,7 @@ struct qr *qr_encode(const char *text, enum qr_level level, int max_version, cha
         QRcode *code = QRcode_encodeData((int)len, (const unsigned char *)text, 0,
                                          to_qrencode(level));
         if (!code) {
-                *err = g_strdup_printf("cannot make a QR code: %s", g_strerror(errno));
+                *err = g_strdup_printf(_("cannot make a QR code: %s"), g_strerror(errno));
                 return NULL;
         }
         /* The table above and libqrencode agree, so this cannot fail. */

@@ -7,6 +7,7 @@
  * (output.c).  Only when every format succeeded are the files renamed into
  * place, so a refused community leaves nothing behind. */
 #include "render.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -68,7 +69,7 @@ static void check_format_name(const struct renderer *r, const struct layout *l, 
         char *q = diag_quote(name, 40);
         char *where = g_strdup_printf("%s.%s", e->name, key);
         diag_warn(d, l->path, e->line, where, "unknown format %s%s%s%s (plakat formats lists them)", q,
-                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                  near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
         g_free(where);
         g_free(q);
         g_free(all);
@@ -322,7 +323,7 @@ void renderer_list_formats(const struct renderer *r, FILE *out)
 
 void renderer_list_themes(const struct renderer *r, FILE *out)
 {
-        fprintf(out, "%-12s %s\n", "default", "the layout's own colours");
+        fprintf(out, "%-12s %s\n", "default", _("the layout's own colours"));
         for (size_t i = 0; i < r->themes.n; i++)
                 if (strcmp(r->themes.t[i].name, "default") != 0)
                         fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
@@ -372,7 +373,7 @@ void renderer_list_layouts(const struct renderer *r, FILE *out)
                 for (size_t k = 0; k < r->formats.n; k++)
                         if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present)
                                 g_string_append_printf(fams, "%s%s", fams->len ? "," : "", r->formats.f[k].name);
-                fprintf(out, "%-10s%s %s\n           formats: %s\n", l->name,
+                fprintf(out, _("%-10s%s %s\n           formats: %s\n"), l->name,
                         strcmp(l->name, DEFAULT_LAYOUT) == 0 ? " (default)" : "", l->description, fams->str);
                 g_string_free(fams, TRUE);
         }
@@ -488,7 +489,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 diag_error(d, o->layout ? NULL : c->path, o->layout ? 0 : community_line(c, "style.layout"),
                            o->layout ? NULL : "style.layout",
                            "unknown layout %s%s%s%s (plakat layouts lists them)", qname,
-                           near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+                           near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
                 g_free(qname);
                 g_free(all);
                 return false;
@@ -507,7 +508,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                         char *qt = diag_quote(c->style.theme, 40);
                         diag_warn(d, c->path, community_line(c, "style.theme"), "style.theme",
                                   "unknown theme %s%s%s%s; using default (themes: %s)", qt,
-                                  near ? "; did you mean " : "", near ? near : "", near ? "?" : "", list);
+                                  near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "", list);
                         g_free(list);
                         g_free(all);
                         g_free(qt);
@@ -707,8 +708,8 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                         if (b->shortened != pango_layout_is_ellipsized(b->layout))
                                 diag_warn(d, file, 0, NULL, "%s: %s: the text was %s shortened with \"…\" but %s "
                                           "(a bug: please report it)", who, b->elem->name,
-                                          b->shortened ? "said to be" : "not said to be",
-                                          b->shortened ? "is not" : "is");
+                                          b->shortened ? _("said to be") : _("not said to be"),
+                                          b->shortened ? _("is not") : _("is"));
                 }
                 if (b->kind == BOX_IMAGE && j->f->print) {
                         bool logo = strcmp(b->elem->source, "logo") == 0;
@@ -1267,7 +1268,7 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         sh.plan = sheet_capacity(&tight) > sheet_capacity(&roomy) ? tight : roomy;
         if (!fits) {
                 diag_error(d, NULL, 0, NULL, "a %s piece%s does not fit on a %s sheet", piece->name,
-                           o->bleed_mm > 0 ? " with its bleed" : "", sheet->name);
+                           o->bleed_mm > 0 ? _(" with its bleed") : "", sheet->name);
                 return false;
         }
         /* A-series pieces fill A-series paper edge to edge (2 x A6 is
@@ -1279,8 +1280,8 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
                 diag_warn(d, sr->path, 0, NULL,
                           "%zu %s fill the %s sheet %s: no room for crop marks %s them; cut between the pieces, "
                           "or use a larger sheet (--sheet sra4, sra3) for marks",
-                          sheet_capacity(&sh.plan), piece->name, sheet->name, !sides && !ends ? "edge to edge" : "to its edges",
-                          !sides && !ends ? "around" : !sides ? "left and right of" : "above and below");
+                          sheet_capacity(&sh.plan), piece->name, sheet->name, !sides && !ends ? _("edge to edge") : _("to its edges"),
+                          !sides && !ends ? "around" : !sides ? _("left and right of") : _("above and below"));
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdfbox trim, bleed;
@@ -1391,7 +1392,7 @@ void renderer_check(struct renderer *r, const struct community *c,
                         for (size_t i = 0; i < p.jobs->len; i++)
                                 g_string_append_printf(fmts, "%s%s", i ? ", " : "",
                                                        g_array_index(p.jobs, struct job, i).f->name);
-                        *not_shown = g_strdup_printf("%s (design %s, %s)", list, p.layout->name, fmts->str);
+                        *not_shown = g_strdup_printf(_("%s (design %s, %s)"), list, p.layout->name, fmts->str);
                         g_string_free(fmts, TRUE);
                         g_free(list);
                 }

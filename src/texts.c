@@ -7,6 +7,7 @@
  * its name, date or link.  Words around the facts ("Wann?", "Nächstes
  * Treffen") come from the language file; the facts are the lead's words. */
 #include "texts.h"
+#include "i18n.h"
 
 #include <libconfig.h>
 #include <string.h>
@@ -35,7 +36,7 @@ static char **read_parts(const struct cfg_walk *w, const config_setting_t *g, co
         if (!a)
                 return NULL;
         if (!config_setting_is_array(a) && !config_setting_is_list(a)) {
-                cfg_error(w, a, "expected a list of parts [\"title\", ...], found %s", cfg_type_name(a));
+                cfg_error(w, a, _("expected a list of parts [\"title\", ...], found %s"), cfg_type_name(a));
                 return NULL;
         }
         int n = config_setting_length(a);
@@ -44,12 +45,12 @@ static char **read_parts(const struct cfg_walk *w, const config_setting_t *g, co
                 const char *s = config_setting_get_string_elem(a, i);
                 if (!s || !g_strv_contains(part_names, s)) {
                         char *all = g_strjoinv(", ", (char **)part_names);
-                        cfg_error(w, a, "unknown part \"%s\" (known: %s)", s ? s : "?", all);
+                        cfg_error(w, a, _("unknown part \"%s\" (known: %s)"), s ? s : "?", all);
                         g_free(all);
                         continue;
                 }
                 if (strcmp(key, "drop") == 0 && g_strv_contains(kept, s)) {
-                        cfg_error(w, a, "part \"%s\" is never dropped: a text without it does not invite", s);
+                        cfg_error(w, a, _("part \"%s\" is never dropped: a text without it does not invite"), s);
                         continue;
                 }
                 out[k++] = g_strdup(s);
@@ -136,7 +137,7 @@ static bool from_config(const config_t *cfg, const char *path, void *into, struc
         return true;
 }
 
-static const struct cfg_limits limits = { PLATFORMS_MAX_BYTES, 2000, "a platforms file" };
+static const struct cfg_limits limits = { PLATFORMS_MAX_BYTES, 2000, N_("a platforms file") };
 
 bool platforms_load(const char *path, struct platforms *out, struct diag *d)
 {

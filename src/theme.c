@@ -1,5 +1,6 @@
 /* theme.c: colour themes and the palette a community gets. */
 #include "theme.h"
+#include "i18n.h"
 
 #include <glib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "community.h"
 #include "diag.h"
 
-static const struct cfg_limits limits = { 256 * 1024, 5000, "a themes file" };
+static const struct cfg_limits limits = { 256 * 1024, 5000, N_("a themes file") };
 
 static bool read_themes(const config_t *cfg, const char *path, void *into, struct diag *d);
 
@@ -36,7 +37,7 @@ static bool read_themes(const config_t *cfg, const char *path, void *into, struc
         const config_setting_t *list = config_lookup(cfg, "themes");
         if (!list || config_setting_type(list) != CONFIG_TYPE_LIST) {
                 diag_error(d, path, 0, "themes", "expected a list ( { name = ...; }, ... ), found %s",
-                           list ? "another kind of value" : "nothing");
+                           list ? _("another kind of value") : _("nothing"));
                 return false;
         }
         size_t n = (size_t)config_setting_length(list);
@@ -73,7 +74,7 @@ static bool read_themes(const config_t *cfg, const char *path, void *into, struc
                                            "expected a colour role (background, text, primary, accent, on_primary, on_accent, muted, surface), found an unknown name");
                         else if (!v || !colour_parse(v, &t->colours.c[r]))
                                 diag_error(d, path, cfg_line(m), role,
-                                           "expected \"#RRGGBB\", found %s", v ? v : "another kind of value");
+                                           "expected \"#RRGGBB\", found %s", v ? v : _("another kind of value"));
                 }
         }
         if (d->errors > before) {

@@ -1,5 +1,6 @@
 /* util.c: small helpers that neither GLib nor libc has in our form. */
 #include "util.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -42,27 +43,27 @@ char *util_read_stream(FILE *f, size_t max, size_t *len, char **err)
          * multi-megabyte strings, and a stranger's file may be anything. */
         struct stat st;
         if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-                *err = g_strdup("not a regular file");
+                *err = g_strdup(_("not a regular file"));
                 return NULL;
         }
         if ((unsigned long long)st.st_size > max) {
-                *err = g_strdup_printf("file is %llu bytes; at most %zu are allowed",
+                *err = g_strdup_printf(_("file is %llu bytes; at most %zu are allowed"),
                                        (unsigned long long)st.st_size, max);
                 return NULL;
         }
         if (fseek(f, 0, SEEK_SET) != 0) {
-                *err = g_strdup("read error");
+                *err = g_strdup(_("read error"));
                 return NULL;
         }
         char *buf = g_malloc(max + 1);
         size_t n = fread(buf, 1, max + 1, f);
         if (ferror(f)) {
-                *err = g_strdup("read error");
+                *err = g_strdup(_("read error"));
                 g_free(buf);
                 return NULL;
         }
         if (n > max) { /* grew while we read it */
-                *err = g_strdup_printf("file is larger than %zu bytes", max);
+                *err = g_strdup_printf(_("file is larger than %zu bytes"), max);
                 g_free(buf);
                 return NULL;
         }
@@ -75,8 +76,8 @@ char *util_read_file(const char *path, size_t max, size_t *len, char **err)
 {
         FILE *f = util_open_regular(path, false);
         if (!f) {
-                *err = errno == EINVAL ? g_strdup("not a regular file")
-                                       : g_strdup_printf("cannot open: %s", g_strerror(errno));
+                *err = errno == EINVAL ? g_strdup(_("not a regular file"))
+                                       : g_strdup_printf(_("cannot open: %s"), g_strerror(errno));
                 return NULL;
         }
         char *buf = util_read_stream(f, max, len, err);

@@ -78,7 +78,7 @@ ok_cmd "unknown names: nothing written" test ! -e "$T_TMP/x"
 : >"$T_TMP/afile"
 run render --today "$TODAY" -o "$T_TMP/afile" "$dir/garden.cfg" "$dir/other.cfg"
 is "$rc" 2 "-o a regular file: exit 2"
-is "$err" "plakat: -o $T_TMP/afile: cannot create the output folder: Not a directory" \
+is "$err" "plakat: -o $T_TMP/afile: this is a file, not a folder; name a folder for the outputs" \
         "-o a regular file: one line, no community blamed"
 is "$out" "" "-o a regular file: nothing written"
 run render --today "$TODAY" -o "$T_TMP/afile/sub" "$dir/garden.cfg"

@@ -14,6 +14,11 @@ documented=$(awk '/^## / { on = ($0 == "## Every setting") }
                   on && /^\| `/ { sub(/^\| `/, ""); sub(/`.*/, ""); print }' docs/community-file.md)
 is "$(printf '%s\n' "$listed" | sort)" "$(printf '%s\n' "$documented" | sort)" \
         "settings: exactly the settings docs/community-file.md documents"
+# The German guide documents the same settings ("## Alle Angaben").
+documented_de=$(awk '/^## / { on = ($0 == "## Alle Angaben") }
+                     on && /^\| `/ { sub(/^\| `/, ""); sub(/`.*/, ""); print }' docs/community-file.de.md)
+is "$(printf '%s\n' "$documented_de" | sort)" "$(printf '%s\n' "$listed" | sort)" \
+        "settings: exactly the settings docs/community-file.de.md documents"
 ok_cmd "settings: as many as the docs (not an empty match)" test "$(printf '%s\n' "$listed" | wc -l)" -gt 40
 
 # Each line: name, kind, required or not, a meaning.

@@ -1,0 +1,131 @@
+#!/bin/sh
+# i18n.sh: plakat speaks German under a German locale and English
+# otherwise; the catalogue is complete; outputs are the same bytes in both.
+#   - po/de.po has a translation for every message the sources mark (a
+#     fresh template from xgettext, merged: 0 untranslated, 0 fuzzy);
+#   - every file of the error corpus (tests/data/bad) checked under
+#     de_DE.UTF-8 leaves no English word of plakat's messages, once file
+#     names, setting names and quoted values (which stay as written) are
+#     taken out; the same check finds the English under LANG=C (so it can
+#     fail);
+#   - rendered outputs are byte-identical under de_DE.UTF-8 and C (numbers
+#     stay in the C locale).
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v msgfmt >/dev/null || ! command -v xgettext >/dev/null; then
+        skip "German catalogue" "gettext is not installed (scripts/deps.sh build)"
+        done_testing
+fi
+
+# ---- completeness -------------------------------------------------------------
+pot=$T_TMP/plakat.pot
+if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s POT="$pot" "$pot" >"$T_TMP/make.log" 2>&1; then
+        pass "xgettext writes the template"
+else
+        fail "xgettext writes the template" "$(cat "$T_TMP/make.log")"
+fi
+msgmerge --quiet --no-fuzzy-matching -o "$T_TMP/de.po" po/de.po "$pot" 2>"$T_TMP/merge.log"
+stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$T_TMP/de.po" 2>&1)
+case $stats in
+*untranslated* | *fuzzy* | *rror*) fail "po/de.po: every marked message translated, none fuzzy" "$stats" "$(cat "$T_TMP/merge.log")" ;;
+*" translated messages.") pass "po/de.po: every marked message translated, none fuzzy ($stats)" ;;
+*) fail "po/de.po: every marked message translated" "$stats" ;;
+esac
+stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null po/de.po 2>&1)
+unlike "$stats" "untranslated" "po/de.po itself: no untranslated entries"
+unlike "$stats" "fuzzy" "po/de.po itself: no fuzzy entries"
+
+# ---- the error corpus in German -----------------------------------------------
+de=
+for l in de_DE.UTF-8 de_DE.utf8; do
+        locale -a 2>/dev/null | grep -qix "$l" && de=$l && break
+done
+if [ -z "$de" ]; then
+        skip "messages in German" "no de_DE.UTF-8 locale (scripts/deps.sh test generates it)"
+        done_testing
+fi
+
+# The English words of plakat's own messages: every word of four letters
+# or more in a msgid that no German translation uses.
+words=$T_TMP/english-words
+python3 - "$pot" po/de.po >"$words" <<'PY'
+import re, sys
+def strings(path, key):
+    text = open(path, encoding='utf-8').read()
+    out = []
+    for m in re.finditer(r'^%s(?:\[\d\])? ((?:"[^\n]*"\n)+)' % key, text, re.M):
+        out.append(''.join(re.findall(r'"(.*)"', m.group(1))))
+    return out
+english = set()
+for s in strings(sys.argv[1], 'msgid') + strings(sys.argv[1], 'msgid_plural'):
+    english.update(w.lower() for w in re.findall(r'[A-Za-z]{4,}', re.sub(r'%[-0-9.*]*[a-z]+', ' ', s)))
+german = set()
+for s in strings(sys.argv[2], 'msgstr'):
+    german.update(w.lower() for w in re.findall(r'[A-Za-zäöüß]{4,}', s))
+for w in sorted(english - german):
+    print(w)
+PY
+
+# Words in messages that are not plakat's: file names and settings before
+# ": ", quoted values, option and setting names, libconfig's own words.
+english_left() { # english_left FILE: the English words left in FILE's messages
+        python3 - "$words" "$1" <<'PY'
+import re, sys
+english = set(open(sys.argv[1]).read().split())
+left = set()
+for line in open(sys.argv[2], encoding='utf-8'):
+    line = re.sub(r'^\S+?(:\d+)?: ', '', line.rstrip('\n'))        # file:line:
+    line = re.sub(r'^(Warnung: )?[a-z_][a-z_.0-9\[\]]*: ', '', line)  # the setting
+    line = re.sub(r'\b[a-z_][a-z_.]*\?', ' ', line)                # did you mean name?
+    line = re.sub(r'„[^“]*“|"[^"]*"|\([^()]*@[^()]*\)', ' ', line)  # values, examples
+    line = re.sub(r'\b[a-z_]+(\.[a-z_]+)+(\[\d+\])?', ' ', line)    # setting names
+    line = re.sub(r'--?[a-z-]+|https?://\S*|\S+\.(cfg|png|svg|jpg)', ' ', line)
+    line = re.sub(r'\b(warning|error)\b', lambda m: m.group(0).upper(), line)
+    for w in re.findall(r'[A-Za-z]{4,}', line):
+        if w.lower() in english or w.isupper() and w.lower() in english:
+            left.add(w)
+print(' '.join(sorted(left)))
+PY
+}
+
+for f in tests/data/bad/*.cfg; do
+        LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" "$f" >"$OUT" 2>"$ERR"
+        cat "$OUT" "$ERR" >"$T_TMP/all"
+        is "$(english_left "$T_TMP/all")" "" "$f: no English left under $de"
+done
+LANG=C LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" tests/data/bad/several-errors.cfg >"$OUT" 2>"$ERR"
+left=$(english_left "$ERR")
+ok_cmd "the same check finds the English under LANG=C ($left)" test -n "$left"
+like "$(cat "$ERR")" "refused (8 errors)" "LANG=C: English messages"
+
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" tests/data/bad/bad-date-format.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "tests/data/bad/bad-date-format.cfg:4: schedule.first: erwartet „JJJJ-MM-TT HH:MM“, gefunden „09.01.2027 14:00“" \
+        "German: file:line and the setting as written, values in „…“"
+like "$(cat "$ERR")" "abgelehnt (1 Fehler)" "German: the summary, singular"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" tests/data/bad/several-errors.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "abgelehnt (8 Fehler)" "German: the summary, plural"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" --help >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "Aufruf: plakat check" "German --help"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --bleed x samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "erwartet Millimeter" "German usage errors"
+like "$(cat "$ERR")" "Mehr dazu mit „plakat --help“" "German --help hint"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "  Nächste:       12. Jan." "German check labels, values lined up by characters"
+
+# ---- outputs are the same bytes -----------------------------------------------
+for l in "$de" C; do
+        LANG=$l LC_ALL= "$PLAKAT" render -q --today "$TODAY" -f all -o "$T_TMP/out-$l" \
+                samples/urban-gardening.cfg samples/data-ethics-meetup.cfg >/dev/null 2>&1
+done
+LANG=$de LC_ALL= "$PLAKAT" kit -q --today "$TODAY" -o "$T_TMP/kit-de" samples/urban-gardening.cfg >/dev/null 2>&1
+LANG=C LC_ALL= "$PLAKAT" kit -q --today "$TODAY" -o "$T_TMP/kit-C" samples/urban-gardening.cfg >/dev/null 2>&1
+n=0
+for f in "$T_TMP/out-C"/* "$T_TMP/kit-C"/*/*; do
+        [ -f "$f" ] || continue
+        n=$((n + 1))
+        g=$(printf '%s\n' "$f" | sed "s|$T_TMP/out-C|$T_TMP/out-$de|; s|$T_TMP/kit-C|$T_TMP/kit-de|")
+        cmp -s "$f" "$g" || fail "${f#"$T_TMP"/}: the same bytes under $de and C"
+done
+ok_cmd "rendered outputs compared ($n)" test "$n" -gt 20
+
+done_testing
