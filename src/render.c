@@ -79,7 +79,7 @@ static void check_format_name(const struct renderer *r, const struct layout *l, 
  * may not make them optional (issue 8): a poster without its address is
  * worse than one with a smaller headline. */
 static const char *const key_placeholders[] = {
-        "venue", "venue.address", "venues", "rota", "cycle", "next", "next.date", "next.day", "next.time",
+        "venue", "venue.address", "venues", "rota", "cycle", "next.date", "next.day", "next.time",
         "time", "signup.url", "signup.short", NULL,
 };
 
