@@ -75,8 +75,69 @@ static void check_format_name(const struct renderer *r, const struct layout *l, 
         g_free(all);
 }
 
+/* The placeholders of what a reader needs on every output: where (the
+ * street address), when (the date and time) and how to sign up.  A design
+ * may not make them optional (issue 8): a poster without its address is
+ * worse than one with a smaller headline. */
+static const char *const key_placeholders[] = {
+        "venue", "venue.address", "venues", "rota", "cycle", "next.date", "next.day", "next.time",
+        "time", "signup.url", "signup.short", NULL,
+};
+
+/* The first key placeholder e or anything inside it shows ("qr" for the
+ * code), or NULL. */
+static const char *key_in(const struct elem *e)
+{
+        if (e->kind == ELEM_QR)
+                return "qr";
+        if (e->kind == ELEM_TEXT && e->text) {
+                GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+                expand_names(e->text, names);
+                const char *key = NULL;
+                for (size_t k = 0; !key && key_placeholders[k]; k++)
+                        if (g_hash_table_contains(names, key_placeholders[k]))
+                                key = key_placeholders[k];
+                g_hash_table_destroy(names);
+                if (key)
+                        return key;
+        }
+        for (size_t i = 0; i < e->n_children; i++) {
+                const char *key = key_in(&e->children[i]);
+                if (key)
+                        return key;
+        }
+        return NULL;
+}
+
+/* An optional element with a key fact in it is drawn as if it were not
+ * optional, and the designer is told. */
+static void check_optional(const struct layout *l, struct elem *e, struct diag *d)
+{
+        const char *key = e->optional ? key_in(e) : NULL;
+        if (!key)
+                return;
+        char *where = g_strdup_printf("%s.optional", e->name);
+        diag_warn(d, l->path, e->line, where,
+                  "shows %s%s%s: the street address, the date and time and the sign-up are never optional; "
+                  "it is kept on every format (give it room, or hide_on it where a variant shows them)",
+                  strcmp(key, "qr") == 0 ? _("the QR code") : "{", strcmp(key, "qr") == 0 ? "" : key,
+                  strcmp(key, "qr") == 0 ? "" : "}");
+        g_free(where);
+        e->optional = false;
+}
+
+static void check_optionals(const struct layout *l, struct elem *es, size_t n, struct diag *d)
+{
+        for (size_t i = 0; i < n; i++) {
+                check_optional(l, &es[i], d);
+                check_optionals(l, es[i].children, es[i].n_children, d);
+                for (size_t k = 0; k < es[i].n_variants; k++)
+                        check_optionals(l, es[i].variants[k].elem, 1, d);
+        }
+}
+
 /* What a layout names that only the renderer can check: fonts that are
- * installed, formats that exist. */
+ * installed, formats that exist, key facts made optional. */
 static void check_elems(const struct renderer *r, const struct layout *l, const struct elem *es, size_t n,
                         struct diag *d)
 {
@@ -125,8 +186,10 @@ static void load_layout(struct renderer *r, const char *path, struct diag *d)
                         layout_free(l);
                         return;
                 }
-        for (int f = 0; f < FAMILY_COUNT; f++)
+        for (int f = 0; f < FAMILY_COUNT; f++) {
                 check_elems(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
+                check_optionals(l, l->pages[f].elems, l->pages[f].n_elems, d);
+        }
         r->layouts = g_renew(struct layout *, r->layouts, r->n_layouts + 1);
         r->layouts[r->n_layouts++] = l;
 }
@@ -423,7 +486,6 @@ struct prep {
         struct qr *qr;
         struct image *logo, *photo;
         GArray *jobs;
-        GHashTable *shown; /* placeholders some laid-out text used */
 };
 
 static void prep_clear(struct prep *p)
@@ -434,8 +496,6 @@ static void prep_clear(struct prep *p)
         image_free(p->photo);
         if (p->jobs)
                 g_array_free(p->jobs, TRUE);
-        if (p->shown)
-                g_hash_table_destroy(p->shown);
         memset(p, 0, sizeof *p);
 }
 
@@ -516,7 +576,6 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         }
         theme_palette(&p->layout->palette, theme, &c->style, &p->palette);
         p->jobs = g_array_new(FALSE, FALSE, sizeof(struct job));
-        p->shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         bool ok = resolve_jobs(r, c, p->layout, o->formats, p->jobs, d);
 
         char *e = NULL;
@@ -764,22 +823,131 @@ static bool mark_lists(const struct elem *e, const char *format, GHashTable *dra
 
 /* Record in shown every fact the laid-out page printed, for check's "Not
  * shown" line. */
-static void note_shown(const struct page *pg, const char *format, const struct boxes *bs, GHashTable *shown)
+static void note_shown(const struct page *pg, const char *format, const struct boxes *bs, GHashTable *drawn,
+                       GHashTable *shown)
 {
-        GHashTable *drawn = g_hash_table_new(g_direct_hash, g_direct_equal);
-        for (size_t i = 0; i < bs->n; i++) {
-                g_hash_table_add(drawn, (gpointer)bs->b[i].elem);
+        for (size_t i = 0; i < bs->n; i++)
                 if (bs->b[i].kind == BOX_TEXT)
                         expand_names(bs->b[i].elem->text, shown);
-        }
         for (size_t i = 0; i < pg->n_elems; i++)
                 mark_lists(&pg->elems[i], format, drawn, shown);
-        g_hash_table_destroy(drawn);
 }
 
+/* An element that has something to show on this output: what it needs
+ * is there, and a text names a fact with a value (or only labels). */
+static bool elem_given(const struct prep *p, const struct elem *e, const char *format)
+{
+        for (size_t i = 0; e->needs && e->needs[i]; i++)
+                if (!facts_get(p->facts, e->needs[i]))
+                        return false;
+        for (size_t i = 0; e->unless && e->unless[i]; i++)
+                if (facts_get(p->facts, e->unless[i]))
+                        return false;
+        switch (e->kind) {
+        case ELEM_IMAGE:
+                return strcmp(e->source, "logo") == 0 ? p->logo != NULL : p->photo != NULL;
+        case ELEM_TEXT: {
+                GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+                expand_names(e->text, names);
+                bool facts = false, value = false;
+                GHashTableIter it;
+                gpointer k;
+                g_hash_table_iter_init(&it, names);
+                while (g_hash_table_iter_next(&it, &k, NULL)) {
+                        if (g_str_has_prefix(k, "label."))
+                                continue;
+                        facts = true;
+                        value |= facts_get(p->facts, k) != NULL;
+                }
+                g_hash_table_destroy(names);
+                return value || !facts;
+        }
+        case ELEM_LIST:
+                return facts_list_len(p->facts, e->items) > 0;
+        case ELEM_STACK:
+        case ELEM_ROW:
+        case ELEM_GRID:
+                for (size_t i = 0; i < e->n_children; i++) {
+                        const struct elem *ch = layout_elem_for(&e->children[i], format);
+                        if (ch && elem_given(p, ch, format))
+                                return true;
+                }
+                return false;
+        case ELEM_RECT:
+        case ELEM_QR:
+                break;
+        }
+        return true;
+}
+
+static bool elem_drawn(const struct elem *e, const char *format, GHashTable *drawn)
+{
+        if (g_hash_table_contains(drawn, e))
+                return true;
+        for (size_t i = 0; i < e->n_children; i++) {
+                const struct elem *ch = layout_elem_for(&e->children[i], format);
+                if (ch && elem_drawn(ch, format, drawn))
+                        return true;
+        }
+        return false;
+}
+
+/* The optional elements that had something to show but were left out
+ * for room, by name, into dropped. */
+static void note_dropped(const struct prep *p, const struct elem *es, size_t n, const char *format,
+                         GHashTable *drawn, GPtrArray *dropped)
+{
+        for (size_t i = 0; i < n; i++) {
+                const struct elem *e = layout_elem_for(&es[i], format);
+                if (!e)
+                        continue;
+                if (e->optional && elem_given(p, e, format) && !elem_drawn(e, format, drawn))
+                        g_ptr_array_add(dropped, e->name);
+                else if (e->kind != ELEM_LIST)
+                        note_dropped(p, e->children, e->n_children, format, drawn, dropped);
+        }
+}
+
+static bool shows_any(GHashTable *shown, const char *names)
+{
+        char **v = g_strsplit(names, " ", -1);
+        bool any = false;
+        for (char **n = v; *n && !any; n++)
+                any = g_hash_table_contains(shown, *n);
+        g_strfreev(v);
+        return any;
+}
+
+/* Where, when and how to sign up are on every output (issue 8): a
+ * design that ran out of room for one of them has already said which
+ * element it left out; this says what the reader loses. */
+static void check_key_facts(const struct prep *p, const struct boxes *bs, GHashTable *shown, const char *file,
+                            const char *who, struct diag *d)
+{
+        bool qr = false;
+        for (size_t i = 0; i < bs->n; i++)
+                qr |= bs->b[i].kind == BOX_QR;
+        const char *lost[3];
+        size_t n = 0;
+        if ((facts_get(p->facts, "venue.address") || facts_get(p->facts, "rota")) &&
+            !shows_any(shown, "venue.address venue venues rota"))
+                lost[n++] = _("the street address");
+        if (facts_get(p->facts, "cycle") && !shows_any(shown, "cycle") &&
+            !(shows_any(shown, "next next.date next.day") && shows_any(shown, "next.time time")))
+                lost[n++] = _("the date and time");
+        if (!qr && !shows_any(shown, "signup.url signup.short"))
+                lost[n++] = _("the sign-up");
+        for (size_t i = 0; i < n; i++)
+                diag_warn(d, file, 0, NULL, "%s: %s is not shown; a reader needs it on every output "
+                          "(the design must give it room)", who, lost[i]);
+}
+
+/* Lay out job j into bs and check it.  shown gets the facts its texts
+ * print, dropped (may be NULL) the names of optional elements left out
+ * for room. */
 static bool lay_out(struct renderer *r, const struct community *c, const struct render_options *o,
                     const struct prep *p, const struct qr *qr, const struct job *j, const struct canvas *cv,
-                    const char *who, struct boxes *bs, struct diag *d)
+                    const char *who, struct boxes *bs, GHashTable *shown, GPtrArray *dropped, struct diag *d)
 {
         const struct page *pg = &p->layout->pages[j->f->family];
         const char *file = c->path;
@@ -809,7 +977,15 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
-        note_shown(pg, j->f->name, bs, p->shown);
+        GHashTable *drawn = g_hash_table_new(g_direct_hash, g_direct_equal);
+        for (size_t i = 0; i < bs->n; i++)
+                g_hash_table_add(drawn, (gpointer)bs->b[i].elem);
+        note_shown(pg, j->f->name, bs, drawn, shown);
+        if (dropped)
+                note_dropped(p, pg->elems, pg->n_elems, j->f->name, drawn, dropped);
+        g_hash_table_destroy(drawn);
+        if (ok)
+                check_key_facts(p, bs, shown, file, who, d);
         return check_boxes(j, cv, p, qr, bs, c->path, community_line(c, "signup.url"), who, d) && ok;
 }
 
@@ -942,7 +1118,9 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         /* The parameter names the output as -f does: "a3", "a3-png". */
         char *value = g_strdup_printf("%s%s", j->f->name, j->preview ? "-png" : "");
         struct code k;
-        bool ok = code_for(c, p, value, &k, d) && lay_out(r, c, o, p, k.qr, j, &cv, who, &bs, d);
+        GHashTable *shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        bool ok = code_for(c, p, value, &k, d) && lay_out(r, c, o, p, k.qr, j, &cv, who, &bs, shown, NULL, d);
+        g_hash_table_destroy(shown);
         g_free(value);
         enum output_kind kind = format_output(j->f, j->preview);
         bool pdf = kind == OUTPUT_PDF;
@@ -1222,8 +1400,10 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
         char *who = ok ? who_of(j, p.layout) : NULL;
         struct boxes bs = { 0 };
         struct code code = { 0 };
+        GHashTable *shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         ok = ok && code_for(c, &p, track ? track : j->f->name, &code, d) &&
-             lay_out(r, c, &po, &p, code.qr, j, &cv, who, &bs, d) && d->errors == errors;
+             lay_out(r, c, &po, &p, code.qr, j, &cv, who, &bs, shown, NULL, d) && d->errors == errors;
+        g_hash_table_destroy(shown);
         if (ok) {
                 struct draw_target dt = { NULL, false, code.qr, code.url, who, p.logo, p.photo };
                 for (unsigned k = 0; k < copies; k++) {
@@ -1330,44 +1510,155 @@ bool renderer_render_sheets(struct renderer *r, const struct community *const *c
         return ok && all;
 }
 
-/* What a lead wrote that the laid-out pages leave out, as "goal, agenda"
- * (NULL when everything shows).  Settings with the placeholders that
- * show them. */
-static char *unshown(const struct community *c, const struct prep *p)
+/* What a lead wrote that a design may leave out, with the placeholders
+ * that show it. */
+static const struct {
+        const char *setting, *by;
+} optional_fields[] = {
+        { "pitch", "pitch" },
+        { "goal", "goal" },
+        { "tags", "tags hashtags" },
+        { "agenda", "agenda" },
+        { "channels", "channels" },
+        { "woop", "woop.wish woop.outcome woop.obstacles woop.plan" },
+        { "lead.role", "lead.role lead" },
+        { "lead.email", "lead.email" },
+        { "lead.phone", "lead.phone" },
+        { "venue.room", "venue.room venue rota venues" },
+        { "venue.note", "venue.note venue rota venues" },
+};
+
+/* Whether the lead gave field i: {lead} and {venue} always have a value,
+ * so given means the setting itself. */
+static bool field_given(const struct prep *p, size_t i)
 {
-        static const struct {
-                const char *setting, *by;
-        } fields[] = {
-                { "pitch", "pitch" },
-                { "goal", "goal" },
-                { "tags", "tags hashtags" },
-                { "agenda", "agenda" },
-                { "channels", "channels" },
-                { "woop", "woop.wish woop.outcome woop.obstacles woop.plan" },
-                { "lead.role", "lead.role lead" },
-                { "lead.email", "lead.email" },
-                { "lead.phone", "lead.phone" },
-                { "venue.room", "venue.room venue" },
-                { "venue.note", "venue.note" },
-        };
-        GString *s = g_string_new(NULL);
-        for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
-                char **by = g_strsplit(fields[i].by, " ", -1);
-                bool given = false, shown = false;
-                for (char **b = by; *b; b++) {
-                        const char *v = facts_get(p->facts, *b);
-                        /* {lead} and {venue} always have a value; given means
-                         * the setting itself. */
-                        if (strcmp(*b, "lead") != 0 && strcmp(*b, "venue") != 0)
-                                given |= v && *v;
-                        shown |= g_hash_table_contains(p->shown, *b);
-                }
-                g_strfreev(by);
-                if (given && !shown)
-                        g_string_append_printf(s, "%s%s", s->len ? ", " : "", fields[i].setting);
+        char **by = g_strsplit(optional_fields[i].by, " ", -1);
+        bool given = false;
+        for (char **b = by; *b; b++) {
+                const char *v = facts_get(p->facts, *b);
+                if (strcmp(*b, "lead") != 0 && strcmp(*b, "venue") != 0 && strcmp(*b, "rota") != 0 &&
+                    strcmp(*b, "venues") != 0)
+                        given |= v && *v;
         }
-        (void)c;
-        return g_string_free(s, s->len == 0);
+        g_strfreev(by);
+        return given;
+}
+
+/* The formats of the jobs whose bit is set in mask, "f1, f2", or "all"
+ * when that is every job. */
+static char *formats_of(const struct prep *p, const bool *mask)
+{
+        GString *s = g_string_new(NULL);
+        bool all = true;
+        for (size_t i = 0; i < p->jobs->len; i++) {
+                all &= mask[i];
+                if (mask[i])
+                        g_string_append_printf(s, "%s%s", s->len ? ", " : "",
+                                               g_array_index(p->jobs, struct job, i).f->name);
+        }
+        if (all)
+                g_string_assign(s, "all");
+        return g_string_free(s, FALSE);
+}
+
+/* Names with the formats they apply to, grouped: "agenda, woop (all);
+ * goal (a6, story)".  names[k] applies to the jobs of masks[k]. */
+static void group_by_formats(const struct prep *p, const char *const *names, bool *const *masks, size_t n,
+                             GString *out)
+{
+        char **fmts = g_new0(char *, n + 1);
+        for (size_t k = 0; k < n; k++)
+                fmts[k] = formats_of(p, masks[k]);
+        bool *done = g_new0(bool, n);
+        /* what no output shows first, then the rest in the table's order */
+        for (int pass = 0; pass < 2; pass++)
+                for (size_t k = 0; k < n; k++) {
+                        if (done[k] || (strcmp(fmts[k], "all") == 0) != (pass == 0))
+                                continue;
+                        g_string_append_printf(out, "%s%s", out->len ? "; " : "", names[k]);
+                        for (size_t m = k + 1; m < n; m++)
+                                if (!done[m] && strcmp(fmts[m], fmts[k]) == 0) {
+                                        g_string_append_printf(out, ", %s", names[m]);
+                                        done[m] = true;
+                                }
+                        done[k] = true;
+                        g_string_append_printf(out, " (%s)", fmts[k]);
+                }
+        g_free(done);
+        g_strfreev(fmts);
+}
+
+/* check's "Not shown" line: what the lead wrote that an output leaves
+ * out, per output where they differ ("agenda (all); goal (a6, story)"),
+ * then the optional elements left out for room, or NULL when every
+ * output shows everything.  shown[i] and dropped[i] are job i's. */
+static char *unshown(const struct prep *p, GHashTable *const *shown, GPtrArray *const *dropped)
+{
+        size_t nj = p->jobs->len, nf = G_N_ELEMENTS(optional_fields);
+        GPtrArray *names = g_ptr_array_new();
+        GPtrArray *masks = g_ptr_array_new_with_free_func(g_free);
+        for (size_t i = 0; i < nf; i++) {
+                if (!field_given(p, i))
+                        continue;
+                bool *mask = g_new0(bool, nj), any = false;
+                for (size_t j = 0; j < nj; j++)
+                        any |= mask[j] = !shows_any(shown[j], optional_fields[i].by);
+                if (!any) {
+                        g_free(mask);
+                        continue;
+                }
+                g_ptr_array_add(names, (gpointer)optional_fields[i].setting);
+                g_ptr_array_add(masks, mask);
+        }
+        GString *s = g_string_new(NULL);
+        if (names->len == 0) {
+                g_string_append(s, _("nothing"));
+        } else {
+                bool every = true;
+                for (size_t k = 0; k < masks->len; k++)
+                        for (size_t j = 0; j < nj; j++)
+                                every &= ((bool *)masks->pdata[k])[j];
+                if (every) {
+                        /* the same on every output: as plakat always said it */
+                        for (size_t k = 0; k < names->len; k++)
+                                g_string_append_printf(s, "%s%s", k ? ", " : "", (char *)names->pdata[k]);
+                } else {
+                        group_by_formats(p, (const char *const *)names->pdata, (bool *const *)masks->pdata,
+                                         names->len, s);
+                }
+        }
+        size_t fields = names->len;
+        g_ptr_array_set_size(names, 0);
+        g_ptr_array_set_size(masks, 0);
+        for (size_t j = 0; j < nj; j++)
+                for (size_t e = 0; e < dropped[j]->len; e++) {
+                        const char *name = dropped[j]->pdata[e];
+                        size_t k = 0;
+                        while (k < names->len && strcmp(names->pdata[k], name) != 0)
+                                k++;
+                        if (k == names->len) {
+                                g_ptr_array_add(names, (gpointer)name);
+                                g_ptr_array_add(masks, g_new0(bool, nj));
+                        }
+                        ((bool *)masks->pdata[k])[j] = true;
+                }
+        GString *room = g_string_new(NULL);
+        group_by_formats(p, (const char *const *)names->pdata, (bool *const *)masks->pdata, names->len, room);
+        char *out = NULL;
+        if (fields || room->len) {
+                GString *fmts = g_string_new(NULL);
+                for (size_t i = 0; i < nj; i++)
+                        g_string_append_printf(fmts, "%s%s", i ? ", " : "",
+                                               g_array_index(p->jobs, struct job, i).f->name);
+                out = g_strdup_printf(_("%s (design %s, %s)%s%s"), s->str, p->layout->name, fmts->str,
+                                      room->len ? _("; left out for room: ") : "", room->str);
+                g_string_free(fmts, TRUE);
+        }
+        g_string_free(room, TRUE);
+        g_string_free(s, TRUE);
+        g_ptr_array_free(masks, TRUE);
+        g_ptr_array_free(names, TRUE);
+        return out;
 }
 
 void renderer_check(struct renderer *r, const struct community *c,
@@ -1376,26 +1667,28 @@ void renderer_check(struct renderer *r, const struct community *c,
         struct prep p;
         *not_shown = NULL;
         if (prep_init(r, c, o, &p, d)) {
-                for (size_t i = 0; i < p.jobs->len; i++) {
+                size_t nj = p.jobs->len;
+                GHashTable **shown = g_new0(GHashTable *, nj);
+                GPtrArray **dropped = g_new0(GPtrArray *, nj);
+                for (size_t i = 0; i < nj; i++) {
                         const struct job *j = &g_array_index(p.jobs, struct job, i);
                         struct canvas cv;
                         canvas_for(j, o, &cv);
                         char *who = who_of(j, p.layout);
                         struct boxes bs;
-                        lay_out(r, c, o, &p, p.qr, j, &cv, who, &bs, d);
+                        shown[i] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+                        dropped[i] = g_ptr_array_new();
+                        lay_out(r, c, o, &p, p.qr, j, &cv, who, &bs, shown[i], dropped[i], d);
                         boxes_clear(&bs);
                         g_free(who);
                 }
-                char *list = unshown(c, &p);
-                if (list) {
-                        GString *fmts = g_string_new(NULL);
-                        for (size_t i = 0; i < p.jobs->len; i++)
-                                g_string_append_printf(fmts, "%s%s", i ? ", " : "",
-                                                       g_array_index(p.jobs, struct job, i).f->name);
-                        *not_shown = g_strdup_printf(_("%s (design %s, %s)"), list, p.layout->name, fmts->str);
-                        g_string_free(fmts, TRUE);
-                        g_free(list);
+                *not_shown = unshown(&p, shown, dropped);
+                for (size_t i = 0; i < nj; i++) {
+                        g_hash_table_destroy(shown[i]);
+                        g_ptr_array_free(dropped[i], TRUE);
                 }
+                g_free(shown);
+                g_free(dropped);
         }
         prep_clear(&p);
 }

@@ -55,7 +55,8 @@ is "$out" "$good: OK
   Lead:      Aylin Demir <aylin.demir@example.org>
   Sign-up:   https://bielefeld.jetzt/cop/urban-gardening
   Language:  de
-  Warnings:  0" "spec example: what plakat understood"
+  Not shown: lead.email (instagram) (design klar, a3, instagram)
+  Warnings:  0" "spec example: what plakat understood (per output: the square post has no contact line)"
 
 # --today makes output reproducible, and it is what counts.
 run check --today 2027-01-01 "$good"
@@ -173,5 +174,11 @@ run check --today "$TODAY" --layouts tests/data/layouts/good -l showcase -f inst
 is "$rc" 0 "lists: check exits 0"
 like "$out" "Not shown: pitch, goal, tags, lead.email (design showcase, instagram)" \
         "lists: agenda and channels shown as lists are not in Not shown"
+
+# What differs per output is said per output, and an optional element
+# that had to give way for room is named with its formats.
+run check --today 2027-01-01 -l klar -f a3,instagram samples/reading-circle-library.cfg
+like "$out" "Not shown: pitch, agenda, channels, lead.role (all); lead.email (instagram) (design klar, a3, instagram); left out for room: pitch (a3)" \
+        "not shown: per output, and what was left out for room"
 
 done_testing
