@@ -302,6 +302,18 @@ static const struct setting *find_setting(const char *key)
         return NULL;
 }
 
+const char *community_setting_doc(const char *setting)
+{
+        const struct setting *st = find_setting(setting);
+        return st ? _(st->doc) : NULL;
+}
+
+bool community_setting_required(const char *setting)
+{
+        const struct setting *st = find_setting(setting);
+        return st && st->required;
+}
+
 /* "lead" for "lead.email", "" for "name". */
 static bool has_parent(const struct setting *st, const char *parent)
 {
@@ -372,7 +384,14 @@ static bool blank(const char *s)
         return true;
 }
 
-/* UTF-8 (a "\xE4" escape can break it), control characters, length. */
+/* A value `plakat new` wrote to be replaced: «…» (starter.c). */
+static bool placeholder(const char *s)
+{
+        return g_str_has_prefix(s, "«") && g_str_has_suffix(s, "»");
+}
+
+/* UTF-8 (a "\xE4" escape can break it), control characters, length, a
+ * placeholder left in. */
 static bool check_text(struct loader *ld, const struct setting *st, const struct at *at,
                        const char *s)
 {
@@ -395,6 +414,11 @@ static bool check_text(struct loader *ld, const struct setting *st, const struct
         if (st->max && n > st->max) {
                 diag_error(ld->d, ld->file, at->line, at->path, "too long (%zu %s; at most %zu)",
                            n, st->bytes ? _("bytes") : _("characters"), st->max);
+                return false;
+        }
+        if (placeholder(s)) {
+                diag_error(ld->d, ld->file, at->line, at->path, "replace %s with your own value (%s)", s,
+                           _(st->doc));
                 return false;
         }
         return true;
