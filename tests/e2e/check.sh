@@ -82,8 +82,8 @@ signup = { url = "https://bielefeld.jetzt/cop/repair"; };
 CFG
 run check --today 2031-01-01 "$dir/ended.cfg"
 is "$rc" 0 "ended schedule: still exit 0 (a warning)"
-like "$err" "$dir/ended.cfg: warning: schedule: every meeting lies in the past (last: 30. März 2027)" \
-        "ended schedule: warning names the last meeting"
+like "$err" "$dir/ended.cfg:7: warning: schedule.until: every meeting lies in the past (last: 30. März 2027)" \
+        "ended schedule: warning names the last meeting, schedule.until and its line"
 like "$out" "  Next:      none" "ended schedule: no next meetings"
 like "$out" "  Warnings:  1" "ended schedule: counted"
 run check -q --today 2031-01-01 "$dir/ended.cfg"
