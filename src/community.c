@@ -330,6 +330,15 @@ static const char *leaf(const char *key)
         return dot ? dot + 1 : key;
 }
 
+/* Whether name is a known setting in group key ("" for the top). */
+static bool find_setting_in(const char *key, const char *name)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                if (has_parent(&settings[i], key) && strcmp(leaf(settings[i].name), name) == 0)
+                        return true;
+        return false;
+}
+
 /* ---- messages ------------------------------------------------------------ */
 
 static const char *expected_type(enum stype t)
@@ -1227,7 +1236,22 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
                     config_setting_get_member(g, leaf(st->name)))
                         continue;
                 char *p = shown[0] ? g_strconcat(shown, ".", leaf(st->name), NULL) : g_strdup(st->name);
-                diag_error(ld->d, ld->file, cfg_line(g), p, "missing; this setting is required");
+                /* A misspelt name ("leed") is only a warning, which -q
+                 * hides; the error it causes carries the hint itself. */
+                const config_setting_t *typo = NULL;
+                const char *want[] = { leaf(st->name) };
+                for (int k = 0; k < config_setting_length(g) && !typo; k++) {
+                        const config_setting_t *m = config_setting_get_elem(g, (unsigned)k);
+                        const char *mn = config_setting_name(m);
+                        if (mn && !find_setting_in(key, mn) && diag_closest(mn, want, 1))
+                                typo = m;
+                }
+                if (typo)
+                        diag_error(ld->d, ld->file, cfg_line(typo), p,
+                                   "missing; this setting is required; did you mean %s instead of %s?",
+                                   leaf(st->name), config_setting_name(typo));
+                else
+                        diag_error(ld->d, ld->file, cfg_line(g), p, "missing; this setting is required");
                 g_free(p);
         }
 }
