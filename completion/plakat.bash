@@ -19,10 +19,10 @@ _plakat()
                 cword=$COMP_CWORD
         fi
         local _plakat_bin=${words[0]}
-        local commands="check render kit formats layouts themes settings help"
+        local commands="check render kit new formats layouts themes settings help"
         local options="--format --output --layout --today --dpi --bleed --marks --fonts --layouts
                 --allow-outside-paths --jobs --time-limit --force --sheet --copies --report
-                --debug-boxes --allow-ended --quiet --help --version"
+                --debug-boxes --allow-ended --language --quiet --help --version"
 
         # --opt=value is split by _init_completion -s; without it, handle it here.
         if [[ $cur == --*=* ]]; then
@@ -36,6 +36,10 @@ _plakat()
                 [[ $cur == *,* ]] && prefix=${cur%,*}, && cur=${cur##*,}
                 COMPREPLY=($(compgen -P "$prefix" -W "$all" -- "$cur"))
                 [[ -n $prefix ]] && compopt -o nospace 2>/dev/null
+                return
+                ;;
+        --language)
+                COMPREPLY=($(compgen -W "de en" -- "$cur"))
                 return
                 ;;
         --sheet)
@@ -62,7 +66,7 @@ _plakat()
         local i cmd=
         for ((i = 1; i < cword; i++)); do
                 case ${words[i]} in
-                check | render | kit | formats | layouts | themes | settings | help)
+                check | render | kit | new | formats | layouts | themes | settings | help)
                         cmd=${words[i]}
                         break
                         ;;
@@ -71,6 +75,10 @@ _plakat()
         case $cmd in
         "")
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+                ;;
+        new)
+                compopt -o filenames 2>/dev/null
+                COMPREPLY=($(compgen -d -- "$cur"))
                 ;;
         check | render | kit)
                 # Community files and the folders that may hold them.

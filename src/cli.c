@@ -17,7 +17,7 @@
 #include "i18n.h"
 #include "schedule.h"
 
-const char *const cli_commands[] = {"check", "render", "kit", "formats", "layouts", "themes", "settings", "help", NULL};
+const char *const cli_commands[] = {"check", "render", "kit", "formats", "layouts", "themes", "settings", "new", "help", NULL};
 
 enum {
         OPT_TODAY = 256,
@@ -34,6 +34,7 @@ enum {
         OPT_REPORT,
         OPT_DEBUG_BOXES,
         OPT_ALLOW_ENDED,
+        OPT_LANGUAGE,
 };
 
 static const struct option long_options[] = {
@@ -55,6 +56,7 @@ static const struct option long_options[] = {
         {"report", no_argument, NULL, OPT_REPORT},
         {"debug-boxes", no_argument, NULL, OPT_DEBUG_BOXES},
         {"allow-ended", no_argument, NULL, OPT_ALLOW_ENDED},
+        {"language", required_argument, NULL, OPT_LANGUAGE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -79,6 +81,7 @@ void cli_help(FILE *out)
                 "       plakat kit [OPTIONS] FILE...\n"
                 "       plakat formats\n"
                 "       plakat layouts | plakat themes | plakat settings\n"
+                "       plakat new [--language=de|en] FILE\n"
                 "\n"
                 "Turn community files into print-ready posters (PDF) and social-media\n"
                 "images (PNG) with a QR code for signing up.\n"
@@ -94,6 +97,9 @@ void cli_help(FILE *out)
                 "  layouts   list the designs and the formats each one has\n"
                 "  themes    list the colour themes (style.theme in a community file)\n"
                 "  settings  list the settings of a community file, with their meaning\n"
+                "  new       write FILE, a community file to fill in: every setting explained,\n"
+                "            values to replace marked «…» (check refuses them until replaced);\n"
+                "            never overwrites; --language=de|en (default: from the locale)\n"
                 "\n"),
               out);
         fprintf(out,
@@ -268,6 +274,7 @@ static bool split_formats(const char *s, GPtrArray *out)
 void cli_clear(struct cli *cli)
 {
         g_free(cli->command);
+        g_free(cli->language);
         g_strfreev(cli->files);
         g_strfreev(cli->formats);
         g_free(cli->outdir);
@@ -427,6 +434,16 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 case OPT_ALLOW_ENDED:
                         cli->allow_ended = true;
                         break;
+                case OPT_LANGUAGE:
+                        if (strcmp(optarg, "de") != 0 && strcmp(optarg, "en") != 0) {
+                                char *q = diag_quote(optarg, 40);
+                                rc = cli_usage_error(err, "--language: expected de or en, found %s", q);
+                                g_free(q);
+                                break;
+                        }
+                        g_free(cli->language);
+                        cli->language = g_strdup(optarg);
+                        break;
                 case 'q':
                         cli->quiet = true;
                         break;
@@ -459,7 +476,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
 
         if (rc < 0) {
                 if (optind >= argc) {
-                        rc = cli_usage_error(err, "no command given (check, render, formats, layouts, themes or settings)");
+                        rc = cli_usage_error(err, "no command given (check, render, kit, new, formats, layouts, themes or settings)");
                 } else {
                         const char *cmd = argv[optind];
                         bool known = false;
@@ -477,7 +494,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                                              q, cmd);
                                 else
                                         rc = cli_usage_error(err,
-                                                             "unknown command %s (check, render, formats, layouts, themes or settings)",
+                                                             "unknown command %s (check, render, kit, new, formats, layouts, themes or settings)",
                                                              q);
                                 g_free(q);
                         } else if (strcmp(cmd, "help") == 0) {
@@ -492,7 +509,11 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                 bool wants_files = strcmp(cmd, "check") == 0 || strcmp(cmd, "render") == 0 || strcmp(cmd, "kit") == 0;
                 if (wants_files && nfiles == 0)
                         rc = cli_usage_error(err, "%s: no community file given", cmd);
-                else if (!wants_files && nfiles > 0)
+                else if (strcmp(cmd, "new") == 0 && nfiles != 1)
+                        rc = cli_usage_error(err, "new: name the one file to write (e.g. plakat new my-group.cfg)");
+                else if (cli->language && strcmp(cmd, "new") != 0)
+                        rc = cli_usage_error(err, "--language: only with new");
+                else if (!wants_files && nfiles > 0 && strcmp(cmd, "new") != 0)
                         rc = cli_usage_error(err, "%s takes no files", cmd);
                 else if (cli->sheet && strcmp(cmd, "render") != 0)
                         rc = cli_usage_error(err, "--sheet: only with render");

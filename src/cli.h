@@ -13,7 +13,7 @@
 #define CLI_EXIT_USAGE   2 /* bad option, value, command; no files */
 
 struct cli {
-        char *command;       /* "check", "render", "formats", "layouts", "themes", "settings" */
+        char *command;       /* "check", "render", "formats", "layouts", "themes", "settings", "new" */
         char **files;        /* NULL-terminated, maybe empty */
         GDate today;         /* --today, or the local date */
         char **formats;      /* --format split at commas; NULL: the default */
@@ -31,6 +31,7 @@ struct cli {
         unsigned copies;     /* --copies: each community this often on sheets */
         bool force;          /* --force: render even what is unchanged */
         bool report;         /* --report: report.json and report.html */
+        char *language;      /* --language (new): "de", "en", or NULL: from the locale */
 };
 
 /* How long one community file may take in a batch before it is stopped. */

@@ -302,6 +302,18 @@ static const struct setting *find_setting(const char *key)
         return NULL;
 }
 
+const char *community_setting_doc(const char *setting)
+{
+        const struct setting *st = find_setting(setting);
+        return st ? _(st->doc) : NULL;
+}
+
+bool community_setting_required(const char *setting)
+{
+        const struct setting *st = find_setting(setting);
+        return st && st->required;
+}
+
 /* "lead" for "lead.email", "" for "name". */
 static bool has_parent(const struct setting *st, const char *parent)
 {
@@ -316,6 +328,15 @@ static const char *leaf(const char *key)
 {
         const char *dot = strrchr(key, '.');
         return dot ? dot + 1 : key;
+}
+
+/* Whether name is a known setting in group key ("" for the top). */
+static bool find_setting_in(const char *key, const char *name)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                if (has_parent(&settings[i], key) && strcmp(leaf(settings[i].name), name) == 0)
+                        return true;
+        return false;
 }
 
 /* ---- messages ------------------------------------------------------------ */
@@ -372,7 +393,14 @@ static bool blank(const char *s)
         return true;
 }
 
-/* UTF-8 (a "\xE4" escape can break it), control characters, length. */
+/* A value `plakat new` wrote to be replaced: «…» (starter.c). */
+static bool placeholder(const char *s)
+{
+        return g_str_has_prefix(s, "«") && g_str_has_suffix(s, "»");
+}
+
+/* UTF-8 (a "\xE4" escape can break it), control characters, length, a
+ * placeholder left in. */
 static bool check_text(struct loader *ld, const struct setting *st, const struct at *at,
                        const char *s)
 {
@@ -395,6 +423,11 @@ static bool check_text(struct loader *ld, const struct setting *st, const struct
         if (st->max && n > st->max) {
                 diag_error(ld->d, ld->file, at->line, at->path, "too long (%zu %s; at most %zu)",
                            n, st->bytes ? _("bytes") : _("characters"), st->max);
+                return false;
+        }
+        if (placeholder(s)) {
+                diag_error(ld->d, ld->file, at->line, at->path, "replace %s with your own value (%s)", s,
+                           _(st->doc));
                 return false;
         }
         return true;
@@ -1203,7 +1236,22 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
                     config_setting_get_member(g, leaf(st->name)))
                         continue;
                 char *p = shown[0] ? g_strconcat(shown, ".", leaf(st->name), NULL) : g_strdup(st->name);
-                diag_error(ld->d, ld->file, cfg_line(g), p, "missing; this setting is required");
+                /* A misspelt name ("leed") is only a warning, which -q
+                 * hides; the error it causes carries the hint itself. */
+                const config_setting_t *typo = NULL;
+                const char *want[] = { leaf(st->name) };
+                for (int k = 0; k < config_setting_length(g) && !typo; k++) {
+                        const config_setting_t *m = config_setting_get_elem(g, (unsigned)k);
+                        const char *mn = config_setting_name(m);
+                        if (mn && !find_setting_in(key, mn) && diag_closest(mn, want, 1))
+                                typo = m;
+                }
+                if (typo)
+                        diag_error(ld->d, ld->file, cfg_line(typo), p,
+                                   "missing; this setting is required; did you mean %s instead of %s?",
+                                   leaf(st->name), config_setting_name(typo));
+                else
+                        diag_error(ld->d, ld->file, cfg_line(g), p, "missing; this setting is required");
                 g_free(p);
         }
 }

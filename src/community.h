@@ -139,4 +139,9 @@ const char *const *community_settings(void);
  * Returns 0, or -1 when writing to out failed (errno says why). */
 int community_print_settings(FILE *out);
 
+/* A setting's one-line doc in the user's language, or NULL when there is
+ * no such setting; whether it is required.  For `plakat new`. */
+const char *community_setting_doc(const char *setting);
+bool community_setting_required(const char *setting);
+
 #endif

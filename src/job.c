@@ -244,13 +244,14 @@ static size_t next_meetings(const struct job_env *run, const struct community *c
         if (last_meeting(&c->schedule, &run->ro->today, &last)) {
                 const struct lang *l = renderer_lang(run->r, c->words_language);
                 char *day = lang_date(l, &last.date, LANG_DATE_LONG);
+                const char *at = end_setting(&c->schedule);
                 if (refuse) {
-                        const char *at = end_setting(&c->schedule);
                         diag_error(d, c->path, community_line(c, at), at,
                                    "the series has ended (last meeting: %s); a poster or post would still invite people to sign up (pass --allow-ended to render it anyway)",
                                    day);
                 } else {
-                        diag_warn(d, c->path, 0, "schedule", "every meeting lies in the past (last: %s)", day);
+                        diag_warn(d, c->path, community_line(c, at), at, "every meeting lies in the past (last: %s)",
+                                  day);
                 }
                 g_free(day);
         } else {

@@ -33,6 +33,7 @@
 #include "paths.h"
 #include "render.h"
 #include "schedule.h"
+#include "starter.h"
 
 /* Print the messages of loading the renderer: errors always, warnings
  * unless --quiet. */
@@ -322,6 +323,19 @@ int main(int argc, char **argv)
         int rc = cli_parse(argc, argv, &cli, stdout, stderr);
         if (rc >= 0)
                 return rc;
+        if (strcmp(cli.command, "new") == 0) {
+                /* The table is compiled in: no data folder needed. */
+                struct diag nd;
+                diag_init(&nd, NULL);
+                const char *lang = cli.language ? cli.language : starter_default_language();
+                rc = starter_write(cli.files[0], lang, &nd) ? CLI_EXIT_OK : CLI_EXIT_REFUSED;
+                print_diag(&nd, cli.quiet);
+                diag_clear(&nd);
+                if (rc == CLI_EXIT_OK && !cli.quiet)
+                        printf("%s\n", cli.files[0]);
+                cli_clear(&cli);
+                return rc;
+        }
         if (strcmp(cli.command, "settings") == 0) {
                 /* The table is compiled in: no data folder needed. */
                 rc = settings_command(stdout);

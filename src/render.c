@@ -1086,12 +1086,19 @@ static char *boxes_json(const struct job *j, const struct canvas *cv, const stru
         return g_string_free(s, FALSE);
 }
 
+/* "-print" for a page with bleed or crop marks: the print-shop file gets
+ * its own name, so it and the plain NAME-FORMAT.pdf can both exist. */
+static const char *print_suffix(const struct canvas *cv)
+{
+        return cv->bleed > 0 || cv->slug > 0 ? "-print" : "";
+}
+
 /* Open, write and finish the boxes file of a job in the slot *box. */
 static bool write_boxes(const struct community *c, const struct render_options *o, const struct job *j,
                         const struct canvas *cv, const struct boxes *bs, struct output *box, struct diag *d)
 {
-        char *name = g_strdup_printf("%s-%s%s.boxes.%s", c->slug, j->f->name, j->preview ? "-png" : "",
-                                     output_writer(OUTPUT_JSON)->ext);
+        char *name = g_strdup_printf("%s-%s%s%s.boxes.%s", c->slug, j->f->name, print_suffix(cv),
+                                     j->preview ? "-png" : "", output_writer(OUTPUT_JSON)->ext);
         char *path = g_build_filename(o->outdir, name, NULL);
         bool ok = output_open(box, OUTPUT_JSON, path, NULL, d);
         if (ok) {
@@ -1138,7 +1145,8 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         if (ok && o->stream_fd >= 0) {
                 ok = output_open_stream(out, kind, o->stream_fd, o->stream_name, &spec, d);
         } else if (ok) {
-                char *name = g_strdup_printf("%s-%s.%s", c->slug, j->f->name, output_writer(kind)->ext);
+                char *name = g_strdup_printf("%s-%s%s.%s", c->slug, j->f->name, print_suffix(&cv),
+                                             output_writer(kind)->ext);
                 char *path = g_build_filename(o->outdir, name, NULL);
                 ok = output_open(out, kind, path, &spec, d);
                 g_free(path);

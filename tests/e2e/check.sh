@@ -83,10 +83,17 @@ signup = { url = "https://bielefeld.jetzt/cop/repair"; };
 CFG
 run check --today 2031-01-01 "$dir/ended.cfg"
 is "$rc" 0 "ended schedule: still exit 0 (a warning)"
-like "$err" "$dir/ended.cfg: warning: schedule: every meeting lies in the past (last: 30. März 2027)" \
-        "ended schedule: warning names the last meeting"
+like "$err" "$dir/ended.cfg:7: warning: schedule.until: every meeting lies in the past (last: 30. März 2027)" \
+        "ended schedule: warning names the last meeting, schedule.until and its line"
 like "$out" "  Next:      none" "ended schedule: no next meetings"
 like "$out" "  Warnings:  1" "ended schedule: counted"
+# A misspelt required group: the error itself carries the did-you-mean,
+# so -q (which hides the warning about the unknown name) keeps the hint.
+printf 'name="a"; topic="b";\nleed={name="x";};\nschedule={first="2027-01-05 17:00";};\nvenue={name="v";}; signup={url="https://a.org";};\n' >"$dir/leed.cfg"
+run check -q "$dir/leed.cfg"
+is "$err" "$dir/leed.cfg:2: lead: missing; this setting is required; did you mean lead instead of leed?
+$dir/leed.cfg: refused (1 error)" "-q: the did-you-mean of an error stays"
+
 run check -q --today 2031-01-01 "$dir/ended.cfg"
 is "$err" "" "--quiet hides warnings"
 like "$out" "  Warnings:  1" "--quiet still counts them"

@@ -28,7 +28,8 @@ complete_words() {
 
 is "$(complete_words plakat ch)" "check " "command: ch -> check"
 is "$(complete_words plakat re)" "render " "command: re -> render"
-is "$(complete_words plakat check --la)" "--layout --layouts " "options: --la"
+is "$(complete_words plakat check --la)" "--language --layout --layouts " "options: --la"
+is "$(complete_words plakat new --language "")" "de en " "new: --language values"
 is "$(complete_words plakat render -f a)" "a3 a4 a5 a6 all " "formats: -f a"
 like "$(complete_words plakat render -f a3,ins)" "a3,instagram " "formats: the last item of a list"
 is "$(complete_words plakat render -l kl)" "klar " "designs: -l kl"

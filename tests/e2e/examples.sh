@@ -9,7 +9,7 @@
 box=$T_TMP/box
 mkdir -p "$box/communities" "$box/home/layouts"
 # The README's first community file, as a lead would save it.
-awk '/^Save this as `urban-gardening.cfg`/ { f = 1; next }
+awk '/[Ss]ave this as `urban-gardening.cfg`/ { f = 1; next }
      f && /^```$/ { if (inb) exit; inb = 1; next }
      inb { print }' README.md >"$box/urban-gardening.cfg"
 ok_cmd "README: the example community file is there" test -s "$box/urban-gardening.cfg"

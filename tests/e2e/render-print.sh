@@ -24,7 +24,8 @@ is "$(box TrimBox "$pdf")" "$(box MediaBox "$pdf")" "plain A3: the trim is the p
 
 run render --today 2026-11-27 -f a3 --bleed 3 --marks -o "$dir/shop" "$sample"
 is "$rc" 0 "A3 with bleed and marks: exit 0"
-pdf=$dir/shop/urban-gardening-a3.pdf
+is "$out" "$dir/shop/urban-gardening-a3-print.pdf" "A3 with bleed and marks: its own name, NAME-a3-print.pdf"
+pdf=$dir/shop/urban-gardening-a3-print.pdf
 # 3 mm bleed and 10 mm for the marks on each side: 26 mm = 73.70 pt more.
 is "$(size "$(box MediaBox "$pdf")")" "915.59 x 1264.25" "bleed+marks: the page grows by 2 x 13 mm"
 is "$(size "$(box TrimBox "$pdf")")" "841.89 x 1190.55" "bleed+marks: the TrimBox is exactly A3"
@@ -44,8 +45,16 @@ corner=$(convert "$dir/shop-prev.png" -crop "1x1+$(( 11 * 30 * 10 / 254 + 1 ))+$
 unlike "$corner" "^FFFFFF" "bleed+marks: the band's colour runs into the bleed (corner $corner)"
 
 run render --today 2026-11-27 -f a6 --bleed 3 -o "$dir/a6" "$sample"
-pdf=$dir/a6/urban-gardening-a6.pdf
+pdf=$dir/a6/urban-gardening-a6-print.pdf
 is "$(size "$(box MediaBox "$pdf")")" "314.65 x 436.54" "A6 with bleed only: A6 plus 3 mm each side"
 is "$(size "$(box TrimBox "$pdf")")" "297.64 x 419.53" "A6 with bleed only: the TrimBox is exactly A6"
+
+# The plain file and the print-shop file side by side: neither replaces
+# the other.
+run render --today 2026-11-27 -f a3 -o "$dir/both" "$sample"
+run render --today 2026-11-27 -f a3 --marks -o "$dir/both" "$sample"
+is "$out" "$dir/both/urban-gardening-a3-print.pdf" "--marks only: NAME-a3-print.pdf too"
+ok_cmd "plain and print-shop PDF both exist" test -f "$dir/both/urban-gardening-a3.pdf" -a -f "$dir/both/urban-gardening-a3-print.pdf"
+is "$(size "$(box MediaBox "$dir/both/urban-gardening-a3.pdf")")" "841.89 x 1190.55" "the plain A3 is still exactly A3"
 
 done_testing

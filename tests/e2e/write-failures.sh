@@ -21,7 +21,7 @@ LIMIT=8
 
 # The cases, as WHAT FILE OPTIONS...: the file the render would write.
 CASE_PDF='pdf c-a3.pdf -f a3'
-CASE_BOXES='pdf-boxes c-a3.pdf -f a3 --bleed 3 --marks'
+CASE_BOXES='pdf-boxes c-a3-print.pdf -f a3 --bleed 3 --marks'
 CASE_PNG='png c-instagram.png -f instagram'
 CASE_PREVIEW='preview c-a3.png -f a3-png'
 
