@@ -4,6 +4,8 @@
 #   make test    the same set-up, then every test (also under ASan/UBSan and clang)
 #   make bench   time renders of the samples
 #   make install PREFIX=/usr/local DESTDIR=
+#   make fuzz    build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS
+#   make fuzz-coverage   line coverage of the loaders reached by the corpora
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -38,7 +40,8 @@ TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean
+.PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean \
+	fuzz fuzz-build fuzz-coverage
 
 all: $(BUILD)/plakat
 
@@ -108,6 +111,38 @@ gallery: all
 # After a deliberate design change: redraw tests/ref/*.png, look, commit.
 refresh-refs: all
 	PLAKAT=$(BUILD)/plakat tests/refresh-refs.sh
+
+# ---- fuzzing -------------------------------------------------------------------
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) against the library built with
+# clang, ASan and UBSan.  make fuzz runs each for FUZZ_SECONDS on its seed
+# corpus (tests/fuzz/corpus/<harness>/, read only; what the run finds goes
+# to build/fuzz/corpus/<harness>/) and fails on the first finding, whose
+# input is left in build/fuzz/findings/.  make fuzz FUZZ_SECONDS=3600 is
+# the long run (README "Fuzzing").
+
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build/fuzz
+FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_HARNESS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN      = $(FUZZ_HARNESS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" $(FUZZ_BUILD)/libplakat.a
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libplakat.a
+	@echo "  LINK    $@"
+	@clang $(CPPFLAGS_ALL) -Isrc -DFUZZ_SRCDIR='"$(CURDIR)"' $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
+
+fuzz: fuzz-build
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
+
+# Line coverage of what the corpora reach (seeds plus what make fuzz
+# found), per loader file: llvm-profdata and llvm-cov (Debian: llvm).
+fuzz-coverage:
+	tests/fuzz/coverage $(FUZZ_BUILD) $(FUZZ_HARNESS)
 
 # ---- install ------------------------------------------------------------------
 
