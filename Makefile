@@ -43,7 +43,23 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 .PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean \
 	fuzz fuzz-build fuzz-coverage
 
-all: $(BUILD)/plakat
+# Compiled hyphenation patterns (src/hyphen.c): 3 s of libhyphen's load
+# paid once at build time, not on every German render.  Found next to the
+# binary (build tree) and installed into the data folder.
+HYPHEN_PATTERNS ?= /usr/share/hyphen
+HYPHEN_DICS := $(wildcard $(HYPHEN_PATTERNS)/hyph_de_DE.dic $(HYPHEN_PATTERNS)/hyph_en_US.dic)
+HYPHEN_BIN   = $(HYPHEN_DICS:$(HYPHEN_PATTERNS)/%=$(BUILD)/hyphen/%.bin)
+
+all: $(BUILD)/plakat $(HYPHEN_BIN)
+
+$(BUILD)/hyphen-compile: src/tools/hyphen-compile.c $(BUILD)/libplakat.a
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
+
+$(BUILD)/hyphen/%.bin: $(HYPHEN_PATTERNS)/% $(BUILD)/hyphen-compile
+	@mkdir -p $(@D)
+	@echo "  HYPHEN  $@"
+	@$(BUILD)/hyphen-compile $< $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -152,6 +168,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
 	cp -R layouts formats themes lang fonts $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(DATADIR)/hyphen
+	$(if $(HYPHEN_BIN),install -m 644 $(HYPHEN_BIN) $(DESTDIR)$(DATADIR)/hyphen/)
 	install -m 644 docs/plakat.1 $(DESTDIR)$(MANDIR)/man1/plakat.1
 	install -m 644 docs/community-file.md docs/layouts.md $(DESTDIR)$(DOCDIR)/
 	rm -rf $(DESTDIR)$(DOCDIR)/samples
