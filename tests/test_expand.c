@@ -28,7 +28,7 @@ static void setup_vars(void)
 /* expand tmpl and compare with want. */
 static void check(const char *tmpl, const char *want)
 {
-        char *got = expand(tmpl, vars);
+        char *got = expand(tmpl, vars, NULL);
         g_assert_cmpstr(got, ==, want);
         g_free(got);
 }
