@@ -115,4 +115,20 @@ is "$rc" 0 "agendas: rendered"
 like "$err" 'text "agendas" is longer than 8192 bytes with its placeholders filled in; cut there' \
         "agendas: the cut is told"
 
+# Every refusal says why (lib.sh's run checks it for every run of every
+# script); here the data files a user may break: formats, themes, a
+# layout whose only page is refused, languages.
+data=$T_TMP/data
+for what in formats/formats.cfg themes/themes.cfg lang/de.cfg; do
+        rm -rf "$data"
+        mkdir -p "$data"
+        cp -R layouts formats themes lang fonts "$data"/
+        printf 'broken = (\n' >"$data/$what"
+        PLAKAT_DATADIR=$data
+        export PLAKAT_DATADIR
+        run check --today "$TODAY" "$sample"
+        unset PLAKAT_DATADIR
+        says_why "a broken $what: refused, and says why"
+done
+
 done_testing
