@@ -41,7 +41,7 @@ TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean \
-	fuzz fuzz-build fuzz-coverage
+	fuzz fuzz-build fuzz-coverage print-cppflags print-ldlibs
 
 # Compiled hyphenation patterns (src/hyphen.c): 3 s of libhyphen's load
 # paid once at build time, not on every German render.  Found next to the
@@ -59,7 +59,8 @@ $(BUILD)/hyphen-compile: src/tools/hyphen-compile.c $(BUILD)/libplakat.a
 $(BUILD)/hyphen/%.bin: $(HYPHEN_PATTERNS)/% $(BUILD)/hyphen-compile
 	@mkdir -p $(@D)
 	@echo "  HYPHEN  $@"
-	@$(BUILD)/hyphen-compile $< $@
+	@# A sanitizer build's compiler sees libhyphen's own known leaks.
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(BUILD)/hyphen-compile $< $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -158,8 +159,14 @@ fuzz: fuzz-build
 
 # Line coverage of what the corpora reach (seeds plus what make fuzz
 # found), per loader file: llvm-profdata and llvm-cov (Debian: llvm).
-fuzz-coverage:
+fuzz-coverage: fuzz-build
 	tests/fuzz/coverage $(FUZZ_BUILD) $(FUZZ_HARNESS)
+
+# For scripts that compile against the library (tests/fuzz/coverage).
+print-cppflags:
+	@echo $(CPPFLAGS_ALL)
+print-ldlibs:
+	@echo $(LDLIBS_ALL)
 
 # ---- install ------------------------------------------------------------------
 
