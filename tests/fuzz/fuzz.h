@@ -15,4 +15,16 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Hyphenation patterns come compiled from the binary's folder (make
+ * fuzz-build puts them there); a fuzzer never writes the user's cache. */
+#define FUZZ_NO_USER_CACHE() setenv("XDG_CACHE_HOME", "/nonexistent", 1)
+
+/* What every LLVMFuzzerInitialize starts with. */
+#define FUZZ_BEGIN(argc, argv)        \
+        do {                          \
+                (void)(argc);         \
+                (void)(argv);         \
+                FUZZ_NO_USER_CACHE(); \
+        } while (0)
+
 #endif

@@ -13,9 +13,7 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-        (void)argc;
-        (void)argv;
-        g_setenv("XDG_CACHE_HOME", "/nonexistent", TRUE);
+        FUZZ_BEGIN(argc, argv);
         atexit(hyphen_cleanup);
         return 0;
 }

@@ -34,12 +34,7 @@ static struct image *logo, *photo;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-        (void)argc;
-        (void)argv;
-        /* Hyphenation patterns come compiled from the binary's folder
-         * (make fuzz-build puts them there); the user's cache is never
-         * written by a fuzzer. */
-        g_setenv("XDG_CACHE_HOME", "/nonexistent", TRUE);
+        FUZZ_BEGIN(argc, argv);
         struct diag d;
         diag_init(&d, NULL);
         const char *dirs[] = { FUZZ_SRCDIR "/fonts", NULL };

@@ -6,6 +6,7 @@
  * dates), including values the loader would refuse but a caller could
  * build by hand: the functions promise not to crash on any of them. */
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -18,8 +19,7 @@ static size_t n_langs;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-        (void)argc;
-        (void)argv;
+        FUZZ_BEGIN(argc, argv);
         char **codes = lang_list(FUZZ_SRCDIR "/lang");
         struct diag d;
         diag_init(&d, NULL);
