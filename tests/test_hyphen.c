@@ -279,7 +279,7 @@ static void test_cache_damage(void)
         };
         for (size_t c = 0; c < G_N_ELEMENTS(cases); c++) {
                 char *bad = g_memdup2(clean, len);
-                for (size_t k = 0; k < 4; k++)
+                for (size_t k = 0; k < 4 && cases[c].at + k < len; k++)
                         bad[cases[c].at + k] ^= (char)cases[c].xor[k];
                 g_assert_true(g_file_set_contents(path, bad, (gssize)len, NULL));
                 g_free(bad);
