@@ -4,6 +4,8 @@
 #   make test    the same set-up, then every test (also under ASan/UBSan and clang)
 #   make bench   time renders of the samples
 #   make install PREFIX=/usr/local DESTDIR=
+#   make fuzz    build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS
+#   make fuzz-coverage   line coverage of the loaders reached by the corpora
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -56,9 +58,27 @@ XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=P_:1c,2 --keyword=ngette
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all pot update-po deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean
+.PHONY: all pot update-po deps deps-test demo test test-valgrind bench gallery refresh-refs install uninstall clean \
+	fuzz fuzz-build fuzz-coverage print-cppflags print-ldlibs
 
-all: $(BUILD)/plakat $(MO)
+# Compiled hyphenation patterns (src/hyphen.c): 3 s of libhyphen's load
+# paid once at build time, not on every German render.  Found next to the
+# binary (build tree) and installed into the data folder.
+HYPHEN_PATTERNS ?= /usr/share/hyphen
+HYPHEN_DICS := $(wildcard $(HYPHEN_PATTERNS)/hyph_de_DE.dic $(HYPHEN_PATTERNS)/hyph_en_US.dic)
+HYPHEN_BIN   = $(HYPHEN_DICS:$(HYPHEN_PATTERNS)/%=$(BUILD)/hyphen/%.bin)
+
+all: $(BUILD)/plakat $(MO) $(HYPHEN_BIN)
+
+$(BUILD)/hyphen-compile: src/tools/hyphen-compile.c $(BUILD)/libplakat.a
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
+
+$(BUILD)/hyphen/%.bin: $(HYPHEN_PATTERNS)/% $(BUILD)/hyphen-compile
+	@mkdir -p $(@D)
+	@echo "  HYPHEN  $@"
+	@# A sanitizer build's compiler sees libhyphen's own known leaks.
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(BUILD)/hyphen-compile $< $@
 
 # Objects remember the flags they were built with: a build with other flags
 # into the same folder (EXTRA_CFLAGS=-Werror after a plain make) compiles
@@ -165,6 +185,45 @@ gallery: all
 refresh-refs: all
 	PLAKAT=$(BUILD)/plakat tests/refresh-refs.sh
 
+# ---- fuzzing -------------------------------------------------------------------
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) against the library built with
+# clang, ASan and UBSan.  make fuzz runs each for FUZZ_SECONDS on its seed
+# corpus (tests/fuzz/corpus/<harness>/, read only; what the run finds goes
+# to build/fuzz/corpus/<harness>/) and fails on the first finding, whose
+# input is left in build/fuzz/findings/.  make fuzz FUZZ_SECONDS=3600 is
+# the long run (README "Fuzzing").
+
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build/fuzz
+FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_HARNESS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN      = $(FUZZ_HARNESS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" $(FUZZ_BUILD)/libplakat.a \
+		$(HYPHEN_DICS:$(HYPHEN_PATTERNS)/%=$(FUZZ_BUILD)/hyphen/%.bin)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libplakat.a
+	@echo "  LINK    $@"
+	@clang $(CPPFLAGS_ALL) -Isrc -DFUZZ_SRCDIR='"$(CURDIR)"' $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
+
+fuzz: fuzz-build
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
+
+# Line coverage of what the corpora reach (seeds plus what make fuzz
+# found), per loader file: llvm-profdata and llvm-cov (Debian: llvm).
+fuzz-coverage: fuzz-build
+	tests/fuzz/coverage $(FUZZ_BUILD) $(FUZZ_HARNESS)
+
+# For scripts that compile against the library (tests/fuzz/coverage).
+print-cppflags:
+	@echo $(CPPFLAGS_ALL)
+print-ldlibs:
+	@echo $(LDLIBS_ALL)
+
 # ---- install ------------------------------------------------------------------
 
 # The documentation for leads and designers and the samples go to DOCDIR
@@ -176,6 +235,8 @@ install: all
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/plakat $(DESTDIR)$(BINDIR)/plakat
 	cp -R layouts formats themes lang fonts $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(DATADIR)/hyphen
+	$(if $(HYPHEN_BIN),install -m 644 $(HYPHEN_BIN) $(DESTDIR)$(DATADIR)/hyphen/)
 	sed -e 's|/usr/local/share/plakat|$(DATADIR)|g' -e 's|/usr/local/share/doc/plakat|$(DOCDIR)|g' \
 		docs/plakat.1 >$(DESTDIR)$(MANDIR)/man1/plakat.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/plakat.1

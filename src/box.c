@@ -26,6 +26,7 @@ struct map {
         const struct box_target *t;
         GHashTable *vars; /* placeholder -> text as Pango gets it (box_typeset) */
         const char *lang; /* the community's language, for case and direction */
+        struct diag *d;   /* for a text cut at EXPAND_MAX_BYTES */
 };
 
 /* ---- line-break control -------------------------------------------------------
@@ -501,7 +502,12 @@ static char *text_of(const struct map *m, const struct elem *e)
         }
         if (e->kind != ELEM_TEXT)
                 return g_strdup("");
-        char *s = box_glue(expand(e->text, m->vars));
+        bool cut = false;
+        char *s = box_glue(expand(e->text, m->vars, &cut));
+        if (cut)
+                diag_warn(m->d, t->file, 0, NULL,
+                          "%s: text \"%s\" is longer than %d bytes with its placeholders filled in; cut there",
+                          t->who, e->name, EXPAND_MAX_BYTES);
         if (!*s) {
                 g_free(s);
                 return NULL;
@@ -954,34 +960,62 @@ static double shrink(struct tree *tr, double w, double h, double h0, double h1)
         return lo;
 }
 
+/* Leave out the first n of the optional nodes drop[0..len) and keep the rest. */
+static void drop_first(struct tree *tr, const size_t *drop, size_t len, size_t n)
+{
+        for (size_t i = 0; i < len; i++)
+                node_at(tr, drop[i])->on = i >= n;
+}
+
 /* Largest sizes first; else shrink all texts together; else drop
- * optional elements from the last one up.  Returns the size factor;
- * *fits is false when even the smallest sizes of what is left overflow. */
+ * optional elements from the last one up, as few as let the smallest
+ * sizes fit.  Returns the size factor; *fits is false when even the
+ * smallest sizes of what is left overflow (everything optional is then
+ * left out).
+ *
+ * Leaving out more never makes the tree taller, so the fewest drops that
+ * fit are found by halving: log n layouts of the tree, not n (dropping one
+ * at a time took a minute for a stack of 400 optional texts). */
 static double tree_fit(struct tree *tr, double w, double h, bool *fits)
 {
-        for (;;) {
-                double h1 = tree_height(tr, w, 1);
+        double h1 = tree_height(tr, w, 1);
+        if (h1 <= h + 0.5) {
+                *fits = true;
+                return 1;
+        }
+        double h0 = tree_height(tr, w, 0);
+        if (h0 > h + 0.5) {
+                size_t *drop = g_new(size_t, tr->nodes->len);
+                size_t len = 0;
+                for (size_t i = tr->nodes->len; i-- > 1;)
+                        if (node_at(tr, i)->on && node_at(tr, i)->optional)
+                                drop[len++] = i;
+                drop_first(tr, drop, len, len);
+                if (!len || tree_height(tr, w, 0) > h + 0.5) {
+                        g_free(drop);
+                        *fits = false;
+                        return 0;
+                }
+                size_t lo = 0, hi = len; /* lo drops overflow, hi drops fit */
+                while (hi - lo > 1) {
+                        size_t mid = lo + (hi - lo) / 2;
+                        drop_first(tr, drop, len, mid);
+                        if (tree_height(tr, w, 0) <= h + 0.5)
+                                hi = mid;
+                        else
+                                lo = mid;
+                }
+                drop_first(tr, drop, len, hi);
+                g_free(drop);
+                h1 = tree_height(tr, w, 1);
                 if (h1 <= h + 0.5) {
                         *fits = true;
                         return 1;
                 }
-                double h0 = tree_height(tr, w, 0);
-                if (h0 <= h + 0.5) {
-                        *fits = true;
-                        return shrink(tr, w, h, h0, h1);
-                }
-                size_t drop = 0;
-                for (size_t i = tr->nodes->len; i-- > 1;)
-                        if (node_at(tr, i)->on && node_at(tr, i)->optional) {
-                                drop = i;
-                                break;
-                        }
-                if (!drop) {
-                        *fits = false;
-                        return 0;
-                }
-                node_at(tr, drop)->on = false;
+                h0 = tree_height(tr, w, 0);
         }
+        *fits = true;
+        return shrink(tr, w, h, h0, h1);
 }
 
 static void tree_reset(struct tree *tr)
@@ -1313,6 +1347,7 @@ bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d)
 {
         struct map m;
         map_init(&m, t);
+        m.d = d;
         m.vars = typeset_all(t->facts);
         const struct lang *words = facts_lang(t->facts);
         m.lang = t->lang ? t->lang : words ? lang_code(words) : NULL;

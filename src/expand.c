@@ -15,6 +15,8 @@ struct scan {
         const char *file, *setting;
         int line;
         bool ok;
+        size_t placeholders; /* seen so far */
+        bool cut;            /* the text reached EXPAND_MAX_BYTES */
 };
 
 static void scan_error(struct scan *s, const char *fmt, const char *arg)
@@ -123,6 +125,11 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
 
         while (*p) {
                 GString *dst = group ? group : out;
+                /* Past the limit nothing more is shown. */
+                if (vars && out->len + (group ? group->len : 0) > EXPAND_MAX_BYTES) {
+                        s->cut = true;
+                        break;
+                }
                 if (*p == '\\') {
                         if (p[1] == '{' || p[1] == '}' || p[1] == '[' || p[1] == ']' || p[1] == '\\') {
                                 g_string_append_c(dst, p[1]);
@@ -153,6 +160,11 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         if (!end) {
                                 scan_error(s, _("expected \"}\" to close %s"), "\"{\"");
                                 break;
+                        }
+                        if (++s->placeholders == EXPAND_PLACEHOLDERS_MAX + 1 && !vars) {
+                                char *n = g_strdup_printf("%d", EXPAND_PLACEHOLDERS_MAX);
+                                scan_error(s, "expected at most %s placeholders in one text, found more", n);
+                                g_free(n);
                         }
                         char *key = g_strndup(p + 1, (gsize)(end - p - 1));
                         any_placeholder = true;
@@ -202,10 +214,10 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                         p++;
                 }
         }
-        if (group) {
+        if (group && !s->cut)
                 scan_error(s, _("expected \"]\" to close %s"), "\"[\"");
+        if (group)
                 g_string_free(group, TRUE);
-        }
         /* A template whose placeholders are all empty is an empty element,
          * even if it has literal words around them ("Ziel: {goal}"); so is
          * one whose only values are labels, the words around the data
@@ -219,15 +231,28 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
 bool expand_check(const char *tmpl, const char *const *names, struct diag *d,
                   const char *file, int line, const char *setting)
 {
-        struct scan s = { names, d, file, setting, line, true };
+        struct scan s = { names, d, file, setting, line, true, 0, false };
         g_free(run(tmpl, NULL, &s));
         return s.ok;
 }
 
-char *expand(const char *tmpl, GHashTable *vars)
+char *expand(const char *tmpl, GHashTable *vars, bool *cut)
 {
-        struct scan s = { NULL, NULL, NULL, NULL, 0, true };
+        struct scan s = { NULL, NULL, NULL, NULL, 0, true, 0, false };
         char *r = run(tmpl, vars, &s);
+        if (s.cut) {
+                /* Back to a whole character, then the ellipsis. */
+                size_t n = strlen(r) < EXPAND_MAX_BYTES ? strlen(r) : EXPAND_MAX_BYTES;
+                const char *end = r + n;
+                if (!g_utf8_validate(r, (gssize)n, &end))
+                        n = (size_t)(end - r);
+                r[n] = '\0';
+                char *c = g_strconcat(r, "\xE2\x80\xA6", NULL);
+                g_free(r);
+                r = c;
+        }
+        if (cut)
+                *cut = s.cut;
         g_strstrip(r);
         return r;
 }

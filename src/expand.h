@@ -18,6 +18,14 @@
 
 struct diag;
 
+/* Limits that keep a template from costing minutes (docs/layouts.md): a
+ * text has at most EXPAND_PLACEHOLDERS_MAX placeholders (expand_check
+ * refuses more), and expanded text is cut after EXPAND_MAX_BYTES bytes
+ * (a poster never shows that much; four thousand copies of the agenda
+ * would take Pango minutes to lay out). */
+#define EXPAND_PLACEHOLDERS_MAX 32
+#define EXPAND_MAX_BYTES 8192
+
 /* Check a template's syntax and that every placeholder is one of names
  * (NULL-terminated); problems go to d as "file:line: setting: ...", with a
  * did-you-mean for unknown placeholders.  Returns false on any error. */
@@ -30,7 +38,9 @@ void expand_names(const char *tmpl, GHashTable *names);
 
 /* Expand tmpl with values from vars (placeholder -> string; a missing key
  * or "" counts as empty).  Returns a new string, "" when everything was
- * empty; caller frees with g_free. */
-char *expand(const char *tmpl, GHashTable *vars);
+ * empty; caller frees with g_free.  A result longer than EXPAND_MAX_BYTES
+ * is cut there (at a character boundary, ending in "…"), and *cut (when
+ * not NULL) says whether it was. */
+char *expand(const char *tmpl, GHashTable *vars, bool *cut);
 
 #endif

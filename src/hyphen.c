@@ -29,12 +29,15 @@
 
 #include <hyphen.h> /* libhyphen's; ours is "hyphen.h" in this folder */
 
+#include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+
+#include "paths.h"
 
 #define HYPHEN_MIN_LETTERS 7
 #define HYPHEN_MAX_LETTERS 100  /* a longer "word" is not a word */
@@ -62,31 +65,57 @@ struct language {
         int lhmin, rhmin; /* letters kept together at each end of a word */
         const char *const *joints; /* endings of a compound's first word, or NULL */
         bool tried;
-        bool cached; /* dict came from the cache: free with cached_free */
+        enum hyphen_from from; /* not HYPHEN_FROM_PATTERNS: free with cached_free */
         HyphenDict *dict;
 };
 
 static struct language languages[] = {
-        { "de", "hyph_de_DE.dic", 3, 4, joint_ends, false, false, NULL },
-        { "en", "hyph_en_US.dic", 3, 4, NULL, false, false, NULL },
+        { "de", "hyph_de_DE.dic", 3, 4, joint_ends, false, HYPHEN_FROM_NONE, NULL },
+        { "en", "hyph_en_US.dic", 3, 4, NULL, false, HYPHEN_FROM_NONE, NULL },
 };
 
 G_LOCK_DEFINE_STATIC(languages);
 
-/* ---- a cache of loaded patterns ---------------------------------------------
+/* ---- compiled patterns ------------------------------------------------------
  *
  * libhyphen builds its state machine from the pattern file on every load:
- * over two seconds for Debian's German patterns (78,000 lines, 290,000
- * states), far more than a whole poster takes.  So the first load on a
- * machine writes the finished machine to the user's cache folder
- * (~/.cache/plakat/), and later loads read it back in milliseconds.  The
- * cache is keyed by the pattern file's size and time and holds libhyphen's
- * own public structures (hyphen.h).  A cached level lives in three blocks
- * (states, transitions, strings) instead of 370,000 small allocations, so
- * it is freed by cached_free, not hnj_hyphen_free.  A missing, stale or
- * damaged cache just means loading the slow way. */
+ * over three seconds for Debian's German patterns (78,000 lines, 290,000
+ * states), far more than a whole poster takes.  So the finished machine
+ * is kept in a file ("compiled patterns") and read back in milliseconds:
+ *
+ *   1. <data folder>/hyphen/<patterns>.bin, written by `make` into the
+ *      build tree (build/hyphen/, found next to the binary) and installed
+ *      by `make install` into the data folder, where users cannot change it;
+ *   2. else ~/.cache/plakat/<patterns>-<key>.bin, written by the first run
+ *      that needed it (temporary file, then rename: two processes never
+ *      see half a file);
+ *   3. else libhyphen's own load (and 2. is written for next time).
+ *
+ * libhyphen trusts its tables: an index that stays in range but points at
+ * the wrong state makes it write outside its buffers.  So no byte of a
+ * compiled file is trusted before the whole file is checked: a header
+ * holds a SHA-256 over every byte after it, and the identity of what it
+ * was compiled from (plakat's version, the layout of libhyphen's
+ * structures, the pattern file's name, size and SHA-256).  Any mismatch,
+ * a damaged byte anywhere, a pattern file updated by the distribution, a
+ * cache from another plakat, means the file is not used: the next place
+ * is tried and the user's cache is rewritten.  Checking costs about 50 ms
+ * for German, against 3.3 s for the slow load.  The checksum guards
+ * against damage, not against someone who may write the user's own files
+ * (they could change the binary's environment just as well); the reader
+ * below stays memory-safe on any bytes (tests/fuzz/fuzz_hyphen.c).
+ *
+ * Layout of a file:
+ *   "plakat-hyphen-3\0"       magic (16 bytes)
+ *   digest[32]                 SHA-256 of every byte that follows
+ *   int len, identity[len]     text, NUL included
+ *   levels                     put_dict below
+ * A cached level lives in one block (dict, states, transitions, strings)
+ * instead of 370,000 small allocations, so it is freed by cached_free, not
+ * hnj_hyphen_free. */
 
-#define CACHE_MAGIC "plakat-hyphen-2"
+#define CACHE_MAGIC "plakat-hyphen-3"
+#define DIGEST_LEN 32
 
 static void put_bytes(GByteArray *b, const void *p, size_t n)
 {
@@ -233,6 +262,14 @@ static HyphenDict *get_dict(struct reader *r, int depth)
                 r->ok = false;
                 return NULL;
         }
+        /* Each state takes at least 18 bytes of the file, each transition
+         * 5, each string byte 1: counts that the rest of the file cannot
+         * hold are refused before anything is allocated for them. */
+        size_t left = (size_t)(r->end - r->p);
+        if ((size_t)n * 18 + (size_t)ntrans * 5 > left || (size_t)nchars > left) {
+                r->ok = false;
+                return NULL;
+        }
         /* Every part is a multiple of the next one's alignment. */
         size_t size = sizeof(HyphenDict) + (size_t)n * sizeof(HyphenState) +
                       (size_t)ntrans * sizeof(HyphenTrans) + (size_t)nchars;
@@ -284,70 +321,197 @@ static HyphenDict *get_dict(struct reader *r, int depth)
         return d;
 }
 
-/* ~/.cache/plakat/<file>-<size>-<mtime>.bin for the pattern file at path,
- * or NULL when it cannot be stat'ed.  Caller frees. */
-static char *cache_path(const char *path)
+/* What a compiled file must have been compiled from: this plakat, this
+ * machine's libhyphen structures and the pattern file's bytes.  NULL when
+ * the pattern file cannot be read.  Caller frees. */
+static char *identity_of(const char *patterns)
 {
-        GStatBuf st;
-        if (g_stat(path, &st) != 0)
+        gchar *data;
+        gsize len;
+        if (!g_file_get_contents(patterns, &data, &len, NULL))
                 return NULL;
-        char *base = g_path_get_basename(path);
-        char *name = g_strdup_printf("%s-%lld-%lld.bin", base, (long long)st.st_size, (long long)st.st_mtime);
-        char *p = g_build_filename(g_get_user_cache_dir(), "plakat", name, NULL);
-        g_free(name);
+        char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+        char *base = g_path_get_basename(patterns);
+        const union { int i; char c; } one = { 1 };
+        char *id = g_strdup_printf("plakat %s\nabi %zu %zu %zu %zu %s\npatterns %s %zu %s\n", PLAKAT_VERSION,
+                                   sizeof(HyphenDict), sizeof(HyphenState), sizeof(HyphenTrans), sizeof(int),
+                                   one.c ? "le" : "be", base, (size_t)len, sum);
         g_free(base);
-        return p;
+        g_free(sum);
+        g_free(data);
+        return id;
 }
 
-static void write_cache(const char *cpath, const HyphenDict *d)
+/* The file's bytes for the patterns d compiled from what identity names. */
+static GByteArray *compile_bytes(const HyphenDict *d, const char *identity)
 {
         GByteArray *b = g_byte_array_new();
         put_bytes(b, CACHE_MAGIC, sizeof CACHE_MAGIC);
+        unsigned char digest[DIGEST_LEN] = { 0 };
+        put_bytes(b, digest, sizeof digest);
+        put_int(b, str_size(identity));
+        put_bytes(b, identity, (size_t)str_size(identity));
         put_dict(b, d);
-        char *dir = g_path_get_dirname(cpath);
-        /* g_file_set_contents writes a temporary file and renames it. */
-        if (g_mkdir_with_parents(dir, 0700) == 0)
-                g_file_set_contents(cpath, (const char *)b->data, (gssize)b->len, NULL);
-        g_free(dir);
-        g_byte_array_free(b, TRUE);
+        size_t head = sizeof CACHE_MAGIC + DIGEST_LEN;
+        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        g_checksum_update(sum, b->data + head, b->len - head);
+        gsize n = DIGEST_LEN;
+        g_checksum_get_digest(sum, b->data + sizeof CACHE_MAGIC, &n);
+        g_checksum_free(sum);
+        return b;
 }
 
-static HyphenDict *read_cache(const char *cpath)
+/* Write atomically (g_file_set_contents: temporary file, then rename). */
+static bool write_compiled(const char *path, const HyphenDict *d, const char *identity, GError **err)
 {
-        /* Mapped, not read: the pages come straight from the page cache. */
-        GMappedFile *mf = g_mapped_file_new(cpath, FALSE, NULL);
-        if (!mf)
-                return NULL;
-        const unsigned char *data = (const unsigned char *)g_mapped_file_get_contents(mf);
-        size_t len = g_mapped_file_get_length(mf);
+        GByteArray *b = compile_bytes(d, identity);
+        char *dir = g_path_get_dirname(path);
+        bool ok = g_mkdir_with_parents(dir, 0700) == 0;
+        if (!ok)
+                g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno), "cannot make the folder %s: %s",
+                            dir, g_strerror(errno));
+        else
+                ok = g_file_set_contents(path, (const char *)b->data, (gssize)b->len, err);
+        g_free(dir);
+        g_byte_array_free(b, TRUE);
+        return ok;
+}
+
+HyphenDict *hyphen_read_levels(const unsigned char *data, size_t len)
+{
         struct reader r = { data, data + len, data != NULL };
-        char magic[sizeof CACHE_MAGIC];
-        get_bytes(&r, magic, sizeof magic);
-        HyphenDict *d = NULL;
-        if (r.ok && memcmp(magic, CACHE_MAGIC, sizeof magic) == 0) {
-                d = get_dict(&r, 0);
-                if (!r.ok || r.p != r.end) {
-                        cached_free(d);
-                        d = NULL;
-                }
+        HyphenDict *d = get_dict(&r, 0);
+        if (!r.ok || r.p != r.end) {
+                cached_free(d);
+                return NULL;
         }
-        g_mapped_file_unref(mf);
         return d;
 }
 
-/* The patterns at path: from the cache when it is there (*cached set),
- * else loaded by libhyphen and cached for next time. */
-static HyphenDict *load_cached(const char *path, bool *cached)
+void hyphen_free_levels(HyphenDict *d)
 {
-        char *cpath = cache_path(path);
-        HyphenDict *d = cpath ? read_cache(cpath) : NULL;
-        *cached = d != NULL;
+        cached_free(d);
+}
+
+HyphenDict *hyphen_read_compiled(const unsigned char *data, size_t len, const char *identity)
+{
+        size_t head = sizeof CACHE_MAGIC + DIGEST_LEN;
+        if (!data || !identity || len < head + 4 || memcmp(data, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0)
+                return NULL;
+        unsigned char digest[DIGEST_LEN];
+        gsize n = sizeof digest;
+        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        g_checksum_update(sum, data + head, len - head);
+        g_checksum_get_digest(sum, digest, &n);
+        g_checksum_free(sum);
+        if (memcmp(digest, data + sizeof CACHE_MAGIC, sizeof digest) != 0)
+                return NULL;
+        int idlen;
+        memcpy(&idlen, data + head, sizeof idlen);
+        size_t want = strlen(identity) + 1;
+        if (idlen < 0 || (size_t)idlen != want || len - head - 4 < want ||
+            memcmp(data + head + 4, identity, want) != 0)
+                return NULL;
+        size_t body = head + 4 + want;
+        return hyphen_read_levels(data + body, len - body);
+}
+
+/* The verified patterns in the compiled file at path, or NULL. */
+static HyphenDict *read_compiled(const char *path, const char *identity)
+{
+        /* Mapped, not read: the pages come straight from the page cache. */
+        GMappedFile *mf = g_mapped_file_new(path, FALSE, NULL);
+        if (!mf)
+                return NULL;
+        HyphenDict *d = hyphen_read_compiled((const unsigned char *)g_mapped_file_get_contents(mf),
+                                             g_mapped_file_get_length(mf), identity);
+        g_mapped_file_unref(mf);
+        if (!d)
+                g_debug("%s: %s is not for these patterns or damaged; not used", __func__, path);
+        return d;
+}
+
+bool hyphen_compile(const char *patterns, const char *out, char **err)
+{
+        char *id = identity_of(patterns);
+        HyphenDict *d = id ? hnj_hyphen_load(patterns) : NULL;
+        GError *e = NULL;
+        bool ok = d && write_compiled(out, d, id, &e);
+        if (!ok)
+                *err = e ? g_strdup(e->message) : g_strdup_printf("cannot read the patterns %s", patterns);
+        g_clear_error(&e);
+        if (d)
+                hnj_hyphen_free(d);
+        g_free(id);
+        return ok;
+}
+
+/* The user's cache folder, read at each load (tests change XDG_CACHE_HOME;
+ * GLib's g_get_user_cache_dir reads it only once). */
+static char *cache_file(const char *patterns, const char *identity)
+{
+        const char *xdg = g_getenv("XDG_CACHE_HOME");
+        char *dir = xdg && g_path_is_absolute(xdg) ? g_strdup(xdg) : g_build_filename(g_get_home_dir(), ".cache", NULL);
+        char *key = g_compute_checksum_for_string(G_CHECKSUM_SHA256, identity, -1);
+        key[16] = '\0';
+        char *base = g_path_get_basename(patterns);
+        char *name = g_strdup_printf("%s-%s.bin", base, key);
+        char *path = g_build_filename(dir, "plakat", name, NULL);
+        g_free(name);
+        g_free(base);
+        g_free(key);
+        g_free(dir);
+        return path;
+}
+
+/* Where `make` and `make install` put compiled patterns: the data folder's
+ * hyphen/ and the binary's own folder's (the build tree). */
+static char **prebuilt_files(const char *patterns)
+{
+        char *base = g_path_get_basename(patterns);
+        char *bin = g_strconcat(base, ".bin", NULL);
+        GPtrArray *a = g_ptr_array_new();
+        char *datadir = paths_datadir();
+        g_ptr_array_add(a, g_build_filename(datadir, "hyphen", bin, NULL));
+        char *exe = g_file_read_link("/proc/self/exe", NULL);
+        if (exe) {
+                char *dir = g_path_get_dirname(exe);
+                g_ptr_array_add(a, g_build_filename(dir, "hyphen", bin, NULL));
+                g_free(dir);
+        }
+        g_ptr_array_add(a, NULL);
+        g_free(exe);
+        g_free(datadir);
+        g_free(bin);
+        g_free(base);
+        return (char **)g_ptr_array_free(a, FALSE);
+}
+
+/* The patterns at path, from a verified compiled file when there is one
+ * (*from says which), else loaded by libhyphen, and the user's cache
+ * written for next time. */
+static HyphenDict *load_compiled(const char *path, enum hyphen_from *from)
+{
+        char *id = identity_of(path);
+        HyphenDict *d = NULL;
+        char **pre = id ? prebuilt_files(path) : NULL;
+        for (size_t i = 0; pre && pre[i] && !d; i++)
+                d = read_compiled(pre[i], id);
+        g_strfreev(pre);
+        *from = HYPHEN_FROM_PREBUILT;
+        char *cpath = id && !d ? cache_file(path, id) : NULL;
+        if (cpath) {
+                d = read_compiled(cpath, id);
+                *from = HYPHEN_FROM_CACHE;
+        }
         if (!d) {
+                *from = HYPHEN_FROM_PATTERNS;
                 d = hnj_hyphen_load(path);
                 if (d && cpath)
-                        write_cache(cpath, d);
+                        write_compiled(cpath, d, id, NULL);
         }
         g_free(cpath);
+        g_free(id);
         return d;
 }
 
@@ -365,7 +529,7 @@ static struct language *language_for(const char *lang)
                         const char *dir = g_getenv("PLAKAT_HYPHEN_DIR");
                         char *path = g_build_filename(dir && *dir ? dir : "/usr/share/hyphen", l->file, NULL);
                         if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-                                l->dict = load_cached(path, &l->cached);
+                                l->dict = load_compiled(path, &l->from);
                         if (!l->dict)
                                 g_debug("%s: no hyphenation patterns for \"%s\" in %s", __func__, lang, path);
                         g_free(path);
@@ -570,12 +734,22 @@ void hyphen_cleanup(void)
 {
         G_LOCK(languages);
         for (size_t i = 0; i < G_N_ELEMENTS(languages); i++) {
-                if (languages[i].dict && languages[i].cached)
+                if (languages[i].dict && languages[i].from != HYPHEN_FROM_PATTERNS)
                         cached_free(languages[i].dict);
                 else if (languages[i].dict)
                         hnj_hyphen_free(languages[i].dict);
                 languages[i].dict = NULL;
                 languages[i].tried = false;
+                languages[i].from = HYPHEN_FROM_NONE;
         }
         G_UNLOCK(languages);
+}
+
+enum hyphen_from hyphen_loaded_from(const char *lang)
+{
+        G_LOCK(languages);
+        struct language *l = language_for(lang);
+        enum hyphen_from from = l ? l->from : HYPHEN_FROM_NONE;
+        G_UNLOCK(languages);
+        return from;
 }

@@ -37,6 +37,8 @@ struct ctx {
         const config_setting_t *elem, *over, *style;
         const config_setting_t *next_over; /* the overrides for the next element read */
         int depth;       /* containers around the element */
+        size_t page_elems; /* elements read on this page so far (LAYOUT_ELEMENTS_MAX) */
+        bool page_full;    /* page_elems passed the limit: the rest is not read */
         bool in_variant; /* reading a format's variant: no variants inside */
 };
 
@@ -653,8 +655,24 @@ static bool read_elems(struct ctx *c, const config_setting_t *list, const struct
         size_t n = (size_t)config_setting_length(list);
         struct elem *es = g_new0(struct elem, n ? n : 1);
         bool ok = true;
-        for (size_t i = 0; i < n; i++)
-                ok &= read_elem(c, config_setting_get_elem(list, (unsigned)i), pg, place, &es[i]);
+        for (size_t i = 0; i < n; i++) {
+                const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+                /* A variant reads an element's children again: they were
+                 * counted the first time. */
+                if (c->page_full || (!c->in_variant && ++c->page_elems > LAYOUT_ELEMENTS_MAX)) {
+                        /* Said once, at the first element too many; the rest
+                         * of the page is not read (a hostile file stays fast). */
+                        if (!c->page_full)
+                                err(c, g, "expected at most %d elements on a page (those inside containers "
+                                    "count too), found more: this is element %zu", LAYOUT_ELEMENTS_MAX,
+                                    c->page_elems);
+                        c->page_full = true;
+                        n = i;
+                        ok = false;
+                        break;
+                }
+                ok &= read_elem(c, g, pg, place, &es[i]);
+        }
         *out = es;
         *n_out = n;
         return ok;
@@ -704,6 +722,8 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         }
         pg->present = true;
         pg->line = cfg_line(g);
+        c->page_elems = 0;
+        c->page_full = false;
         static const char *const units[] = { "mm", "px", NULL };
         pg->unit = (enum unit)get_word(c, g, "unit", units, UNIT_MM);
         const config_setting_t *sz = config_setting_get_member(g, "size");
@@ -714,8 +734,13 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         } else {
                 pg->width = cfg_number_of(config_setting_get_elem(sz, 0));
                 pg->height = cfg_number_of(config_setting_get_elem(sz, 1));
-                if (pg->width <= 0 || pg->height <= 0 || pg->width > 1e5 || pg->height > 1e5) {
-                        err(c, sz, _("expected a positive [width, height], found [%g, %g]"), pg->width, pg->height);
+                bool mm = pg->unit == UNIT_MM;
+                double lo = mm ? LAYOUT_PAGE_MM_MIN : LAYOUT_PAGE_PX_MIN;
+                double hi = mm ? LAYOUT_PAGE_MM_MAX : LAYOUT_PAGE_PX_MAX;
+                /* Written as a comparison that NaN fails. */
+                if (!(pg->width >= lo && pg->width <= hi && pg->height >= lo && pg->height <= hi)) {
+                        err(c, sz, "expected a %s page between %g and %g %s a side, found [%g, %g]",
+                            fam, lo, hi, mm ? "mm" : "px", pg->width, pg->height);
                         pg->width = pg->height = 100;
                 }
         }

@@ -32,6 +32,13 @@ enum marker { MARKER_NONE, MARKER_BULLET, MARKER_NUMBER, MARKER_DASH };
 #define LAYOUT_DEPTH_MAX 4     /* containers inside containers */
 #define LAYOUT_CELLS_MAX 64    /* columns x rows of a grid */
 #define LAYOUT_ITEMS_MAX 32    /* items a list shows */
+#define LAYOUT_ELEMENTS_MAX 200 /* elements on one page, those inside containers included */
+/* A page's size: a real page or screen.  Smaller or larger sizes make
+ * every scale absurd (1e-300 mm turns each length into infinity). */
+#define LAYOUT_PAGE_MM_MIN 10.0
+#define LAYOUT_PAGE_MM_MAX 5000.0
+#define LAYOUT_PAGE_PX_MIN 16.0
+#define LAYOUT_PAGE_PX_MAX 20000.0
 enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
 enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
 enum unit { UNIT_MM, UNIT_PX };

@@ -28,7 +28,7 @@ static void setup_vars(void)
 /* expand tmpl and compare with want. */
 static void check(const char *tmpl, const char *want)
 {
-        char *got = expand(tmpl, vars);
+        char *got = expand(tmpl, vars, NULL);
         g_assert_cmpstr(got, ==, want);
         g_free(got);
 }
@@ -208,6 +208,49 @@ static void test_facts_placeholders(void)
         g_hash_table_destroy(seen);
 }
 
+/* A template whose placeholders expand to far more than a poster shows
+ * (4,000 copies of the agenda took 99 s and 391 MB to lay out) is cut at
+ * EXPAND_MAX_BYTES, at a character boundary, with an ellipsis, fast. */
+static void test_size_limit(void)
+{
+        GHashTable *big = g_hash_table_new(g_str_hash, g_str_equal);
+        GString *agenda = g_string_new(NULL);
+        for (int i = 0; i < 40; i++)
+                g_string_append(agenda, "Kennenlernen, Überblick und Ausblick – ");
+        g_hash_table_insert(big, "agenda", agenda->str);
+        GString *tmpl = g_string_new(NULL);
+        for (int i = 0; i < 4000; i++)
+                g_string_append(tmpl, "{agenda}\n");
+        gint64 t0 = g_get_monotonic_time();
+        bool cut = false;
+        char *got = expand(tmpl->str, big, &cut);
+        g_assert_cmpint(g_get_monotonic_time() - t0, <, 2 * G_USEC_PER_SEC);
+        g_assert_true(cut);
+        g_assert_cmpuint(strlen(got), <=, EXPAND_MAX_BYTES + 3);
+        g_assert_cmpuint(strlen(got), >, EXPAND_MAX_BYTES - 8);
+        g_assert_true(g_utf8_validate(got, -1, NULL));
+        g_assert_true(g_str_has_suffix(got, "\u2026"));
+        g_free(got);
+        /* Below the limit nothing is cut. */
+        got = expand("{agenda}", big, &cut);
+        g_assert_false(cut);
+        char *whole = g_strstrip(g_strdup(agenda->str));
+        g_assert_cmpstr(got, ==, whole);
+        g_free(whole);
+        g_free(got);
+        /* The check counts placeholders: 32 pass, 33 do not. */
+        const char *const agenda_only[] = { "agenda", NULL };
+        g_string_truncate(tmpl, 0);
+        for (int i = 0; i < EXPAND_PLACEHOLDERS_MAX; i++)
+                g_string_append(tmpl, "{agenda}");
+        g_assert_true(expand_check(tmpl->str, agenda_only, NULL, "x.cfg", 1, "text"));
+        g_string_append(tmpl, "[{agenda}]");
+        g_assert_false(expand_check(tmpl->str, agenda_only, NULL, "x.cfg", 1, "text"));
+        g_string_free(tmpl, TRUE);
+        g_string_free(agenda, TRUE);
+        g_hash_table_destroy(big);
+}
+
 int main(int argc, char **argv)
 {
         test_init(&argc, &argv);
@@ -223,6 +266,7 @@ int main(int argc, char **argv)
         g_test_add_func("/expand/check/unknown-placeholder", test_unknown_placeholder);
         g_test_add_func("/expand/check/unbalanced", test_unbalanced);
         g_test_add_func("/expand/facts-placeholders", test_facts_placeholders);
+        g_test_add_func("/expand/size-limit", test_size_limit);
         int rc = g_test_run();
         g_hash_table_destroy(vars);
         return rc;

@@ -11,6 +11,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 
@@ -212,45 +213,159 @@ static void test_dictionary_dir(void)
         check("en", "communication", "com=mu=ni=ca=tion");
 }
 
-/* The second load comes from the cache in XDG_CACHE_HOME (set in main,
- * before GLib reads it) and hyphenates exactly as libhyphen's own load; a
- * damaged cache is ignored and rewritten. */
-static void test_cache(void)
+static const char *const cache_words[] = {
+        "communication", "neighbourhood", "Hyphenation", "coöperation", "encyclopædia",
+        "Treffen im (Gemeinschaftsgarten), jeden Donnerstag!",
+};
+
+/* Every cache_words hyphenated, joined by "|". */
+static char *all_shown(void)
 {
-        static const char *const words[] = {
-                "Nachbarschaftshilfegemeinschaft", "Größenordnungen", "Zuckerbäckerei",
-                "Treffen im (Gemeinschaftsgarten), jeden Donnerstag!", "STRASSENFESTIVAL",
-        };
-        hyphen_cleanup();
-        char *dir = g_build_filename(g_get_user_cache_dir(), "plakat", NULL);
-        char *first[G_N_ELEMENTS(words)];
-        for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
-                first[i] = shown(words[i], "de");
+        GString *s = g_string_new(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(cache_words); i++) {
+                char *h = shown(cache_words[i], "en");
+                g_string_append_printf(s, "%s|", h);
+                g_free(h);
+        }
+        return g_string_free(s, FALSE);
+}
+
+/* The user's compiled English patterns: the one file in XDG_CACHE_HOME/plakat. */
+static char *cache_file(void)
+{
+        char *dir = g_build_filename(g_getenv("XDG_CACHE_HOME"), "plakat", NULL);
         GDir *gd = g_dir_open(dir, 0, NULL);
         g_assert_nonnull(gd);
-        const char *name = g_dir_read_name(gd);
-        g_assert_nonnull(name);
-        g_assert_true(g_str_has_prefix(name, "hyph_de_DE.dic-"));
-        char *cache = g_build_filename(dir, name, NULL);
-        g_dir_close(gd);
-
-        for (int round = 0; round < 2; round++) {
-                hyphen_cleanup(); /* the next call loads again: from the cache */
-                for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
-                        char *again = shown(words[i], "de");
-                        g_assert_cmpstr(again, ==, first[i]);
-                        g_free(again);
+        char *path = NULL;
+        const char *name;
+        while ((name = g_dir_read_name(gd)))
+                if (g_str_has_prefix(name, "hyph_en_US.dic-")) {
+                        g_assert_null(path);
+                        path = g_build_filename(dir, name, NULL);
                 }
-                /* Damage it: cut it in half.  The next round must not care. */
-                gchar *data;
-                gsize len;
-                g_assert_true(g_file_get_contents(cache, &data, &len, NULL));
-                g_assert_true(g_file_set_contents(cache, data, (gssize)(len / 2), NULL));
-                g_free(data);
+        g_dir_close(gd);
+        g_free(dir);
+        g_assert_nonnull(path);
+        return path;
+}
+
+/* Where the levels start in a compiled file: magic, digest, identity. */
+static size_t body_offset(const unsigned char *data)
+{
+        int idlen;
+        memcpy(&idlen, data + 16 + 32, sizeof idlen);
+        return 16 + 32 + 4 + (size_t)idlen;
+}
+
+/* A compiled file damaged in any byte is never used: the hyphenation
+ * stays exactly that of libhyphen's own load, nothing crashes (the
+ * sanitizer build runs this), and the cache is written anew.  Every case
+ * here was accepted before the file carried its checksum, and the 4-byte
+ * change and the bit flips in the transitions crashed libhyphen. */
+static void test_cache_damage(void)
+{
+        hyphen_cleanup();
+        char *first = all_shown();
+        g_assert_cmpint(hyphen_loaded_from("en"), ==, HYPHEN_FROM_PATTERNS);
+        char *path = cache_file();
+        gchar *clean;
+        gsize len;
+        g_assert_true(g_file_get_contents(path, &clean, &len, NULL));
+        hyphen_cleanup();
+        char *again = all_shown();
+        g_assert_cmpstr(again, ==, first);
+        g_free(again);
+        g_assert_cmpint(hyphen_loaded_from("en"), ==, HYPHEN_FROM_CACHE);
+
+        size_t body = body_offset((const unsigned char *)clean);
+        g_assert_cmpuint(body, <, len);
+        struct {
+                const char *what;
+                size_t at;
+                unsigned char xor[4];
+        } cases[] = {
+                { "a byte of the magic", 3, { 0x01 } },
+                { "a bit of the digest", 16 + 5, { 0x10 } },
+                { "the identity's plakat version", 16 + 32 + 4 + 8, { 0x01 } },
+                { "the minimum fragment lengths", body + 1, { 0x01 } },
+                { "the charset name", body + 4 + 2, { 0x20 } },
+                { "the charset name's end", body + 4 + 10, { 0x41 } },
+                /* Low bytes of ints in the state table stay in range. */
+                { "4 bytes in the transition table", len / 2, { 0x01, 0x00, 0x00, 0x00 } },
+                { "4 bytes near the end", len - 40, { 0x02, 0x01, 0x00, 0x00 } },
+                { "a bit in the transitions", len / 3, { 0x04 } },
+                { "a bit in the transitions", (len * 2) / 3 + 1, { 0x80 } },
+                { "the last byte", len - 1, { 0x01 } },
+        };
+        for (size_t c = 0; c < G_N_ELEMENTS(cases); c++) {
+                char *bad = g_memdup2(clean, len);
+                for (size_t k = 0; k < 4 && cases[c].at + k < len; k++)
+                        bad[cases[c].at + k] ^= (char)cases[c].xor[k];
+                g_assert_true(g_file_set_contents(path, bad, (gssize)len, NULL));
+                g_free(bad);
+                hyphen_cleanup();
+                char *got = all_shown();
+                if (g_strcmp0(got, first) != 0)
+                        g_test_message("damaged: %s", cases[c].what);
+                g_assert_cmpstr(got, ==, first);
+                g_free(got);
+                g_assert_cmpint(hyphen_loaded_from("en"), ==, HYPHEN_FROM_PATTERNS);
+                /* Rebuilt: the same bytes as the first time. */
+                gchar *now;
+                gsize nlen;
+                g_assert_true(g_file_get_contents(path, &now, &nlen, NULL));
+                g_assert_cmpmem(now, nlen, clean, len);
+                g_free(now);
         }
-        for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
-                g_free(first[i]);
-        g_free(cache);
+        /* Cut short, and grown by a byte. */
+        for (int grow = 0; grow < 2; grow++) {
+                g_assert_true(g_file_set_contents(path, clean, (gssize)(grow ? len : len / 2), NULL));
+                if (grow) {
+                        FILE *f = fopen(path, "ab");
+                        g_assert_nonnull(f);
+                        fputc(0, f);
+                        fclose(f);
+                }
+                hyphen_cleanup();
+                char *got = all_shown();
+                g_assert_cmpstr(got, ==, first);
+                g_free(got);
+                g_assert_cmpint(hyphen_loaded_from("en"), ==, HYPHEN_FROM_PATTERNS);
+        }
+        g_free(clean);
+        g_free(path);
+        g_free(first);
+}
+
+/* The build's step writes a file the loader takes as is; a file compiled
+ * from other patterns is refused by its identity, however intact. */
+static void test_compiled(void)
+{
+        char *dir = g_dir_make_tmp("plakat-hyphen-XXXXXX", NULL);
+        char *out = g_build_filename(dir, "en.bin", NULL);
+        char *err = NULL;
+        g_assert_true(hyphen_compile("/usr/share/hyphen/hyph_en_US.dic", out, &err));
+        gchar *data;
+        gsize len;
+        g_assert_true(g_file_get_contents(out, &data, &len, NULL));
+        /* The identity names the version, the structures and the patterns. */
+        const char *id = data + 16 + 32 + 4;
+        g_assert_true(g_str_has_prefix(id, "plakat " PLAKAT_VERSION "\nabi "));
+        g_assert_nonnull(strstr(id, "\npatterns hyph_en_US.dic 106063 "));
+        struct _HyphenDict *d = hyphen_read_compiled((const unsigned char *)data, len, id);
+        g_assert_nonnull(d);
+        hyphen_free_levels(d);
+        char *other = g_strdup(id);
+        other[strlen(other) - 2] ^= 1;
+        g_assert_null(hyphen_read_compiled((const unsigned char *)data, len, other));
+        g_free(other);
+        g_assert_false(hyphen_compile("/nonexistent/x.dic", out, &err));
+        g_assert_nonnull(strstr(err, "/nonexistent/x.dic"));
+        g_free(err);
+        g_free(data);
+        g_unlink(out);
+        g_rmdir(dir);
+        g_free(out);
         g_free(dir);
 }
 
@@ -260,7 +375,8 @@ int main(int argc, char **argv)
         char *cache = g_dir_make_tmp("plakat-hyphen-XXXXXX", NULL);
         g_setenv("XDG_CACHE_HOME", cache, TRUE);
         test_init(&argc, &argv);
-        g_test_add_func("/hyphen/cache", test_cache);
+        g_test_add_func("/hyphen/cache_damage", test_cache_damage);
+        g_test_add_func("/hyphen/compiled", test_compiled);
         g_test_add_func("/hyphen/german", test_german);
         g_test_add_func("/hyphen/joints", test_joints);
         g_test_add_func("/hyphen/english", test_english);

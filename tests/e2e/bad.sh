@@ -31,6 +31,7 @@ for f in tests/data/bad/*.cfg; do
                 want="$want
 $f: refused ($n $word)"
                 is "$rc" 1 "$f: exit 1"
+                says_why "$f: a message besides the summary"
                 is "$err" "$want" "$f: the expected messages"
                 is "$out" "" "$f: nothing on stdout"
         fi

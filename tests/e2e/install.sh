@@ -71,6 +71,19 @@ out=$(cat "$OUT")
 err=$(cat "$ERR")
 is "$rc" 0 "the installed samples check OK with the installed binary"
 
+# Compiled German patterns are installed into the data folder and used
+# from there: a German flyer that needs hyphens writes no user cache.
+if [ -f /usr/share/hyphen/hyph_de_DE.dic ]; then
+        ok_cmd "compiled hyphenation patterns in share/plakat/hyphen" \
+                test -s "$prefix/share/plakat/hyphen/hyph_de_DE.dic.bin"
+        XDG_CACHE_HOME=$T_TMP/xdg "$prefix/bin/plakat" render -q --today "$TODAY" -f a6 -o "$T_TMP/hy" \
+                samples/klimawerkstatt-brackwede.cfg >"$OUT" 2>"$ERR"
+        is "$?" 0 "the installed binary renders a German flyer"
+        # (the folder may hold fontconfig's cache; no patterns of ours)
+        is "$(ls "$T_TMP/xdg/plakat" 2>/dev/null | grep -c '\.bin$')" 0 \
+                "the installed compiled patterns were used (no user cache)"
+fi
+
 # Installing twice (an update) keeps one copy of the samples.
 make_ok "make install again" -o "$build/plakat" install BUILD="$build" PREFIX="$prefix"
 ok_cmd "no samples/samples after a second install" test ! -e "$prefix/share/doc/plakat/samples/samples"

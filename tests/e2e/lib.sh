@@ -57,12 +57,36 @@ skip() {
         echo "ok $T_NUM - $1 # SKIP $2"
 }
 
-# Run plakat with arguments; capture exit status, stdout, stderr.
+# Run plakat with arguments; capture exit status, stdout, stderr.  A run
+# that refuses or fails without saying why is a failed test wherever it
+# happens (issue 12: "refused (0 errors)").
 run() {
         "$PLAKAT" "$@" >"$OUT" 2>"$ERR"
         rc=$?
         out=$(cat "$OUT")
         err=$(cat "$ERR")
+        case $rc in
+        0 | 130 | 1[3-9][0-9] | 2[0-9][0-9]) ;; # good, interrupted, or killed by a signal
+        *) why_given || fail "plakat $*: exit $rc says why" "$(last_run)" ;;
+        esac
+}
+
+# Whether the last run's stderr has a message besides the summaries
+# ("x.cfg: refused (N errors)", "x.cfg: failed (...)", "N rendered, ..."),
+# and never the summary "refused (0 errors)".
+why_given() {
+        case $err in *": refused (0 errors)"*) return 1 ;; esac
+        printf '%s\n' "$err" | grep -v -e ': refused ([0-9]* errors*)$' -e ': failed (' \
+                -e '^[0-9]* rendered, ' -e '^$' | grep -q .
+}
+
+# says_why NAME: the last run refused (exit status not 0) and said why.
+says_why() {
+        if [ "$rc" -ne 0 ] && why_given; then
+                pass "$1"
+        else
+                fail "$1" "$(last_run)"
+        fi
 }
 
 # Show what the last run printed, for a failing test's diagnostics.
