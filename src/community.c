@@ -547,31 +547,45 @@ static bool has_space_or_control(const char *s)
 }
 
 /* 0: fine; 1: wrong scheme; 2: no host; 3: spaces. */
+/* What is wrong with a web address, as bits: all of it is told at once,
+ * so a lead does not fix one thing only to hear of the next. */
+enum { URL_SCHEME = 1, URL_HOST = 2, URL_SPACE = 4 };
+
 static int web_address(const char *s)
 {
-        if (has_space_or_control(s))
-                return 3;
+        int why = has_space_or_control(s) ? URL_SPACE : 0;
         const char *rest = NULL;
         if (g_ascii_strncasecmp(s, "https://", 8) == 0)
                 rest = s + 8;
         else if (g_ascii_strncasecmp(s, "http://", 7) == 0)
                 rest = s + 7;
         if (!rest)
-                return 1;
-        return has_host(rest) ? 0 : 2;
+                why |= URL_SCHEME;
+        else if (!has_host(rest))
+                why |= URL_HOST;
+        return why;
 }
 
 static void url_error(struct loader *ld, const struct at *at, int why, const char *s,
                       bool warn)
 {
+        static const struct {
+                int bit;
+                const char *what;
+        } problems[] = {
+                { URL_SCHEME, N_("expected an address starting with https:// or http://, found %s") },
+                { URL_HOST, N_("expected an address with a host name, like \"https://example.org/…\", found %s") },
+                { URL_SPACE, N_("must not contain spaces or control characters, found %s") },
+        };
         char *q = diag_quote(s, 60);
-        const char *what = why == 1 ? _("expected an address starting with https:// or http://, found %s")
-                         : why == 2 ? _("expected an address with a host name, like \"https://example.org/…\", found %s")
-                                    : _("must not contain spaces or control characters, found %s");
-        if (warn)
-                diag_warn(ld->d, ld->file, at->line, at->path, what, q);
-        else
-                diag_error(ld->d, ld->file, at->line, at->path, what, q);
+        for (size_t i = 0; i < G_N_ELEMENTS(problems); i++) {
+                if (!(why & problems[i].bit))
+                        continue;
+                if (warn)
+                        diag_warn(ld->d, ld->file, at->line, at->path, problems[i].what, q);
+                else
+                        diag_error(ld->d, ld->file, at->line, at->path, problems[i].what, q);
+        }
         g_free(q);
 }
 
@@ -591,15 +605,17 @@ static void store_link(struct loader *ld, const struct at *at, struct value *v, 
 {
         const char *s = v->s;
         int why = web_address(s);
-        if (why == 1 && (g_ascii_strncasecmp(s, "mailto:", 7) == 0 ||
-                         g_ascii_strncasecmp(s, "tel:", 4) == 0))
-                why = 0;
-        if (why == 1) {
+        if ((why & URL_SCHEME) && (g_ascii_strncasecmp(s, "mailto:", 7) == 0 ||
+                                   g_ascii_strncasecmp(s, "tel:", 4) == 0))
+                why &= ~URL_SCHEME;
+        if (why & URL_SCHEME) {
                 char *q = diag_quote(s, 60);
                 diag_warn(ld->d, ld->file, at->line, at->path,
                           "expected an address starting with https://, http:// or mailto:, found %s", q);
                 g_free(q);
-        } else if (why) {
+                why &= ~URL_SCHEME;
+        }
+        if (why) {
                 url_error(ld, at, why, s, false);
                 return;
         }
@@ -856,6 +872,16 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
         char *joined = NULL, *real = NULL, *rdir = NULL, *svg = NULL;
         FILE *f = NULL;
 
+        /* A path copied from Windows ("C:\\Users\\…\\logo.png") names no
+         * file here at all: say what to do instead of "cannot open". */
+        if ((g_ascii_isalpha(value[0]) && value[1] == ':' && (value[2] == '\\' || value[2] == '/')) ||
+            strchr(value, '\\')) {
+                diag_error(d, ld->file, at->line, at->path,
+                           "%s is a Windows path; an image must lie in the community file's folder: copy it there "
+                           "and write just its name, like \"logo.png\"",
+                           q);
+                goto out;
+        }
         if (!outside_ok && g_path_is_absolute(value)) {
                 diag_error(d, ld->file, at->line, at->path,
                            "%s is an absolute path; name a file in the community file's folder, like \"logo.png\"", q);
