@@ -1054,6 +1054,32 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
                           config_setting_get_string(first), wd, wd, wd);
         }
 
+        /* A skipped day on which there is no meeting skips nothing: most
+         * likely a typo in the date, and the meeting meant still shows. */
+        config_setting_t *skip = config_setting_get_member(g, "skip");
+        if (ld->group_errors == 0 && skip && s->n_skip > 0 && (s->has_rule || s->n_dates)) {
+                struct schedule plain = *s;
+                plain.skip = NULL;
+                plain.n_skip = 0;
+                for (int i = 0; i < config_setting_length(skip); i++) {
+                        config_setting_t *e = config_setting_get_elem(skip, (unsigned)i);
+                        const char *v = config_setting_get_string(e);
+                        GDate day;
+                        g_date_clear(&day, 1);
+                        if (!v || !schedule_parse_date(v, &day))
+                                continue;
+                        struct meeting m;
+                        if (schedule_next(&plain, &day, &m, 1) == 1 && g_date_compare(&m.start.date, &day) == 0)
+                                continue;
+                        char *p = element_path("schedule.skip", (size_t)i);
+                        char *q = diag_quote(v, 20);
+                        diag_warn(ld->d, ld->file, cfg_line(e), p,
+                                  "%s is not a day this schedule meets, so nothing is skipped (a typo in the date?)", q);
+                        g_free(q);
+                        g_free(p);
+                }
+        }
+
         const GDate *start = s->has_rule ? &s->first.date : s->n_dates ? &s->dates[0].date : NULL;
         if (s->has_until && start && g_date_compare(&s->until, start) < 0) {
                 config_setting_t *until = config_setting_get_member(g, "until");

@@ -188,4 +188,14 @@ run check --today 2027-01-01 -l klar -f a3,instagram samples/reading-circle-libr
 like "$out" "Not shown: pitch, agenda, channels, lead.role (all); lead.email (instagram) (design klar, a3, instagram); left out for room: pitch (a3)" \
         "not shown: per output, and what was left out for room"
 
+# A skipped day that is no meeting day: probably a typo, said with its line.
+mkdir -p "$T_TMP/skip"
+community "$T_TMP/skip/s.cfg"
+sed -i 's|repeat = "monthly"; };|repeat = "monthly";\n  skip = ["2027-02-09", "2027-03-10"]; };|' "$T_TMP/skip/s.cfg"
+run check --today "$TODAY" "$T_TMP/skip/s.cfg"
+is "$rc" 0 "skip on a day without a meeting: still OK"
+like "$err" "$T_TMP/skip/s.cfg:5: warning: schedule.skip[2]: \"2027-03-10\" is not a day this schedule meets, so nothing is skipped (a typo in the date?)" \
+        "skip on a day without a meeting: warned with its line"
+unlike "$err" "schedule.skip[1]" "skip on a meeting day: no warning"
+
 done_testing
