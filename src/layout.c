@@ -17,8 +17,10 @@
 #include "expand.h"
 #include "facts.h"
 
-static const char *const role_names[ROLE_COUNT] = {
-        "background", "text", "primary", "accent", "on_primary", "on_accent", "muted", "surface"
+/* NULL-terminated: check_keys counts the keys (fuzzing found the
+ * unterminated table read past its end on an unknown key in colors). */
+static const char *const role_names[ROLE_COUNT + 1] = {
+        "background", "text", "primary", "accent", "on_primary", "on_accent", "muted", "surface", NULL
 };
 
 const char *layout_role_name(enum role r) { return role_names[r]; }
