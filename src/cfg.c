@@ -107,6 +107,94 @@ static char *prepare(const char *text, size_t len, const char *file, const struc
         return out;
 }
 
+/* A group, list or array left open.  libconfig notices only where the
+ * text stops making sense, often many lines below (a missing "}" after
+ * lead = { ... is reported at the end of the file).  So the text is read
+ * once more for brackets, outside strings and comments: the innermost
+ * opener never closed is where the mistake began, and the first line
+ * after it that is indented no deeper than the opener's line (a new
+ * setting at that level) is where its closing bracket is most likely
+ * missing.  Returns false when every bracket is closed. */
+struct open_bracket {
+        char c;
+        int line, indent;
+};
+
+static int indent_of(const char *line_start)
+{
+        int n = 0;
+        for (const char *p = line_start; *p == ' ' || *p == '\t'; p++)
+                n += *p == '\t' ? 8 - n % 8 : 1;
+        return n;
+}
+
+static bool unclosed_bracket(const char *text, int *open_line, int *likely_line, char *opener)
+{
+        GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct open_bracket));
+        int line = 1;
+        const char *line_start = text;
+        for (const char *p = text; *p; p++) {
+                if (*p == '\n') {
+                        line++;
+                        line_start = p + 1;
+                } else if (*p == '"') {
+                        for (p++; *p && *p != '"'; p++) {
+                                if (*p == '\\' && p[1])
+                                        p++;
+                                else if (*p == '\n') {
+                                        line++;
+                                        line_start = p + 1;
+                                }
+                        }
+                        if (!*p)
+                                break;
+                } else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+                        while (p[1] && p[1] != '\n')
+                                p++;
+                } else if (*p == '/' && p[1] == '*') {
+                        for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+                                if (*p == '\n') {
+                                        line++;
+                                        line_start = p + 1;
+                                }
+                        if (!*p)
+                                break;
+                        p++;
+                } else if (*p == '{' || *p == '(' || *p == '[') {
+                        struct open_bracket b = { *p, line, indent_of(line_start) };
+                        g_array_append_val(stack, b);
+                } else if ((*p == '}' || *p == ')' || *p == ']') && stack->len > 0) {
+                        g_array_set_size(stack, stack->len - 1);
+                }
+        }
+        bool found = stack->len > 0;
+        if (found) {
+                struct open_bracket b = g_array_index(stack, struct open_bracket, stack->len - 1);
+                *open_line = b.line;
+                *opener = b.c;
+                *likely_line = line + 1; /* the end, unless a line says otherwise */
+                int l = 1;
+                for (const char *q = text; *q; l++) {
+                        const char *end = strchr(q, '\n');
+                        size_t n = end ? (size_t)(end - q) : strlen(q);
+                        const char *first = q;
+                        while (first < q + n && (*first == ' ' || *first == '\t'))
+                                first++;
+                        bool content = first < q + n && *first != '#' && !(first[0] == '/' && first[1] == '/') &&
+                                       *first != '}' && *first != ')' && *first != ']';
+                        if (l > b.line && content && indent_of(q) <= b.indent) {
+                                *likely_line = l;
+                                break;
+                        }
+                        if (!end)
+                                break;
+                        q = end + 1;
+                }
+        }
+        g_array_free(stack, TRUE);
+        return found;
+}
+
 bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
                const struct cfg_limits *lim, struct diag *d)
 {
@@ -114,9 +202,20 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
         if (!clean)
                 return false;
         bool ok = config_read_string(cfg, clean) == CONFIG_TRUE;
-        if (!ok)
+        int open_line, likely;
+        char opener;
+        /* Only where libconfig stumbled later than the likely place: a
+         * mistake it noticed at once is better told where it is. */
+        if (!ok && unclosed_bracket(clean, &open_line, &likely, &opener) && likely < config_error_line(cfg)) {
+                char closer = opener == '{' ? '}' : opener == '(' ? ')' : ']';
+                diag_error(d, file, likely, NULL,
+                           "syntax error: the \"%c\" opened in line %d is never closed; a \"%c\" is probably "
+                           "missing just above this line",
+                           opener, open_line, closer);
+        } else if (!ok) {
                 diag_error(d, file, config_error_line(cfg), NULL, "syntax error: %s",
                            diag_syntax_hint(config_error_text(cfg)));
+        }
         g_free(clean);
         return ok;
 }
