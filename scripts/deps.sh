@@ -11,7 +11,7 @@ libqrencode-dev libconfig-dev libglib2.0-dev libfontconfig-dev librsvg2-dev
 libgdk-pixbuf-2.0-dev libpng-dev libhyphen-dev hyphen-de hyphen-en-us libqpdf-dev
 fonts-noto-color-emoji gettext"
 test_pkgs="clang zbar-tools poppler-utils qpdf imagemagick perl valgrind
-python3-icalendar python3-dateutil chromium locales bash-completion"
+python3-icalendar python3-dateutil chromium locales bash-completion procps"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$want $test_pkgs"
