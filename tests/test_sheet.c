@@ -4,6 +4,7 @@
 #include "testlib.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <math.h>
 #include <string.h>
 
@@ -85,14 +86,21 @@ static void test_bleed_and_margin(void)
 
 /* ---- real flyers on a sheet ------------------------------------------------- */
 
-static char *run(const char *cmd)
+/* The standard output of the command line fmt... (caller frees). */
+static char *run(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static char *run(const char *fmt, ...)
 {
+        va_list ap;
+        va_start(ap, fmt);
+        char *cmd = g_strdup_vprintf(fmt, ap);
+        va_end(ap);
         char *out = NULL, *err = NULL;
         int status = 0;
         GError *e = NULL;
         if (!g_spawn_command_line_sync(cmd, &out, &err, &status, &e))
                 g_error("%s: %s", cmd, e->message);
         g_free(err);
+        g_free(cmd);
         return out;
 }
 
@@ -152,9 +160,7 @@ static void test_render_sheets(void)
 
         /* 6 pieces with bleed on A3 (297 x 420 mm): 2 x 2 upright or turned
          * 3 x 1 ... the plan decides; the PDF must say what it did. */
-        char *cmd = g_strdup_printf("pdfinfo -box %s", path);
-        char *info = run(cmd);
-        g_free(cmd);
+        char *info = run("pdfinfo -box %s", path);
         assert_field(info, "Page size", "841.89 x 1190.55 pts (A3)");
         struct sheet_plan p;
         double k = 72 / 25.4;
@@ -179,16 +185,13 @@ static void test_render_sheets(void)
         g_free(trim);
         g_free(info);
 
-        cmd = g_strdup_printf("qpdf --check %s", path);
-        char *check = run(cmd);
+        char *check = run("qpdf --check %s", path);
         g_assert_nonnull(strstr(check, "No syntax or stream encoding errors found"));
         g_free(check);
-        g_free(cmd);
 
         /* Every piece keeps its own code: 3 of each sign-up address. */
-        cmd = g_strdup_printf("sh -c 'pdftoppm -r 150 -png %s %s/page && zbarimg -q --raw %s/page*.png | sort'", path, dir, dir);
-        char *codes = run(cmd);
-        g_free(cmd);
+        char *codes = run("sh -c 'pdftoppm -r 150 -png %s %s/page && zbarimg -q --raw %s/page*.png | sort'", path, dir,
+                          dir);
         char *want = g_strdup_printf("%s\n%s\n%s\n%s\n%s\n%s\n", cs[1]->signup.url, cs[1]->signup.url,
                                      cs[1]->signup.url, cs[0]->signup.url, cs[0]->signup.url, cs[0]->signup.url);
         char **wl = g_strsplit(want, "\n", -1), **gl = g_strsplit(codes, "\n", -1);
@@ -201,16 +204,12 @@ static void test_render_sheets(void)
         g_free(codes);
 
         /* And each its clickable link: one annotation per piece. */
-        cmd = g_strdup_printf("sh -c 'qpdf --qdf --object-streams=disable %s - | grep -c \"/Subtype /Link\"'", path);
-        char *links = run(cmd);
+        char *links = run("sh -c 'qpdf --qdf --object-streams=disable %s - | grep -c \"/Subtype /Link\"'", path);
         g_assert_cmpint(atoi(links), ==, 6);
         g_free(links);
-        g_free(cmd);
 
         if (!g_getenv("KEEP")) {
-                cmd = g_strdup_printf("rm -rf %s", dir);
-                g_free(run(cmd));
-                g_free(cmd);
+                g_free(run("rm -rf %s", dir));
         } else {
                 g_test_message("kept %s", dir);
         }

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 box=$T_TMP/box
-mkdir -p "$box/communities" "$box/home/layouts"
+mkdir -p "$box/communities" "$box/lead-home/layouts"
 # The README's first community file, as a lead would save it.
 awk '/[Ss]ave this as `urban-gardening.cfg`/ { f = 1; next }
      f && /^```$/ { if (inb) exit; inb = 1; next }
@@ -23,7 +23,7 @@ cp "$box/urban-gardening.cfg" "$box/urban-gardening/"
 # docs/layouts.md's worked example, where its commands look for it.
 awk '/Save it as `~\/layouts\/mini.cfg`/ { f = 1; next }
      f && /^```$/ { if (inb) exit; inb = 1; next }
-     inb { print }' docs/layouts.md >"$box/home/layouts/mini.cfg"
+     inb { print }' docs/layouts.md >"$box/lead-home/layouts/mini.cfg"
 
 # What docs/layouts.md's commands name: the samples, and a community that
 # picks a theme.
@@ -49,7 +49,7 @@ while IFS="$(printf '\t')" read -r doc cmd; do
         case $cmd in
         "plakat render"* | "plakat check"* | "plakat kit"*) c="$c --today 2026-12-01" ;;
         esac
-        (cd "$box" && HOME=$box/home sh -c "$c" >"$T_TMP/ex.out" 2>"$T_TMP/ex.err")
+        (cd "$box" && HOME=$box/lead-home sh -c "$c" >"$T_TMP/ex.out" 2>"$T_TMP/ex.err")
         rc=$?
         out=$(cat "$T_TMP/ex.out")
         err=$(cat "$T_TMP/ex.err")
