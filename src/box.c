@@ -353,13 +353,91 @@ static void set_size(PangoLayout *l, double size, double width)
         pango_layout_set_width(l, (int)(width * REF / size * PANGO_SCALE));
 }
 
+/* What fitting asks of a layout at one width: its logical size at the
+ * reference size (Pango units), its line count, and whether Pango cut it. */
+struct look {
+        int w, h, lines;
+        bool cut;
+};
+
+/* Pango itemizes and shapes a paragraph anew each time its width changes,
+ * and shaping is most of a render (half a million instructions for a
+ * three-word label with Inter's features).  The same text in the same
+ * style at the same width always measures the same, so what was measured
+ * is remembered per Pango context: an office's batch repeats its labels,
+ * venues and call to action in every community, and a stack refitted
+ * after a hyphenation trial repeats its probes.  The layout itself is
+ * always given its width (that is cheap: Pango only marks it changed), so
+ * whatever draws it later lays it out for real, and the drawing is the
+ * same whether the measure came from here or from Pango.
+ *
+ * A layout's style key (everything new_layout set besides its width,
+ * height and ellipsizing, which the lookup adds) hangs on the layout. */
+#define LOOKS_MAX 4096 /* entries; forgetting all at once keeps memory flat */
+#define LOOKS_KEY "plakat-looks"
+#define STYLE_KEY "plakat-style"
+
+/* The table named name on l's context (made on first use), and l's key
+ * in it (caller frees). */
+static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_value, char **key)
+{
+        PangoContext *ctx = pango_layout_get_context(l);
+        GHashTable *t = g_object_get_data(G_OBJECT(ctx), name);
+        if (!t) {
+                t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_value);
+                g_object_set_data_full(G_OBJECT(ctx), name, t, (GDestroyNotify)g_hash_table_unref);
+        }
+        const char *style = g_object_get_data(G_OBJECT(l), STYLE_KEY);
+        g_assert(style);
+        *key = g_strdup_printf("%d|%d|%d|%s", pango_layout_get_width(l), pango_layout_get_height(l),
+                               (int)pango_layout_get_ellipsize(l), style);
+        if (g_hash_table_size(t) >= LOOKS_MAX)
+                g_hash_table_remove_all(t);
+        return t;
+}
+
+static struct look look(PangoLayout *l)
+{
+        char *key;
+        GHashTable *looks = memo(l, LOOKS_KEY, g_free, &key);
+        const struct look *seen = g_hash_table_lookup(looks, key);
+        if (seen) {
+                g_free(key);
+                return *seen;
+        }
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        struct look *k = g_new(struct look, 1);
+        *k = (struct look){ r.width, r.height, pango_layout_get_line_count(l), pango_layout_is_ellipsized(l) };
+        g_hash_table_insert(looks, key, k);
+        return *k;
+}
+
+/* A layout that is only drawn from now on: the one laid out already for
+ * the same key when there is one (a batch's labels are then laid out for
+ * drawing once, not once per community).  Nothing changes a box's layout
+ * after fitting, so sharing it is safe.  Takes l; returns a reference. */
+#define DRAWN_KEY "plakat-drawn"
+static PangoLayout *drawn(PangoLayout *l)
+{
+        char *key;
+        GHashTable *done = memo(l, DRAWN_KEY, g_object_unref, &key);
+        PangoLayout *same = g_hash_table_lookup(done, key);
+        if (same) {
+                g_free(key);
+                g_object_unref(l);
+                return g_object_ref(same);
+        }
+        g_hash_table_insert(done, key, g_object_ref(l));
+        return l;
+}
+
 /* Logical size of l drawn at size, in canvas units. */
 static void extent(PangoLayout *l, double size, double *w, double *h)
 {
-        PangoRectangle r;
-        pango_layout_get_extents(l, NULL, &r);
-        *w = (double)r.width / PANGO_SCALE * size / REF;
-        *h = (double)r.height / PANGO_SCALE * size / REF;
+        struct look k = look(l);
+        *w = (double)k.w / PANGO_SCALE * size / REF;
+        *h = (double)k.h / PANGO_SCALE * size / REF;
 }
 
 static bool layout_fits(PangoLayout *l, const struct elem *e, double size, double width, double height)
@@ -368,7 +446,7 @@ static bool layout_fits(PangoLayout *l, const struct elem *e, double size, doubl
         extent(l, size, &w, &h);
         if (w > width + 0.5)
                 return false; /* a word wider than the box */
-        if (e->max_lines && pango_layout_get_line_count(l) > e->max_lines)
+        if (e->max_lines && look(l).lines > e->max_lines)
                 return false;
         return h <= height + 0.5;
 }
@@ -381,6 +459,12 @@ static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const ch
         PangoLayout *l = pango_layout_new(ctx);
         char *up = e->uppercase ? box_upper(text, lang) : NULL;
         pango_layout_set_text(l, up ? up : text, -1);
+        /* Everything below that changes a measure (see look). */
+        g_object_set_data_full(G_OBJECT(l), STYLE_KEY,
+                               g_strdup_printf("%s|%d|%d|%d|%d|%.17g|%.17g|%s", e->font, e->weight, e->italic,
+                                               (int)wrap, (int)e->align, e->line_height, e->tracking,
+                                               up ? up : text),
+                               g_free);
         g_free(up);
         pango_layout_set_wrap(l, wrap);
         /* Each paragraph's direction from its text (box_direct put a mark
@@ -870,7 +954,7 @@ static void measure(struct tree *tr, size_t i, double width, double k, double *t
                 }
                 /* A word wider than the column, or more lines than
                  * max_lines allows (Pango cut them), count as too big. */
-                if (c->w > width + 0.5 || pango_layout_is_ellipsized(c->layout))
+                if (c->w > width + 0.5 || look(c->layout).cut)
                         *total += 1e9;
                 *total += c->h;
                 return;
@@ -1046,7 +1130,7 @@ static void place_leaf(struct placing *pl, struct node *c, double x, double y, d
 {
         const struct map *m = pl->tr->m;
         const struct box_target *t = m->t;
-        bool cut = c->text && (pango_layout_is_ellipsized(c->layout) || c->w > w + 0.5 || c->h > room + 0.5);
+        bool cut = c->text && (look(c->layout).cut || c->w > w + 0.5 || c->h > room + 0.5);
         if (cut) {
                 /* More lines than max_lines, or more than the room left,
                  * even at the smallest size: cut (tell_fit says so). */
@@ -1064,7 +1148,7 @@ static void place_leaf(struct placing *pl, struct node *c, double x, double y, d
         b->h = c->h;
         b->radius = c->e->radius * m->s;
         if (c->text) {
-                b->layout = c->layout;
+                b->layout = cut ? c->layout : drawn(c->layout);
                 c->layout = NULL;
                 b->size = c->size;
                 b->colour = colour_of(t, &c->e->colour);
