@@ -362,24 +362,50 @@ struct look {
 
 /* Pango itemizes and shapes a paragraph anew each time its width changes,
  * and shaping is most of a render (half a million instructions for a
- * three-word label with Inter's features).  The same text in the same
- * style at the same width always measures the same, so what was measured
- * is remembered per Pango context: an office's batch repeats its labels,
- * venues and call to action in every community, and a stack refitted
- * after a hyphenation trial repeats its probes.  The layout itself is
- * always given its width (that is cheap: Pango only marks it changed), so
- * whatever draws it later lays it out for real, and the drawing is the
- * same whether the measure came from here or from Pango.
+ * three-word label with Inter's features).  What was measured is
+ * therefore remembered per Pango context, for a range of widths:
+ *
+ * - Lines are broken greedily: each takes the longest run of words that
+ *   fits.  If the lines laid out at width W are all at most m wide, then
+ *   at any width in [m, W] each line still fits and the next word still
+ *   does not, so the lines, and every measure, are the same.  When no
+ *   paragraph wrapped at all, that holds for any width from m up.
+ * - m is the widest line plus a margin, because Pango decides a break on
+ *   the widths before it reshapes the broken line, and letter spacing
+ *   past a line's last letter is dropped only then (seen: up to 0.03 em
+ *   without letter spacing; the margin is a fifth of an em plus twice
+ *   the letter spacing).
+ * - The overall width is the widest line only when the lines' offsets do
+ *   not depend on the width: one line, or left-aligned left-to-right
+ *   lines.  Otherwise, and for a layout Pango cut, only W itself is
+ *   remembered.
+ *
+ * An office's batch repeats its labels, venues and call to action in
+ * every community, a stack refitted after a hyphenation trial repeats its
+ * probes, and the probes of one fit mostly fall into a range measured
+ * before.  The layout itself is always given its width (that is cheap:
+ * Pango only marks it changed), so whatever draws it lays it out for
+ * real.  PLAKAT_VERIFY_LOOKS=1 in the environment measures every
+ * remembered answer again and aborts on a difference (the suite runs the
+ * samples so).
  *
  * A layout's style key (everything new_layout set besides its width,
- * height and ellipsizing, which the lookup adds) hangs on the layout. */
-#define LOOKS_MAX 4096 /* entries; forgetting all at once keeps memory flat */
+ * height and ellipsizing) hangs on the layout. */
+#define LOOKS_MAX 4096 /* keys; forgetting all at once keeps memory flat */
+#define SPANS_MAX 16   /* width ranges per key */
 #define LOOKS_KEY "plakat-looks"
 #define STYLE_KEY "plakat-style"
+#define MARGIN_KEY "plakat-margin" /* Pango units, set by new_layout */
+
+struct span {
+        int lo, hi; /* Pango widths that lay the text out alike */
+        struct look look;
+};
 
 /* The table named name on l's context (made on first use), and l's key
- * in it (caller frees). */
-static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_value, char **key)
+ * in it (caller frees), with the width when with_width. */
+static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_value, bool with_width,
+                        char **key)
 {
         PangoContext *ctx = pango_layout_get_context(l);
         GHashTable *t = g_object_get_data(G_OBJECT(ctx), name);
@@ -389,28 +415,82 @@ static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_va
         }
         const char *style = g_object_get_data(G_OBJECT(l), STYLE_KEY);
         g_assert(style);
-        *key = g_strdup_printf("%d|%d|%d|%s", pango_layout_get_width(l), pango_layout_get_height(l),
-                               (int)pango_layout_get_ellipsize(l), style);
+        *key = g_strdup_printf("%d|%d|%d|%s", with_width ? pango_layout_get_width(l) : 0,
+                               pango_layout_get_height(l), (int)pango_layout_get_ellipsize(l), style);
         if (g_hash_table_size(t) >= LOOKS_MAX)
                 g_hash_table_remove_all(t);
         return t;
 }
 
+/* Measure l with Pango; *span gets the widths that measure alike. */
+static struct look measure_now(PangoLayout *l, struct span *span)
+{
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        struct look k = { r.width, r.height, pango_layout_get_line_count(l), pango_layout_is_ellipsized(l) };
+        int width = pango_layout_get_width(l);
+        *span = (struct span){ width, width, k };
+        if (k.cut || width < 0)
+                return k;
+        int widest = 0;
+        bool wrapped = false, offset_free = k.lines == 1 || pango_layout_get_alignment(l) == PANGO_ALIGN_LEFT;
+        for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next) {
+                PangoLayoutLine *line = it->data;
+                PangoRectangle lr;
+                pango_layout_line_get_extents(line, NULL, &lr);
+                widest = MAX(widest, lr.width);
+                wrapped |= !line->is_paragraph_start;
+                offset_free &= k.lines == 1 || line->resolved_dir == PANGO_DIRECTION_LTR;
+        }
+        double lo = widest + GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), MARGIN_KEY));
+        if (offset_free && lo <= width) {
+                span->lo = (int)ceil(lo);
+                span->hi = wrapped ? width : INT_MAX;
+        }
+        return k;
+}
+
+static bool verify_looks(void)
+{
+        static int on = -1;
+        if (on < 0)
+                on = g_strcmp0(g_getenv("PLAKAT_VERIFY_LOOKS"), "1") == 0;
+        return on;
+}
+
 static struct look look(PangoLayout *l)
 {
         char *key;
-        GHashTable *looks = memo(l, LOOKS_KEY, g_free, &key);
-        const struct look *seen = g_hash_table_lookup(looks, key);
-        if (seen) {
+        GHashTable *looks = memo(l, LOOKS_KEY, (GDestroyNotify)g_array_unref, false, &key);
+        GArray *spans = g_hash_table_lookup(looks, key);
+        if (!spans) {
+                spans = g_array_new(FALSE, FALSE, sizeof(struct span));
+                g_hash_table_insert(looks, key, spans);
+        } else {
                 g_free(key);
-                return *seen;
         }
-        PangoRectangle r;
-        pango_layout_get_extents(l, NULL, &r);
-        struct look *k = g_new(struct look, 1);
-        *k = (struct look){ r.width, r.height, pango_layout_get_line_count(l), pango_layout_is_ellipsized(l) };
-        g_hash_table_insert(looks, key, k);
-        return *k;
+        int width = pango_layout_get_width(l);
+        for (guint i = 0; i < spans->len; i++) {
+                const struct span *s = &g_array_index(spans, struct span, i);
+                if (width < s->lo || width > s->hi)
+                        continue;
+                if (verify_looks()) {
+                        struct span again;
+                        struct look k = measure_now(l, &again);
+                        if (k.w != s->look.w || k.h != s->look.h || k.lines != s->look.lines || k.cut != s->look.cut)
+                                g_error("a remembered measure differs from Pango's at width %d "
+                                        "(range %d..%d): %d x %d, %d lines against %d x %d, %d lines; text: %s",
+                                        width, s->lo, s->hi, s->look.w, s->look.h, s->look.lines, k.w, k.h,
+                                        k.lines, pango_layout_get_text(l));
+                }
+                return s->look;
+        }
+        struct span s;
+        struct look k = measure_now(l, &s);
+        if (spans->len >= SPANS_MAX)
+                g_array_set_size(spans, 0);
+        g_array_append_val(spans, s);
+        return k;
 }
 
 /* A layout that is only drawn from now on: the one laid out already for
@@ -421,7 +501,7 @@ static struct look look(PangoLayout *l)
 static PangoLayout *drawn(PangoLayout *l)
 {
         char *key;
-        GHashTable *done = memo(l, DRAWN_KEY, g_object_unref, &key);
+        GHashTable *done = memo(l, DRAWN_KEY, g_object_unref, true, &key);
         PangoLayout *same = g_hash_table_lookup(done, key);
         if (same) {
                 g_free(key);
@@ -465,6 +545,8 @@ static PangoLayout *new_layout(PangoContext *ctx, const struct elem *e, const ch
                                                (int)wrap, (int)e->align, e->line_height, e->tracking,
                                                up ? up : text),
                                g_free);
+        g_object_set_data(G_OBJECT(l), MARGIN_KEY,
+                          GINT_TO_POINTER((int)((0.2 + 2 * fabs(e->tracking) / 1000.0) * REF * PANGO_SCALE)));
         g_free(up);
         pango_layout_set_wrap(l, wrap);
         /* Each paragraph's direction from its text (box_direct put a mark
