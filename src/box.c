@@ -391,7 +391,7 @@ struct look {
  *
  * A layout's style key (everything new_layout set besides its width,
  * height and ellipsizing) hangs on the layout. */
-#define LOOKS_MAX 4096 /* keys; forgetting all at once keeps memory flat */
+#define LOOKS_MAX 1024 /* keys; forgetting all at once keeps memory flat */
 #define SPANS_MAX 16   /* width ranges per key */
 #define LOOKS_KEY "plakat-looks"
 #define STYLE_KEY "plakat-style"
@@ -405,7 +405,7 @@ struct span {
 /* The table named name on l's context (made on first use), and l's key
  * in it (caller frees), with the width when with_width. */
 static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_value, bool with_width,
-                        char **key)
+                        guint max, char **key)
 {
         PangoContext *ctx = pango_layout_get_context(l);
         GHashTable *t = g_object_get_data(G_OBJECT(ctx), name);
@@ -417,7 +417,7 @@ static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_va
         g_assert(style);
         *key = g_strdup_printf("%d|%d|%d|%s", with_width ? pango_layout_get_width(l) : 0,
                                pango_layout_get_height(l), (int)pango_layout_get_ellipsize(l), style);
-        if (g_hash_table_size(t) >= LOOKS_MAX)
+        if (g_hash_table_size(t) >= max)
                 g_hash_table_remove_all(t);
         return t;
 }
@@ -461,7 +461,7 @@ static bool verify_looks(void)
 static struct look look(PangoLayout *l)
 {
         char *key;
-        GHashTable *looks = memo(l, LOOKS_KEY, (GDestroyNotify)g_array_unref, false, &key);
+        GHashTable *looks = memo(l, LOOKS_KEY, (GDestroyNotify)g_array_unref, false, LOOKS_MAX, &key);
         GArray *spans = g_hash_table_lookup(looks, key);
         if (!spans) {
                 spans = g_array_new(FALSE, FALSE, sizeof(struct span));
@@ -498,10 +498,11 @@ static struct look look(PangoLayout *l)
  * drawing once, not once per community).  Nothing changes a box's layout
  * after fitting, so sharing it is safe.  Takes l; returns a reference. */
 #define DRAWN_KEY "plakat-drawn"
+#define DRAWN_MAX 128 /* laid-out layouts are kilobytes each */
 static PangoLayout *drawn(PangoLayout *l)
 {
         char *key;
-        GHashTable *done = memo(l, DRAWN_KEY, g_object_unref, true, &key);
+        GHashTable *done = memo(l, DRAWN_KEY, g_object_unref, true, DRAWN_MAX, &key);
         PangoLayout *same = g_hash_table_lookup(done, key);
         if (same) {
                 g_free(key);
