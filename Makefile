@@ -21,7 +21,7 @@ VERSION := 0.1.0
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 libpng
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 libpng nettle
 # Opened on first use (src/lazy.c): headers at build time, the library by
 # its soname at run time.
 LAZY    := librsvg-2.0 libqpdf

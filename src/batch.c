@@ -30,6 +30,7 @@
 
 #include "community.h"
 #include "diag.h"
+#include "digest.h"
 #include "output.h"
 #include "record.h"
 #include "report.h"
@@ -578,17 +579,18 @@ static void run_sheets(struct run *run)
         if (cs->len > 0 && !interrupted) {
                 /* The sheet's own fingerprint: its communities' and how
                  * they are laid on it. */
-                GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+                struct digest sum;
+        digest_init(&sum);
                 for (size_t i = 0; i < cs->len; i++) {
                         char *key = renderer_input_key(b->env.r, cs->pdata[i], b->env.ro);
-                        g_checksum_update(sum, (const guchar *)key, -1);
+                        digest_update(&sum, key, strlen(key));
                         g_free(key);
                 }
                 char *how = g_strdup_printf("%s|%s|%u", b->sheet->sheet, b->sheet->piece, b->sheet->copies);
-                g_checksum_update(sum, (const guchar *)how, -1);
+                digest_update(&sum, how, strlen(how));
                 g_free(how);
-                char *key = g_strdup(g_checksum_get_string(sum));
-                g_checksum_free(sum);
+                char key[DIGEST_HEX];
+                digest_hex(&sum, key);
                 char *name = g_path_get_basename(b->sheet->path);
                 GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
                 clear_progress(run);
@@ -643,7 +645,6 @@ static void run_sheets(struct run *run)
                         diag_clear(&d);
                 }
                 g_free(name);
-                g_free(key);
         }
         for (size_t i = 0; i < cs->len; i++)
                 community_free(cs->pdata[i]);

@@ -20,6 +20,7 @@
 #include "box.h"
 #include "community.h"
 #include "diag.h"
+#include "digest.h"
 #include "draw.h"
 #include "expand.h"
 #include "facts.h"
@@ -221,7 +222,7 @@ static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
 /* Feed the files of dir (sorted by name) to sum: their bytes, or with
  * contents false only name, size and time (fonts: megabytes that change
  * only with an install). */
-static void sum_dir(GChecksum *sum, const char *dir, bool contents)
+static void sum_dir(struct digest *sum, const char *dir, bool contents)
 {
         GDir *gd = g_dir_open(dir, 0, NULL);
         if (!gd)
@@ -235,15 +236,15 @@ static void sum_dir(GChecksum *sum, const char *dir, bool contents)
                 char *p = g_build_filename(dir, (char *)names->pdata[i], NULL);
                 GStatBuf st;
                 if (g_stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
-                        g_checksum_update(sum, (const guchar *)p, -1);
+                        digest_update(sum, p, strlen(p));
                         char *data = NULL;
                         gsize len = 0;
                         if (contents && g_file_get_contents(p, &data, &len, NULL)) {
-                                g_checksum_update(sum, (const guchar *)data, (gssize)len);
+                                digest_update(sum, data, len);
                         } else {
                                 char *meta = g_strdup_printf("%lld:%lld.%09ld", (long long)st.st_size,
                                                              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-                                g_checksum_update(sum, (const guchar *)meta, -1);
+                                digest_update(sum, meta, strlen(meta));
                                 g_free(meta);
                         }
                         g_free(data);
@@ -258,22 +259,23 @@ static void sum_dir(GChecksum *sum, const char *dir, bool contents)
  * --layouts folders, and the fonts (names, sizes and times). */
 static char *data_sum(const char *datadir, const char *const *font_dirs, const char *const *layout_dirs)
 {
-        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        struct digest sum;
+        digest_init(&sum);
         static const char *const parts[] = { "formats", "themes", "lang", "layouts" };
         for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
                 char *dir = g_build_filename(datadir, parts[i], NULL);
-                sum_dir(sum, dir, true);
+                sum_dir(&sum, dir, true);
                 g_free(dir);
         }
         for (size_t i = 0; layout_dirs && layout_dirs[i]; i++)
-                sum_dir(sum, layout_dirs[i], true);
+                sum_dir(&sum, layout_dirs[i], true);
         char *fonts = g_build_filename(datadir, "fonts", NULL);
-        sum_dir(sum, fonts, false);
+        sum_dir(&sum, fonts, false);
         g_free(fonts);
         for (size_t i = 0; font_dirs && font_dirs[i]; i++)
-                sum_dir(sum, font_dirs[i], false);
-        char *hex = g_strdup(g_checksum_get_string(sum));
-        g_checksum_free(sum);
+                sum_dir(&sum, font_dirs[i], false);
+        char *hex = g_malloc(DIGEST_HEX);
+        digest_hex(&sum, hex);
         return hex;
 }
 
@@ -1174,49 +1176,50 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
 
 /* Feed a file's bytes to sum (its path when it cannot be read: then the
  * render will fail and say why). */
-static void sum_file(GChecksum *sum, const char *path)
+static void sum_file(struct digest *sum, const char *path)
 {
         char *data = NULL;
         gsize len = 0;
-        g_checksum_update(sum, (const guchar *)path, -1);
+        digest_update(sum, path, strlen(path));
         /* The time too: a file touched since counts as changed, as make
          * has it (more work at worst, never a wrong skip). */
         GStatBuf st;
         if (g_stat(path, &st) == 0) {
                 char *stamp = g_strdup_printf("%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-                g_checksum_update(sum, (const guchar *)stamp, -1);
+                digest_update(sum, stamp, strlen(stamp));
                 g_free(stamp);
         }
         if (g_file_get_contents(path, &data, &len, NULL))
-                g_checksum_update(sum, (const guchar *)data, (gssize)len);
+                digest_update(sum, data, len);
         g_free(data);
 }
 
 char *renderer_input_key(struct renderer *r, const struct community *c, const struct render_options *o)
 {
-        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+        struct digest sum;
+        digest_init(&sum);
         char *opts = g_strdup_printf("plakat %s|%s|%s|%g|%g|%d|%s", PLAKAT_VERSION, r->data_sum,
                                      o->layout ? o->layout : "", o->dpi, o->bleed_mm, o->marks, o->outdir);
-        g_checksum_update(sum, (const guchar *)opts, -1);
+        digest_update(&sum, opts, strlen(opts));
         g_free(opts);
         for (size_t i = 0; o->formats && o->formats[i]; i++)
-                g_checksum_update(sum, (const guchar *)o->formats[i], (gssize)strlen(o->formats[i]) + 1);
-        sum_file(sum, c->path);
+                digest_update(&sum, o->formats[i], strlen(o->formats[i]) + 1);
+        sum_file(&sum, c->path);
         if (c->style.logo)
-                sum_file(sum, c->style.logo);
+                sum_file(&sum, c->style.logo);
         if (c->style.photo)
-                sum_file(sum, c->style.photo);
+                sum_file(&sum, c->style.photo);
         /* The words of the day: the next meetings and everything else a
          * template can print, as of o->today. */
         struct facts *f = facts_new(c, renderer_lang(r, c->words_language), &o->today);
         for (const char *const *k = facts_placeholders(); *k; k++) {
                 const char *v = facts_get(f, *k);
-                g_checksum_update(sum, (const guchar *)*k, (gssize)strlen(*k) + 1);
-                g_checksum_update(sum, (const guchar *)(v ? v : ""), v ? (gssize)strlen(v) + 1 : 1);
+                digest_update(&sum, *k, strlen(*k) + 1);
+                digest_update(&sum, v ? v : "", v ? strlen(v) + 1 : 1);
         }
         facts_free(f);
-        char *hex = g_strdup(g_checksum_get_string(sum));
-        g_checksum_free(sum);
+        char *hex = g_malloc(DIGEST_HEX);
+        digest_hex(&sum, hex);
         return hex;
 }
 

@@ -27,6 +27,7 @@
 
 #include "community.h"
 #include "diag.h"
+#include "digest.h"
 #include "format.h"
 #include "output.h"
 
@@ -250,7 +251,7 @@ static char *thumb_for(struct report *rep, const char *input, const char *format
                        struct community **c, bool *tried)
 {
         char *seed = g_strdup_printf("%s\n%s\n%s", sha, format, input);
-        char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, seed, -1);
+        char *sum = digest_hex_of(seed, strlen(seed));
         char *name = g_strdup_printf("%.*s.png", THUMB_ID, sum);
         char *rel = g_build_filename(REPORT_THUMBS, name, NULL);
         g_free(seed);

@@ -13,13 +13,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "digest.h"
+
 struct sink {
         int fd;           /* -1: into mem */
         GByteArray *mem;  /* owned; NULL when writing to fd */
         unsigned char *buf;
         size_t used, cap;
         int err;          /* first errno, 0 while all is well */
-        GChecksum *sum;   /* SHA-256 of every byte written, for reports and re-runs */
+        struct digest sum; /* SHA-256 of every byte written, for reports and re-runs */
+        char hex[DIGEST_HEX]; /* the sum, once asked for ("" until then) */
 };
 
 /* A sink that writes to fd (not owned: sink_close does not close it). */

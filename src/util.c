@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "digest.h"
+
 size_t util_utf8_len(const char *s)
 {
         return (size_t)g_utf8_strlen(s, -1);
@@ -135,7 +137,7 @@ char *util_slug(const char *path)
         const char *end = base + (UTIL_SLUG_MAX - 9);
         while (end > base && ((unsigned char)*end & 0xC0) == 0x80)
                 end--;
-        char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, base, (gssize)len);
+        char *sum = digest_hex_of(base, len);
         char *slug = g_strdup_printf("%.*s-%.8s", (int)(end - base), base, sum);
         g_free(sum);
         g_free(base);
