@@ -15,7 +15,7 @@
 need pdftotext qpdf zbarimg convert perl
 
 files="samples/*.cfg tests/data/render/compound.cfg tests/data/render/compound-long.cfg
-tests/data/render/emoji.cfg
+tests/data/render/emoji.cfg tests/data/render/long-venue.cfg
 tests/data/render/rtl-mixed.cfg tests/data/render/turkish.cfg"
 o=$T_TMP/inv
 for design in klar laut foto; do
