@@ -17,15 +17,20 @@
 
 #define SHY "\xC2\xAD"
 
-/* hyphen_text with each soft hyphen shown as '='. */
-static char *shown(const char *text, const char *lang)
+/* h (freed here) with each soft hyphen shown as '='. */
+static char *marked(char *h)
 {
-        char *h = hyphen_text(text, lang);
         char **parts = g_strsplit(h, SHY, -1);
         char *s = g_strjoinv("=", parts);
         g_strfreev(parts);
         g_free(h);
         return s;
+}
+
+/* hyphen_text with each soft hyphen shown as '='. */
+static char *shown(const char *text, const char *lang)
+{
+        return marked(hyphen_text(text, lang));
 }
 
 static void check(const char *lang, const char *text, const char *want)
@@ -70,12 +75,7 @@ static void test_joints(void)
 /* hyphen_joints with each soft hyphen shown as '='. */
 static char *shown_joints(const char *text, const char *lang)
 {
-        char *h = hyphen_joints(text, lang);
-        char **parts = g_strsplit(h, SHY, -1);
-        char *s = g_strjoinv("=", parts);
-        g_strfreev(parts);
-        g_free(h);
-        return s;
+        return marked(hyphen_joints(text, lang));
 }
 
 /* The character offsets after which s (with '=' for its breaks) breaks,
