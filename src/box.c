@@ -1364,13 +1364,18 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
         /* Words too long for the column: let the texts that permit it
          * break inside words, with every child back, and keep that only
          * when it is clearly better.  Joints of compounds first; every
-         * syllable only when joints are not enough. */
+         * syllable only when joints are not enough, from the text as
+         * written (a text with soft hyphens is left alone, so joints kept
+         * for break_words would keep out the syllables). */
+        char **written = g_new0(char *, n);
+        for (size_t i = 0; i < n; i++)
+                written[i] = g_strdup(node_at(&tr, i)->text);
         for (int joints = 1; joints >= 0 && (!fits || limited); joints--) {
                 char **plain = g_new0(char *, n);
                 bool changed = false;
                 for (size_t i = 0; i < n; i++) {
                         struct node *c = node_at(&tr, i);
-                        char *hy = c->text ? hyphenated(t, c->e, c->text, joints) : NULL;
+                        char *hy = written[i] ? hyphenated(t, c->e, written[i], joints) : NULL;
                         if (!hy)
                                 continue;
                         plain[i] = c->text;
@@ -1403,6 +1408,9 @@ static bool do_stack(const struct map *m, const struct elem *st, struct boxes *o
                 }
                 g_free(plain);
         }
+        for (size_t i = 0; i < n; i++)
+                g_free(written[i]);
+        g_free(written);
         if (!fits)
                 k = break_words(&tr, w, h, &fits);
         tree_height(&tr, w, k);

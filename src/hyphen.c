@@ -40,7 +40,7 @@
 #include "paths.h"
 
 #define HYPHEN_MIN_LETTERS 7
-#define HYPHEN_MAX_LETTERS 100  /* a longer "word" is not a word */
+#define HYPHEN_MAX_LETTERS 400  /* a longer "word" is not a word */
 #define HYPHEN_MAX_CHUNK   2000 /* bytes between spaces worth looking at */
 #define SHY "\xC2\xAD"          /* U+00AD in UTF-8 */
 
@@ -588,6 +588,53 @@ static bool is_joint(const char *low, size_t at, const char *const *ends)
         return false;
 }
 
+/* The hyphenation points of the lowered word low (n characters in the
+ * dictionary's charset, character k starting at byte at[k], at[n] the
+ * end): may[k] is set when the word may break after character k without
+ * a change of letters.
+ *
+ * libhyphen reads at most MAX_CHARS (100) characters, and German makes
+ * longer compounds ("...verordnungsgemeinschaftsvorsitzendenstellvertretung"),
+ * which would otherwise be broken anywhere ("genehm-igungs").  A pattern
+ * spans at most 35 letters (Debian's German: whole parts of compounds,
+ * "ab1bildungs1funktion"), so a long word is read in windows of
+ * HYPHEN_WINDOW characters that overlap by twice HYPHEN_EDGE, and each
+ * window's points are taken only away from its cut ends, where the
+ * patterns would see a word start or end that is not there.  A word of
+ * up to HYPHEN_WINDOW letters is one window, read as it always was.
+ * Returns false when libhyphen fails. */
+#define HYPHEN_WINDOW 96
+#define HYPHEN_EDGE   36
+static bool points(const struct language *l, const char *low, const size_t *at, size_t n, bool *may)
+{
+        for (size_t s = 0; s < n;) {
+                size_t len = n - s < HYPHEN_WINDOW ? n - s : HYPHEN_WINDOW;
+                bool first = s == 0, last = s + len == n;
+                int bytes = (int)(at[s + len] - at[s]);
+                char *hy = g_malloc0((size_t)bytes + 5);
+                char **rep = NULL;
+                int *pos = NULL, *cut = NULL;
+                /* A cut end keeps no letters together: the window goes on. */
+                bool ok = hnj_hyphen_hyphenate3(l->dict, low + at[s], bytes, hy, NULL, &rep, &pos, &cut,
+                                                first ? l->lhmin : 1, last ? l->rhmin : 1, 2, 2) == 0;
+                size_t from = first ? 0 : HYPHEN_EDGE, to = last ? len : len - HYPHEN_EDGE;
+                for (size_t k = from; ok && k < to; k++)
+                        may[s + k] = (hy[k] & 1) && !(rep && rep[k]);
+                if (rep) {
+                        for (int i = 0; i < bytes; i++)
+                                free(rep[i]);
+                        free(rep);
+                }
+                free(pos);
+                free(cut);
+                g_free(hy);
+                if (!ok)
+                        return false;
+                s = last ? n : s + len - 2 * HYPHEN_EDGE;
+        }
+        return true;
+}
+
 /* Append the run of n letters at word (UTF-8) to out, with soft hyphens
  * where the patterns allow (only at joints when joints is set). */
 static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n,
@@ -598,15 +645,18 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                 return;
         }
         /* Lower case, one character for one.  libhyphen counts characters,
-         * also in UTF-8, so hyphens[k] is about character k of the word. */
+         * also in UTF-8, so a point after character k is about character
+         * k of the word; at[k] is where it starts in low. */
         GString *low = g_string_new(NULL);
+        size_t *at = g_new(size_t, n + 1);
         bool ok = true;
         size_t k = 0;
         bool latin1 = g_ascii_strcasecmp(l->dict->cset, "ISO8859-1") == 0 ||
                       g_ascii_strcasecmp(l->dict->cset, "ISO-8859-1") == 0;
-        for (const char *p = word; p < word + bytes; p = g_utf8_next_char(p), k++) {
+        for (const char *p = word; p < word + bytes && k < n; p = g_utf8_next_char(p), k++) {
                 char u[6];
                 gint len = g_unichar_to_utf8(g_unichar_tolower(g_utf8_get_char(p)), u);
+                at[k] = low->len;
                 if (l->dict->utf8) {
                         g_string_append_len(low, u, len);
                 } else if (latin1 && g_utf8_get_char(u) <= 0xFF) {
@@ -623,13 +673,9 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                                 break;
                 }
         }
-        char *hyphens = NULL, **rep = NULL;
-        int *pos = NULL, *cut = NULL;
-        if (ok) {
-                hyphens = g_malloc0(low->len + 5);
-                ok = hnj_hyphen_hyphenate3(l->dict, low->str, (int)low->len, hyphens, NULL, &rep, &pos,
-                                           &cut, l->lhmin, l->rhmin, 2, 2) == 0;
-        }
+        at[n] = low->len;
+        bool *may = g_new0(bool, n);
+        ok = ok && points(l, low->str, at, n, may);
         /* The word in lower case, UTF-8, and where each letter ends in
          * it: for joints. */
         GString *lw = g_string_new(NULL);
@@ -646,20 +692,14 @@ static void hyphenate_run(GString *out, const char *word, size_t bytes, size_t n
                 /* Never before a combining mark: it belongs to the letter. */
                 bool mark_next = next < word + bytes && g_unichar_ismark(g_utf8_get_char(next));
                 bool joint = !joints || (l->joints && k + 1 < n && is_joint(lw->str, ends[k], l->joints));
-                if (ok && k + 1 < n && !mark_next && (hyphens[k] & 1) && !(rep && rep[k]) && joint)
+                if (ok && k + 1 < n && !mark_next && may[k] && joint)
                         g_string_append(out, SHY);
                 p = next;
         }
         g_free(ends);
         g_string_free(lw, TRUE);
-        if (rep) {
-                for (size_t i = 0; i < low->len; i++)
-                        free(rep[i]);
-                free(rep);
-        }
-        free(pos);
-        free(cut);
-        g_free(hyphens);
+        g_free(may);
+        g_free(at);
         g_string_free(low, TRUE);
 }
 

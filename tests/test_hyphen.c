@@ -17,15 +17,20 @@
 
 #define SHY "\xC2\xAD"
 
-/* hyphen_text with each soft hyphen shown as '='. */
-static char *shown(const char *text, const char *lang)
+/* h (freed here) with each soft hyphen shown as '='. */
+static char *marked(char *h)
 {
-        char *h = hyphen_text(text, lang);
         char **parts = g_strsplit(h, SHY, -1);
         char *s = g_strjoinv("=", parts);
         g_strfreev(parts);
         g_free(h);
         return s;
+}
+
+/* hyphen_text with each soft hyphen shown as '='. */
+static char *shown(const char *text, const char *lang)
+{
+        return marked(hyphen_text(text, lang));
 }
 
 static void check(const char *lang, const char *text, const char *want)
@@ -65,6 +70,87 @@ static void test_joints(void)
         h = hyphen_joints("communication", "en");
         g_assert_cmpstr(h, ==, "communication");
         g_free(h);
+}
+
+/* hyphen_joints with each soft hyphen shown as '='. */
+static char *shown_joints(const char *text, const char *lang)
+{
+        return marked(hyphen_joints(text, lang));
+}
+
+/* The character offsets after which s (with '=' for its breaks) breaks,
+ * as a string of '0'/'1' per letter. */
+static char *break_map(const char *s)
+{
+        GString *m = g_string_new(NULL);
+        for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+                if (*p == '=')
+                        m->str[m->len - 1] = '1';
+                else
+                        g_string_append_c(m, '0');
+        }
+        return g_string_free(m, FALSE);
+}
+
+/* Long compounds break at the German patterns' points (syllables) or, in
+ * the joints pass, at a subset of them where words meet; never a letter
+ * off ("genehm=igungs"), never within three letters of the start or four
+ * of the end.  A compound beyond libhyphen's 100 letters breaks at the
+ * same points as its parts do on their own. */
+static void test_long_compounds(void)
+{
+        static const struct {
+                const char *word, *syllables, *joints;
+        } cases[] = {
+                { "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung",
+                  "Grund=stücks=ver=kehrs=ge=neh=mi=gungs=zu=stän=dig=keits=über=tra=gungs=ver=ord=nung",
+                  "Grundstücks=verkehrs=genehmigungs=zuständigkeits=übertragungs=verordnung" },
+                { "Donaudampfschifffahrtsgesellschaftskapitän",
+                  "Donau=dampf=schiff=fahrts=ge=sell=schafts=ka=pitän",
+                  "Donaudampfschifffahrtsgesellschafts=kapitän" },
+                { "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz",
+                  "Rind=flei=sche=ti=ket=tie=rungs=über=wa=chungs=auf=ga=ben=über=tra=gungs=ge=setz",
+                  "Rindfleischetikettierungs=überwachungs=aufgabenübertragungs=gesetz" },
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+                check("de", cases[i].word, cases[i].syllables);
+                char *j = shown_joints(cases[i].word, "de");
+                g_assert_cmpstr(j, ==, cases[i].joints);
+                char *sm = break_map(cases[i].syllables), *jm = break_map(j);
+                g_assert_cmpuint(strlen(sm), ==, strlen(jm));
+                for (size_t k = 0; jm[k]; k++)
+                        if (jm[k] == '1')
+                                g_assert_cmpint(sm[k], ==, '1'); /* a joint is a syllable point */
+                size_t n = strlen(sm);
+                for (size_t k = 0; k < n; k++)
+                        if (sm[k] == '1')
+                                g_assert_true(k >= 2 && k + 4 < n);
+                g_free(sm);
+                g_free(jm);
+                g_free(j);
+        }
+
+        /* 112 letters: read in windows, broken where its parts break. */
+        const char *head = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnungs";
+        const char *tail = "gemeinschaftsvorsitzendenstellvertretung";
+        char *word = g_strconcat(head, tail, NULL);
+        char *got = shown(word, "de"), *want_head = shown(head, "de"), *want_tail = shown(tail, "de");
+        g_assert_true(g_str_has_prefix(got, "Grund=stücks=ver=kehrs=ge=neh=mi=gungs=zu=stän=dig=keits="
+                                            "über=tra=gungs=ver=ord=nungs="));
+        g_assert_true(g_str_has_suffix(got, "=ge=mein=schafts=vor=sit=zen=den=stell=ver=tre=tung"));
+        g_assert_true(g_str_has_prefix(got, want_head));
+        /* the tail's own points, past its first (which the word alone has
+         * no letters before) */
+        g_assert_true(g_str_has_suffix(got, strchr(want_tail, '=') + 1));
+        g_assert_null(strstr(got, "genehm=igungs"));
+        char *gj = shown_joints(word, "de");
+        g_assert_cmpstr(gj, ==, "Grundstücks=verkehrs=genehmigungs=zuständigkeits=übertragungs="
+                                "verordnungs=gemeinschafts=vorsitzendenstellvertretung");
+        g_free(gj);
+        g_free(want_tail);
+        g_free(want_head);
+        g_free(got);
+        g_free(word);
 }
 
 static void test_english(void)
@@ -378,6 +464,7 @@ int main(int argc, char **argv)
         g_test_add_func("/hyphen/cache_damage", test_cache_damage);
         g_test_add_func("/hyphen/compiled", test_compiled);
         g_test_add_func("/hyphen/german", test_german);
+        g_test_add_func("/hyphen/long_compounds", test_long_compounds);
         g_test_add_func("/hyphen/joints", test_joints);
         g_test_add_func("/hyphen/english", test_english);
         g_test_add_func("/hyphen/left_alone", test_left_alone);

@@ -7,14 +7,15 @@
 #     every word keeps 4 mm from the cut;
 #   - every output's --debug-boxes file: no text's ink on the QR box, text
 #     inside the safe margin (print) or out of the bands apps cover
-#     (screen), no glyph drawn as the missing-glyph box;
+#     (screen), no glyph drawn as the missing-glyph box, the facts on a
+#     square 1080 px image at 28 px or more;
 #   - the story PNGs: the QR box the boxes file names is where a scanner
 #     finds the code.
 . "$(dirname "$0")/render-lib.sh"
 need pdftotext qpdf zbarimg convert perl
 
 files="samples/*.cfg tests/data/render/compound.cfg tests/data/render/compound-long.cfg
-tests/data/render/emoji.cfg
+tests/data/render/emoji.cfg tests/data/render/long-venue.cfg
 tests/data/render/rtl-mixed.cfg tests/data/render/turkish.cfg"
 o=$T_TMP/inv
 for design in klar laut foto; do
@@ -81,6 +82,7 @@ bad_json=$(perl -e '
                 (my $name = $f) =~ s{.*/([^/]+/[^/]+)$}{$1};
                 my ($tx, $ty, $tw, $th) = $j =~ /"trim": \[([-\d.]+), ([-\d.]+), ([-\d.]+), ([-\d.]+)\]/;
                 my ($safe) = $j =~ /"safe": ([\d.]+)/;
+                my ($format) = $j =~ /"format": "([^"]+)"/;
                 my ($st, $sb) = $j =~ /"safe_top": ([\d.]+), "safe_bottom": ([\d.]+)/;
                 my (@qr, @text);
                 while ($j =~ /\{"element": "((?:[^"\\]|\\.)*)", "kind": "(\w+)", "x": ([-\d.]+), "y": ([-\d.]+), "w": ([-\d.]+), "h": ([-\d.]+)([^\n]*)\}/g) {
@@ -106,10 +108,17 @@ bad_json=$(perl -e '
                                         if $y0 < $ty + $st - 0.5 || $y1 > $ty + $th - $sb + 0.5;
                         }
                         print "$name: $t->{name} has glyphs drawn as boxes\n" if $t->{rest} =~ /"unknown_glyphs": [1-9]/;
+                        # a square feed image (1080 px) is read on a phone: the
+                        # facts (when, where, how to sign up) at 28 px or more
+                        if ($format eq "instagram" && $t->{name} =~ /^(cycle|next|venue|address|rota|cta|short-url)$/) {
+                                my ($size) = $t->{rest} =~ /"size": ([\d.]+)/;
+                                print "$name: $t->{name} is $size px on a 1080 px square; facts need 28 px\n"
+                                        if $size < 27.995;
+                        }
                 }
         }' "$o"/*/*.boxes.json)
 n=$(ls "$o"/*/*.boxes.json | wc -l)
-is "$bad_json" "" "boxes files ($n): no text on the QR code or out of the safe area, no missing glyphs"
+is "$bad_json" "" "boxes files ($n): no text on the QR code or out of the safe area, no missing glyphs, square facts >= 28 px"
 
 # The story PNG (where the issue saw a name run across the code): the QR
 # box the boxes file names is where a scanner finds the code.

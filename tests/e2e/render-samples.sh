@@ -18,6 +18,17 @@ value() {
         printf '%s\n' "$out" | sed -n "s/^  $1 *//p" | head -n 1
 }
 
+# has_emoji_words TEXTFILE S: S has emoji and each of its other words is
+# in TEXTFILE.  A colour emoji is a picture in the PDF, which pdftotext
+# cannot read back, and it reorders the words of a line around one.
+has_emoji_words() {
+        _he_plain=$(printf '%s\n' "$2" | perl -CSD -pe 's/[\x{1F000}-\x{1FFFF}\x{2600}-\x{27BF}\x{200D}\x{FE0F}]//g')
+        [ "$_he_plain" != "$2" ] || return 1
+        for _he_w in $_he_plain; do
+                has_text "$1" "$_he_w" || return 1
+        done
+}
+
 samples=$(ls samples/*.cfg)
 for f in $samples; do
         slug=$(basename "$f" .cfg)
@@ -58,7 +69,7 @@ $png" "$f: writes <slug>-a3.pdf and <slug>-instagram.png and lists them"
         pdftotext "$pdf" "$T_TMP/text" 2>/dev/null
         for v in c_name c_topic c_venue; do
                 eval "w=\$$v"
-                if has_text "$T_TMP/text" "$w"; then
+                if has_emoji_words "$T_TMP/text" "$w" || has_text "$T_TMP/text" "$w"; then
                         pass "$f: the PDF says the ${v#c_}"
                 else
                         fail "$f: the PDF says the ${v#c_}" "want: $w" "text: $(squeeze "$T_TMP/text")"
