@@ -37,6 +37,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "digest.h"
 #include "paths.h"
 
 #define HYPHEN_MIN_LETTERS 7
@@ -115,7 +116,7 @@ G_LOCK_DEFINE_STATIC(languages);
  * hnj_hyphen_free. */
 
 #define CACHE_MAGIC "plakat-hyphen-3"
-#define DIGEST_LEN 32
+#define DIGEST_LEN DIGEST_BYTES
 
 static void put_bytes(GByteArray *b, const void *p, size_t n)
 {
@@ -330,7 +331,7 @@ static char *identity_of(const char *patterns)
         gsize len;
         if (!g_file_get_contents(patterns, &data, &len, NULL))
                 return NULL;
-        char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+        char *sum = digest_hex_of(data, len);
         char *base = g_path_get_basename(patterns);
         const union { int i; char c; } one = { 1 };
         char *id = g_strdup_printf("plakat %s\nabi %zu %zu %zu %zu %s\npatterns %s %zu %s\n", PLAKAT_VERSION,
@@ -353,11 +354,10 @@ static GByteArray *compile_bytes(const HyphenDict *d, const char *identity)
         put_bytes(b, identity, (size_t)str_size(identity));
         put_dict(b, d);
         size_t head = sizeof CACHE_MAGIC + DIGEST_LEN;
-        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-        g_checksum_update(sum, b->data + head, b->len - head);
-        gsize n = DIGEST_LEN;
-        g_checksum_get_digest(sum, b->data + sizeof CACHE_MAGIC, &n);
-        g_checksum_free(sum);
+        struct digest sum;
+        digest_init(&sum);
+        digest_update(&sum, b->data + head, b->len - head);
+        digest_bytes(&sum, b->data + sizeof CACHE_MAGIC);
         return b;
 }
 
@@ -399,11 +399,10 @@ HyphenDict *hyphen_read_compiled(const unsigned char *data, size_t len, const ch
         if (!data || !identity || len < head + 4 || memcmp(data, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0)
                 return NULL;
         unsigned char digest[DIGEST_LEN];
-        gsize n = sizeof digest;
-        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-        g_checksum_update(sum, data + head, len - head);
-        g_checksum_get_digest(sum, digest, &n);
-        g_checksum_free(sum);
+        struct digest sum;
+        digest_init(&sum);
+        digest_update(&sum, data + head, len - head);
+        digest_bytes(&sum, digest);
         if (memcmp(digest, data + sizeof CACHE_MAGIC, sizeof digest) != 0)
                 return NULL;
         int idlen;
@@ -452,7 +451,7 @@ static char *cache_file(const char *patterns, const char *identity)
 {
         const char *xdg = g_getenv("XDG_CACHE_HOME");
         char *dir = xdg && g_path_is_absolute(xdg) ? g_strdup(xdg) : g_build_filename(g_get_home_dir(), ".cache", NULL);
-        char *key = g_compute_checksum_for_string(G_CHECKSUM_SHA256, identity, -1);
+        char *key = digest_hex_of(identity, strlen(identity));
         key[16] = '\0';
         char *base = g_path_get_basename(patterns);
         char *name = g_strdup_printf("%s-%s.bin", base, key);
