@@ -35,6 +35,21 @@ for d in klar laut; do
         unlike "$out" "left out for room" "$d: nothing gave way on A3 and A4"
 done
 
+# klar's A3 has room for the pitch of every sample (issue 11): its first
+# words are on the poster (a very long one may end in "…").
+run render --today "$RTODAY" -l klar -f a3 -o "$o/pitch" samples/*.cfg
+is "$rc" 0 "klar: every sample renders"
+for f in samples/*.cfg; do
+        pitch=$(sed -n 's/^pitch *= *"\(.*\)";.*/\1/p' "$f" | cut -d' ' -f1-6)
+        [ -n "$pitch" ] || continue
+        pdftotext "$o/pitch/$(basename "$f" .cfg)-a3.pdf" "$T_TMP/pitch.txt" 2>/dev/null
+        if has_text "$T_TMP/pitch.txt" "$pitch"; then
+                pass "klar a3: $f: says the pitch"
+        else
+                fail "klar a3: $f: says the pitch" "want: $pitch" "text: $(squeeze "$T_TMP/pitch.txt")"
+        fi
+done
+
 # A long agenda leaves no room for the channels under it: they give way
 # (first of the section) and check says so, for A3 and A4 only.
 run check --today "$RTODAY" -l klar -f a3,a4,a6 samples/stammtisch-altstadt.cfg
