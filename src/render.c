@@ -835,9 +835,8 @@ static void note_shown(const struct page *pg, const char *format, const struct b
                 mark_lists(&pg->elems[i], format, drawn, shown);
 }
 
-/* An element that has something to show on this output: what it needs
- * is there, and a text names a fact with a value (or only labels). */
-static bool elem_given(const struct prep *p, const struct elem *e, const char *format)
+/* Whether e's needs and unless let it in for this community. */
+static bool elem_wanted(const struct prep *p, const struct elem *e)
 {
         for (size_t i = 0; e->needs && e->needs[i]; i++)
                 if (!facts_get(p->facts, e->needs[i]))
@@ -845,6 +844,15 @@ static bool elem_given(const struct prep *p, const struct elem *e, const char *f
         for (size_t i = 0; e->unless && e->unless[i]; i++)
                 if (facts_get(p->facts, e->unless[i]))
                         return false;
+        return true;
+}
+
+/* An element that has something to show on this output: what it needs
+ * is there, and a text names a fact with a value (or only labels). */
+static bool elem_given(const struct prep *p, const struct elem *e, const char *format)
+{
+        if (!elem_wanted(p, e))
+                return false;
         switch (e->kind) {
         case ELEM_IMAGE:
                 return strcmp(e->source, "logo") == 0 ? p->logo != NULL : p->photo != NULL;
@@ -901,7 +909,9 @@ static void note_dropped(const struct prep *p, const struct elem *es, size_t n, 
 {
         for (size_t i = 0; i < n; i++) {
                 const struct elem *e = layout_elem_for(&es[i], format);
-                if (!e)
+                /* A container its needs or unless leave out (the design's
+                 * other version of a section) gave way to nothing. */
+                if (!e || !elem_wanted(p, e))
                         continue;
                 if (e->optional && elem_given(p, e, format) && !elem_drawn(e, format, drawn))
                         g_ptr_array_add(dropped, e->name);

@@ -160,7 +160,7 @@ woop = { wish = "Weniger Müll"; };
 CFG
 run check --today 2026-11-27 "$dir/agenda.cfg"
 is "$rc" 0 "not shown: still OK"
-like "$out" "Not shown: agenda, woop (design klar, a3, instagram)" "not shown: named with the design and formats"
+like "$out" "Not shown: woop (all); agenda (instagram) (design klar, a3, instagram)" "not shown: named with the design and formats (the A3 poster shows the agenda)"
 printf 'style = { layout = "laut"; };\n' >>"$dir/agenda.cfg"
 run check --today 2026-11-27 "$dir/agenda.cfg"
 like "$out" "(design laut, a3, instagram)" "style.layout picks the design"
@@ -184,8 +184,8 @@ like "$out" "Not shown: pitch, goal, tags, lead.email (design showcase, instagra
 
 # What differs per output is said per output, and an optional element
 # that had to give way for room is named with its formats.
-run check --today 2027-01-01 -l klar -f a3,instagram samples/reading-circle-library.cfg
-like "$out" "Not shown: pitch, agenda, channels, lead.role (all); lead.email (instagram) (design klar, a3, instagram); left out for room: pitch (a3)" \
+run check --today 2027-01-01 -l klar -f a3,a6,instagram samples/reading-circle-library.cfg
+like "$out" "Not shown: lead.role (all); pitch, agenda, channels (a6, instagram); lead.email (instagram) (design klar, a3, a6, instagram); left out for room: pitch (a6)" \
         "not shown: per output, and what was left out for room"
 
 # A skipped day that is no meeting day: probably a typo, said with its line.
