@@ -948,7 +948,7 @@ static void check_key_facts(const struct prep *p, const struct boxes *bs, GHashT
 /* ---- plates under logos ------------------------------------------------------------
  *
  * A logo in the colour of the band it sits on vanishes (a navy logo on a
- * navy band is 1.0:1, with its yellow bars 1.3:1).  Its opaque pixels'
+ * navy band is 1.0:1; with its yellow bars 1.1:1).  Its opaque pixels'
  * mean colour stands for the logo as seen from afar; below PLATE_CONTRAST
  * against the colour behind it, the logo gets a plate: a rounded card,
  * white or near-black, whichever contrasts more with the logo, drawn
