@@ -10,6 +10,7 @@
 #include "box.h"
 #include "i18n.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -327,6 +328,15 @@ static struct box *add(struct boxes *bs, enum box_kind kind, const struct elem *
         b->kind = kind;
         b->elem = e;
         return b;
+}
+
+struct box *boxes_insert(struct boxes *bs, size_t at, enum box_kind kind, const struct elem *e)
+{
+        assert(at <= bs->n);
+        struct box b = *add(bs, kind, e);
+        memmove(&bs->b[at + 1], &bs->b[at], (bs->n - 1 - at) * sizeof *bs->b);
+        bs->b[at] = b;
+        return &bs->b[at];
 }
 
 void boxes_clear(struct boxes *bs)

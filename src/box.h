@@ -68,6 +68,11 @@ struct box_target {
 bool box_layout(const struct box_target *t, struct boxes *out, struct diag *d);
 void boxes_clear(struct boxes *bs);
 
+/* A new zeroed box of kind for e at position at (0..bs->n), the boxes from
+ * there on moved one up: drawn before them.  Returns it; pointers into
+ * bs from before are stale. */
+struct box *boxes_insert(struct boxes *bs, size_t at, enum box_kind kind, const struct elem *e);
+
 /* Where a text box's text is drawn, in canvas units: ink (what is
  * painted: the glyphs' outlines) or logical (the lines' full height and
  * advance), from its laid-out layout, not from the element's box.  A box

@@ -584,6 +584,65 @@ double image_effective_dpi(const struct image *im, double box_w_mm, double box_h
         return 25.4 / fit_scale(iw, ih, box_w_mm, box_h_mm, fit);
 }
 
+/* ---- the colour of an image ------------------------------------------------------- */
+
+/* A logo's colour is that of its bulk, so at most this many pixels a side
+ * are looked at: an SVG is drawn this small, a larger PNG or JPEG is read
+ * at every n-th pixel. */
+#define MEAN_SIDE 128
+
+static bool surface_mean(cairo_surface_t *s, struct rgb *out)
+{
+        cairo_surface_flush(s);
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        int stride = cairo_image_surface_get_stride(s);
+        bool alpha = cairo_image_surface_get_format(s) == CAIRO_FORMAT_ARGB32;
+        const unsigned char *data = cairo_image_surface_get_data(s);
+        if (!data)
+                return false;
+        int step = MAX(1, MAX(w, h) / MEAN_SIDE);
+        double r = 0, g = 0, b = 0;
+        size_t n = 0;
+        for (int y = 0; y < h; y += step) {
+                const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+                for (int x = 0; x < w; x += step) {
+                        uint32_t px = row[x], a = alpha ? px >> 24 : 255;
+                        if (a < 128)
+                                continue;
+                        /* cairo's pixels are premultiplied by alpha */
+                        r += (double)(px >> 16 & 0xFF) / a;
+                        g += (double)(px >> 8 & 0xFF) / a;
+                        b += (double)(px & 0xFF) / a;
+                        n++;
+                }
+        }
+        if (n == 0)
+                return false;
+        *out = (struct rgb){ true, fmin(1, r / (double)n), fmin(1, g / (double)n), fmin(1, b / (double)n) };
+        return true;
+}
+
+bool image_mean_colour(const struct image *im, struct rgb *out)
+{
+        if (im->type != IMAGE_SVG)
+                return surface_mean(im->surface, out);
+        double k = MEAN_SIDE / fmax(im->svg_w, im->svg_h);
+        int w = MAX(1, (int)ceil(im->svg_w * k)), h = MAX(1, (int)ceil(im->svg_h * k));
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        cairo_t *cr = cairo_create(s);
+        RsvgRectangle vp = { 0, 0, w, h };
+        GError *err = NULL;
+        const char *missing = NULL;
+        const struct lazy_rsvg *rs = lazy_rsvg(&missing);
+        /* It was drawn once at load, so librsvg is there and can. */
+        bool ok = rs && rs->render_document(im->svg, cr, &vp, &err);
+        g_clear_error(&err);
+        cairo_destroy(cr);
+        ok = ok && surface_mean(s, out);
+        cairo_surface_destroy(s);
+        return ok;
+}
+
 /* The matrix from stored pixels to upright ones for EXIF orientation o. */
 static void orientation_matrix(int o, double w, double h, cairo_matrix_t *m)
 {

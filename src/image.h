@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "colour.h"
 #include "imagefit.h"
 
 struct diag;
@@ -64,6 +65,13 @@ void image_size(const struct image *im, double *w, double *h);
  * box_w_mm x box_h_mm (cover: the finer side that still fills the box;
  * contain: the side that fits).  INFINITY for an SVG or an empty box. */
 double image_effective_dpi(const struct image *im, double box_w_mm, double box_h_mm, enum fit fit);
+
+/* The mean colour of im's opaque pixels (alpha at least one half): the
+ * colour a reader takes a logo for from a distance.  Returns false, and
+ * leaves *out untouched, when no pixel is opaque.  An SVG is drawn small
+ * for it; a large PNG or JPEG is sampled.  A pass over pixels: call it
+ * once per image, not per output. */
+bool image_mean_colour(const struct image *im, struct rgb *out);
 
 /* Draw im into the box (x, y, w, h) in user units, fitted by cover (fill
  * the box, crop) or contain (whole image, centred).  Clips to the box. */

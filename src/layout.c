@@ -176,6 +176,7 @@ static const struct key {
         { "hyphenate", TEXTUAL, ANYWHERE, N_("on a text") },
         { "source", K(ELEM_IMAGE), ANYWHERE, N_("on an image") },
         { "fit", K(ELEM_IMAGE), ANYWHERE, N_("on an image") },
+        { "plate", K(ELEM_IMAGE), ANYWHERE, N_("on an image") },
         { "dark", K(ELEM_QR), ANYWHERE, N_("on a qr") },
         { "light", K(ELEM_QR), ANYWHERE, N_("on a qr") },
         { "level", K(ELEM_QR), ANYWHERE, N_("on a qr") },
@@ -570,6 +571,16 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                         err(c, g, _("source: expected \"logo\" or \"photo\", found nothing"));
                 e->source = g_strdup(sources[src]);
                 e->fit = (enum fit)get_word(c, g, "fit", fits, src == 0 ? FIT_CONTAIN : FIT_COVER);
+                /* A photo fills its area and brings its own colours: only
+                 * a logo is measured against its background. */
+                static const char *const plates[] = { "auto", "none", NULL };
+                e->plate = (enum plate)get_word(c, g, "plate", plates, src == 0 ? PLATE_AUTO : PLATE_NONE);
+                const config_setting_t *pm = member(c, g, "plate");
+                if (src != 0 && pm) {
+                        char *pp = cfg_path(pm);
+                        diag_warn(c->d, c->file, cfg_line(pm), pp, "has no effect on a photo; it works on a logo");
+                        g_free(pp);
+                }
                 break;
         }
         case ELEM_QR: {

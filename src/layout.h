@@ -40,6 +40,9 @@ enum marker { MARKER_NONE, MARKER_BULLET, MARKER_NUMBER, MARKER_DASH };
 #define LAYOUT_PAGE_PX_MIN 16.0
 #define LAYOUT_PAGE_PX_MAX 20000.0
 enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END };
+/* An image's plate: a light or dark card drawn under a logo that would
+ * vanish on what lies behind it (auto), or never (none). */
+enum plate { PLATE_AUTO, PLATE_NONE };
 enum overflow { OVERFLOW_ELLIPSIS, OVERFLOW_ERROR };
 enum unit { UNIT_MM, UNIT_PX };
 
@@ -90,6 +93,7 @@ struct elem {
         /* image */
         char *source; /* "logo" or "photo" */
         enum fit fit;
+        enum plate plate; /* PLATE_AUTO by default on a logo, PLATE_NONE on a photo */
 
         /* containers */
         struct elem *children;

@@ -487,6 +487,7 @@ struct prep {
         struct palette palette;
         struct qr *qr;
         struct image *logo, *photo;
+        struct rgb logo_colour; /* its opaque pixels' mean; unset when it has none */
         GArray *jobs;
 };
 
@@ -590,6 +591,8 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         if (c->style.logo &&
             !(p->logo = image_load_at(c->style.logo, c->path, c->style.logo_line, "style.logo", d)))
                 ok = false;
+        if (p->logo)
+                image_mean_colour(p->logo, &p->logo_colour);
         if (c->style.photo &&
             !(p->photo = image_load_at(c->style.photo, c->path, c->style.photo_line, "style.photo", d)))
                 ok = false;
@@ -954,6 +957,71 @@ static void check_key_facts(const struct prep *p, const struct boxes *bs, GHashT
                           "(the design must give it room)", who, lost[i]);
 }
 
+/* ---- plates under logos ------------------------------------------------------------
+ *
+ * A logo in the colour of the band it sits on vanishes (a navy logo on a
+ * navy band is 1.0:1; with its yellow bars 1.1:1).  Its opaque pixels'
+ * mean colour stands for the logo as seen from afar; below PLATE_CONTRAST
+ * against the colour behind it, the logo gets a plate: a rounded card,
+ * white or near-black, whichever contrasts more with the logo, drawn
+ * inside the element's box, with the logo shrunk by the plate's margin so
+ * that nothing the design placed around the box is touched.  Over a photo
+ * the colour behind is unknown and changes under the logo: it gets the
+ * plate too, as the QR code gets its white card. */
+#define PLATE_CONTRAST 1.5
+#define PLATE_MARGIN 0.12 /* of the box's shorter side, all round the logo */
+
+/* Put a plate under the logo box at i: shrink the logo into the box less
+ * the margin, then fit the plate around the logo as drawn (contain leaves
+ * bands, the plate does not). */
+static void add_plate(struct boxes *bs, size_t i, const struct image *logo, struct rgb colour)
+{
+        struct box *b = &bs->b[i];
+        double pad = PLATE_MARGIN * fmin(b->w, b->h);
+        b->x += pad, b->y += pad, b->w -= 2 * pad, b->h -= 2 * pad;
+        double lw = b->w, lh = b->h, iw, ih;
+        image_size(logo, &iw, &ih);
+        if (b->elem->fit == FIT_CONTAIN && iw > 0 && ih > 0) {
+                double k = fmin(b->w / iw, b->h / ih);
+                lw = iw * k, lh = ih * k;
+        }
+        struct rect r = { b->x + (b->w - lw) / 2 - pad, b->y + (b->h - lh) / 2 - pad, lw + 2 * pad, lh + 2 * pad };
+        struct box *plate = boxes_insert(bs, i, BOX_RECT, b->elem);
+        plate->x = r.x, plate->y = r.y, plate->w = r.w, plate->h = r.h;
+        plate->colour = colour;
+        plate->radius = pad;
+}
+
+/* Every logo box that would vanish on its background gets a plate, or,
+ * where its element says plate = "none", a warning. */
+static void plate_logos(const struct community *c, const struct prep *p, struct boxes *bs, const char *who,
+                        struct diag *d)
+{
+        static const struct rgb white = { true, 1, 1, 1 }, dark = { true, 0x1E / 255.0, 0x1E / 255.0, 0x1E / 255.0 };
+        if (!p->logo || !p->logo_colour.set)
+                return;
+        for (size_t i = 0; i < bs->n; i++) {
+                const struct box *b = &bs->b[i];
+                if (b->kind != BOX_IMAGE || strcmp(b->elem->source, "logo") != 0)
+                        continue;
+                /* The page under everything is white paper. */
+                const struct rgb *bg = behind(bs, i, &white);
+                double ratio = bg ? colour_contrast(p->logo_colour, *bg) : 1;
+                if (ratio >= PLATE_CONTRAST)
+                        continue;
+                if (b->elem->plate == PLATE_NONE) {
+                        if (bg)
+                                diag_warn(d, c->path, c->style.logo_line, "style.logo",
+                                          "%s: %s: hardly visible on its background (contrast %.1f:1)", who,
+                                          b->elem->name, ratio);
+                        continue;
+                }
+                bool light = colour_contrast(p->logo_colour, white) >= colour_contrast(p->logo_colour, dark);
+                add_plate(bs, i, p->logo, light ? white : dark);
+                i++; /* the logo, now after its plate */
+        }
+}
+
 /* Lay out job j into bs and check it.  shown gets the facts its texts
  * print, dropped (may be NULL) the names of optional elements left out
  * for room. */
@@ -989,6 +1057,7 @@ static bool lay_out(struct renderer *r, const struct community *c, const struct 
                 .who = who,
         };
         bool ok = box_layout(&t, bs, d);
+        plate_logos(c, p, bs, who, d);
         GHashTable *drawn = g_hash_table_new(g_direct_hash, g_direct_equal);
         for (size_t i = 0; i < bs->n; i++)
                 g_hash_table_add(drawn, (gpointer)bs->b[i].elem);
@@ -1081,8 +1150,10 @@ static char *boxes_json(const struct job *j, const struct canvas *cv, const stru
                 struct rect r = drawn(b, true);
                 g_string_append_printf(s, "%s\n  {\"element\": ", i ? "," : "");
                 json_string(s, b->elem->name);
+                /* A rect an image element made is the plate under a logo. */
+                bool plate = b->kind == BOX_RECT && b->elem->kind == ELEM_IMAGE;
                 g_string_append_printf(s, ", \"kind\": \"%s\", \"x\": %.2f, \"y\": %.2f, \"w\": %.2f, \"h\": %.2f",
-                                       kinds[b->kind], r.x + off, r.y + off, r.w, r.h);
+                                       plate ? "plate" : kinds[b->kind], r.x + off, r.y + off, r.w, r.h);
                 if (b->kind == BOX_TEXT) {
                         struct rect l = drawn(b, false);
                         g_string_append_printf(s, ", \"logical\": [%.2f, %.2f, %.2f, %.2f], \"size\": %.2f, "

@@ -547,6 +547,53 @@ static void test_pdf(void)
         g_free(jpg);
 }
 
+/* ---- the colour of a logo ------------------------------------------------------- */
+
+static void assert_rgb(struct rgb c, double r, double g, double b)
+{
+        g_assert_true(c.set);
+        g_assert_cmpfloat_with_epsilon(c.r, r, 0.02);
+        g_assert_cmpfloat_with_epsilon(c.g, g, 0.02);
+        g_assert_cmpfloat_with_epsilon(c.b, b, 0.02);
+}
+
+static void test_mean_colour(void)
+{
+        /* Red | green | blue stripes: a third of each.  A PNG of 3000 px is
+         * sampled, not read whole, and comes out the same. */
+        struct rgb c = { 0 };
+        const char *sizes[][2] = { { "mean-small.png", "60" }, { "mean-large.png", "3000" } };
+        for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++) {
+                char *png = make_png(sizes[i][0], atoi(sizes[i][1]), 30);
+                struct image *im = loaded(png, "style.logo");
+                g_assert_true(image_mean_colour(im, &c));
+                assert_rgb(c, 1 / 3.0, 1 / 3.0, 1 / 3.0);
+                image_free(im);
+                g_free(png);
+        }
+
+        /* Transparent pixels are not the logo's colour: half red, half clear. */
+        const char *half = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                           "<rect width=\"20\" height=\"20\" fill=\"#FF0000\"/></svg>";
+        char *path = write_tmp("half.svg", half, strlen(half));
+        struct image *im = loaded(path, "style.logo");
+        g_assert_true(image_mean_colour(im, &c));
+        assert_rgb(c, 1, 0, 0);
+        image_free(im);
+        g_free(path);
+
+        /* Nothing opaque: no colour, and *out is left alone. */
+        const char *clear = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                            "<rect width=\"40\" height=\"20\" fill=\"#FF0000\" fill-opacity=\"0.2\"/></svg>";
+        path = write_tmp("clear.svg", clear, strlen(clear));
+        im = loaded(path, "style.logo");
+        struct rgb untouched = { true, 0.5, 0.5, 0.5 };
+        g_assert_false(image_mean_colour(im, &untouched));
+        assert_rgb(untouched, 0.5, 0.5, 0.5);
+        image_free(im);
+        g_free(path);
+}
+
 static void remove_tmpdir(void)
 {
         GDir *dir = g_dir_open(tmpdir, 0, NULL);
@@ -578,6 +625,7 @@ int main(int argc, char **argv)
         g_test_add_func("/image/orientation", test_orientation);
         g_test_add_func("/image/effective_dpi", test_effective_dpi);
         g_test_add_func("/image/pdf", test_pdf);
+        g_test_add_func("/image/mean_colour", test_mean_colour);
         int rc = g_test_run();
         remove_tmpdir();
         cairo_debug_reset_static_data();
