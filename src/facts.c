@@ -516,8 +516,17 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                         const char *what = ch->name ? ch->name : ch->type ? ch->type : ch->url;
                         if (what)
                                 g_string_append_printf(s, "%s%s", s->len ? " · " : "", what);
+                        /* Where to find a channel without a name, as a
+                         * reader would type it: the e-mail address, not
+                         * "mailto:" (a layout prints {item.name|item.address}). */
+                        char *where = !ch->url ? NULL
+                                      : g_ascii_strncasecmp(ch->url, "mailto:", 7) == 0 ? g_strdup(ch->url + 7)
+                                      : g_ascii_strncasecmp(ch->url, "tel:", 4) == 0   ? g_strdup(ch->url + 4)
+                                                                                        : without_scheme(ch->url);
                         facts_list_add(f, "channels", (const char *const[]){ "item", what, "type", ch->type,
-                                                                              "name", ch->name, "url", ch->url, NULL });
+                                                                              "name", ch->name, "url", ch->url,
+                                                                              "address", where, NULL });
+                        g_free(where);
                 }
                 put_owned(f, "channels", g_string_free(s, FALSE));
         }

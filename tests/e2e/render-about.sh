@@ -56,4 +56,21 @@ run check --today "$RTODAY" -l klar -f a3,a4,a6 samples/stammtisch-altstadt.cfg
 like "$out" "left out for room: channels (a3, a4)" "klar: channels give way first, named with their formats"
 like "$out" "goal, agenda (a6)" "klar: the goal and agenda of a long agenda still on A3 and A4"
 
+# A channel without a name is printed as a reader reaches it: the e-mail
+# address of its mailto: link, never its type alone.
+cp -R samples/images "$T_TMP/" # the sample's logo, next to the file
+sed -e '/^channels *=/,/^);/d' samples/data-ethics-meetup.cfg >"$T_TMP/mail.cfg"
+printf '%s\n' 'channels = ( { type = "email"; url = "mailto:ethics@example.org"; } );' >>"$T_TMP/mail.cfg"
+for d in klar laut; do
+        run render --today "$RTODAY" -l "$d" -f a3 -o "$o/mail-$d" "$T_TMP/mail.cfg"
+        is "$rc" 0 "$d: a nameless e-mail channel renders"
+        pdftotext "$o/mail-$d/mail-a3.pdf" "$T_TMP/mail.txt" 2>/dev/null
+        if has_text "$T_TMP/mail.txt" "ethics@example.org"; then
+                pass "$d a3: a nameless e-mail channel shows its address"
+        else
+                fail "$d a3: a nameless e-mail channel shows its address" "text: $(squeeze "$T_TMP/mail.txt")"
+        fi
+        unlike "$(cat "$T_TMP/mail.txt")" "mailto:" "$d a3: without mailto:"
+done
+
 done_testing
