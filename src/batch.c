@@ -580,7 +580,7 @@ static void run_sheets(struct run *run)
                 /* The sheet's own fingerprint: its communities' and how
                  * they are laid on it. */
                 struct digest sum;
-        digest_init(&sum);
+                digest_init(&sum);
                 for (size_t i = 0; i < cs->len; i++) {
                         char *key = renderer_input_key(b->env.r, cs->pdata[i], b->env.ro);
                         digest_update(&sum, key, strlen(key));

@@ -404,6 +404,8 @@ struct look {
 #define LOOKS_MAX 1024 /* keys; forgetting all at once keeps memory flat */
 #define SPANS_MAX 16   /* width ranges per key */
 #define LOOKS_KEY "plakat-looks"
+#define DRAWN_KEY "plakat-drawn"
+#define DRAWN_MAX 128 /* laid-out layouts are kilobytes each */
 #define STYLE_KEY "plakat-style"
 #define MARGIN_KEY "plakat-margin" /* Pango units, set by new_layout */
 
@@ -425,8 +427,11 @@ static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_va
         }
         const char *style = g_object_get_data(G_OBJECT(l), STYLE_KEY);
         g_assert(style);
-        *key = g_strdup_printf("%d|%d|%d|%s", with_width ? pango_layout_get_width(l) : 0,
-                               pango_layout_get_height(l), (int)pango_layout_get_ellipsize(l), style);
+        /* The context's serial: whatever changes the context (woop.c
+         * updates it from a cairo context) makes every older answer old. */
+        *key = g_strdup_printf("%u|%d|%d|%d|%s", pango_context_get_serial(ctx),
+                               with_width ? pango_layout_get_width(l) : 0, pango_layout_get_height(l),
+                               (int)pango_layout_get_ellipsize(l), style);
         if (g_hash_table_size(t) >= max)
                 g_hash_table_remove_all(t);
         return t;
@@ -503,12 +508,16 @@ static struct look look(PangoLayout *l)
         return k;
 }
 
+void box_forget(PangoContext *ctx)
+{
+        g_object_set_data(G_OBJECT(ctx), LOOKS_KEY, NULL);
+        g_object_set_data(G_OBJECT(ctx), DRAWN_KEY, NULL);
+}
+
 /* A layout that is only drawn from now on: the one laid out already for
  * the same key when there is one (a batch's labels are then laid out for
  * drawing once, not once per community).  Nothing changes a box's layout
  * after fitting, so sharing it is safe.  Takes l; returns a reference. */
-#define DRAWN_KEY "plakat-drawn"
-#define DRAWN_MAX 128 /* laid-out layouts are kilobytes each */
 static PangoLayout *drawn(PangoLayout *l)
 {
         char *key;

@@ -79,6 +79,11 @@ struct box *boxes_insert(struct boxes *bs, size_t at, enum box_kind kind, const 
  * with no ink gets w = h = 0. */
 void box_text_extents(const struct box *b, bool ink, double *x, double *y, double *w, double *h);
 
+/* Forget what fitting remembered on ctx (see box.c, look): call it before
+ * the context's last reference goes, since the layouts shared between
+ * boxes hold the context, and it them. */
+void box_forget(PangoContext *ctx);
+
 /* The font size every text is shaped at; drawing scales it to box.size. */
 #define BOX_REF_SIZE 100.0
 

@@ -590,48 +590,31 @@ static bool is_joint(const char *low, size_t at, const char *const *ends)
 /* The hyphenation points of the lowered word low (n characters in the
  * dictionary's charset, character k starting at byte at[k], at[n] the
  * end): may[k] is set when the word may break after character k without
- * a change of letters.
- *
- * libhyphen reads at most MAX_CHARS (100) characters, and German makes
- * longer compounds ("...verordnungsgemeinschaftsvorsitzendenstellvertretung"),
- * which would otherwise be broken anywhere ("genehm-igungs").  A pattern
- * spans at most 35 letters (Debian's German: whole parts of compounds,
- * "ab1bildungs1funktion"), so a long word is read in windows of
- * HYPHEN_WINDOW characters that overlap by twice HYPHEN_EDGE, and each
- * window's points are taken only away from its cut ends, where the
- * patterns would see a word start or end that is not there.  A word of
- * up to HYPHEN_WINDOW letters is one window, read as it always was.
- * Returns false when libhyphen fails. */
-#define HYPHEN_WINDOW 96
-#define HYPHEN_EDGE   36
+ * a change of letters.  libhyphen takes a word of any length (its
+ * MAX_CHARS only bounds a pattern file's lines); plakat's own cap is
+ * HYPHEN_MAX_LETTERS, above the longest compounds German bureaucracy
+ * makes ("Grundstücksverkehrsgenehmigungszuständigkeitsübertragungs-
+ * verordnung" breaks "genehmi-gungs", never "genehm-igungs").  Returns
+ * false when libhyphen fails. */
 static bool points(const struct language *l, const char *low, const size_t *at, size_t n, bool *may)
 {
-        for (size_t s = 0; s < n;) {
-                size_t len = n - s < HYPHEN_WINDOW ? n - s : HYPHEN_WINDOW;
-                bool first = s == 0, last = s + len == n;
-                int bytes = (int)(at[s + len] - at[s]);
-                char *hy = g_malloc0((size_t)bytes + 5);
-                char **rep = NULL;
-                int *pos = NULL, *cut = NULL;
-                /* A cut end keeps no letters together: the window goes on. */
-                bool ok = hnj_hyphen_hyphenate3(l->dict, low + at[s], bytes, hy, NULL, &rep, &pos, &cut,
-                                                first ? l->lhmin : 1, last ? l->rhmin : 1, 2, 2) == 0;
-                size_t from = first ? 0 : HYPHEN_EDGE, to = last ? len : len - HYPHEN_EDGE;
-                for (size_t k = from; ok && k < to; k++)
-                        may[s + k] = (hy[k] & 1) && !(rep && rep[k]);
-                if (rep) {
-                        for (int i = 0; i < bytes; i++)
-                                free(rep[i]);
-                        free(rep);
-                }
-                free(pos);
-                free(cut);
-                g_free(hy);
-                if (!ok)
-                        return false;
-                s = last ? n : s + len - 2 * HYPHEN_EDGE;
+        int bytes = (int)at[n];
+        char *hy = g_malloc0((size_t)bytes + 5);
+        char **rep = NULL;
+        int *pos = NULL, *cut = NULL;
+        bool ok = hnj_hyphen_hyphenate3(l->dict, low, bytes, hy, NULL, &rep, &pos, &cut, l->lhmin, l->rhmin,
+                                        2, 2) == 0;
+        for (size_t k = 0; ok && k < n; k++)
+                may[k] = (hy[k] & 1) && !(rep && rep[k]);
+        if (rep) {
+                for (int i = 0; i < bytes; i++)
+                        free(rep[i]);
+                free(rep);
         }
-        return true;
+        free(pos);
+        free(cut);
+        g_free(hy);
+        return ok;
 }
 
 /* Append the run of n letters at word (UTF-8) to out, with soft hyphens

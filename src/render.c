@@ -348,6 +348,8 @@ void renderer_free(struct renderer *r)
         g_free(r->data_sum);
         formats_clear(&r->formats);
         themes_clear(&r->themes);
+        if (r->fonts)
+                box_forget(fonts_context(r->fonts));
         fonts_free(r->fonts);
         g_free(r);
 }

@@ -256,6 +256,30 @@ static void test_stack_roomy(void)
         page_clear(&r);
 }
 
+/* The layouts fitting shares between boxes hold their context, and the
+ * context holds them: box_forget breaks the cycle, so that a renderer's
+ * fonts go with it (valgrind found every renderer's fonts lost). */
+static void test_forget(void)
+{
+        struct diag d;
+        diag_init(&d, NULL);
+        const char *const dirs[] = { "fonts", NULL };
+        struct fonts *mine = fonts_new(dirs, &d);
+        g_assert_nonnull(mine);
+        PangoContext *shared = ctx, *c = fonts_context(mine);
+        ctx = c;
+        struct page_run r;
+        run_page(&r, STACK_PAGE(800), 1000, 1000, 0, facts_kv);
+        g_assert_true(r.ok);
+        page_clear(&r);
+        ctx = shared;
+        g_object_add_weak_pointer(G_OBJECT(c), (gpointer *)&c);
+        box_forget(c);
+        fonts_free(mine);
+        g_assert_null(c);
+        diag_clear(&d);
+}
+
 /* unless = "photo": the element stands in for a missing photo. */
 static void test_unless(void)
 {
@@ -663,6 +687,7 @@ int main(int argc, char **argv)
         ctx = fonts_context(fonts);
 
         g_test_add_func("/box/fit/largest", test_fit_largest);
+        g_test_add_func("/box/forget", test_forget);
         g_test_add_func("/box/showcase", test_showcase);
         g_test_add_func("/box/format-variant", test_format_variant);
         g_test_add_func("/box/fit/max", test_fit_max);

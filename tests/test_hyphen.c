@@ -95,8 +95,9 @@ static char *break_map(const char *s)
 /* Long compounds break at the German patterns' points (syllables) or, in
  * the joints pass, at a subset of them where words meet; never a letter
  * off ("genehm=igungs"), never within three letters of the start or four
- * of the end.  A compound beyond libhyphen's 100 letters breaks at the
- * same points as its parts do on their own. */
+ * of the end.  A compound of over 100 letters (plakat once left those
+ * to Pango, which broke them anywhere) breaks at the same points as its
+ * parts do on their own. */
 static void test_long_compounds(void)
 {
         static const struct {
@@ -130,7 +131,7 @@ static void test_long_compounds(void)
                 g_free(j);
         }
 
-        /* 112 letters: read in windows, broken where its parts break. */
+        /* 112 letters: broken where its parts break. */
         const char *head = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnungs";
         const char *tail = "gemeinschaftsvorsitzendenstellvertretung";
         char *word = g_strconcat(head, tail, NULL);
