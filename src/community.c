@@ -178,7 +178,7 @@ static const struct setting settings[] = {
         { .name = "venue.room", .type = ST_STRING, .max = TEXT, .off = V(room),
           .doc = N_("room or floor") },
         { .name = "venue.note", .type = ST_STRING, .max = TEXT, .off = V(note),
-          .doc = "a note, e.g. \"barrierefrei\"" },
+          .doc = N_("a note, e.g. \"barrierefrei\"") },
 
         { .name = "signup", .type = ST_GROUP, .required = true,
           .doc = N_("how to join") },
@@ -282,13 +282,19 @@ static const char *type_word(enum stype t)
 
 int community_print_settings(FILE *out)
 {
+        /* The columns are as wide as their widest entry in the user's
+         * language ("Gruppe oder Liste von Gruppen" is longer than its
+         * English), counted in characters, not bytes, so that a table cut
+         * at the columns (docs/community-file.de.md) stays whole. */
+        long type_w = 0, req_w = g_utf8_strlen(_("required"), -1);
+        for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+                type_w = MAX(type_w, g_utf8_strlen(type_word(settings[i].type), -1));
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++) {
                 const struct setting *st = &settings[i];
-                /* Padded by characters, not bytes: "Gruppe oder Liste …". */
                 const char *type = type_word(st->type), *req = st->required ? _("required") : "";
                 if (fprintf(out, "%-18s  %s%*s  %s%*s  %s\n", st->name, type,
-                            (int)(23 - MIN(23, g_utf8_strlen(type, -1))), "", req,
-                            (int)(8 - MIN(8, g_utf8_strlen(req, -1))), "", _(st->doc)) < 0)
+                            (int)(type_w - g_utf8_strlen(type, -1)), "", req,
+                            (int)(req_w - g_utf8_strlen(req, -1)), "", _(st->doc)) < 0)
                         return -1;
         }
         return 0;

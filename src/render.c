@@ -1550,12 +1550,24 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
          * rather than hand the print shop a sheet without marks silently. */
         double least = 2 * MM_PT; /* the gap before a mark and 1 mm of mark */
         bool sides = sh.plan.x0 - sh.plan.bleed >= least, ends = sh.plan.y0 - sh.plan.bleed >= least;
-        if (!sides || !ends)
+        /* Whole sentences, one for each case: a translation cannot be
+         * assembled from English pieces. */
+        size_t pieces = sheet_capacity(&sh.plan);
+        if (!sides && !ends)
                 diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the %s sheet %s: no room for crop marks %s them; cut between the pieces, "
-                          "or use a larger sheet (--sheet sra4, sra3) for marks",
-                          sheet_capacity(&sh.plan), piece->name, sheet->name, !sides && !ends ? _("edge to edge") : _("to its edges"),
-                          !sides && !ends ? "around" : !sides ? _("left and right of") : _("above and below"));
+                          "%zu %s fill the %s sheet edge to edge: no room for crop marks around them; cut between "
+                          "the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
+                          pieces, piece->name, sheet->name);
+        else if (!sides)
+                diag_warn(d, sr->path, 0, NULL,
+                          "%zu %s fill the width of the %s sheet: no room for crop marks left and right of them; "
+                          "cut between the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
+                          pieces, piece->name, sheet->name);
+        else if (!ends)
+                diag_warn(d, sr->path, 0, NULL,
+                          "%zu %s fill the height of the %s sheet: no room for crop marks above and below them; "
+                          "cut between the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
+                          pieces, piece->name, sheet->name);
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdfbox trim, bleed;

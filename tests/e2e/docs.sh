@@ -45,6 +45,16 @@ for ref in $(grep -o '`[A-Za-z0-9_./-]*/[A-Za-z0-9_.-]*\.md`' README.md docs/*.m
         ok_cmd "$ref, cited in the docs, is in the repository" test -e "$ref"
 done
 
+# README: A4 sheets of A6 have no room for crop marks (plakat warns);
+# the SRA4 sheet it recommends for marks has.
+readme=$(tr '\n' ' ' <README.md | tr -s ' ')
+unlike "$readme" "on A4), with crop marks" "README: no crop marks promised on A4 sheets"
+like "$readme" "4 A6 fill A4 edge to edge, so there is no room for crop marks" "README: A4 sheets have no marks, said"
+"$PLAKAT" render --today 2027-01-01 -f a6 --sheet a4 -o "$T_TMP/sheet" samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "no room for crop marks" "README's claim: A6 on A4 has no room for marks"
+"$PLAKAT" render --today 2027-01-01 -f a6 --sheet sra4 -o "$T_TMP/sheet" samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+unlike "$(cat "$ERR")" "no room for crop marks" "README's advice: A6 on SRA4 has room for marks"
+
 # README: check checks the default formats unless -f is given.
 like "$(cat README.md)" "\`check\` checks the file for
 the default formats, a3 and instagram, unless \`-f\` names others" "README: check's default formats"

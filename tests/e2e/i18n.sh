@@ -111,6 +111,18 @@ like "$(cat "$ERR")" "erwartet Millimeter" "German usage errors"
 like "$(cat "$ERR")" "Mehr dazu mit „plakat --help“" "German --help hint"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
 like "$(cat "$OUT")" "  Nächste:       12. Jan." "German check labels, values lined up by characters"
+# The sheet warnings are whole German sentences, not English pieces
+# ("... kein Platz für Schnittmarken around").
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sheet-de" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "Warnung: der Bogen a4 ist mit 4 × a6 von Rand zu Rand gefüllt: kein Platz für Schnittmarken rund um die Stücke; schneide zwischen den Stücken oder nimm für Schnittmarken einen größeren Bogen (--sheet sra4, sra3)" \
+        "German sheet warning, edge to edge"
+is "$(english_left "$ERR")" "" "German sheet warning, edge to edge: no English left"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sheet-de" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 4 × a6 ganz gefüllt: kein Platz für Schnittmarken links und rechts der Stücke" \
+        "German sheet warning, the width filled"
+is "$(english_left "$ERR")" "" "German sheet warning, the width filled: no English left"
 
 # ---- outputs are the same bytes -----------------------------------------------
 for l in "$de" C; do
