@@ -19,6 +19,25 @@ documented_de=$(awk '/^## / { on = ($0 == "## Alle Angaben") }
                      on && /^\| `/ { sub(/^\| `/, ""); sub(/`.*/, ""); print }' docs/community-file.de.md)
 is "$(printf '%s\n' "$documented_de" | sort)" "$(printf '%s\n' "$listed" | sort)" \
         "settings: exactly the settings docs/community-file.de.md documents"
+# Each row of the German table is the line `plakat settings` prints in
+# German: kind, required and meaning whole (a row cut at fixed columns
+# read "| Gruppe oder Liste von G | ppen  Pf | cht   wo: ...").
+de=
+for l in de_DE.UTF-8 de_DE.utf8; do
+        locale -a 2>/dev/null | grep -qix "$l" && de=$l && break
+done
+if [ -n "$de" ]; then
+        printed=$(LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" settings | tr -s ' ')
+        rows=$(awk -F' [|] ' '/^## / { on = ($0 == "## Alle Angaben") }
+                   on && /^\| `/ { sub(/^\| `/, "", $1); sub(/`$/, "", $1); sub(/ \|$/, "", $4)
+                                   line = $1 " " $2; if ($3 != "") line = line " " $3
+                                   print line " " $4 }' docs/community-file.de.md | tr -s ' ')
+        is "$rows" "$printed" "settings: docs/community-file.de.md's rows are what plakat settings prints in German"
+        like "$(LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" settings)" "venue               Gruppe oder Liste von Gruppen  Pflicht  wo:" \
+                "settings in German: venue's kind and Pflicht in their columns"
+else
+        skip "settings: the German table" "no de_DE.UTF-8 locale (scripts/deps.sh test generates it)"
+fi
 ok_cmd "settings: as many as the docs (not an empty match)" test "$(printf '%s\n' "$listed" | wc -l)" -gt 40
 
 # Each line: name, kind, required or not, a meaning.
