@@ -1650,8 +1650,18 @@ static bool field_given(const struct prep *p, size_t i)
         return given;
 }
 
+/* Whether names (of elements left out for room) holds name. */
+static bool names_has(const GPtrArray *names, const char *name)
+{
+        for (size_t k = 0; k < names->len; k++)
+                if (strcmp(names->pdata[k], name) == 0)
+                        return true;
+        return false;
+}
+
 /* The formats of the jobs whose bit is set in mask, "f1, f2", or "all"
- * when that is every job. */
+ * when that is every job (no format is named "all"; it is translated
+ * where it is printed). */
 static char *formats_of(const struct prep *p, const bool *mask)
 {
         GString *s = g_string_new(NULL);
@@ -1688,7 +1698,8 @@ static void group_by_formats(const struct prep *p, const char *const *names, boo
                                         done[m] = true;
                                 }
                         done[k] = true;
-                        g_string_append_printf(out, " (%s)", fmts[k]);
+                        g_string_append_printf(out, " (%s)",
+                                               strcmp(fmts[k], "all") == 0 ? P_("formats", "all") : fmts[k]);
                 }
         g_free(done);
         g_strfreev(fmts);
@@ -1706,9 +1717,13 @@ static char *unshown(const struct prep *p, GHashTable *const *shown, GPtrArray *
         for (size_t i = 0; i < nf; i++) {
                 if (!field_given(p, i))
                         continue;
+                /* An output that left the field out for room says so
+                 * below, once: not here too ("channels (all); left out
+                 * for room: channels (a3, a4)" contradicted itself). */
                 bool *mask = g_new0(bool, nj), any = false;
                 for (size_t j = 0; j < nj; j++)
-                        any |= mask[j] = !shows_any(shown[j], optional_fields[i].by);
+                        any |= mask[j] = !shows_any(shown[j], optional_fields[i].by) &&
+                                         !names_has(dropped[j], optional_fields[i].setting);
                 if (!any) {
                         g_free(mask);
                         continue;

@@ -111,6 +111,10 @@ like "$(cat "$ERR")" "erwartet Millimeter" "German usage errors"
 like "$(cat "$ERR")" "Mehr dazu mit „plakat --help“" "German --help hint"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
 like "$(cat "$OUT")" "  Nächste:       12. Jan." "German check labels, values lined up by characters"
+# check's "Nicht gezeigt" line: "alle Formate", not "all".
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" -l klar -f a3,instagram samples/data-ethics-meetup.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "Nicht gezeigt: woop, lead.role (alle Formate); " "German Not shown: every format in German"
+unlike "$(cat "$OUT")" "(all)" "German Not shown: no English (all)"
 # The sheet warnings are whole German sentences, not English pieces
 # ("... kein Platz für Schnittmarken around").
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sheet-de" \

@@ -54,7 +54,9 @@ done
 # (first of the section) and check says so, for A3 and A4 only.
 run check --today "$RTODAY" -l klar -f a3,a4,a6 samples/stammtisch-altstadt.cfg
 like "$out" "left out for room: channels (a3, a4)" "klar: channels give way first, named with their formats"
-like "$out" "goal, agenda (a6)" "klar: the goal and agenda of a long agenda still on A3 and A4"
+like "$out" "Not shown: goal, agenda, channels (a6) (design klar, a3, a4, a6); left out for room: channels (a3, a4)" \
+        "klar: the goal and agenda of a long agenda still on A3 and A4; each output's reason for the channels said once"
+unlike "$out" "channels (all)" "klar: channels given way for room are not also 'not shown' on every output"
 
 # A channel without a name is printed as a reader reaches it: the e-mail
 # address of its mailto: link, never its type alone.
