@@ -513,7 +513,11 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 GString *s = g_string_new(NULL);
                 for (size_t i = 0; i < c->n_channels; i++) {
                         const struct channel *ch = &c->channels[i];
-                        const char *what = ch->name ? ch->name : ch->type ? ch->type : ch->url;
+                        /* The type as the language writes it ("E-Mail",
+                         * "WhatsApp"), else as the file does. */
+                        char *word = ch->type ? g_strconcat("channel_", ch->type, NULL) : NULL;
+                        const char *type = word && l && lang_has_label(l, word) ? lang_label(l, word) : ch->type;
+                        const char *what = ch->name ? ch->name : type ? type : ch->url;
                         if (what)
                                 g_string_append_printf(s, "%s%s", s->len ? " · " : "", what);
                         /* Where to find a channel without a name, as a
@@ -523,10 +527,11 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                                       : g_ascii_strncasecmp(ch->url, "mailto:", 7) == 0 ? g_strdup(ch->url + 7)
                                       : g_ascii_strncasecmp(ch->url, "tel:", 4) == 0   ? g_strdup(ch->url + 4)
                                                                                         : without_scheme(ch->url);
-                        facts_list_add(f, "channels", (const char *const[]){ "item", what, "type", ch->type,
+                        facts_list_add(f, "channels", (const char *const[]){ "item", what, "type", type,
                                                                               "name", ch->name, "url", ch->url,
                                                                               "address", where, NULL });
                         g_free(where);
+                        g_free(word);
                 }
                 put_owned(f, "channels", g_string_free(s, FALSE));
         }

@@ -128,7 +128,9 @@ static void test_lists_and_phone(void)
                 "venue = { name = \"Innovation Office\"; };\n"
                 "agenda = [\"Ankommen\", \"Beete planen\"];\n"
                 "channels = ( { type = \"signal\"; name = \"Gartengruppe\"; url = \"https://signal.group/x\"; },\n"
-                "             { type = \"matrix\"; url = \"https://matrix.to/y\"; } );\n"
+                "             { type = \"matrix\"; url = \"https://matrix.to/y\"; },\n"
+                "             { type = \"email\"; url = \"mailto:garten@example.org\"; },\n"
+                "             { type = \"funk\"; url = \"https://example.org/funk\"; } );\n"
                 "signup = { url = \"https://example.org/s\"; };\n";
         struct community *c;
         struct lang *l;
@@ -140,12 +142,18 @@ static void test_lists_and_phone(void)
         g_assert_cmpuint(facts_list_len(f, "agenda"), ==, 2);
         g_assert_cmpstr(facts_item(f, "agenda", 1, "item"), ==, "Beete planen");
         g_assert_null(facts_item(f, "agenda", 2, "item"));
-        g_assert_cmpuint(facts_list_len(f, "channels"), ==, 2);
-        g_assert_cmpstr(facts_item(f, "channels", 0, "type"), ==, "signal");
+        g_assert_cmpuint(facts_list_len(f, "channels"), ==, 4);
+        /* Types as the language writes them; one it does not know as written. */
+        g_assert_cmpstr(facts_item(f, "channels", 0, "type"), ==, "Signal");
         g_assert_cmpstr(facts_item(f, "channels", 0, "name"), ==, "Gartengruppe");
         g_assert_cmpstr(facts_item(f, "channels", 0, "url"), ==, "https://signal.group/x");
         g_assert_null(facts_item(f, "channels", 1, "name"));
-        g_assert_cmpstr(facts_item(f, "channels", 1, "item"), ==, "matrix");
+        g_assert_cmpstr(facts_item(f, "channels", 1, "item"), ==, "Matrix");
+        g_assert_cmpstr(facts_item(f, "channels", 2, "type"), ==, "E-Mail");
+        /* Where to reach a nameless channel, as a reader types it. */
+        g_assert_cmpstr(facts_item(f, "channels", 2, "address"), ==, "garten@example.org");
+        g_assert_cmpstr(facts_item(f, "channels", 3, "type"), ==, "funk");
+        g_assert_cmpstr(facts_item(f, "channels", 3, "address"), ==, "example.org/funk");
         g_assert_cmpuint(facts_list_len(f, "woop.plan"), ==, 0);
         /* The whole list stays a value for designs that print it at once. */
         g_assert_cmpstr(var(f, "agenda"), ==, "• Ankommen\n• Beete planen");
