@@ -1555,7 +1555,7 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
                           "%zu %s fill the %s sheet %s: no room for crop marks %s them; cut between the pieces, "
                           "or use a larger sheet (--sheet sra4, sra3) for marks",
                           sheet_capacity(&sh.plan), piece->name, sheet->name, !sides && !ends ? _("edge to edge") : _("to its edges"),
-                          !sides && !ends ? "around" : !sides ? _("left and right of") : _("above and below"));
+                          !sides && !ends ? _("around") : !sides ? _("left and right of") : _("above and below"));
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdfbox trim, bleed;
