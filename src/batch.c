@@ -266,7 +266,6 @@ struct run {
         struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
         gint64 t0;
         bool line; /* a progress line is on the screen */
-        bool sheet_unchanged; /* --sheet: the sheets were as the record says */
 };
 
 static void clear_progress(struct run *run)
@@ -546,12 +545,28 @@ static void keep_messages(struct job_result *res, const struct diag *d, bool qui
         res->failures = d->failures;
 }
 
+/* The loaded communities' results, printed and counted in input order;
+ * unchanged: their sheet is as the record says.  Each is handed on once. */
+static void finish_loaded(struct run *run, struct job_result **loaded, bool unchanged)
+{
+        for (size_t i = 0; i < run->n; i++) {
+                if (!loaded[i])
+                        continue;
+                if (unchanged && loaded[i]->status == JOB_OK)
+                        loaded[i]->status = JOB_UNCHANGED;
+                finish(run, i, loaded[i]);
+                loaded[i] = NULL;
+        }
+}
+
 /* All communities on sheets in one PDF: each file's messages in order,
- * then the sheet's path. */
+ * then the sheet's path.  A community's status waits for the sheet's: on
+ * a sheet the record found unchanged, nothing of it was rendered. */
 static void run_sheets(struct run *run)
 {
         struct batch *b = run->b;
         GPtrArray *cs = g_ptr_array_new();
+        struct job_result **loaded = g_new0(struct job_result *, run->n ? run->n : 1);
         for (size_t i = 0; i < run->n && !interrupted; i++) {
                 struct diag d;
                 diag_init(&d, NULL);
@@ -574,7 +589,7 @@ static void run_sheets(struct run *run)
                 res->err = strdup(err->str);
                 g_string_free(err, TRUE);
                 diag_clear(&d);
-                finish(run, i, res);
+                loaded[i] = res;
         }
         if (cs->len > 0 && !interrupted) {
                 /* The sheet's own fingerprint: its communities' and how
@@ -593,6 +608,7 @@ static void run_sheets(struct run *run)
                 digest_hex(&sum, key);
                 char *name = g_path_get_basename(b->sheet->path);
                 GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
+                finish_loaded(run, loaded, was != NULL);
                 clear_progress(run);
                 /* The sheet as a result of its own, so the report lists it. */
                 struct job_result *sr = run->sheet = new_result();
@@ -603,7 +619,6 @@ static void run_sheets(struct run *run)
                         printf("%s\n", clean);
                         g_free(clean);
                         fflush(stdout);
-                        run->sheet_unchanged = true;
                         sr->status = JOB_UNCHANGED;
                         for (size_t k = 0; k < was->len; k++) {
                                 const struct record_entry *e = was->pdata[k];
@@ -629,7 +644,9 @@ static void run_sheets(struct run *run)
                                 char *clean = diag_clean(it->path);
                                 printf("%s\n", clean);
                                 g_free(clean);
-                                struct job_output o = { g_strdup(it->path), g_strdup(it->format->name),
+                                /* The piece's format, as the record keeps it: a re-run
+                                 * shows the same. */
+                                struct job_output o = { g_strdup(it->path), g_strdup(b->sheet->piece),
                                                         g_strdup(output_writer(it->kind)->ext), g_strdup(it->sha256) };
                                 g_array_append_val(sr->outputs, o);
                                 if (run->record)
@@ -646,6 +663,8 @@ static void run_sheets(struct run *run)
                 }
                 g_free(name);
         }
+        finish_loaded(run, loaded, false);
+        g_free(loaded);
         for (size_t i = 0; i < cs->len; i++)
                 community_free(cs->pdata[i]);
         g_ptr_array_free(cs, TRUE);
@@ -660,11 +679,7 @@ static void summary(struct run *run, bool always)
         if (!always && left == 0)
                 return;
         GString *s = g_string_new(NULL);
-        if (run->b->sheet)
-                g_string_append_printf(s, _("%zu on sheets%s, %zu refused, %zu failed"), run->count[JOB_OK],
-                                       run->sheet_unchanged ? " (unchanged)" : "", run->count[JOB_REFUSED],
-                                       run->count[JOB_FAILED]);
-        else if (run->b->env.render)
+        if (run->b->env.render)
                 g_string_append_printf(s, _("%zu rendered, %zu unchanged, %zu refused, %zu failed"), run->count[JOB_OK],
                                        run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
         else

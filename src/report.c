@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "digest.h"
 #include "format.h"
+#include "i18n.h"
 #include "output.h"
 
 /* Longer side of a PDF's thumbnail in pixels: sharp at the page's 180 CSS
@@ -159,8 +160,11 @@ void report_message_parts(const char *text, const char *community, char **file, 
                 if (*p == ' ')
                         p++;
         }
+        /* diag.c writes the word in the run's language. */
         if (g_str_has_prefix(p, "warning: "))
                 p += strlen("warning: ");
+        else if (g_str_has_prefix(p, _("warning: ")))
+                p += strlen(_("warning: "));
         const char *q = p;
         while (setting_char(*q))
                 q++;
@@ -176,8 +180,9 @@ void report_message_parts(const char *text, const char *community, char **file, 
 /* One output as the report shows it. */
 struct shown {
         const struct job_output *o;
-        char *rel;   /* path relative to the folder */
-        char *thumb; /* picture relative to the folder, or NULL: a card */
+        char *rel;         /* path relative to the folder */
+        char *thumb;       /* picture relative to the folder, or NULL: a card */
+        const char *sheet; /* the sheet a piece of format o->format is on, or NULL */
 };
 
 struct entry {
@@ -313,8 +318,10 @@ static void collect(struct report *rep, const struct job_result *const *results,
         if (run->sheet) {
                 rep->sheet_n = run->sheet->outputs->len;
                 rep->sheet = g_new0(struct shown, rep->sheet_n ? rep->sheet_n : 1);
-                for (size_t i = 0; i < rep->sheet_n; i++)
+                for (size_t i = 0; i < rep->sheet_n; i++) {
                         rep->sheet[i] = show(rep, &g_array_index(run->sheet->outputs, struct job_output, i));
+                        rep->sheet[i].sheet = run->sheet_request->sheet;
+                }
                 if (rep->sheet_n > 0)
                         sheet_sha = rep->sheet[0].o->sha256;
         }
@@ -334,8 +341,10 @@ static void collect(struct report *rep, const struct job_result *const *results,
                         g_array_append_val(e->shown, s);
                 }
                 /* On sheets, a community's piece stands for its place there. */
-                if (sheet_sha && e->res->status == JOB_OK && exists(rep->dir, rep->sheet[0].rel)) {
-                        struct shown s = { .o = rep->sheet[0].o, .rel = g_strdup(rep->sheet[0].rel) };
+                if (sheet_sha && (e->res->status == JOB_OK || e->res->status == JOB_UNCHANGED) &&
+                    exists(rep->dir, rep->sheet[0].rel)) {
+                        struct shown s = { .o = rep->sheet[0].o, .rel = g_strdup(rep->sheet[0].rel),
+                                           .sheet = rep->sheet[0].sheet };
                         s.thumb = thumb_for(rep, e->input, run->sheet_request->piece, sheet_sha, &c, &tried);
                         g_array_append_val(e->shown, s);
                 }
@@ -614,6 +623,11 @@ static void html_figure(GString *h, const struct shown *s)
         char *up = g_ascii_strup(s->o->kind, -1);
         g_string_append(h, "</a><figcaption><b>");
         report_html_text(h, s->o->format);
+        if (s->sheet) {
+                g_string_append(h, " on ");
+                report_html_text(h, s->sheet);
+                g_string_append(h, " sheet");
+        }
         g_string_append(h, " · ");
         report_html_text(h, up);
         g_string_append(h, "</b><a href=\"");
@@ -667,6 +681,9 @@ static char *html_text(const struct report *rep)
                         warned += r->warnings > 0;
                 }
         }
+        /* The sheet's warnings are marked on its card: counted with them. */
+        if (run->sheet && run->sheet->warnings)
+                warned++;
         GString *h = g_string_new(NULL);
         g_string_append(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -713,15 +730,15 @@ static char *html_text(const struct report *rep)
         }
         if (run->sheet) {
                 const struct job_result *s = run->sheet;
-                bool ok = s->status == JOB_OK;
+                bool same = s->status == JOB_UNCHANGED, ok = s->status == JOB_OK || same;
                 g_string_append(h, "<h2>Print sheets</h2>\n");
                 g_string_append_printf(h, "<section class=\"card%s\">\n", ok ? (s->warnings ? " warned" : "")
                                                                               : " refused");
                 char *title = g_strdup_printf("%s on %s, %u cop%s each", run->sheet_request->piece,
                                               run->sheet_request->sheet, run->sheet_request->copies,
                                               run->sheet_request->copies == 1 ? "y" : "ies");
-                html_titled(h, title, rep->sheet_n ? rep->sheet[0].rel : NULL, ok ? "ok" : "bad",
-                            ok ? "written" : "not written");
+                html_titled(h, title, rep->sheet_n ? rep->sheet[0].rel : NULL, same ? "" : ok ? "ok" : "bad",
+                            same ? "unchanged" : ok ? "written" : "not written");
                 g_free(title);
                 if (!ok && s->err && *s->err) {
                         g_string_append(h, "<pre class=\"term\">");

@@ -88,8 +88,10 @@ is "$codes" "https://bielefeld.jetzt/cop/data-ethics-meetup https://bielefeld.je
         "sheets: every placed flyer's QR code decodes to its community's address"
 run render -j 1 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s1" "$in"
 ok_cmd "sheets: -j 1 gives the same bytes" cmp "$sheet" "$T_TMP/s1/sheets_a6_on_a4.pdf"
+before=$(stat -c %y "$sheet")
 run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
-like "$err" "(unchanged)" "sheets: a re-run leaves the sheet as it is"
+like "$err" "0 rendered, 4 unchanged, 2 refused, 0 failed" "sheets: a re-run counts every community unchanged"
+is "$(stat -c %y "$sheet")" "$before" "sheets: a re-run leaves the sheet as it is"
 
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
 run render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sra" "$in/garten/garten.cfg" "$in/ethics"

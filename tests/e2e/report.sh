@@ -142,6 +142,57 @@ assert len(good) == 4 and all(c["outputs"][0]["path"] == "sheets_a6_on_a4.pdf" a
 PY
 ok_cmd "sheets: every link resolves" check_html "$T_TMP/sheets" 4
 
+# Sheets as the report counts and labels them: every community's output is
+# the piece's format on the sheet, the sheet's warning is counted.
+sheets_json() { # sheets_json DIR STATUS: the statuses, counts and formats
+        python3 - "$1" "$2" <<'PY'
+import json, os, sys
+d, want = sys.argv[1], sys.argv[2]
+r = json.load(open(os.path.join(d, "report.json")))
+s, cs = r["summary"], r["communities"]
+good = [c for c in cs if c["status"] != "refused"]
+assert len(good) == 4 and all(c["status"] == want for c in good), [c["status"] for c in cs]
+assert (s["rendered"], s["unchanged"], s["refused"]) == ((4, 0, 1) if want == "ok" else (0, 4, 1)), s
+assert r["sheets"]["status"] == want, r["sheets"]
+assert all(o["format"] == "a6" for c in good for o in c["outputs"]), [c["outputs"] for c in good]
+assert [o["format"] for o in r["sheets"]["outputs"]] == ["a6"], r["sheets"]
+PY
+}
+ok_cmd "sheets: report.json statuses, counts and formats" sheets_json "$T_TMP/sheets" ok
+like "$(cat "$T_TMP/sheets/report.html")" "<b>2</b>with warnings" "sheets: the sheet's warning is counted in the header"
+like "$(cat "$T_TMP/sheets/report.html")" "a6 on a4 sheet · PDF" "sheets: a piece is labelled with its sheet"
+
+# The same sheets again: nothing rendered, the sheet untouched, and every
+# count, status and badge says unchanged.
+before=$(stat -c %y "$T_TMP/sheets/sheets_a6_on_a4.pdf")
+run render --today "$TODAY" --report --sheet a4 --copies 2 -f a6 -o "$T_TMP/sheets" "$in"
+like "$err" "0 rendered, 4 unchanged, 1 refused, 0 failed" "sheets re-run: the summary counts them unchanged"
+is "$(stat -c %y "$T_TMP/sheets/sheets_a6_on_a4.pdf")" "$before" "sheets re-run: the sheet PDF is not written again"
+ok_cmd "sheets re-run: report.json says unchanged" sheets_json "$T_TMP/sheets" unchanged
+html=$(cat "$T_TMP/sheets/report.html")
+unlike "$html" "not written" "sheets re-run: the sheet is not shown as not written"
+unlike "$html" "\">rendered" "sheets re-run: no community badge says rendered"
+like "$html" "<b>0</b>rendered" "sheets re-run: the header counts none rendered"
+like "$html" "a6 on a4 sheet · PDF" "sheets re-run: the same label as the first run"
+ok_cmd "sheets re-run: every link resolves" check_html "$T_TMP/sheets" 4
+
+# In German the level word of the sheet's warning is no setting.
+de=
+for l in de_DE.UTF-8 de_DE.utf8; do
+        locale -a 2>/dev/null | grep -qix "$l" && de=$l && break
+done
+if [ -n "$de" ]; then
+        LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" --report --sheet a4 -f a6 -o "$T_TMP/sheets-de" \
+                "$in/sued/stammtisch-altstadt.cfg" >/dev/null 2>&1
+        ok_cmd "German: the sheet's warning has no setting" python3 - "$T_TMP/sheets-de" <<'PY'
+import json, os, sys
+m = json.load(open(os.path.join(sys.argv[1], "report.json")))["sheets"]["messages"]
+assert m and all(x["level"] == "warning" and x["setting"] is None and "Warnung" in x["text"] for x in m), m
+PY
+else
+        skip "German: the sheet's warning has no setting" "no de_DE.UTF-8 locale"
+fi
+
 # A real browser: the page is not blank and the thumbnails show.  The same
 # page without its pictures is the measure: thumbnails bring thousands of
 # colours that text and boxes do not.
