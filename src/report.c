@@ -168,7 +168,12 @@ void report_message_parts(const char *text, const char *community, char **file, 
         const char *q = p;
         while (setting_char(*q))
                 q++;
-        if (q > p && q[0] == ':' && q[1] == ' ') {
+        /* German words "syntax error" as one ("Syntaxfehler: …"), which
+         * would look like a setting: the catalogue's own words are none. */
+        const char *syntax = _("syntax error: %s");
+        const char *colon = strstr(syntax, ": ");
+        bool is_syntax = colon && colon - syntax == q - p && strncmp(p, syntax, (size_t)(q - p)) == 0;
+        if (q > p && q[0] == ':' && q[1] == ' ' && !is_syntax) {
                 *setting = g_strndup(p, (size_t)(q - p));
                 p = q + 2;
         }
@@ -590,8 +595,9 @@ static void html_titled(GString *h, const char *input, const char *sub, const ch
                 base[strlen(base) - 4] = '\0';
         g_string_append(h, "<h3>");
         report_html_text(h, base);
-        g_string_append_printf(h, " <span class=\"badge %s\">%s</span></h3>\n<div class=\"path\">", badge_cls,
-                               badge);
+        g_string_append_printf(h, " <span class=\"badge %s\">", badge_cls);
+        report_html_text(h, badge);
+        g_string_append(h, "</span></h3>\n<div class=\"path\">");
         report_html_text(h, sub ? sub : "");
         g_string_append(h, "</div>\n");
         g_free(base);
@@ -599,7 +605,9 @@ static void html_titled(GString *h, const char *input, const char *sub, const ch
 
 static void html_count(GString *h, const char *cls, size_t n, const char *word)
 {
-        g_string_append_printf(h, "<li class=\"%s\"><b>%zu</b>%s</li>\n", n ? cls : "", n, word);
+        g_string_append_printf(h, "<li class=\"%s\"><b>%zu</b>", n ? cls : "", n);
+        report_html_text(h, word);
+        g_string_append(h, "</li>\n");
 }
 
 static void html_figure(GString *h, const struct shown *s)
@@ -617,16 +625,21 @@ static void html_figure(GString *h, const struct shown *s)
                 char *up = g_ascii_strup(s->o->kind, -1);
                 g_string_append(h, "<span class=\"nopic\">");
                 report_html_text(h, up);
-                g_string_append(h, "<small>open</small></span>");
+                g_string_append(h, "<small>");
+                report_html_text(h, P_("report", "open"));
+                g_string_append(h, "</small></span>");
                 g_free(up);
         }
         char *up = g_ascii_strup(s->o->kind, -1);
         g_string_append(h, "</a><figcaption><b>");
-        report_html_text(h, s->o->format);
         if (s->sheet) {
-                g_string_append(h, " on ");
-                report_html_text(h, s->sheet);
-                g_string_append(h, " sheet");
+                /* TRANSLATORS: report.html, a piece on a print sheet:
+                 * "a6 on a4 sheet" (format names stay as written) */
+                char *label = g_strdup_printf(_("%s on %s sheet"), s->o->format, s->sheet);
+                report_html_text(h, label);
+                g_free(label);
+        } else {
+                report_html_text(h, s->o->format);
         }
         g_string_append(h, " · ");
         report_html_text(h, up);
@@ -664,6 +677,22 @@ static void html_warnings(GString *h, const struct job_result *r)
         g_string_append(h, "</pre>\n");
 }
 
+/* A heading with its note in <small>, both translated already. */
+static void html_h2(GString *h, const char *title, const char *note)
+{
+        g_string_append(h, "<h2>");
+        report_html_text(h, title);
+        if (note) {
+                g_string_append(h, " <small>");
+                report_html_text(h, note);
+                g_string_append(h, "</small>");
+        }
+        g_string_append(h, "</h2>\n");
+}
+
+/* The page is worded in the language of the messages (the user's locale),
+ * like everything else a person reads; report.json is data and stays as
+ * docs/report.md defines it. */
 static char *html_text(const struct report *rep)
 {
         const struct report_run *run = rep->run;
@@ -684,43 +713,62 @@ static char *html_text(const struct report *rep)
         /* The sheet's warnings are marked on its card: counted with them. */
         if (run->sheet && run->sheet->warnings)
                 warned++;
+        /* TRANSLATORS: report.html's counts ("4 rendered") and badges
+         * (upper case on the page) */
+        const char *w_rendered = P_("report", "rendered"), *w_unchanged = P_("report", "unchanged");
+        const char *w_refused = P_("report", "refused"), *w_failed = P_("report", "failed");
         GString *h = g_string_new(NULL);
-        g_string_append(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                           "<title>plakat report ");
-        g_string_append(h, date);
-        g_string_append_printf(h, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><div>\n", css);
-        g_string_append_printf(h, "<h1>plakat report</h1>\n<div class=\"meta\">%zu communit%s · meetings as of %s"
-                                  " · plakat %s</div>\n<ul class=\"counts\">\n",
-                               rep->n, rep->n == 1 ? "y" : "ies", *date ? date : "today", PLAKAT_VERSION);
-        html_count(h, "ok", run->rendered, "rendered");
-        html_count(h, "", run->unchanged, "unchanged");
-        html_count(h, "warn", warned, "with warnings");
-        html_count(h, "bad", run->refused, "refused");
-        html_count(h, "bad", run->failed, "failed");
+        /* TRANSLATORS: the language code of this catalogue for the lang
+         * attribute of report.html; German: de */
+        g_string_append_printf(h, "<!DOCTYPE html>\n<html lang=\"%s\">\n", P_("html lang", "en"));
+        g_string_append(h, "<head>\n<meta charset=\"utf-8\">\n"
+                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        char *t = g_strdup_printf(_("plakat report %s"), date);
+        report_html_text(h, t);
+        g_free(t);
+        g_string_append_printf(h, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><div>\n<h1>", css);
+        report_html_text(h, _("plakat report"));
+        g_string_append(h, "</h1>\n<div class=\"meta\">");
+        t = g_strdup_printf(ngettext("%zu community", "%zu communities", rep->n), rep->n);
+        report_html_text(h, t);
+        g_free(t);
+        g_string_append(h, " · ");
+        /* TRANSLATORS: report.html: which meetings count as coming, the
+         * --today date (or "today") */
+        t = g_strdup_printf(_("meetings as of %s"), *date ? date : _("today"));
+        report_html_text(h, t);
+        g_free(t);
+        g_string_append_printf(h, " · plakat %s</div>\n<ul class=\"counts\">\n", PLAKAT_VERSION);
+        html_count(h, "ok", run->rendered, w_rendered);
+        html_count(h, "", run->unchanged, w_unchanged);
+        html_count(h, "warn", warned, _("with warnings"));
+        html_count(h, "bad", run->refused, w_refused);
+        html_count(h, "bad", run->failed, w_failed);
         if (not_done)
-                html_count(h, "bad", not_done, "not done (interrupted)");
+                html_count(h, "bad", not_done, _("not done (interrupted)"));
         g_string_append(h, "</ul>\n</div></header>\n<main>\n");
 
         if (bad) {
-                g_string_append_printf(h, "<h2>Needs attention <small>%zu refused or failed: nothing was written for "
-                                          "%s</small></h2>\n",
-                                       bad, bad == 1 ? "it" : "them");
+                t = g_strdup_printf(ngettext("%zu refused or failed: nothing was written for it",
+                                             "%zu refused or failed: nothing was written for them", bad),
+                                    bad);
+                html_h2(h, _("Needs attention"), t);
+                g_free(t);
                 for (size_t i = 0; i < rep->n; i++) {
                         const struct job_result *r = rep->e[i].res;
                         if (!r || (r->status != JOB_REFUSED && r->status != JOB_FAILED))
                                 continue;
-                        const char *w = r->status == JOB_REFUSED ? "refused" : "failed";
-                        g_string_append_printf(h, "<section class=\"card %s\">\n", w);
-                        html_heading(h, r->path, "bad", w);
+                        bool refused = r->status == JOB_REFUSED;
+                        g_string_append_printf(h, "<section class=\"card %s\">\n", refused ? "refused" : "failed");
+                        html_heading(h, r->path, "bad", refused ? w_refused : w_failed);
                         g_string_append(h, "<pre class=\"term\">");
                         report_html_text(h, r->err);
                         g_string_append(h, "</pre>\n</section>\n");
                 }
         }
         if (not_done) {
-                g_string_append(h, "<h2>Not done <small>the run was interrupted; run the same command again to "
-                                   "finish</small></h2>\n<section class=\"card\">\n<pre>");
+                html_h2(h, _("Not done"), _("the run was interrupted; run the same command again to finish"));
+                g_string_append(h, "<section class=\"card\">\n<pre>");
                 for (size_t i = 0; i < rep->n; i++)
                         if (!rep->e[i].res) {
                                 report_html_text(h, rep->e[i].input);
@@ -730,15 +778,17 @@ static char *html_text(const struct report *rep)
         }
         if (run->sheet) {
                 const struct job_result *s = run->sheet;
+                const struct sheet_request *sr = run->sheet_request;
                 bool same = s->status == JOB_UNCHANGED, ok = s->status == JOB_OK || same;
-                g_string_append(h, "<h2>Print sheets</h2>\n");
+                html_h2(h, _("Print sheets"), NULL);
                 g_string_append_printf(h, "<section class=\"card%s\">\n", ok ? (s->warnings ? " warned" : "")
                                                                               : " refused");
-                char *title = g_strdup_printf("%s on %s, %u cop%s each", run->sheet_request->piece,
-                                              run->sheet_request->sheet, run->sheet_request->copies,
-                                              run->sheet_request->copies == 1 ? "y" : "ies");
+                /* TRANSLATORS: report.html: piece format, sheet format, copies */
+                char *title = g_strdup_printf(ngettext("%s on %s, %u copy each", "%s on %s, %u copies each",
+                                                       sr->copies),
+                                              sr->piece, sr->sheet, sr->copies);
                 html_titled(h, title, rep->sheet_n ? rep->sheet[0].rel : NULL, same ? "" : ok ? "ok" : "bad",
-                            same ? "unchanged" : ok ? "written" : "not written");
+                            same ? w_unchanged : ok ? P_("report", "written") : _("not written"));
                 g_free(title);
                 if (!ok && s->err && *s->err) {
                         g_string_append(h, "<pre class=\"term\">");
@@ -752,9 +802,11 @@ static char *html_text(const struct report *rep)
                 g_string_append(h, "</div>\n</section>\n");
         }
         if (good) {
-                g_string_append_printf(h, "<h2>Outputs <small>%zu communit%s; tap a picture to open the file"
-                                          "</small></h2>\n",
-                                       good, good == 1 ? "y" : "ies");
+                t = g_strdup_printf(ngettext("%zu community; tap a picture to open the file",
+                                             "%zu communities; tap a picture to open the file", good),
+                                    good);
+                html_h2(h, _("Outputs"), t);
+                g_free(t);
                 g_string_append(h, "<div class=\"cards\">\n");
                 for (size_t i = 0; i < rep->n; i++) {
                         const struct entry *e = &rep->e[i];
@@ -763,13 +815,16 @@ static char *html_text(const struct report *rep)
                                 continue;
                         g_string_append_printf(h, "<section class=\"card%s\">\n", r->warnings ? " warned" : "");
                         bool same = r->status == JOB_UNCHANGED;
+                        const char *word = same ? w_unchanged : w_rendered;
                         if (r->warnings) {
-                                char *b = g_strdup_printf("%s · %zu warning%s", same ? "unchanged" : "rendered",
-                                                          r->warnings, r->warnings == 1 ? "" : "s");
+                                /* TRANSLATORS: a badge in report.html: "rendered · 2 warnings" */
+                                char *b = g_strdup_printf(ngettext("%s · %zu warning", "%s · %zu warnings",
+                                                                   r->warnings),
+                                                          word, r->warnings);
                                 html_heading(h, r->path, "warn", b);
                                 g_free(b);
                         } else {
-                                html_heading(h, r->path, same ? "" : "ok", same ? "unchanged" : "rendered");
+                                html_heading(h, r->path, same ? "" : "ok", word);
                         }
                         html_warnings(h, r);
                         g_string_append(h, "<div class=\"grid\">\n");
@@ -780,9 +835,14 @@ static char *html_text(const struct report *rep)
                 g_string_append(h, "</div>\n");
         }
         char secs[G_ASCII_DTOSTR_BUF_SIZE];
-        g_string_append_printf(h, "</main>\n<footer>Written by plakat %s in %s s. The data for scripts: "
-                                  "<a href=\"" REPORT_JSON "\">" REPORT_JSON "</a>.</footer>\n</body>\n</html>\n",
-                               PLAKAT_VERSION, g_ascii_formatd(secs, sizeof secs, "%.1f", run->seconds));
+        g_string_append(h, "</main>\n<footer>");
+        t = g_strdup_printf(_("Written by plakat %s in %s s."), PLAKAT_VERSION,
+                            g_ascii_formatd(secs, sizeof secs, "%.1f", run->seconds));
+        report_html_text(h, t);
+        g_free(t);
+        g_string_append_c(h, ' ');
+        report_html_text(h, _("The data for scripts:"));
+        g_string_append(h, " <a href=\"" REPORT_JSON "\">" REPORT_JSON "</a>.</footer>\n</body>\n</html>\n");
         return g_string_free(h, FALSE);
 }
 

@@ -110,6 +110,9 @@ like "$html" "$(printf '%s/kaputt-\357\277\275.cfg:2: syntax error' "$in")" "the
 like "$html" "Q &quot;&lt;b&gt;&amp;#1 50%" "a strange name is HTML-escaped"
 unlike "$html" '<b>&#1' "nothing of a name becomes markup"
 like "$html" "warning: leed: unknown setting" "the warning is shown"
+like "$html" '<html lang="en">' "the page says it is English"
+like "$html" "<h2>Outputs <small>4 communities; tap a picture to open the file</small></h2>" "the outputs heading"
+like "$html" 'badge warn">rendered · 1 warning</span>' "a warning in the singular"
 like "$html" 'class="card warned"' "the community with a warning is marked"
 
 # The folder works elsewhere: links are relative.
@@ -189,8 +192,41 @@ import json, os, sys
 m = json.load(open(os.path.join(sys.argv[1], "report.json")))["sheets"]["messages"]
 assert m and all(x["level"] == "warning" and x["setting"] is None and "Warnung" in x["text"] for x in m), m
 PY
+        html=$(cat "$T_TMP/sheets-de/report.html")
+        like "$html" "<h2>Druckbogen</h2>" "German: the sheets heading"
+        like "$html" "a6 auf a4, je 1 Exemplar <span" "German: the sheet's title, one copy in the singular"
+        like "$html" "a6 auf Bogen a4 · PDF" "German: a piece is labelled with its sheet"
+        unlike "$html" "Print sheets|on a4 sheet|copy each" "German: no English on the sheet's card"
+
+        # The whole page in German for the leads; report.json stays data.
+        LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" --report -j 2 -f a6 -f instagram -o "$T_TMP/de" \
+                "$in" >/dev/null 2>&1
+        ok_cmd "German: report.json keeps its English keys and values" check_json "$T_TMP/de" ok
+        ok_cmd "German: every href and src is a file in the folder" check_html "$T_TMP/de"
+        html=$(cat "$T_TMP/de/report.html")
+        like "$html" '<html lang="de">' "German: the page says it is German"
+        like "$html" "<h1>plakat-Bericht</h1>" "German: the title"
+        like "$html" "5 Gemeinschaften · Treffen ab $TODAY" "German: communities and date"
+        like "$html" "<b>4</b>erzeugt</li>" "German: the header counts"
+        like "$html" "<b>1</b>mit Warnungen</li>" "German: the count of warned communities"
+        like "$html" "<h2>Bitte prüfen <small>1 abgelehnt oder fehlgeschlagen" "German: the refused heading"
+        like "$html" 'badge bad">abgelehnt</span>' "German: the refused badge"
+        like "$html" 'badge ok">erzeugt</span>' "German: the rendered badge"
+        like "$html" 'badge warn">erzeugt · 1 Warnung</span>' "German: a warning in the singular"
+        like "$html" "<h2>Erzeugte Dateien <small>4 Gemeinschaften; ein Bild antippen" "German: the outputs heading"
+        like "$html" "Warnung: leed: unbekannte Angabe" "German: the warning as the terminal shows it"
+        like "$html" "<footer>Geschrieben von plakat" "German: the footer"
+        # What a reader sees: the text without the style sheet and tags
+        # (class names such as "warnings" are no words on the page).
+        text=$(sed -e '/<style>/,/<\/style>/d' -e 's/<[^>]*>//g' "$T_TMP/de/report.html")
+        for w in "plakat report" "meetings as of" rendered refused unchanged "with warnings" "Needs attention" \
+                Outputs "tap a picture" warning "Written by" "data for scripts"; do
+                unlike "$text" "$w" "German: no \"$w\" on the page"
+        done
+        unlike "$html" 'lang="en"' "German: the page does not claim to be English"
 else
         skip "German: the sheet's warning has no setting" "no de_DE.UTF-8 locale"
+        skip "German: report.html in German" "no de_DE.UTF-8 locale"
 fi
 
 # A real browser: the page is not blank and the thumbnails show.  The same
