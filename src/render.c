@@ -746,6 +746,10 @@ static bool check_overlaps(const struct boxes *bs, size_t i, const char *file, c
                         diag_error(d, file, 0, NULL, "%s: %s: text lies on the QR code (%s) or its quiet zone; "
                                    "the code may not scan", who, b->elem->name, u->elem->name);
                         ok = false;
+                } else if (u->kind == BOX_IMAGE && strcmp(u->elem->source, "logo") == 0 && meets(ink, drawn(u, true), 0.5)) {
+                        /* A photo lies under text by design; a logo never does. */
+                        diag_warn(d, file, 0, NULL, "%s: %s: text runs into the logo (%s)", who, b->elem->name,
+                                  u->elem->name);
                 } else if (u->kind == BOX_TEXT && k > i && drawn(u, true).w > 0 && meets(line, drawn(u, false), 0.5)) {
                         diag_warn(d, file, 0, NULL, "%s: %s: text overlaps the text of %s", who, b->elem->name,
                                   u->elem->name);

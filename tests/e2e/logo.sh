@@ -125,4 +125,14 @@ is "$rc" 0 "check -l foto: OK"
 unlike "$err" "no place for a logo" "check -l foto: the logo has its place"
 unlike "$(printf '%s\n' "$out" | grep -i 'not shown')" "logo" "check -l foto: the logo is not under \"Not shown\""
 
+# Text never runs into a logo: klar's A3/A4 header with the longest name
+# the tests have, and a design whose logo sits where the name goes.
+run check --allow-ended --today "$TODAY" -l klar -f a3,a4 tests/data/good/maximal.cfg
+unlike "$err" "runs into the logo" "klar A3/A4: a four-line name keeps clear of the logo"
+sed -e 's/^name        = "klar";/name = "klar-logo-in-name";/' \
+        -e 's/a3 = { box = \[223, 7, 44, 17\]; }/a3 = { box = [30, 60, 237, 40]; }/' \
+        layouts/klar.cfg >"$T_TMP/layouts/klar-logo-in-name.cfg"
+run check --layouts "$T_TMP/layouts" --allow-ended --today "$TODAY" -l klar-logo-in-name -f a3 tests/data/good/maximal.cfg
+like "$err" "a3 (klar-logo-in-name): name: text runs into the logo (logo)" "a logo under the name: warned, with the element"
+
 done_testing
