@@ -216,9 +216,6 @@ static bool has_effect(const struct key *k, enum elem_kind kind, enum place plac
 static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_kind kind, enum place place,
                             bool variant)
 {
-        static const char *names[G_N_ELEMENTS(elem_keys) + 1];
-        for (size_t i = 0; i < G_N_ELEMENTS(elem_keys); i++)
-                names[i] = elem_keys[i].name;
         for (int i = 0; i < config_setting_length(g); i++) {
                 const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
                 const char *name = config_setting_name(m);
@@ -231,6 +228,10 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                         continue;
                 char *path = cfg_path(m);
                 if (!k) {
+                        /* On the stack: layouts are read on two threads (render.c). */
+                        const char *names[G_N_ELEMENTS(elem_keys)];
+                        for (size_t n = 0; n < G_N_ELEMENTS(elem_keys); n++)
+                                names[n] = elem_keys[n].name;
                         const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
                         diag_warn(c->d, c->file, cfg_line(m), path, "unknown setting%s%s%s",
                                   near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
