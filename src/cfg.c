@@ -237,9 +237,39 @@ bool cfg_load(config_t *cfg, const char *path, const struct cfg_limits *lim, str
 
 /* ---- walking a parsed file ---------------------------------------------- */
 
+const config_setting_t *cfg_member(const config_setting_t *g, const char *key)
+{
+        if (!g || config_setting_type(g) != CONFIG_TYPE_GROUP)
+                return NULL;
+        if (strpbrk(key, ":./"))
+                return config_setting_get_member(g, key);
+        /* Names the parser accepted hold no path token, so equality is
+         * libconfig's; it refuses a name given twice, so the first is the
+         * only one.  The list is read as libconfig.h declares it: two
+         * library calls a member cost more than the comparison. */
+        const config_list_t *list = g->value.list;
+        for (unsigned i = 0; list && i < list->length; i++) {
+                const config_setting_t *m = list->elements[i];
+                if (m->name && strcmp(m->name, key) == 0)
+                        return m;
+        }
+        return NULL;
+}
+
 int cfg_line(const config_setting_t *s)
 {
         return s ? (int)config_setting_source_line(s) : 0;
+}
+
+const char *cfg_lookup_string(const config_setting_t *g, const char *path)
+{
+        if (!g)
+                return NULL;
+        const char *v = NULL;
+        if (strpbrk(path, ":./["))
+                return config_setting_lookup_string(g, path, &v) ? v : NULL;
+        const config_setting_t *m = cfg_member(g, path);
+        return m && config_setting_type(m) == CONFIG_TYPE_STRING ? config_setting_get_string(m) : NULL;
 }
 
 char *cfg_path(const config_setting_t *s)
@@ -257,10 +287,9 @@ char *cfg_path(const config_setting_t *s)
                 }
                 /* A list element: by the name a designer gave it, which
                  * survives inserting another element before it. */
-                const char *label = NULL;
-                if (config_setting_type(p) == CONFIG_TYPE_GROUP &&
-                    !config_setting_lookup_string(p, "name", &label))
-                        config_setting_lookup_string(p, "family", &label);
+                const char *label = cfg_lookup_string(p, "name");
+                if (!label)
+                        label = cfg_lookup_string(p, "family");
                 if (label)
                         g_string_append_printf(r, "[%s]", label);
                 else
@@ -346,7 +375,7 @@ void cfg_warn(const struct cfg_walk *w, const config_setting_t *s, const char *f
 const config_setting_t *cfg_require(const struct cfg_walk *w, const config_setting_t *g,
                                     const char *key)
 {
-        const config_setting_t *s = config_setting_get_member(g, key);
+        const config_setting_t *s = cfg_member(g, key);
         if (s)
                 return s;
         char *gp = cfg_path(g);
@@ -416,23 +445,23 @@ int cfg_word_at(const struct cfg_walk *w, const config_setting_t *s, const char 
 bool cfg_number(const struct cfg_walk *w, const config_setting_t *g, const char *key, double lo,
                 double hi, double *out)
 {
-        return cfg_number_at(w, config_setting_get_member(g, key), lo, hi, out);
+        return cfg_number_at(w, cfg_member(g, key), lo, hi, out);
 }
 
 const char *cfg_string(const struct cfg_walk *w, const config_setting_t *g, const char *key)
 {
-        return cfg_string_at(w, config_setting_get_member(g, key));
+        return cfg_string_at(w, cfg_member(g, key));
 }
 
 bool cfg_bool(const struct cfg_walk *w, const config_setting_t *g, const char *key, bool *out)
 {
-        return cfg_bool_at(w, config_setting_get_member(g, key), out);
+        return cfg_bool_at(w, cfg_member(g, key), out);
 }
 
 int cfg_word(const struct cfg_walk *w, const config_setting_t *g, const char *key,
              const char *const *words, int def)
 {
-        return cfg_word_at(w, config_setting_get_member(g, key), words, def);
+        return cfg_word_at(w, cfg_member(g, key), words, def);
 }
 
 void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const char *suggestion)

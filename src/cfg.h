@@ -63,6 +63,18 @@ struct cfg_walk {
         struct diag *d;
 };
 
+/* The member key of group g, or NULL (g not a group, or no such key):
+ * config_setting_get_member, which compares names with two strchr calls a
+ * character (about 570 instructions a lookup, 9 M of loading the three
+ * designs); a key holding a path token (":./") is left to libconfig,
+ * which reads it as a path. */
+const config_setting_t *cfg_member(const config_setting_t *g, const char *key);
+
+/* The string at path under g (config_setting_lookup_string: "x.y" is y
+ * inside x), or NULL (g NULL, nothing there, not a string); a plain key
+ * through cfg_member. */
+const char *cfg_lookup_string(const config_setting_t *g, const char *path);
+
 /* The line s was written on; 0 for NULL (diag then leaves it out). */
 int cfg_line(const config_setting_t *s);
 

@@ -32,8 +32,8 @@ struct ctx {
         const char *file;
         struct diag *d;
         const char *const *placeholders;
-        config_setting_t *fonts;  /* font roles: headline = "Inter Display" */
-        config_setting_t *styles; /* named text styles */
+        const config_setting_t *fonts;  /* font roles: headline = "Inter Display" */
+        const config_setting_t *styles; /* named text styles */
         /* The element being read, and where its keys are looked up first
          * (a format's overrides) and last (its style). */
         const config_setting_t *elem, *over, *style;
@@ -49,12 +49,12 @@ struct ctx {
 static const config_setting_t *member(const struct ctx *c, const config_setting_t *g, const char *key)
 {
         if (g != c->elem)
-                return config_setting_get_member(g, key);
-        const config_setting_t *s = c->over ? config_setting_get_member(c->over, key) : NULL;
+                return cfg_member(g, key);
+        const config_setting_t *s = c->over ? cfg_member(c->over, key) : NULL;
         if (!s)
-                s = config_setting_get_member(g, key);
+                s = cfg_member(g, key);
         if (!s && c->style)
-                s = config_setting_get_member(c->style, key);
+                s = cfg_member(c->style, key);
         return s;
 }
 
@@ -216,9 +216,6 @@ static bool has_effect(const struct key *k, enum elem_kind kind, enum place plac
 static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_kind kind, enum place place,
                             bool variant)
 {
-        static const char *names[G_N_ELEMENTS(elem_keys) + 1];
-        for (size_t i = 0; i < G_N_ELEMENTS(elem_keys); i++)
-                names[i] = elem_keys[i].name;
         for (int i = 0; i < config_setting_length(g); i++) {
                 const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
                 const char *name = config_setting_name(m);
@@ -231,6 +228,10 @@ static void check_elem_keys(struct ctx *c, const config_setting_t *g, enum elem_
                         continue;
                 char *path = cfg_path(m);
                 if (!k) {
+                        /* On the stack: layouts are read on two threads (render.c). */
+                        const char *names[G_N_ELEMENTS(elem_keys)];
+                        for (size_t n = 0; n < G_N_ELEMENTS(elem_keys); n++)
+                                names[n] = elem_keys[n].name;
                         const char *near = diag_closest(name, names, G_N_ELEMENTS(elem_keys));
                         diag_warn(c->d, c->file, cfg_line(m), path, "unknown setting%s%s%s",
                                   near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
@@ -291,7 +292,26 @@ static void read_box(struct ctx *c, const config_setting_t *g, const struct page
         e->h = v[3];
 }
 
-static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, const char *path)
+/* expand_check of the template t, the setting named "<path of g>.key".
+ * The path only for a message: building it walks up the whole file
+ * (cfg_path was 5 M of the 35 M of loading the three designs), and most
+ * templates are fine, so they are checked first with no name at all. */
+static void check_template(struct ctx *c, const char *t, int line, const config_setting_t *g, const char *key)
+{
+        struct diag trial;
+        diag_init(&trial, NULL);
+        expand_check(t, c->placeholders, &trial, c->file, line, key);
+        if (trial.n) {
+                char *path = cfg_path(g);
+                char *kpath = g_strdup_printf("%s.%s", path, key);
+                expand_check(t, c->placeholders, c->d, c->file, line, kpath);
+                g_free(kpath);
+                g_free(path);
+        }
+        diag_clear(&trial);
+}
+
+static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e)
 {
         const char *t = get_string(c, g, "text");
         if (!t) {
@@ -300,10 +320,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
                 t = "";
         }
         e->text = g_strdup(t);
-        char *tpath = g_strdup_printf("%s.text", path);
-        expand_check(t, c->placeholders, c->d, c->file,
-                     cfg_line(member(c, g, "text")), tpath);
-        g_free(tpath);
+        check_template(c, t, cfg_line(member(c, g, "text")), g, "text");
 
         const char *font = get_string(c, g, "font");
         if (!font)
@@ -311,8 +328,8 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
         /* Font roles a layout does not name are the bundled families, so a
          * layout without `fonts` asks for no font that is not there. */
         static const char *const roles[][2] = { { "body", "Inter" }, { "headline", "Inter Display" } };
-        const char *role = NULL;
-        if (c->fonts && config_setting_lookup_string(c->fonts, font, &role))
+        const char *role = cfg_lookup_string(c->fonts, font);
+        if (role)
                 font = role;
         else
                 for (size_t i = 0; i < G_N_ELEMENTS(roles); i++)
@@ -360,7 +377,7 @@ static void read_text(struct ctx *c, const config_setting_t *g, struct elem *e, 
 
 /* `needs` / `unless`: a placeholder name or a list of them, checked;
  * NULL-terminated, or NULL when the key is absent. */
-static char **read_names(struct ctx *c, const config_setting_t *g, const char *key, const char *path)
+static char **read_names(struct ctx *c, const config_setting_t *g, const char *key)
 {
         const config_setting_t *s = member(c, g, key);
         if (!s)
@@ -377,13 +394,11 @@ static char **read_names(struct ctx *c, const config_setting_t *g, const char *k
         } else {
                 err(c, s, _("expected a placeholder name or [\"a\", \"b\"], found %s"), cfg_type_name(s));
         }
-        char *kpath = g_strdup_printf("%s.%s", path, key);
         for (size_t i = 0; i < arr->len; i++) {
                 char *t = g_strdup_printf("{%s}", (char *)arr->pdata[i]);
-                expand_check(t, c->placeholders, c->d, c->file, cfg_line(s), kpath);
+                check_template(c, t, cfg_line(s), g, key);
                 g_free(t);
         }
-        g_free(kpath);
         g_ptr_array_add(arr, NULL);
         return (char **)g_ptr_array_free(arr, FALSE);
 }
@@ -408,11 +423,11 @@ static char **read_formats(struct ctx *c, const config_setting_t *g)
 /* The named style of a text, or NULL. */
 static const config_setting_t *style_of(struct ctx *c, const config_setting_t *g)
 {
-        const config_setting_t *s = config_setting_get_member(g, "style");
+        const config_setting_t *s = cfg_member(g, "style");
         if (!s)
                 return NULL;
         const char *name = config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
-        const config_setting_t *st = name && c->styles ? config_setting_get_member(c->styles, name) : NULL;
+        const config_setting_t *st = name && c->styles ? cfg_member(c->styles, name) : NULL;
         if (st)
                 return st;
         GPtrArray *names = g_ptr_array_new();
@@ -468,7 +483,7 @@ static void read_container(struct ctx *c, const config_setting_t *g, const struc
                 g_ptr_array_add(names, NULL);
                 c->placeholders = (const char *const *)names->pdata;
         }
-        const config_setting_t *ch = config_setting_get_member(g, "children");
+        const config_setting_t *ch = cfg_member(g, "children");
         if (!ch || config_setting_type(ch) != CONFIG_TYPE_LIST)
                 err(c, ch ? ch : g, _("children: expected a list ( {...}, {...} ), found %s"),
                     ch ? cfg_type_name(ch) : _("nothing"));
@@ -500,18 +515,15 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                       enum place place, struct elem *e)
 {
         size_t before = c->d->errors;
-        char *path = cfg_path(g);
         e->line = cfg_line(g);
         if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
                 err(c, g, _("expected an element { type = ...; }, found %s"), cfg_type_name(g));
-                g_free(path);
                 return false;
         }
         int kind = get_word(c, g, "type", kind_names, -1);
         if (kind < 0) {
-                if (!config_setting_get_member(g, "type"))
+                if (!cfg_member(g, "type"))
                         err(c, g, _("type: expected one of \"rect\", \"text\", \"image\", \"qr\", \"stack\", \"row\", \"grid\", \"list\", found nothing"));
-                g_free(path);
                 return false;
         }
         e->kind = (enum elem_kind)kind;
@@ -550,8 +562,8 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                             place == PLACE_ROW ? "row" : "column");
         }
 
-        e->needs = read_names(c, g, "needs", path);
-        e->unless = read_names(c, g, "unless", path);
+        e->needs = read_names(c, g, "needs");
+        e->unless = read_names(c, g, "unless");
         e->hide_on = read_formats(c, g);
 
         switch (e->kind) {
@@ -561,7 +573,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
                 get_number(c, g, "radius", 0, 1e4, &e->radius);
                 break;
         case ELEM_TEXT:
-                read_text(c, g, e, path);
+                read_text(c, g, e);
                 break;
         case ELEM_IMAGE: {
                 static const char *const sources[] = { "logo", "photo", NULL };
@@ -608,7 +620,6 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
         c->elem = saved_elem;
         c->style = saved_style;
         c->over = over;
-        g_free(path);
         return c->d->errors == before;
 }
 
@@ -619,7 +630,7 @@ static bool read_elem(struct ctx *c, const config_setting_t *g, const struct pag
 static void read_variants(struct ctx *c, const config_setting_t *g, const struct page *pg, enum place place,
                           struct elem *e)
 {
-        const config_setting_t *fs = config_setting_get_member(g, "formats");
+        const config_setting_t *fs = cfg_member(g, "formats");
         if (!fs)
                 return;
         if (config_setting_type(fs) != CONFIG_TYPE_GROUP || config_setting_length(fs) > VARIANTS_MAX) {
@@ -722,7 +733,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         }
         if (!format_family_parse(fam, &f)) {
                 const char *near = diag_closest(fam, format_family_names(), FAMILY_COUNT);
-                err(c, config_setting_get_member(g, "family"),
+                err(c, cfg_member(g, "family"),
                     _("expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"%s%s%s"), fam,
                     near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
                 return;
@@ -739,7 +750,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         c->page_full = false;
         static const char *const units[] = { "mm", "px", NULL };
         pg->unit = (enum unit)get_word(c, g, "unit", units, UNIT_MM);
-        const config_setting_t *sz = config_setting_get_member(g, "size");
+        const config_setting_t *sz = cfg_member(g, "size");
         if (!sz || config_setting_length(sz) != 2 || !cfg_is_number(config_setting_get_elem(sz, 0)) ||
             !cfg_is_number(config_setting_get_elem(sz, 1))) {
                 err(c, sz ? sz : g, _("size: expected [width, height], found %s"), sz ? cfg_type_name(sz) : _("nothing"));
@@ -757,7 +768,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
                         pg->width = pg->height = 100;
                 }
         }
-        const config_setting_t *els = config_setting_get_member(g, "elements");
+        const config_setting_t *els = cfg_member(g, "elements");
         if (!els || config_setting_type(els) != CONFIG_TYPE_LIST) {
                 err(c, els ? els : g, _("elements: expected a list ( {...}, {...} ), found %s"),
                     els ? cfg_type_name(els) : _("nothing"));
@@ -786,23 +797,23 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
                                                           "#FFFFFF", "#1A1A1A", "#5A5A5A", "#F3F3F0" };
         for (int i = 0; i < ROLE_COUNT; i++)
                 colour_parse(defaults[i], &l->palette.c[i]);
-        config_setting_t *colors = config_setting_get_member(root, "colors");
+        const config_setting_t *colors = cfg_member(root, "colors");
         if (colors) {
                 check_keys(c, colors, role_names);
                 for (int i = 0; i < ROLE_COUNT; i++) {
                         const char *v = get_string(c, colors, role_names[i]);
                         if (v && !colour_parse(v, &l->palette.c[i]))
-                                err(c, config_setting_get_member(colors, role_names[i]),
+                                err(c, cfg_member(colors, role_names[i]),
                                     _("expected \"#RRGGBB\", found \"%s\""), v);
                 }
         }
-        c->fonts = config_setting_get_member(root, "fonts");
+        c->fonts = cfg_member(root, "fonts");
         if (c->fonts && config_setting_type(c->fonts) != CONFIG_TYPE_GROUP) {
                 err(c, c->fonts, _("expected a group { headline = \"Family\"; }, found %s"), cfg_type_name(c->fonts));
                 c->fonts = NULL;
         }
 
-        c->styles = config_setting_get_member(root, "styles");
+        c->styles = cfg_member(root, "styles");
         if (c->styles && config_setting_type(c->styles) != CONFIG_TYPE_GROUP) {
                 err(c, c->styles, _("expected a group { label = { weight = \"bold\"; }; }, found %s"),
                     cfg_type_name(c->styles));
@@ -816,7 +827,7 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
                         check_keys(c, st, style_keys);
         }
 
-        const config_setting_t *pages = config_setting_get_member(root, "pages");
+        const config_setting_t *pages = cfg_member(root, "pages");
         if (!pages || config_setting_type(pages) != CONFIG_TYPE_LIST || config_setting_length(pages) == 0) {
                 const char *found = !pages ? "nothing"
                                     : config_setting_type(pages) == CONFIG_TYPE_LIST ? _("an empty list")

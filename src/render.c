@@ -165,58 +165,142 @@ static int by_string(const void *a, const void *b)
         return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* ---- layouts, read beside the rest of the set-up ------------------------------ *
+ *
+ * Every command reads every layout file, for its warnings (a broken design
+ * is told whichever design the run draws), but the run needs the others
+ * only after set-up.  Measured with callgrind on one A3 render of
+ * urban-gardening.cfg (after cfg_member and the lazy paths): renderer_new
+ * 37.6 M instructions, of them the three layouts 26.2 M (8.7 M each,
+ * libconfig's parser 5.2 M of it) and the rest (data_sum 4.4 M, fonts
+ * 2.7 M, languages 3.2 M, formats and themes 1 M) 11 M.  Options weighed:
+ *
+ *   - a second thread that reads the designs the run does not draw while
+ *     the main thread fits and draws, joined before the first message and
+ *     before batch.c forks.  Which design a run draws is known only per
+ *     community (-l, else the file's style.layout, else klar), and which
+ *     file holds a name only once every file before it is read (the first
+ *     file to claim a name wins; foto.cfg comes before klar.cfg), so the
+ *     main thread would draw on a guess and check it at the join; and
+ *     without -q the warnings are printed right after set-up, so the join
+ *     would come there anyway;
+ *   - a cache of parsed and checked layouts keyed by the file's SHA-256,
+ *     warnings replayed: saves the instructions too, but is a serialised
+ *     struct layout read back from a file that must be treated as hostile
+ *     (a second parser to fuzz), for 26 M;
+ *   - this: the layout files are read (layout_load, each into its own
+ *     diag) by a helper thread from the start and by the main thread once
+ *     its own part of the set-up is done, both taking the next unread file;
+ *     the helper is joined inside renderer_new, and the files' messages are
+ *     added and the layouts checked afterwards, in file order.  The main
+ *     thread's 11 M covers about one and a half of the helper's files, so
+ *     on two cores the set-up takes about the time of the rest plus one
+ *     layout, with no guess, and messages and forks are as before because
+ *     no thread outlives renderer_new.
+ *
+ * Safe to read on another thread: layout_load touches no Pango or
+ * fontconfig state, its tables are constant, libconfig parses numbers under
+ * uselocale (per thread), and each file has its own diag. */
+
+/* One *.cfg of a layouts folder, or a folder that could not be read. */
+struct layout_file {
+        char *path;
+        char *unreadable; /* the folder, when it could not be read (path NULL) */
+        struct layout *l; /* NULL when refused or not read */
+        struct diag d;    /* the problems layout_load found */
+};
+
+struct layout_files {
+        struct layout_file *f;
+        gint n;
+        gint next; /* the next file to read, taken atomically */
+};
+
+static void read_layout_files(struct layout_files *q)
+{
+        for (gint i; (i = g_atomic_int_add(&q->next, 1)) < q->n;)
+                if (q->f[i].path)
+                        q->f[i].l = layout_load(q->f[i].path, facts_placeholders(), &q->f[i].d);
+}
+
+static gpointer layout_helper(gpointer q)
+{
+        read_layout_files(q);
+        return NULL;
+}
+
+/* Every *.cfg in each folder, in name order, folder after folder. */
+static void list_layout_files(struct layout_files *q, const char *const *dirs)
+{
+        GArray *files = g_array_new(FALSE, TRUE, sizeof(struct layout_file));
+        for (size_t k = 0; dirs[k]; k++) {
+                GDir *gd = g_dir_open(dirs[k], 0, NULL);
+                if (!gd) {
+                        struct layout_file f = { .unreadable = g_strdup(dirs[k]) };
+                        g_array_append_val(files, f);
+                        continue;
+                }
+                GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+                const char *n;
+                while ((n = g_dir_read_name(gd)))
+                        if (g_str_has_suffix(n, ".cfg"))
+                                g_ptr_array_add(names, g_strdup(n));
+                g_dir_close(gd);
+                g_ptr_array_sort(names, by_string);
+                for (size_t i = 0; i < names->len; i++) {
+                        struct layout_file f = { .path = g_build_filename(dirs[k], (char *)names->pdata[i], NULL) };
+                        g_array_append_val(files, f);
+                }
+                g_ptr_array_free(names, TRUE);
+        }
+        for (size_t i = 0; i < files->len; i++)
+                diag_init(&g_array_index(files, struct layout_file, i).d, NULL);
+        q->n = (gint)files->len;
+        q->next = 0;
+        q->f = (struct layout_file *)(void *)g_array_free(files, FALSE);
+}
+
+static void layout_files_clear(struct layout_files *q)
+{
+        for (gint i = 0; i < q->n; i++) {
+                g_free(q->f[i].path);
+                g_free(q->f[i].unreadable);
+                layout_free(q->f[i].l);
+                diag_clear(&q->f[i].d);
+        }
+        g_free(q->f);
+}
+
 /* A layout file that is refused does not stop plakat: its problems are
  * told (as warnings, so other communities' renders still count as good)
  * and the other designs stay usable.  One designer's typo must not stop
- * the city office's batch. */
-static void load_layout(struct renderer *r, const char *path, struct diag *d)
+ * the city office's batch.  Takes f->l. */
+static void add_layout(struct renderer *r, struct layout_file *f, struct diag *d)
 {
-        struct diag mine;
-        diag_init(&mine, NULL);
-        struct layout *l = layout_load(path, facts_placeholders(), &mine);
-        diag_add_as_warnings(d, &mine);
-        diag_clear(&mine);
+        if (f->unreadable) {
+                diag_error(d, f->unreadable, 0, NULL, "cannot read this layouts folder");
+                return;
+        }
+        struct layout *l = f->l;
+        f->l = NULL;
+        diag_add_as_warnings(d, &f->d);
         if (!l) {
-                diag_warn(d, path, 0, NULL, "this layout is left out until it is mended");
+                diag_warn(d, f->path, 0, NULL, "this layout is left out until it is mended");
                 return;
         }
         for (size_t i = 0; i < r->n_layouts; i++)
                 if (strcmp(r->layouts[i]->name, l->name) == 0) {
-                        diag_warn(d, path, 0, "name", "a layout named \"%s\" exists already (%s); this one is left out",
+                        diag_warn(d, f->path, 0, "name", "a layout named \"%s\" exists already (%s); this one is left out",
                                   l->name, r->layouts[i]->path);
                         layout_free(l);
                         return;
                 }
-        for (int f = 0; f < FAMILY_COUNT; f++) {
-                check_elems(r, l, l->pages[f].elems, l->pages[f].n_elems, d);
-                check_optionals(l, l->pages[f].elems, l->pages[f].n_elems, d);
+        for (int fam = 0; fam < FAMILY_COUNT; fam++) {
+                check_elems(r, l, l->pages[fam].elems, l->pages[fam].n_elems, d);
+                check_optionals(l, l->pages[fam].elems, l->pages[fam].n_elems, d);
         }
         r->layouts = g_renew(struct layout *, r->layouts, r->n_layouts + 1);
         r->layouts[r->n_layouts++] = l;
-}
-
-/* Every *.cfg in dir, in name order. */
-static bool load_layouts(struct renderer *r, const char *dir, struct diag *d)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (!gd) {
-                diag_error(d, dir, 0, NULL, "cannot read this layouts folder");
-                return false;
-        }
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        const char *n;
-        while ((n = g_dir_read_name(gd)))
-                if (g_str_has_suffix(n, ".cfg"))
-                        g_ptr_array_add(names, g_strdup(n));
-        g_dir_close(gd);
-        g_ptr_array_sort(names, by_string);
-        for (size_t i = 0; i < names->len; i++) {
-                char *path = g_build_filename(dir, (char *)names->pdata[i], NULL);
-                load_layout(r, path, d);
-                g_free(path);
-        }
-        g_ptr_array_free(names, TRUE);
-        return true;
 }
 
 /* Feed the files of dir (sorted by name) to sum: their bytes, or with
@@ -286,6 +370,18 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
         size_t before = d->errors;
         /* Read the umask now, before any worker could be writing files. */
         output_file_mode();
+
+        GPtrArray *ldirs = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(ldirs, g_build_filename(datadir, "layouts", NULL));
+        for (size_t i = 0; extra_layout_dirs && extra_layout_dirs[i]; i++)
+                g_ptr_array_add(ldirs, g_strdup(extra_layout_dirs[i]));
+        g_ptr_array_add(ldirs, NULL);
+        struct layout_files files;
+        list_layout_files(&files, (const char *const *)ldirs->pdata);
+        g_ptr_array_free(ldirs, TRUE);
+        /* No helper (no thread to be had): the main thread reads them all. */
+        GThread *helper = files.n > 0 ? g_thread_try_new("plakat-layouts", layout_helper, &files, NULL) : NULL;
+
         r->data_sum = data_sum(datadir, extra_font_dirs, extra_layout_dirs);
 
         GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
@@ -313,12 +409,14 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
                 themes_load(tpath, &r->themes, d);
         g_free(tpath);
 
+        read_layout_files(&files);
+        if (helper)
+                g_thread_join(helper);
+        /* Checked against the fonts and formats, and told, in file order:
+         * the messages are those of reading the files one after another. */
         if (r->fonts) {
-                char *ldir = g_build_filename(datadir, "layouts", NULL);
-                load_layouts(r, ldir, d);
-                g_free(ldir);
-                for (size_t i = 0; extra_layout_dirs && extra_layout_dirs[i]; i++)
-                        load_layouts(r, extra_layout_dirs[i], d);
+                for (gint i = 0; i < files.n; i++)
+                        add_layout(r, &files.f[i], d);
                 qsort(r->layouts, r->n_layouts, sizeof *r->layouts, by_name);
                 r->layout_names = g_new0(const char *, r->n_layouts + 1);
                 for (size_t i = 0; i < r->n_layouts; i++)
@@ -326,6 +424,7 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
                 if (!r->n_layouts)
                         diag_error(d, NULL, 0, NULL, "no layout could be loaded");
         }
+        layout_files_clear(&files);
         if (d->errors > before || !renderer_lang(r, "de")) {
                 renderer_free(r);
                 return NULL;

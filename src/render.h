@@ -30,7 +30,11 @@
  *     locale plakat never leaves;
  *   - util_umask reads the umask once without changing it, and
  *     renderer_new asks it (through output_file_mode) before any worker
- *     could start.
+ *     could start;
+ *   - renderer_new itself reads the layout files on a helper thread while
+ *     it loads the rest, and joins it before it returns: no thread of
+ *     plakat's outlives it (batch.c forks after it), and the messages are
+ *     added in file order after the join (render.c).
  * Threads are still only argued, not tested: no test renders from two
  * threads under ThreadSanitizer yet, and librsvg, gdk-pixbuf and
  * libqrencode are trusted on their documentation.  So: -j N should fork

@@ -80,4 +80,27 @@ is "$rc" 0 "hide_on with an unknown format: still listed"
 like "$err" "$T_TMP/typo/typo.cfg:$((line - 1)): warning: not-on-instagram.hide_on: unknown format \"instagran\"; did you mean instagram?" \
         "hide_on with an unknown format: warned with element, line and did-you-mean"
 
+# Layout files are read on two threads (render.c); their messages still
+# come file by file in name order, and of two files claiming one name the
+# later one is left out, on every run.
+mkdir -p "$T_TMP/many"
+for n in b c d e f; do
+        printf 'name = "m%s";\npages = ( { family = "square"; size = [1080, 1080]; unit = "px"; elemnts = (); } );\n' "$n" \
+                >"$T_TMP/many/$n.cfg"
+done
+sed 's/name = "showcase"/name = "ma"/' tests/data/layouts/good/showcase.cfg >"$T_TMP/many/a.cfg"
+cp "$T_TMP/many/a.cfg" "$T_TMP/many/g.cfg"
+run layouts --layouts "$T_TMP/many"
+first=$err
+files=$(printf '%s\n' "$err" | sed -n "s|^$T_TMP/many/\([a-g]\)\.cfg.*|\1|p" | uniq | paste -sd' ')
+is "$files" "b c d e f g" "many broken layouts: messages file by file, in name order"
+like "$err" "$T_TMP/many/g.cfg: warning: name: a layout named \"ma\" exists already ($T_TMP/many/a.cfg)" \
+        "many layouts: the later file claiming a name is left out"
+same=yes
+for i in 1 2 3 4; do
+        run layouts --layouts "$T_TMP/many"
+        [ "$err" = "$first" ] || same=no
+done
+is "$same" yes "many broken layouts: the same messages on every run"
+
 done_testing
