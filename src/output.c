@@ -413,7 +413,7 @@ bool output_finish(struct output *o, struct diag *d)
         return ok;
 }
 
-bool output_commit(struct output *o, struct diag *d)
+bool output_commit(struct output *o, bool undoable, struct diag *d)
 {
         bool ok;
         if (o->stream >= 0) {
@@ -430,7 +430,7 @@ bool output_commit(struct output *o, struct diag *d)
          * ours (a second link to it, nothing copied) until the community
          * is whole, so output_uncommit can put it back. */
         struct stat st;
-        if (lstat(o->path, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (undoable && lstat(o->path, &st) == 0 && S_ISREG(st.st_mode)) {
                 char *dir = g_path_get_dirname(o->path), *base = g_path_get_basename(o->path);
                 char *backup = g_strdup_printf("%s/.%s" TMP_TAG "%ld-XXXXXX", dir, base, (long)getpid());
                 g_free(dir);

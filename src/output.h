@@ -125,8 +125,11 @@ bool output_finish(struct output *o, struct diag *d);
 
 /* After output_finish: rename into place (a stream: write the bytes out).
  * Returns false after reporting to d; the temporary file is removed
- * either way.  o keeps only its final path, for output_uncommit. */
-bool output_commit(struct output *o, struct diag *d);
+ * either way.  o keeps only its final path, for output_uncommit.
+ * undoable: keep the file it replaces (a second link) for output_uncommit;
+ * only a file that a later one's failed commit could take back needs it,
+ * and making the link costs three more file-system operations a file. */
+bool output_commit(struct output *o, bool undoable, struct diag *d);
 
 /* Take a committed file back (when a later one of the same community
  * failed to commit): the file it replaced is put back in place, or, if

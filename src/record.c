@@ -179,7 +179,7 @@ bool record_save(const struct record *r, const char *dir, struct diag *d)
                                 output_printf(&o, "%s\t%u\t%s\t%s\t%s\t%s\t%lld\t%lld\n", e->key, e->n, e->name,
                                               e->format, e->kind, e->sha256, e->size, e->mtime_ns);
                 }
-                ok = output_finish(&o, d) && output_commit(&o, d);
+                ok = output_finish(&o, d) && output_commit(&o, false, d);
         }
         output_abort(&o);
         g_free(path);

@@ -1489,7 +1489,7 @@ bool render_batch_commit(struct render_batch *b, struct render_result *res, stru
         size_t n = b->items->len, committed = 0;
         bool ok = true;
         for (; ok && committed < n; committed++)
-                ok = output_commit(&((struct pending *)b->items->pdata[committed])->out, d);
+                ok = output_commit(&((struct pending *)b->items->pdata[committed])->out, committed + 1 < n, d);
         if (!ok) {
                 for (size_t i = 0; i + 1 < committed; i++)
                         output_uncommit(&((struct pending *)b->items->pdata[i])->out);

@@ -855,7 +855,7 @@ static bool write_file(const char *dir, const char *name, enum output_kind kind,
         bool ok = output_open(&o, kind, path, NULL, d);
         if (ok) {
                 output_write(&o, text, strlen(text));
-                ok = output_finish(&o, d) && output_commit(&o, d);
+                ok = output_finish(&o, d) && output_commit(&o, false, d);
         }
         output_abort(&o);
         g_free(path);

@@ -213,7 +213,7 @@ bool starter_write(const char *path, const char *lang, struct diag *d)
         bool ok = output_open(&o, OUTPUT_TEXT, path, NULL, d);
         if (ok) {
                 output_write(&o, text, strlen(text));
-                ok = output_finish(&o, d) && output_commit(&o, d);
+                ok = output_finish(&o, d) && output_commit(&o, false, d);
         }
         output_abort(&o);
         g_free(text);

@@ -143,7 +143,7 @@ static void test_text_commit(void)
         assert_listing(f.dir, tbase); /* finished, still under its temporary name */
         g_assert_cmpint(f.o.fd, ==, -1); /* closed by finish */
 
-        g_assert_true(output_commit(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, false, &f.d));
         g_assert_cmpuint(f.d.n, ==, 0);
         assert_listing(f.dir, "notes.txt");
         gsize len;
@@ -213,12 +213,43 @@ static void test_uncommit(void)
         g_assert_true(output_open(&f.o, OUTPUT_TEXT, f.path, NULL, &f.d));
         output_printf(&f.o, "x");
         g_assert_true(output_finish(&f.o, &f.d));
-        g_assert_true(output_commit(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, true, &f.d));
         assert_listing(f.dir, "u.txt");
         output_uncommit(&f.o);
         assert_listing(f.dir, "");
         g_assert_null(f.o.path);
         output_abort(&f.o);
+        g_assert_cmpuint(f.d.n, ==, 0);
+        fx_done(&f);
+}
+
+/* Replacing a file: undoable keeps the old one (a second link, no other
+ * name left behind) and puts it back; without, the old one is simply gone. */
+static void test_uncommit_replaced(void)
+{
+        struct fx f;
+        fx_init(&f, "r.txt");
+        g_assert_true(g_file_set_contents(f.path, "old", -1, NULL));
+        for (int undoable = 1; undoable >= 0; undoable--) {
+                struct output o;
+                g_assert_true(output_open(&o, OUTPUT_TEXT, f.path, NULL, &f.d));
+                output_printf(&o, "new");
+                g_assert_true(output_finish(&o, &f.d));
+                g_assert_true(output_commit(&o, undoable, &f.d));
+                char *now = NULL;
+                g_assert_true(g_file_get_contents(f.path, &now, NULL, NULL));
+                g_assert_cmpstr(now, ==, "new");
+                g_free(now);
+                if (undoable) {
+                        output_uncommit(&o);
+                        assert_listing(f.dir, "r.txt");
+                        g_assert_true(g_file_get_contents(f.path, &now, NULL, NULL));
+                        g_assert_cmpstr(now, ==, "old");
+                        g_free(now);
+                }
+                output_abort(&o);
+                assert_listing(f.dir, "r.txt");
+        }
         g_assert_cmpuint(f.d.n, ==, 0);
         fx_done(&f);
 }
@@ -237,7 +268,7 @@ static void test_commit_vanished(void)
         g_assert_cmpint(g_unlink(f.o.tmp), ==, 0);
         g_assert_cmpint(g_rmdir(f.path), ==, 0);
 
-        g_assert_false(output_commit(&f.o, &f.d));
+        g_assert_false(output_commit(&f.o, false, &f.d));
         char *want = g_strdup_printf("%s: could not put this file in place: %s; nothing was written for this community",
                                      path, g_strerror(ENOENT));
         assert_messages(&f.d, want);
@@ -348,7 +379,7 @@ static void test_pdf_boxes_full_disk(void)
         g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
         draw_square(f.o.surface);
         g_assert_true(output_finish(&f.o, &f.d));
-        g_assert_true(output_commit(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, false, &f.d));
         output_abort(&f.o);
         g_assert_cmpuint(f.d.n, ==, 0);
         gsize len;
@@ -385,7 +416,7 @@ static void test_png(void)
         g_assert_cmpint(cairo_image_surface_get_width(f.o.surface), ==, 30);
         g_assert_cmpint(cairo_image_surface_get_height(f.o.surface), ==, 20);
         g_assert_true(output_finish(&f.o, &f.d));
-        g_assert_true(output_commit(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, false, &f.d));
         output_abort(&f.o);
         gsize len;
         unsigned char *got = (unsigned char *)contents(f.path, &len);
@@ -421,7 +452,7 @@ static void test_stream(void)
         g_assert_false(readable(p[0]));
         g_assert_true(output_finish(&o, &d));
         g_assert_false(readable(p[0]));
-        g_assert_true(output_commit(&o, &d));
+        g_assert_true(output_commit(&o, false, &d));
         g_assert_true(readable(p[0]));
         char buf[32];
         g_assert_cmpint(read(p[0], buf, sizeof buf), ==, 8);
@@ -444,7 +475,7 @@ static void test_stream(void)
                 g_assert_true(output_open_stream(&o, OUTPUT_TEXT, full, "standard output", NULL, &d));
                 output_printf(&o, "voll");
                 g_assert_true(output_finish(&o, &d));
-                g_assert_false(output_commit(&o, &d));
+                g_assert_false(output_commit(&o, false, &d));
                 assert_messages(&d, "cannot write to standard output: No space left on device");
                 output_abort(&o);
                 close(full);
@@ -457,7 +488,7 @@ static void test_stream(void)
         g_assert_true(output_open_stream(&o, OUTPUT_TEXT, p[1], "standard output", NULL, &d));
         output_printf(&o, "weg");
         g_assert_true(output_finish(&o, &d));
-        g_assert_false(output_commit(&o, &d));
+        g_assert_false(output_commit(&o, false, &d));
         char *want = g_strdup_printf("cannot write to standard output: %s", g_strerror(EPIPE));
         assert_messages(&d, want);
         g_free(want);
@@ -476,6 +507,7 @@ int main(int argc, char **argv)
         g_test_add_func("/output/text_commit", test_text_commit);
         g_test_add_func("/output/abort", test_abort);
         g_test_add_func("/output/uncommit", test_uncommit);
+        g_test_add_func("/output/uncommit_replaced", test_uncommit_replaced);
         g_test_add_func("/output/commit_vanished", test_commit_vanished);
         g_test_add_func("/output/open_refused", test_open_refused);
         g_test_add_func("/output/finish_full_disk", test_finish_full_disk);

@@ -4,7 +4,7 @@
 # long texts are fitted with warnings, a minimal file renders.  Community
 # files in tests/data/render/; each is rendered once.
 . "$(dirname "$0")/render-lib.sh"
-need pdftotext zbarimg
+need pdftotext pdffonts zbarimg
 
 d=tests/data/render
 o=$T_TMP/out
@@ -78,5 +78,12 @@ text_has minimal "Lesekreis" "the name"
 text_has minimal "Stadtbibliothek Bielefeld" "the venue"
 # Optional lines vanish: no dangling label for the goal that is not there.
 unlike "$(squeeze "$T_TMP/minimal.txt")" "Unser Ziel" "minimal: no goal line without a goal"
+# No-break spaces ("14. Januar 2027, 19:00 Uhr") are drawn as spaces, so no
+# font gets a second, CID-keyed subset for the one blank glyph cairo keeps
+# out of WinAnsi (src/draw.c, show_layout); the words still read.
+fonts=$(pdffonts "$o/minimal-a3.pdf" 2>&1)
+like "$fonts" "WinAnsi" "minimal: the fonts are WinAnsi subsets"
+unlike "$fonts" "Identity-H" "minimal: no font has a second subset for U+00A0"
+text_has minimal "14. Januar 2027, 19:00 Uhr" "the date with its glued words"
 
 done_testing
