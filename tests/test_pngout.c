@@ -11,6 +11,8 @@
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdlib.h>
+#include <zlib.h>
 
 /* cairo pixels are native-endian 32-bit words, premultiplied. */
 static void put(cairo_surface_t *s, int x, int y, uint32_t argb)
@@ -87,6 +89,78 @@ static const unsigned char *chunk(const char *buf, size_t len, const char *type,
                 p += 12 + l;
         }
         return NULL;
+}
+
+/* What a pixel of s must read back as: composited over white. */
+static uint32_t over_white(cairo_surface_t *s, int x, int y)
+{
+        uint32_t p = get(s, x, y), k = cairo_image_surface_get_format(s) == CAIRO_FORMAT_ARGB32 ? 255 - (p >> 24) : 0;
+        return (((p >> 16) & 0xff) + k) << 16 | (((p >> 8) & 0xff) + k) << 8 | ((p & 0xff) + k);
+}
+
+/* The IDATs of a PNG joined: one zlib stream.  *len its length. */
+static unsigned char *idat(const char *buf, size_t len, size_t *n)
+{
+        const unsigned char *p = (const unsigned char *)buf + 8, *end = (const unsigned char *)buf + len;
+        GByteArray *a = g_byte_array_new();
+        while (p + 12 <= end) {
+                uint32_t l = be32(p);
+                g_assert_cmpuint(l, <=, (size_t)(end - p) - 12);
+                if (memcmp(p + 4, "IDAT", 4) == 0)
+                        g_byte_array_append(a, p + 8, l);
+                p += 12 + l;
+        }
+        *n = a->len;
+        return g_byte_array_free(a, FALSE);
+}
+
+static unsigned paeth(unsigned a, unsigned b, unsigned c)
+{
+        int pa = abs((int)b - (int)c), pb = abs((int)a - (int)c), pc = abs((int)(a + b) - 2 * (int)c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/* Decode the PNG's image data without libpng: zlib checks the stream and
+ * its Adler-32, the rows are unfiltered here; every pixel must equal s's
+ * over white.  A lost band, a band out of order or a band primed with
+ * other bytes than the ones before it in the stream fails here. */
+static void check_stream(const char *buf, size_t len, cairo_surface_t *s)
+{
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        size_t rowlen = 1 + 3 * (size_t)w, n;
+        unsigned char *z = idat(buf, len, &n);
+        unsigned char *raw = g_malloc(rowlen * (size_t)h + 1);
+        z_stream zs = { 0 };
+        g_assert_cmpint(inflateInit(&zs), ==, Z_OK);
+        zs.next_in = z;
+        zs.avail_in = (uInt)n;
+        zs.next_out = raw;
+        zs.avail_out = (uInt)(rowlen * (size_t)h + 1);
+        g_assert_cmpint(inflate(&zs, Z_FINISH), ==, Z_STREAM_END);
+        g_assert_cmpuint(zs.total_out, ==, rowlen * (size_t)h);
+        g_assert_cmpuint(zs.avail_in, ==, 0);
+        inflateEnd(&zs);
+
+        cairo_surface_flush(s);
+        for (int y = 0; y < h; y++) {
+                unsigned char *r = raw + (size_t)y * rowlen, *up = y ? r - rowlen + 1 : NULL;
+                unsigned f = r[0];
+                g_assert_cmpuint(f, <=, 4);
+                for (size_t i = 0; i < rowlen - 1; i++) {
+                        unsigned a = i >= 3 ? r[1 + i - 3] : 0, b = up ? up[i] : 0,
+                                 c = up && i >= 3 ? up[i - 3] : 0;
+                        unsigned pred = f == 0 ? 0 : f == 1 ? a : f == 2 ? b : f == 3 ? (a + b) / 2 : paeth(a, b, c);
+                        r[1 + i] = (unsigned char)(r[1 + i] + pred);
+                }
+                for (int x = 0; x < w; x++) {
+                        const unsigned char *px = r + 1 + 3 * (size_t)x;
+                        uint32_t got = (uint32_t)px[0] << 16 | (uint32_t)px[1] << 8 | px[2];
+                        if (got != over_white(s, x, y))
+                                g_error("pixel %d,%d: %06x, want %06x", x, y, got, over_white(s, x, y));
+                }
+        }
+        g_free(raw);
+        g_free(z);
 }
 
 /* Opaque colours (not grey, so channel order shows), a half-transparent
@@ -202,14 +276,11 @@ static void check_same_pixels(cairo_surface_t *s)
         g_assert_cmpint(cairo_image_surface_get_height(back), ==, h);
         cairo_surface_flush(s);
         for (int y = 0; y < h; y++)
-                for (int x = 0; x < w; x++) {
-                        uint32_t p = get(s, x, y), k = 255 - (p >> 24);
-                        uint32_t want = (((p >> 16) & 0xff) + k) << 16 | (((p >> 8) & 0xff) + k) << 8 |
-                                        ((p & 0xff) + k);
-                        if ((get(back, x, y) & 0xffffff) != want)
+                for (int x = 0; x < w; x++)
+                        if ((get(back, x, y) & 0xffffff) != over_white(s, x, y))
                                 g_error("pixel %d,%d: %06x, want %06x", x, y,
-                                        get(back, x, y) & 0xffffff, want);
-                }
+                                        get(back, x, y) & 0xffffff, over_white(s, x, y));
+        check_stream(buf, len, s);
         cairo_surface_destroy(back);
         free(buf);
 }
@@ -222,6 +293,64 @@ static void test_images(void)
         s = noise(97, 61);
         check_same_pixels(s);
         cairo_surface_destroy(s);
+}
+
+/* Noise rows repeating every period rows: only a band primed with the
+ * rows above it finds the repeats across the seam, so the stream is about
+ * one period's noise.  Unprimed bands would each carry their own copy;
+ * primed with the wrong bytes, the pixels come out wrong. */
+static void test_bands(void)
+{
+        enum { W = 100, H = 160, PERIOD = 40 };
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
+        cairo_surface_flush(s);
+        uint32_t v = 99;
+        for (int y = 0; y < PERIOD; y++)
+                for (int x = 0; x < W; x++) {
+                        v = v * 1103515245u + 12345u;
+                        put(s, x, y, 0xff000000u | (v >> 8));
+                }
+        for (int y = PERIOD; y < H; y++)
+                for (int x = 0; x < W; x++)
+                        put(s, x, y, get(s, x, y - PERIOD));
+        cairo_surface_mark_dirty(s);
+
+        size_t len, n;
+        char *buf = write_mem(s, 0, &len);
+        check_stream(buf, len, s);
+        g_free(idat(buf, len, &n));
+        /* Noise does not compress: one period is 40 * 301 bytes. */
+        g_assert_cmpuint(n, <, PERIOD * (1 + 3 * W) * 3 / 2);
+        g_assert_cmpuint(n, >, PERIOD * (1 + 3 * W) * 9 / 10);
+        free(buf);
+        cairo_surface_destroy(s);
+
+        /* The big poster too, and the same bytes each time. */
+        s = poster(1080, 1080);
+        buf = write_mem(s, 0, &len);
+        check_stream(buf, len, s);
+        size_t len2;
+        char *again = write_mem(s, 0, &len2);
+        g_assert_cmpmem(buf, len, again, len2);
+        free(again);
+        free(buf);
+        cairo_surface_destroy(s);
+}
+
+/* Fewer rows than bands, and one column. */
+static void test_few_rows(void)
+{
+        static const struct {
+                int w, h;
+        } size[] = { { 5, 1 }, { 7, 2 }, { 7, 3 }, { 1, 1 }, { 1, 3 }, { 1, 9 }, { 3000, 3 } };
+        for (size_t i = 0; i < G_N_ELEMENTS(size); i++) {
+                cairo_surface_t *s = noise(size[i].w, size[i].h);
+                check_same_pixels(s);
+                cairo_surface_destroy(s);
+                s = poster(size[i].w, size[i].h);
+                check_same_pixels(s);
+                cairo_surface_destroy(s);
+        }
 }
 
 static void test_deterministic(void)
@@ -316,6 +445,8 @@ int main(int argc, char **argv)
         g_test_add_func("/png/pixels", test_pixels);
         g_test_add_func("/png/rgb24", test_rgb24);
         g_test_add_func("/png/images", test_images);
+        g_test_add_func("/png/bands", test_bands);
+        g_test_add_func("/png/few_rows", test_few_rows);
         g_test_add_func("/png/deterministic", test_deterministic);
         g_test_add_func("/png/write_error", test_write_error);
         g_test_add_func("/png/bad_surface", test_bad_surface);
