@@ -60,6 +60,7 @@ struct band {
         bool last;              /* ends the stream (Z_FINISH) */
         unsigned char *z;       /* raw deflate, g_malloc'd */
         size_t zlen, zcap;
+        uint64_t same;          /* pixels equal to their left neighbour */
         uLong adler;            /* Adler-32 of the band's filtered rows */
         bool ok;                /* false: zlib had no memory */
 };
@@ -73,18 +74,26 @@ struct job {
         int filter;
         int n;                  /* bands in use: PNG_CHUNKS, fewer rows fewer */
         struct band band[PNG_CHUNKS];
+        void (*work)(const struct job *, struct band *);
         atomic_int next;
 };
 
-/* See the top of the file. */
-static int choose_filter(const unsigned char *data, int w, int h, int stride)
+/* For choose_filter: count band b's pixels equal to their left neighbour. */
+static void band_count(const struct job *j, struct band *b)
 {
-        uint64_t same = 0, all = (uint64_t)(w - 1) * (uint64_t)h;
-        for (int y = 0; y < h; y++) {
-                const uint32_t *p = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
-                for (int x = 1; x < w; x++)
-                        same += p[x] == p[x - 1];
+        for (int y = b->y0; y < b->y1; y++) {
+                const uint32_t *p = (const uint32_t *)(const void *)(j->data + (size_t)y * (size_t)j->stride);
+                for (int x = 1; x < j->w; x++)
+                        b->same += p[x] == p[x - 1];
         }
+}
+
+/* See the top of the file. */
+static int choose_filter(const struct job *j)
+{
+        uint64_t same = 0, all = (uint64_t)(j->w - 1) * (uint64_t)j->h;
+        for (int i = 0; i < j->n; i++)
+                same += j->band[i].same;
         return 4 * same >= 3 * all ? FILTER_NONE : FILTER_PAETH;
 }
 
@@ -210,16 +219,19 @@ static void *take_bands(void *arg)
 {
         struct job *j = arg;
         for (int i; (i = atomic_fetch_add(&j->next, 1)) < j->n;)
-                band_deflate(j, &j->band[i]);
+                j->work(j, &j->band[i]);
         return NULL;
 }
 
-/* The bands on this thread and at most one helper a further processor;
- * which thread does a band does not change its bytes.  Helpers block every
- * signal, so signals reach this thread as before; every helper is joined
- * before this returns, so a fork after it copies no thread. */
-static void compress_bands(struct job *j)
+/* work on every band, shared by this thread and one helper for each
+ * further processor; which thread does a band does not change its bytes.
+ * Helpers block every signal, so signals reach this thread as before;
+ * every helper is joined before this returns, so a fork after it (batch.c)
+ * copies no thread. */
+static void run_bands(struct job *j, void (*work)(const struct job *, struct band *))
 {
+        j->work = work;
+        atomic_store(&j->next, 0);
         pthread_t helper[PNG_CHUNKS];
         int want = MIN(j->n, (int)g_get_num_processors()) - 1, started = 0;
         sigset_t all, old;
@@ -357,7 +369,6 @@ bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
                 return false;
         }
         j->alpha = format == CAIRO_FORMAT_ARGB32;
-        j->filter = choose_filter(j->data, j->w, j->h, j->stride);
         j->n = MIN(PNG_CHUNKS, j->h);
         for (int i = 0; i < j->n; i++) {
                 j->band[i].y0 = (int)((int64_t)j->h * i / j->n);
@@ -365,7 +376,9 @@ bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
                 j->band[i].last = i == j->n - 1;
         }
         atomic_init(&j->next, 0);
-        compress_bands(j);
+        run_bands(j, band_count);
+        j->filter = choose_filter(j);
+        run_bands(j, band_deflate);
 
         bool ok = true;
         for (int i = 0; i < j->n; i++)
