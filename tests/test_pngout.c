@@ -265,8 +265,9 @@ static cairo_surface_t *poster(int w, int h)
         return poster_on(w, h, false);
 }
 
-/* Noise, like a photo: takes png.c's other filter choice. */
-static cairo_surface_t *noise(int w, int h)
+/* Noise, like a photo: takes pngout.c's other filter choice.  Its rows
+ * repeat every period rows. */
+static cairo_surface_t *noise_rows(int w, int h, int period)
 {
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
         cairo_surface_flush(s);
@@ -274,10 +275,15 @@ static cairo_surface_t *noise(int w, int h)
         for (int y = 0; y < h; y++)
                 for (int x = 0; x < w; x++) {
                         v = v * 1103515245u + 12345u;
-                        put(s, x, y, 0xff000000u | (v >> 8));
+                        put(s, x, y, y < period ? 0xff000000u | (v >> 8) : get(s, x, y - period));
                 }
         cairo_surface_mark_dirty(s);
         return s;
+}
+
+static cairo_surface_t *noise(int w, int h)
+{
+        return noise_rows(w, h, h);
 }
 
 static void check_same_pixels(cairo_surface_t *s)
@@ -316,18 +322,7 @@ static void test_images(void)
 static void test_bands(void)
 {
         enum { W = 100, H = 160, PERIOD = 40 };
-        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
-        cairo_surface_flush(s);
-        uint32_t v = 99;
-        for (int y = 0; y < PERIOD; y++)
-                for (int x = 0; x < W; x++) {
-                        v = v * 1103515245u + 12345u;
-                        put(s, x, y, 0xff000000u | (v >> 8));
-                }
-        for (int y = PERIOD; y < H; y++)
-                for (int x = 0; x < W; x++)
-                        put(s, x, y, get(s, x, y - PERIOD));
-        cairo_surface_mark_dirty(s);
+        cairo_surface_t *s = noise_rows(W, H, PERIOD);
 
         size_t len, n;
         char *buf = write_mem(s, 0, &len);
