@@ -30,24 +30,24 @@
  * combined from theirs.  The count is a constant, never the number of
  * processors, so the bytes are the same on every machine; the threads
  * take bands from a counter, so 4 bands on 2 cores even out a costly band.
- * Measured with test_pngout's benchmark images (bytes; wall ms, best of 6
- * on 2 cores of a machine busy with other work) and callgrind on one
- * 1080x1080 render (`-f instagram`, urban-gardening.cfg): pngout_write's
- * instructions in all threads, and on the busier of the two (as
- * callgrind happens to share the bands out; about 5 M either way).
+ * Measured with test_pngout's benchmark images (bytes; wall ms, median of
+ * 8 runs of its best of 5, on 2 cores with little else running) and with
+ * callgrind on one 1080x1080 render (`-f instagram`, urban-gardening.cfg):
+ * pngout_write's instructions in all threads, and on the busier of the
+ * two (as callgrind happens to share the bands out; about 5 M either way).
  *
- *   bands    poster          gradient        half photo     instr. all / longest
- *   libpng  105262  8.0 ms  231716 11.6 ms  295604 13.4 ms  127.4 M / 127.4 M
- *   1       105118  7.9 ms  231380 11.5 ms  295172 16.9 ms  127.0 M / 127.0 M
- *   2       105470  4.9 ms  230799 11.7 ms  295321 13.8 ms  128.3 M /  68.6 M
- *   4       103653  5.0 ms  229833 12.7 ms  294743 11.1 ms  129.3 M /  67.9 M
- *   8       104287  5.2 ms  229145 10.1 ms  295019 10.2 ms  133.8 M /  69.0 M
+ *   bands    poster          gradient        half photo     instr. all / busier
+ *   libpng  105262  8.2 ms  231716 11.6 ms  295604 13.5 ms  127.4 M / 127.4 M
+ *   1       105118  8.1 ms  231380 11.6 ms  295172 13.6 ms  127.0 M / 127.0 M
+ *   2       105470  5.0 ms  230799  7.2 ms  295321  9.8 ms  128.3 M /  68.6 M
+ *   4       103653  4.8 ms  229833  6.7 ms  294743  7.5 ms  129.3 M /  67.9 M
+ *   8       104287  5.3 ms  229145  6.8 ms  295019  7.8 ms  133.8 M /  69.0 M
  *
  * The sizes stay within 1 % of one stream (the seams cost a few bytes;
  * libpng's 8 KiB IDATs cost 12 bytes each).  8 bands cost 5 % more
- * instructions for no gain on 2 cores; 2 and 4 split the work alike here,
- * but with 2 a costly half (a photo on top) keeps one core waiting, so 4.
- * The serial rest is the chunk writing and the sink's checksum, about 5 M.
+ * instructions for no gain on 2 cores; with 2, a costly half (the photo
+ * on top) keeps one core waiting; so 4.  The serial rest is the chunk
+ * writing and the sink's checksum, about 5 M.
  *
  * The chunks around the image data are a few fixed bytes, written here
  * with zlib's crc32 (libpng would add only its longjmp error path).
