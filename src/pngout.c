@@ -33,15 +33,15 @@
  * Measured with test_pngout's benchmark images (bytes; wall ms, median of
  * 8 runs of its best of 5, on 2 cores with little else running) and with
  * callgrind on one 1080x1080 render (`-f instagram`, urban-gardening.cfg):
- * pngout_write's instructions in all threads, and on the busier of the
- * two (as callgrind happens to share the bands out; about 5 M either way).
+ * pngout_write's instructions in all threads (callgrind runs one thread
+ * at a time, so how it shares the bands out says nothing; wall time does).
  *
- *   bands    poster          gradient        half photo     instr. all / busier
- *   libpng  105262  8.2 ms  231716 11.6 ms  295604 13.5 ms  127.4 M / 127.4 M
- *   1       105118  8.1 ms  231380 11.6 ms  295172 13.6 ms  127.0 M / 127.0 M
- *   2       105470  5.0 ms  230799  7.2 ms  295321  9.8 ms  128.3 M /  68.6 M
- *   4       103653  4.8 ms  229833  6.7 ms  294743  7.5 ms  129.3 M /  67.9 M
- *   8       104287  5.3 ms  229145  6.8 ms  295019  7.8 ms  133.8 M /  69.0 M
+ *   bands    poster          gradient        half photo     instructions
+ *   libpng  105262  8.2 ms  231716 11.6 ms  295604 13.5 ms  127.4 M
+ *   1       105118  8.1 ms  231380 11.6 ms  295172 13.6 ms  127.0 M
+ *   2       105470  5.0 ms  230799  7.2 ms  295321  9.8 ms  128.3 M
+ *   4       103653  4.8 ms  229833  6.7 ms  294743  7.5 ms  129.3 M
+ *   8       104287  5.3 ms  229145  6.8 ms  295019  7.8 ms  133.8 M
  *
  * The sizes stay within 1 % of one stream (the seams cost a few bytes;
  * libpng's 8 KiB IDATs cost 12 bytes each).  8 bands cost 5 % more
