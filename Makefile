@@ -21,7 +21,7 @@ VERSION := 0.1.0
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 libpng nettle
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 zlib nettle
 # Opened on first use (src/lazy.c): headers at build time, the library by
 # its soname at run time.
 LAZY    := librsvg-2.0 libqpdf
@@ -35,7 +35,7 @@ CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
                -DPLAKAT_LOCALEDIR='"$(LOCALEDIR)"' \
                $(shell pkg-config --cflags $(PKGS) $(LAZY) 2>/dev/null) \
                -DRSVG_SONAME='"$(RSVG_SONAME)"' -DQPDF_SONAME='"$(QPDF_SONAME)"'
-LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm -pthread
 
 SRC     := $(wildcard src/*.c)
 LIBSRC  := $(filter-out src/main.c,$(SRC))

@@ -8,7 +8,7 @@ set -eu
 
 build_pkgs="build-essential pkg-config libcairo2-dev libpango1.0-dev
 libqrencode-dev libconfig-dev libglib2.0-dev libfontconfig-dev librsvg2-dev
-libgdk-pixbuf-2.0-dev libpng-dev libhyphen-dev hyphen-de hyphen-en-us libqpdf-dev nettle-dev
+libgdk-pixbuf-2.0-dev zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us libqpdf-dev nettle-dev
 fonts-noto-color-emoji gettext"
 test_pkgs="clang zbar-tools poppler-utils qpdf imagemagick perl valgrind
 python3-icalendar python3-dateutil chromium locales bash-completion procps"

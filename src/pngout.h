@@ -14,7 +14,9 @@
  * give the same bytes (no time stamps).  dpi > 0 records the physical size
  * (pHYs).  Returns true on success.  On failure *err is the reason an image
  * cannot be encoded (caller g_frees, to be framed by the caller), or NULL
- * when out failed (sink_error says why); out may then hold part of a file. */
+ * when out failed (sink_error says why); out may then hold part of a file.
+ * Compresses on up to one thread a processor, all joined before it
+ * returns, and writes to out only from the calling thread. */
 bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err);
 
 #endif
