@@ -101,6 +101,7 @@ static bool pdf_finish(struct output *o, char **err)
 static bool png_open(struct output *o, const struct output_spec *spec, char **err)
 {
         o->dpi = spec->dpi;
+        o->threads = spec->threads;
         o->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)spec->width, (int)spec->height);
         return surface_ok(o->surface, err);
 }
@@ -109,7 +110,7 @@ static bool png_finish(struct output *o, char **err)
 {
         cairo_surface_flush(o->surface);
         char *why = NULL;
-        bool ok = pngout_write(o->surface, &o->sink, o->dpi, &why);
+        bool ok = pngout_write(o->surface, &o->sink, o->dpi, o->threads, &why);
         if (why) {
                 *err = g_strdup_printf(_("cannot encode the PNG: %s"), why);
                 g_free(why);

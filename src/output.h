@@ -41,6 +41,7 @@ struct output_spec {
         double width, height;
         double dpi;                  /* PNG: recorded as pHYs; 0: none */
         const struct pdf_meta *meta; /* PDF; may be NULL */
+        int threads;                 /* PNG: encode on at most this many; 0: one per processor */
 };
 
 struct output;
@@ -71,6 +72,7 @@ struct output {
         struct sink sink;
         cairo_surface_t *surface; /* page kinds: draw here between open and finish */
         double dpi;
+        int threads; /* PNG: from the spec */
         /* A PDF with page boxes: cairo writes into memory, qpdf adds the
          * boxes and writes into the sink. */
         struct sink *pdf;

@@ -97,6 +97,7 @@ struct job {
         bool alpha;
         int filter;
         int n;                  /* bands in use: PNG_CHUNKS, fewer rows fewer */
+        int threads;            /* at most; from pngout_write */
         struct band band[PNG_CHUNKS];
         void (*work)(const struct job *, struct band *);
         atomic_int next;
@@ -269,7 +270,7 @@ static void run_bands(struct job *j, void (*work)(const struct job *, struct ban
         j->work = work;
         atomic_store(&j->next, 0);
         pthread_t helper[PNG_CHUNKS];
-        int want = MIN(j->n, processors()) - 1, started = 0;
+        int want = MIN(j->n, j->threads > 0 ? j->threads : processors()) - 1, started = 0;
         sigset_t all, old;
         sigfillset(&all);
         pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -377,7 +378,7 @@ static bool put_png(struct sink *out, const struct job *j, double dpi)
         return put_small(out, "IEND", NULL, 0) && ok;
 }
 
-bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
+bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, int threads, char **err)
 {
         *err = NULL;
         if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
@@ -405,6 +406,7 @@ bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err)
                 return false;
         }
         j->alpha = format == CAIRO_FORMAT_ARGB32;
+        j->threads = threads;
         j->n = MIN(PNG_CHUNKS, j->h);
         for (int i = 0; i < j->n; i++) {
                 j->band[i].y0 = (int)((int64_t)j->h * i / j->n);

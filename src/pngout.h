@@ -15,8 +15,9 @@
  * (pHYs).  Returns true on success.  On failure *err is the reason an image
  * cannot be encoded (caller g_frees, to be framed by the caller), or NULL
  * when out failed (sink_error says why); out may then hold part of a file.
- * Compresses on up to one thread a processor, all joined before it
- * returns, and writes to out only from the calling thread. */
-bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, char **err);
+ * Compresses on up to threads threads (0: one a processor), all joined
+ * before it returns, and writes to out only from the calling thread; the
+ * bytes are the same for any number. */
+bool pngout_write(cairo_surface_t *s, struct sink *out, double dpi, int threads, char **err);
 
 #endif

@@ -1329,7 +1329,7 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         bool boxes = pdf && (cv.bleed > 0 || cv.slug > 0);
         struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date,
                                  boxes ? &trim : NULL, boxes ? &bleed : NULL };
-        struct output_spec spec = { page_w, page_h, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta };
+        struct output_spec spec = { page_w, page_h, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta, o->threads };
         if (ok && o->stream_fd >= 0) {
                 ok = output_open_stream(out, kind, o->stream_fd, o->stream_name, &spec, d);
         } else if (ok) {
@@ -1681,7 +1681,7 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         sheet_bleed(&sh.plan, &x0, &y0, &x1, &y1);
         bleed = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
         struct pdf_meta meta = { sr->title ? sr->title : "plakat sheets", NULL, NULL, NULL, date, &trim, &bleed };
-        struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta };
+        struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta, 0 };
         sh.out = render_batch_add(b, sheet, false);
         if (!output_open(sh.out, OUTPUT_PDF, sr->path, &spec, d))
                 return false;

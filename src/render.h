@@ -68,6 +68,10 @@ struct render_options {
          * for a single format. */
         int stream_fd;
         const char *stream_name; /* for messages: "standard output" */
+        /* Threads one output may encode on (a PNG); 0: one per processor.
+         * batch.c sets 1 when several worker processes already keep the
+         * processors busy. */
+        int threads;
 };
 
 /* One file (or stream) renderer_render committed. */

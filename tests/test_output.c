@@ -194,7 +194,7 @@ static void test_abort(void)
 
         /* A page kind too (its surface is freed, nothing is written). */
         char *pdf = g_build_filename(f.dir, "b.pdf", NULL);
-        struct output_spec spec = { 100, 100, 0, NULL };
+        struct output_spec spec = { 100, 100, 0, NULL, 0 };
         g_assert_true(output_open(&f.o, OUTPUT_PDF, pdf, &spec, &f.d));
         g_assert_nonnull(f.o.surface);
         output_abort(&f.o);
@@ -374,7 +374,7 @@ static void test_pdf_boxes_full_disk(void)
         fx_init(&f, "boxes.pdf");
         struct pdfbox trim = { 20, 20, 120, 120 }, bleed = { 10, 10, 130, 130 };
         struct pdf_meta meta = { .title = "T", .date = "2027-01-01", .trim = &trim, .bleed = &bleed };
-        struct output_spec spec = { 140, 140, 0, &meta };
+        struct output_spec spec = { 140, 140, 0, &meta, 0 };
 
         g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
         draw_square(f.o.surface);
@@ -410,7 +410,7 @@ static void test_png(void)
 {
         struct fx f;
         fx_init(&f, "p.png");
-        struct output_spec spec = { 30, 20, 150, NULL };
+        struct output_spec spec = { 30, 20, 150, NULL, 0 };
         g_assert_true(output_open(&f.o, OUTPUT_PNG, f.path, &spec, &f.d));
         g_assert_nonnull(f.o.surface);
         g_assert_cmpint(cairo_image_surface_get_width(f.o.surface), ==, 30);

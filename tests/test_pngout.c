@@ -28,13 +28,13 @@ static uint32_t get(cairo_surface_t *s, int x, int y)
         return ((const uint32_t *)(const void *)(d + (size_t)y * (size_t)cairo_image_surface_get_stride(s)))[x];
 }
 
-/* pngout_write into memory. */
-static char *write_mem(cairo_surface_t *s, double dpi, size_t *len)
+/* pngout_write into memory, on at most threads threads (0: a processor each). */
+static char *write_mem_on(cairo_surface_t *s, double dpi, int threads, size_t *len)
 {
         char *err = NULL;
         struct sink out;
         sink_init_mem(&out);
-        if (!pngout_write(s, &out, dpi, &err))
+        if (!pngout_write(s, &out, dpi, threads, &err))
                 g_error("pngout_write: %s", err);
         g_assert_null(err);
         const unsigned char *bytes = sink_bytes(&out, len);
@@ -42,6 +42,11 @@ static char *write_mem(cairo_surface_t *s, double dpi, size_t *len)
         memcpy(buf, bytes, *len);
         sink_clear(&out);
         return buf;
+}
+
+static char *write_mem(cairo_surface_t *s, double dpi, size_t *len)
+{
+        return write_mem_on(s, dpi, 0, len);
 }
 
 struct reader {
@@ -369,6 +374,13 @@ static void test_deterministic(void)
         char *a = write_mem(s, 300, &n1);
         char *b = write_mem(s, 300, &n2);
         g_assert_cmpmem(a, n1, b, n2);
+        /* On one thread (as in each of several workers) or more: the same. */
+        for (int threads = 1; threads <= 3; threads++) {
+                size_t n3;
+                char *c = write_mem_on(s, 300, threads, &n3);
+                g_assert_cmpmem(a, n1, c, n3);
+                free(c);
+        }
 
         /* 300 dpi = 11811 pixels a metre, both ways. */
         uint32_t n;
@@ -397,7 +409,7 @@ static void test_write_error(void)
         sink_init_fd(&out, fd);
         cairo_surface_t *s = noise(200, 200);
         char *err = NULL;
-        g_assert_false(pngout_write(s, &out, 0, &err) && sink_flush(&out));
+        g_assert_false(pngout_write(s, &out, 0, 0, &err) && sink_flush(&out));
         g_assert_null(err);
         g_assert_cmpint(sink_error(&out), ==, ENOSPC);
         g_assert_false(sink_write(&out, "x", 1));
@@ -412,7 +424,7 @@ static void test_bad_surface(void)
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
         struct sink out;
         sink_init_mem(&out);
-        g_assert_false(pngout_write(s, &out, 0, &err));
+        g_assert_false(pngout_write(s, &out, 0, 0, &err));
         g_assert_cmpstr(err, ==, "only ARGB32 and RGB24 surfaces are supported");
         sink_clear(&out);
         g_free(err);

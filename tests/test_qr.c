@@ -137,7 +137,7 @@ static void roundtrip_png(const char *text, int size, const double dark[3], cons
         g_assert_cmpint(fd, >=, 0);
         struct sink out;
         sink_init_fd(&out, fd);
-        g_assert_true(pngout_write(s, &out, 0, &err) && sink_flush(&out));
+        g_assert_true(pngout_write(s, &out, 0, 0, &err) && sink_flush(&out));
         g_assert_null(err);
         sink_clear(&out);
         g_assert_cmpint(close(fd), ==, 0);
