@@ -748,8 +748,8 @@ int batch_run(struct batch *b)
                 unsigned workers = want < run.n ? want : (unsigned)run.n;
                 /* Several workers already keep the processors busy: an image
                  * encoded on more threads only adds switching (100 Instagram
-                 * images on -j 2: 565-630 ms on one thread each, 620-645 ms
-                 * on two). */
+                 * images on -j 2, the mean of 5 runs, five times: 561-630 ms
+                 * on one thread each, 574-643 ms on two). */
                 struct render_options one = *b->env.ro;
                 const struct render_options *own = b->env.ro;
                 if (workers > 1) {

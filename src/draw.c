@@ -63,9 +63,9 @@ static PangoGlyphItem *nbsp_as_space(const char *text, const PangoGlyphItem *run
 {
         const PangoItem *item = run->item;
         const char *from = text + item->offset;
-        hb_codepoint_t space;
-        hb_font_t *hb = pango_font_get_hb_font(item->analysis.font);
-        if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space))
+        hb_codepoint_t space, nbsp;
+        hb_font_t *hb = item->analysis.font ? pango_font_get_hb_font(item->analysis.font) : NULL;
+        if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space) || !hb_font_get_nominal_glyph(hb, 0xA0, &nbsp))
                 return NULL;
         /* One byte shorter per no-break space: clusters after one move. */
         int *moved = g_new(int, (size_t)item->length + 1);
@@ -85,7 +85,10 @@ static PangoGlyphItem *nbsp_as_space(const char *text, const PangoGlyphItem *run
         PangoGlyphString *g = c->glyphs;
         for (int k = 0; k < g->num_glyphs; k++) {
                 int at = g->log_clusters[k];
-                if (at + 1 < item->length && memcmp(from + at, NBSP, 2) == 0)
+                /* By the glyph, not only its cluster: the "…" of a text
+                 * Pango cut stands for all it left out, which may begin
+                 * with a no-break space. */
+                if (g->glyphs[k].glyph == nbsp && at + 1 < item->length && memcmp(from + at, NBSP, 2) == 0)
                         g->glyphs[k].glyph = space;
                 g->log_clusters[k] = moved[at];
         }

@@ -130,7 +130,8 @@ bool output_finish(struct output *o, struct diag *d);
  * either way.  o keeps only its final path, for output_uncommit.
  * undoable: keep the file it replaces (a second link) for output_uncommit;
  * only a file that a later one's failed commit could take back needs it,
- * and making the link costs three more file-system operations a file. */
+ * and the second name costs five more file-system calls (made, closed,
+ * removed, linked, removed again). */
 bool output_commit(struct output *o, bool undoable, struct diag *d);
 
 /* Take a committed file back (when a later one of the same community

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 
 #include <pango/pango.h>
@@ -379,8 +381,17 @@ struct renderer *renderer_new(const char *datadir, const char *const *extra_font
         struct layout_files files;
         list_layout_files(&files, (const char *const *)ldirs->pdata);
         g_ptr_array_free(ldirs, TRUE);
-        /* No helper (no thread to be had): the main thread reads them all. */
-        GThread *helper = files.n > 0 ? g_thread_try_new("plakat-layouts", layout_helper, &files, NULL) : NULL;
+        /* No helper (no thread to be had): the main thread reads them all.
+         * The helper starts with every signal blocked, so Ctrl-C is
+         * handled on the main thread, as everywhere in plakat. */
+        GThread *helper = NULL;
+        if (files.n > 0) {
+                sigset_t all, old;
+                sigfillset(&all);
+                pthread_sigmask(SIG_SETMASK, &all, &old);
+                helper = g_thread_try_new("plakat-layouts", layout_helper, &files, NULL);
+                pthread_sigmask(SIG_SETMASK, &old, NULL);
+        }
 
         r->data_sum = data_sum(datadir, extra_font_dirs, extra_layout_dirs);
 

@@ -4,7 +4,9 @@
  * reason when the surface is broken. */
 #include "testlib.h"
 
+#include "diag.h"
 #include "draw.h"
+#include "fonts.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -152,6 +154,69 @@ static void test_crop_marks(void)
 }
 
 /* A surface in error: its reason back, in cairo's words, nothing else. */
+/* Ink on an image: the sum of every pixel's darkness. */
+static uint64_t ink(cairo_surface_t *s)
+{
+        uint64_t sum = 0;
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                        sum += 255 - (px(s, x, y) & 0xff);
+        return sum;
+}
+
+/* A PDF's text is drawn run by run, no-break spaces as spaces (draw.c,
+ * show_layout); an image's by Pango.  Both put down the same glyphs, also
+ * where Pango cut the text right at a no-break space: the "…" then stands
+ * for text that begins with one, and must stay a "…".  cairo's image
+ * backend puts glyphs on whole pixels, so the same glyphs give the same
+ * ink wherever the two ways round a position differently. */
+static void test_nbsp_runs(void)
+{
+        struct diag d;
+        diag_init(&d, NULL);
+        const char *dirs[] = { "fonts", NULL };
+        struct fonts *fonts = fonts_new(dirs, &d);
+        g_assert_nonnull(fonts);
+        PangoLayout *l = pango_layout_new(fonts_context(fonts));
+        PangoFontDescription *fd = pango_font_description_from_string("Inter");
+        pango_font_description_set_absolute_size(fd, BOX_REF_SIZE * PANGO_SCALE);
+        pango_layout_set_font_description(l, fd);
+        pango_font_description_free(fd);
+        pango_layout_set_text(l, "Mi.\u00a018:30\u00a0Uhr im Haus", -1);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        bool cut_at_nbsp = false;
+        for (int width = 120; width <= 1400; width += 20) {
+                pango_layout_set_width(l, width * PANGO_SCALE);
+                cut_at_nbsp |= width < 400 && pango_layout_is_ellipsized(l);
+                struct box b;
+                memset(&b, 0, sizeof b);
+                b.kind = BOX_TEXT;
+                b.layout = l;
+                b.size = BOX_REF_SIZE;
+                b.x = b.y = 10;
+                uint64_t got[2];
+                for (int raster = 0; raster < 2; raster++) {
+                        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1500, 160);
+                        cairo_t *cr = cairo_create(s);
+                        cairo_set_source_rgb(cr, 1, 1, 1);
+                        cairo_paint(cr);
+                        struct draw_target t = { .cr = cr, .raster = raster };
+                        struct boxes bs = { &b, 1, 1 };
+                        g_assert_cmpint(draw_boxes(&t, &bs), ==, CAIRO_STATUS_SUCCESS);
+                        cairo_destroy(cr);
+                        got[raster] = ink(s);
+                        cairo_surface_destroy(s);
+                }
+                g_assert_cmpuint(got[0], >, 0);
+                g_assert_cmpuint(got[0], ==, got[1]);
+        }
+        g_assert_true(cut_at_nbsp);
+        g_object_unref(l);
+        fonts_free(fonts);
+        diag_clear(&d);
+}
+
 static void test_broken_surface(void)
 {
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, -1, -1);
@@ -180,5 +245,6 @@ int main(int argc, char **argv)
         g_test_add_func("/draw/boxes", test_boxes);
         g_test_add_func("/draw/crop_marks", test_crop_marks);
         g_test_add_func("/draw/broken_surface", test_broken_surface);
+        g_test_add_func("/draw/nbsp_runs", test_nbsp_runs);
         return g_test_run();
 }

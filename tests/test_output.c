@@ -236,6 +236,13 @@ static void test_uncommit_replaced(void)
                 output_printf(&o, "new");
                 g_assert_true(output_finish(&o, &f.d));
                 g_assert_true(output_commit(&o, undoable, &f.d));
+                /* The old file's second name, or none. */
+                char *names = test_listing(f.dir);
+                size_t entries = 1;
+                for (const char *p = names; *p; p++)
+                        entries += *p == '\n';
+                g_assert_cmpuint(entries, ==, undoable ? 2 : 1);
+                g_free(names);
                 char *now = NULL;
                 g_assert_true(g_file_get_contents(f.path, &now, NULL, NULL));
                 g_assert_cmpstr(now, ==, "new");
