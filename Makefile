@@ -170,11 +170,17 @@ test-valgrind: all tests
 # the shared folder is there.  compare.sh renders into the same folder run
 # after run, and plakat skips what is unchanged there: the wrapper passes
 # --force so every run renders.
+# compare.sh renders into one folder run after run, so its plakat gets
+# --force (else every run after the first finds everything unchanged); its
+# batch runs on every processor, so issue 9's one-worker case is its
+# "files" line again with -j 1.
 bench: all
 	tests/bench.sh $(BUILD)/plakat
 	@printf '#!/bin/sh\nexec "%s/plakat" "$$@" --force\n' "$(abspath $(BUILD))" >$(BUILD)/plakat-force
-	@chmod +x $(BUILD)/plakat-force
+	@printf '#!/bin/sh\nexec "%s/plakat" "$$@" --force -j 1\n' "$(abspath $(BUILD))" >$(BUILD)/plakat-one
+	@chmod +x $(BUILD)/plakat-force $(BUILD)/plakat-one
 	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BUILD)/plakat-force; \
+	../shared/bench/compare.sh $(BUILD)/plakat-one | sed -n 's/^100 A6 flyers, files    /100 A6 flyers, -j 1     /p'; \
 	else echo "bench: no ../shared/bench/compare.sh; plakat/floor ratios skipped"; fi
 
 # The README's thumbnails of every design (commit them after a design change).
