@@ -369,12 +369,6 @@ static void refuse_collisions(struct run *run)
         g_hash_table_destroy(first);
 }
 
-static unsigned processors(void)
-{
-        long n = sysconf(_SC_NPROCESSORS_ONLN);
-        return n > 0 ? (unsigned)n : 1;
-}
-
 /* The next file not yet handed out, or -1. */
 static int next_job(struct run *run)
 {
@@ -739,7 +733,7 @@ int batch_run(struct batch *b)
         if (run.n <= 1)
                 b->progress = false;
         refuse_collisions(&run);
-        unsigned want = b->jobs ? b->jobs : processors();
+        unsigned want = b->jobs ? b->jobs : util_processors();
         if (b->sheet)
                 run_sheets(&run);
         else if (run.n <= 1 || b->env.ro->stream_fd >= 0)

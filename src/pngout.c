@@ -53,16 +53,14 @@
  * with zlib's crc32 (libpng would add only its longjmp error path).
  * Threads live only inside pngout_write and none outlives the call, so a
  * fork (batch.c's workers) never copies one. */
-/* sched_getaffinity */
-#define _GNU_SOURCE
 #include "pngout.h"
 #include "i18n.h"
+#include "util.h"
 
 #include <glib.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -248,18 +246,6 @@ static void *take_bands(void *arg)
         return NULL;
 }
 
-/* Processors this process may run on (taskset, a container's cpuset);
- * glib's count is every one online. */
-static int processors(void)
-{
-#ifdef __linux__
-        cpu_set_t set;
-        if (sched_getaffinity(0, sizeof set, &set) == 0)
-                return CPU_COUNT(&set);
-#endif
-        return (int)g_get_num_processors();
-}
-
 /* work on every band, shared by this thread and one helper for each
  * further processor; which thread does a band does not change its bytes.
  * Helpers block every signal, so signals reach this thread as before;
@@ -270,7 +256,7 @@ static void run_bands(struct job *j, void (*work)(const struct job *, struct ban
         j->work = work;
         atomic_store(&j->next, 0);
         pthread_t helper[PNG_CHUNKS];
-        int want = MIN(j->n, j->threads > 0 ? j->threads : processors()) - 1, started = 0;
+        int want = MIN(j->n, j->threads > 0 ? j->threads : (int)util_processors()) - 1, started = 0;
         sigset_t all, old;
         sigfillset(&all);
         pthread_sigmask(SIG_SETMASK, &all, &old);

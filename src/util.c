@@ -1,4 +1,6 @@
 /* util.c: small helpers that neither GLib nor libc has in our form. */
+/* sched_getaffinity */
+#define _GNU_SOURCE
 #include "util.h"
 #include "i18n.h"
 
@@ -6,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -125,6 +128,17 @@ mode_t util_umask(void)
                 g_once_init_leave(&done, 1);
         }
         return mask;
+}
+
+unsigned util_processors(void)
+{
+#ifdef __linux__
+        cpu_set_t set;
+        if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+                return (unsigned)CPU_COUNT(&set);
+#endif
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        return n > 0 ? (unsigned)n : 1;
 }
 
 char *util_slug(const char *path)

@@ -49,4 +49,9 @@ char *util_basename_noext(const char *path, const char *ext);
  * the umask(0)/umask(mask) dance, which would race with other threads. */
 mode_t util_umask(void);
 
+/* The processors this process may run on: its affinity (taskset, a
+ * container's cpuset), else every one online; at least 1.  The default
+ * for -j and for the threads of one image. */
+unsigned util_processors(void);
+
 #endif
