@@ -256,6 +256,132 @@ static void test_stack_roomy(void)
         page_clear(&r);
 }
 
+/* ---- remembered measures ---------------------------------------------------------
+ *
+ * Fitting answers a probe from what it measured before (box.c, look):
+ * wider than a text's natural width it is one line; below it, a two-line
+ * text whose second line cannot break keeps its lines.  At size
+ * BOX_REF_SIZE a box w wide is a Pango width of w * PANGO_SCALE, so the
+ * probes below land on single Pango units around the natural width,
+ * where a shortcut off by one unit answers differently from Pango. */
+
+/* Pango's own answer for text in e at width units (a layout made afresh
+ * and laid out for real): its logical width and its line count. */
+static void real_look(const struct elem *e, const char *text, int units, int *w, int *lines)
+{
+        double s;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, e, text, (double)units / PANGO_SCALE, 1e6, BOX_REF_SIZE,
+                                      BOX_REF_SIZE, &s, &fits);
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        *w = r.width;
+        *lines = pango_layout_get_line_count(l);
+        g_object_unref(l);
+}
+
+/* Whether fitting says text fits one line of a box units wide, and
+ * whether Pango agrees. */
+static void check_one_line(const struct elem *e, const char *text, int units, double line_h)
+{
+        double s;
+        bool fits;
+        PangoLayout *l = box_fit_text(ctx, e, text, (double)units / PANGO_SCALE, line_h, BOX_REF_SIZE,
+                                      BOX_REF_SIZE, &s, &fits);
+        g_object_unref(l);
+        int w, lines;
+        real_look(e, text, units, &w, &lines);
+        bool real = lines == 1 && w <= units + PANGO_SCALE / 2;
+        if (fits != real)
+                g_error("\"%s\" at width %d: fitting says %s, Pango says %d lines %d wide", text, units,
+                        fits ? "one line" : "more", lines, w);
+}
+
+static void test_remembered_boundaries(void)
+{
+        static const char *const texts[] = {
+                "Community 2",                       /* two words: wraps exactly below its width */
+                "Community 2 ",                      /* ends in a space */
+                "Gemeinsam gärtnern in der Stadt",   /* a second line that can break again */
+                "Jeden 2. Dienstag, 18:30\u2060\u2013\u206020:00\u00a0Uhr", /* held last line */
+                "Nachbar\u00adschafts\u00adhilfe Bielefeld", /* soft hyphens: a break adds a hyphen */
+                "Stadtteil\u00adzentrum",            /* the soft hyphen is the only break */
+                "Garten\u00ad\U0001F331",           /* ... and ends a run of Inter: the hyphen counts there */
+                "Garten\u00ad\u8a9e\u00ad\u8a9e",
+                "Kontakt: a@example.org\nZweite Zeile", /* two paragraphs */
+                "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645", /* right to left */
+        };
+        struct elem plain = text_elem(), tracked = text_elem(), centred = text_elem();
+        tracked.tracking = 120;
+        centred.align = ALIGN_CENTER;
+        const struct elem *elems[] = { &plain, &tracked, &centred };
+        for (size_t k = 0; k < G_N_ELEMENTS(elems); k++) {
+                for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+                        box_forget(ctx);
+                        int natural, lines, narrow_w, narrow_lines;
+                        real_look(elems[k], texts[i], 100000 * PANGO_SCALE, &natural, &lines);
+                        double line_h = 0;
+                        {
+                                double s;
+                                bool fits;
+                                PangoLayout *l = box_fit_text(ctx, elems[k], texts[i], 1e5, 1e6, BOX_REF_SIZE,
+                                                              BOX_REF_SIZE, &s, &fits);
+                                PangoRectangle r;
+                                pango_layout_get_extents(l, NULL, &r);
+                                line_h = (double)r.height / lines / PANGO_SCALE;
+                                g_object_unref(l);
+                        }
+                        int narrow = natural * 3 / 4;
+                        real_look(elems[k], texts[i], narrow, &narrow_w, &narrow_lines);
+                        /* Remember the natural width and a narrower layout first
+                         * (as a fit's first probes do), then probe around both. */
+                        check_one_line(elems[k], texts[i], 2 * natural, line_h);
+                        check_one_line(elems[k], texts[i], narrow, line_h);
+                        for (int d = -3; d <= 3; d++) {
+                                check_one_line(elems[k], texts[i], natural + d, line_h);
+                                check_one_line(elems[k], texts[i], narrow_w + d, line_h);
+                        }
+                        for (int j = 1; j < 8; j++)
+                                check_one_line(elems[k], texts[i], narrow + (natural - narrow) * j / 8, line_h);
+                }
+        }
+}
+
+/* The sizes fitting chooses with what it remembered are the sizes it
+ * chooses from nothing, across widths, in both orders of probing. */
+static void test_remembered_sizes(void)
+{
+        static const char *const texts[] = {
+                "Community 2",
+                "Jeden 2. Dienstag im Monat, 18:30\u2060\u2013\u206020:00\u00a0Uhr",
+                "Innovation Office der Stadt Bielefeld",
+                "Arbeitsgemeinschaft f\u00fcr nachhaltige Stadtentwicklung",
+        };
+        struct elem e = text_elem();
+        e.max_lines = 2;
+        for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+                double fresh[40];
+                for (int j = 0; j < 40; j++) {
+                        box_forget(ctx);
+                        double w = 120 + j * 23, size;
+                        bool fits;
+                        PangoLayout *l = box_fit_text(ctx, &e, texts[i], w, 200, 8, 120, &size, &fits);
+                        g_object_unref(l);
+                        fresh[j] = fits ? size : -size;
+                }
+                box_forget(ctx);
+                for (int pass = 0; pass < 2; pass++)
+                        for (int n = 0; n < 40; n++) {
+                                int j = pass ? 39 - n : n;
+                                double w = 120 + j * 23, size;
+                                bool fits;
+                                PangoLayout *l = box_fit_text(ctx, &e, texts[i], w, 200, 8, 120, &size, &fits);
+                                g_object_unref(l);
+                                g_assert_cmpfloat(fits ? size : -size, ==, fresh[j]);
+                        }
+        }
+}
+
 /* The layouts fitting shares between boxes hold their context, and the
  * context holds them: box_forget breaks the cycle, so that a renderer's
  * fonts go with it (valgrind found every renderer's fonts lost). */
@@ -694,6 +820,8 @@ int main(int argc, char **argv)
         g_test_add_func("/box/fit/overflow", test_fit_overflow);
         g_test_add_func("/box/fit/max-lines", test_fit_max_lines);
         g_test_add_func("/box/fit/uppercase-tracking", test_fit_uppercase_tracking);
+        g_test_add_func("/box/fit/remembered-boundaries", test_remembered_boundaries);
+        g_test_add_func("/box/fit/remembered-sizes", test_remembered_sizes);
         g_test_add_func("/box/stack/roomy", test_stack_roomy);
         g_test_add_func("/box/stack/shrinks", test_stack_shrinks);
         g_test_add_func("/box/stack/max-lines", test_stack_max_lines);
