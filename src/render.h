@@ -68,9 +68,11 @@ struct render_options {
          * for a single format. */
         int stream_fd;
         const char *stream_name; /* for messages: "standard output" */
-        /* Threads one output may encode on (a PNG); 0: one per processor.
-         * batch.c sets 1 when several worker processes already keep the
-         * processors busy. */
+        /* Processors one output may keep busy: the threads a PNG is
+         * encoded on, or a sheet PDF's writer thread beside the drawing
+         * (2 or more: a writer); 0: one per processor.  batch.c sets 1
+         * when several worker processes already keep the processors busy,
+         * and -j N for a sheet run. */
         int threads;
 };
 
