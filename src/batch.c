@@ -734,8 +734,16 @@ int batch_run(struct batch *b)
                 b->progress = false;
         refuse_collisions(&run);
         unsigned want = b->jobs ? b->jobs : util_processors();
-        if (b->sheet)
+        if (b->sheet) {
+                /* One process draws the sheet; -j N lets it keep N
+                 * processors busy (its PDF writer thread, render.h). */
+                struct render_options most = *b->env.ro;
+                const struct render_options *own = b->env.ro;
+                most.threads = (int)want;
+                b->env.ro = &most;
                 run_sheets(&run);
+                b->env.ro = own;
+        }
         else if (run.n <= 1 || b->env.ro->stream_fd >= 0)
                 run_here(&run); /* one file: nothing to isolate it from */
         else {

@@ -39,6 +39,55 @@ static void link_begin(cairo_t *cr, const char *url, double x, double y, double 
         g_string_free(a, TRUE);
 }
 
+/* Links kept for a page painted from a recording (draw.h): each with
+ * the matrix it would have been tagged under. */
+struct draw_link {
+        cairo_matrix_t m;
+        char *url;
+        double x, y, w, h;
+};
+
+struct draw_links {
+        GArray *l; /* of struct draw_link */
+};
+
+struct draw_links *draw_links_new(void)
+{
+        struct draw_links *l = g_new(struct draw_links, 1);
+        l->l = g_array_new(FALSE, FALSE, sizeof(struct draw_link));
+        return l;
+}
+
+void draw_links_free(struct draw_links *l)
+{
+        if (!l)
+                return;
+        for (guint i = 0; i < l->l->len; i++)
+                g_free(g_array_index(l->l, struct draw_link, i).url);
+        g_array_free(l->l, TRUE);
+        g_free(l);
+}
+
+static void links_keep(struct draw_links *l, cairo_t *cr, const char *url, double x, double y, double w,
+                       double h)
+{
+        struct draw_link k = { .url = g_strdup(url), .x = x, .y = y, .w = w, .h = h };
+        cairo_get_matrix(cr, &k.m);
+        g_array_append_val(l->l, k);
+}
+
+void draw_links_tag(cairo_t *cr, const struct draw_links *l)
+{
+        for (guint i = 0; i < l->l->len; i++) {
+                const struct draw_link *k = &g_array_index(l->l, struct draw_link, i);
+                cairo_save(cr);
+                cairo_set_matrix(cr, &k->m);
+                link_begin(cr, k->url, k->x, k->y, k->w, k->h);
+                cairo_tag_end(cr, CAIRO_TAG_LINK);
+                cairo_restore(cr);
+        }
+}
+
 /* No-break spaces, drawn as spaces.
  *
  * plakat glues words with U+00A0 ("12. Jan.", "18:30 Uhr") so Pango never
@@ -160,10 +209,13 @@ cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs)
                 case BOX_QR: {
                         double dark[3] = { b->colour.r, b->colour.g, b->colour.b };
                         double light[3] = { b->light.r, b->light.g, b->light.b };
-                        if (!t->raster && t->url)
+                        bool tag = !t->raster && t->url && !t->links;
+                        if (!t->raster && t->url && t->links)
+                                links_keep(t->links, cr, t->url, b->x, b->y, b->w, b->h);
+                        if (tag)
                                 link_begin(cr, t->url, b->x, b->y, b->w, b->h);
                         qr_draw(cr, t->qr, b->x, b->y, b->w, dark, light, t->raster);
-                        if (!t->raster && t->url)
+                        if (tag)
                                 cairo_tag_end(cr, CAIRO_TAG_LINK);
                         break;
                 }
@@ -222,17 +274,6 @@ const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, cons
 
 /* ---- sheets ------------------------------------------------------------------ */
 
-cairo_t *draw_sheet_begin(cairo_surface_t *surface, bool pdf)
-{
-        cairo_t *cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
-        /* The structure root, as on a single page (see draw_page). */
-        if (pdf)
-                cairo_tag_begin(cr, "Document", "");
-        return cr;
-}
-
 void draw_sheet_piece(cairo_t *cr, const struct draw_target *t, const struct boxes *bs, double x, double y,
                       double trim_w, double trim_h, double bleed, bool rotated)
 {
@@ -289,14 +330,4 @@ void draw_sheet_marks(cairo_t *cr, double sheet_w, double sheet_h, double bx0, d
         }
         cairo_stroke(cr);
         cairo_restore(cr);
-}
-
-const char *draw_sheet_end(cairo_t *cr, bool pdf)
-{
-        if (pdf)
-                cairo_tag_end(cr, "Document");
-        cairo_show_page(cr);
-        cairo_status_t st = cairo_status(cr);
-        cairo_destroy(cr);
-        return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string(st);
 }

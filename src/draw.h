@@ -10,6 +10,7 @@
 
 struct qr;
 struct image;
+struct draw_links;
 
 struct draw_target {
         cairo_t *cr;
@@ -18,6 +19,11 @@ struct draw_target {
         const char *url;     /* for the PDF link over the QR */
         const char *who;     /* for messages */
         const struct image *logo, *photo; /* loaded once per community, or NULL */
+        /* Not NULL: cr draws into a recording that is painted into the PDF
+         * later (sheetpdf.h), and the link over the QR is kept here instead
+         * of tagged on cr: cairo 1.16 crashes painting a recording that
+         * holds a tag. */
+        struct draw_links *links;
 };
 
 /* The sheet around the boxes, in the surface's units. */
@@ -41,11 +47,18 @@ cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs);
 const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, const struct draw_target *t,
                       const struct boxes *bs);
 
-/* ---- sheets: one piece drawn several times on a page (see sheet.h) ---- */
+/* ---- links kept apart from a recorded drawing ---- */
 
-/* Start a sheet page on surface (white paper).  Returns the context the
- * pieces are drawn with; end it with draw_sheet_end. */
-cairo_t *draw_sheet_begin(cairo_surface_t *surface, bool pdf);
+/* An empty list; free with draw_links_free (NULL does nothing). */
+struct draw_links *draw_links_new(void);
+void draw_links_free(struct draw_links *l);
+
+/* Tag every link of l on cr (a PDF page's context, its matrix the one the
+ * recording was drawn with), each at the place and with the transformation
+ * it was kept with: the same annotation as tagged while drawing. */
+void draw_links_tag(cairo_t *cr, const struct draw_links *l);
+
+/* ---- sheets: one piece drawn several times on a page (see sheet.h) ---- */
 
 /* Draw one laid-out piece (boxes made for trim_w x trim_h with bleed) with
  * its trim box's top-left corner at (x, y) on the sheet, turned 90 degrees
@@ -63,9 +76,5 @@ void draw_sheet_piece(cairo_t *cr, const struct draw_target *t, const struct box
 void draw_sheet_marks(cairo_t *cr, double sheet_w, double sheet_h, double bx0, double by0, double bx1,
                       double by1, const double *xs, size_t nx, const double *ys, size_t ny, double mm,
                       double pt);
-
-/* Finish the page (show it) and free cr.  Returns NULL or cairo's reason,
- * as draw_page does. */
-const char *draw_sheet_end(cairo_t *cr, bool pdf);
 
 #endif

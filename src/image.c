@@ -41,6 +41,7 @@
 #include "util.h"
 
 struct image {
+        gatomicrefcount refs; /* image_ref: a sheet page being written holds one */
         enum image_type type;
         /* PNG, JPEG */
         cairo_surface_t *surface;
@@ -523,6 +524,7 @@ struct image *image_load_at(const char *path, const char *file, int line, const 
         const char *expected, *found;
         int allowed = image_allowed(setting, &expected);
         struct image *im = g_new0(struct image, 1);
+        g_atomic_ref_count_init(&im->refs);
         im->type = image_sniff(data, n, &found);
         if (!(im->type & allowed)) {
                 refuse(&at, "expected %s, found %s", expected, found);
@@ -538,9 +540,15 @@ fail:
         return NULL;
 }
 
+struct image *image_ref(struct image *im)
+{
+        g_atomic_ref_count_inc(&im->refs);
+        return im;
+}
+
 void image_free(struct image *im)
 {
-        if (!im)
+        if (!im || !g_atomic_ref_count_dec(&im->refs))
                 return;
         if (im->surface)
                 cairo_surface_destroy(im->surface);

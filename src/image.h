@@ -51,6 +51,14 @@ int image_allowed(const char *setting, const char **expected);
  * up while parsing), e.g. "links to \"file:///etc/passwd\"", or NULL when
  * it would not.  Caller frees. */
 char *image_svg_danger(const char *svg);
+
+/* One more owner of im: image_free then frees it only when the last one
+ * lets go.  A sheet page drawn on one thread and written into the PDF on
+ * another (sheetpdf.h) holds the images it shows this way, so that the
+ * surfaces its recording refers to are never freed under the writer.  The
+ * count is atomic; the image itself is only read once loaded.  Returns
+ * im. */
+struct image *image_ref(struct image *im);
 void image_free(struct image *im);
 
 /* Whether im is an SVG (drawn as vector shapes, any size is sharp). */

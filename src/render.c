@@ -34,8 +34,10 @@
 #include "output.h"
 #include "qr.h"
 #include "sheet.h"
+#include "sheetpdf.h"
 #include "theme.h"
 #include "track.h"
+#include "util.h"
 
 #define DEFAULT_LAYOUT "klar"
 #define MM_PT (72.0 / 25.4)
@@ -1371,7 +1373,7 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
                 g_free(name);
         }
         if (ok) {
-                struct draw_target dt = { NULL, !pdf, k.qr, k.url, who, p->logo, p->photo };
+                struct draw_target dt = { NULL, !pdf, k.qr, k.url, who, p->logo, p->photo, NULL };
                 struct draw_frame frame = { cv.trim_w, cv.trim_h, cv.bleed, cv.slug, cv.mm, cv.pt, pdf };
                 const char *why = draw_page(out->surface, &frame, &dt, &bs);
                 if (!why) {
@@ -1578,16 +1580,28 @@ bool renderer_render(struct renderer *r, const struct community *c,
 
 /* ---- sheets ---------------------------------------------------------------------- */
 
-/* A sheet being filled: the open output, the page being drawn, the plan. */
+/* A sheet being filled: the open output, its pages, the page being drawn,
+ * the plan. */
 struct sheeting {
         struct output *out;
+        struct sheetpdf *pages; /* writes into out's surface */
         struct sheet_plan plan; /* pt */
-        void *page;             /* cairo_t of the current page, NULL between pages */
+        cairo_t *page;          /* the current page, NULL between pages */
         size_t placed;          /* pieces on the current page */
         size_t pieces;          /* pieces in all */
         double mm, pt;
         const char *why;        /* cairo's reason, once drawing failed */
 };
+
+/* Whether the sheet's pages are written on a thread beside the drawing:
+ * only when a second processor is there and may be used (-j 1 keeps one
+ * busy; see sheetpdf.c). */
+static bool sheet_writer_thread(const struct render_options *o)
+{
+        unsigned have = util_processors();
+        unsigned may = o->threads > 0 ? MIN((unsigned)o->threads, have) : have;
+        return may >= 2;
+}
 
 static void sheet_page_end(struct sheeting *sh)
 {
@@ -1603,9 +1617,7 @@ static void sheet_page_end(struct sheeting *sh)
                          sh->pt);
         g_free(xs);
         g_free(ys);
-        const char *why = draw_sheet_end(sh->page, true);
-        if (why && !sh->why)
-                sh->why = why;
+        sheetpdf_page_end(sh->pages, sh->page);
         sh->page = NULL;
         sh->placed = 0;
 }
@@ -1632,10 +1644,13 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
              lay_out(r, c, &po, &p, code.qr, j, &cv, who, &bs, shown, NULL, d) && d->errors == errors;
         g_hash_table_destroy(shown);
         if (ok) {
-                struct draw_target dt = { NULL, false, code.qr, code.url, who, p.logo, p.photo };
+                struct draw_target dt = { NULL, false, code.qr, code.url, who, p.logo, p.photo, NULL };
                 for (unsigned k = 0; k < copies; k++) {
                         if (!sh->page)
-                                sh->page = draw_sheet_begin(sh->out->surface, true);
+                                sh->page = sheetpdf_page_begin(sh->pages);
+                        dt.links = sheetpdf_links(sh->pages);
+                        sheetpdf_page_shows(sh->pages, p.logo);
+                        sheetpdf_page_shows(sh->pages, p.photo);
                         double x, y;
                         sheet_cell(&sh->plan, sh->placed, &x, &y);
                         draw_sheet_piece(sh->page, &dt, &bs, x, y, cv.trim_w, cv.trim_h, cv.bleed, sh->plan.rotated);
@@ -1717,9 +1732,11 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
                 return false;
         struct job j = { piece, false };
         bool all = true;
+        sh.pages = sheetpdf_new(sh.out->surface, sh.plan.sheet_w, sh.plan.sheet_h, sheet_writer_thread(o));
         for (size_t i = 0; i < n; i++)
                 all &= sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh, d);
         sheet_page_end(&sh);
+        sh.why = sheetpdf_close(sh.pages);
         bool ok = sh.pieces > 0;
         if (ok && sh.why) {
                 if (!output_failed(sh.out, d))

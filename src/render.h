@@ -34,7 +34,19 @@
  *   - renderer_new itself reads the layout files on a helper thread while
  *     it loads the rest, and joins it before it returns: no thread of
  *     plakat's outlives it (batch.c forks after it), and the messages are
- *     added in file order after the join (render.c).
+ *     added in file order after the join (render.c);
+ *   - a sheet run writes its PDF on a second thread (sheetpdf.c) while the
+ *     renderer stays on the calling thread: what crosses is cairo only,
+ *     each page's recording surface (handed over once drawn, never touched
+ *     again by the caller), the scaled fonts and font faces inside it
+ *     (which cairo locks itself: per-font mutexes, atomic reference counts;
+ *     cairo is "MT-safe as long you don't use/modify the same cairo_t,
+ *     cairo_surface_t, cairo_pattern_t, or cairo_font_options_t
+ *     concurrently", Behdad Esfahbod, java-gnome-hackers 2008-06-19), and
+ *     the page's images (read by both threads, changed by neither), held
+ *     (image_ref) until the page is written so none is freed under the
+ *     writer; the PDF surface is the writer's until the
+ *     join, and the thread is joined before renderer_sheets_batch returns.
  * Threads are still only argued, not tested: no test renders from two
  * threads under ThreadSanitizer yet, and librsvg, gdk-pixbuf and
  * libqrencode are trusted on their documentation.  So: -j N should fork
@@ -68,9 +80,11 @@ struct render_options {
          * for a single format. */
         int stream_fd;
         const char *stream_name; /* for messages: "standard output" */
-        /* Threads one output may encode on (a PNG); 0: one per processor.
-         * batch.c sets 1 when several worker processes already keep the
-         * processors busy. */
+        /* Processors one output may keep busy: the threads a PNG is
+         * encoded on, or a sheet PDF's writer thread beside the drawing
+         * (2 or more: a writer); 0: one per processor.  batch.c sets 1
+         * when several worker processes already keep the processors busy,
+         * and -j N for a sheet run. */
         int threads;
 };
 

@@ -222,6 +222,91 @@ static void test_render_sheets(void)
         g_free(dir);
 }
 
+/* The sheet of the four given samples with o.threads = threads, as bytes
+ * (caller frees); *len its length. */
+static char *sheet_bytes(struct renderer *r, const struct community *const *cs, size_t n, int threads,
+                         const char *dir, gsize *len)
+{
+        struct diag d;
+        diag_init(&d, NULL);
+        char *path = g_strdup_printf("%s/threads-%d.pdf", dir, threads);
+        char *formats[] = { "a6", NULL };
+        struct render_options o = { .outdir = dir, .formats = formats, .stream_fd = -1, .threads = threads };
+        g_date_set_dmy(&o.today, 1, 1, 2027);
+        struct sheet_request sr = { .sheet = "a4", .piece = "a6", .copies = 3, .path = path };
+        g_assert_true(renderer_render_sheets(r, cs, n, &o, &sr, NULL, &d));
+        g_assert_cmpuint(d.errors, ==, 0);
+        char *bytes = NULL;
+        g_assert_true(g_file_get_contents(path, &bytes, len, NULL));
+        g_free(path);
+        diag_clear(&d);
+        return bytes;
+}
+
+/* The pages are written by a thread of their own when two processors may
+ * be used (sheetpdf.c; on a one-processor machine both runs write at
+ * once) and at once with threads = 1: the same bytes either way,
+ * every page drawn (each community's name in the text of the sheet) and
+ * each piece's link there. */
+static void test_sheets_threads(void)
+{
+        char *tool = g_find_program_in_path("pdftotext");
+        if (!tool) {
+                g_test_skip("pdftotext missing");
+                return;
+        }
+        g_free(tool);
+        struct diag d;
+        diag_init(&d, NULL);
+        struct renderer *r = renderer_new(".", NULL, NULL, &d);
+        g_assert_nonnull(r);
+        struct community_options co = { .languages = renderer_languages(r) };
+        const char *files[] = { "samples/urban-gardening.cfg", "samples/repair-cafe-sennestadt.cfg",
+                                "samples/data-ethics-meetup.cfg", "samples/klimawerkstatt-brackwede.cfg" };
+        const struct community *cs[G_N_ELEMENTS(files)];
+        for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+                cs[i] = community_load(files[i], &co, &d);
+                g_assert_nonnull(cs[i]);
+        }
+        char *dir = g_dir_make_tmp("plakat-sheet-XXXXXX", NULL);
+        gsize n1, n2;
+        char *one = sheet_bytes(r, cs, G_N_ELEMENTS(cs), 1, dir, &n1);
+        char *two = sheet_bytes(r, cs, G_N_ELEMENTS(cs), 2, dir, &n2);
+        g_assert_cmpuint(n1, ==, n2);
+        g_assert_true(memcmp(one, two, n1) == 0);
+        g_free(one);
+        g_free(two);
+
+        /* 4 communities x 3 copies on A4 (4 a page): 3 pages, each name
+         * three times in the text, each piece its link. */
+        char *text = run("pdftotext -layout %s/threads-2.pdf -", dir);
+        for (size_t i = 0; i < G_N_ELEMENTS(cs); i++) {
+                /* Names may be set in capitals or broken over lines: the
+                 * first word, case ignored. */
+                char **words = g_strsplit(cs[i]->name, " ", 2);
+                char *want = g_utf8_strdown(words[0], -1), *have = g_utf8_strdown(text, -1);
+                g_assert_nonnull(strstr(have, want));
+                g_free(want);
+                g_free(have);
+                g_strfreev(words);
+        }
+        g_free(text);
+        char *pages = run("sh -c 'pdfinfo %s/threads-2.pdf | grep ^Pages:'", dir);
+        g_assert_nonnull(strstr(pages, " 3\n"));
+        g_free(pages);
+        char *links = run("sh -c 'qpdf --qdf --object-streams=disable %s/threads-2.pdf - | grep -c \"/Subtype /Link\"'",
+                          dir);
+        g_assert_cmpint(atoi(links), ==, 12);
+        g_free(links);
+
+        g_free(run("rm -rf %s", dir));
+        for (size_t i = 0; i < G_N_ELEMENTS(cs); i++)
+                community_free((struct community *)cs[i]);
+        renderer_free(r);
+        diag_clear(&d);
+        g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
         test_init(&argc, &argv);
@@ -229,5 +314,6 @@ int main(int argc, char **argv)
         g_test_add_func("/sheet/rotation", test_rotation);
         g_test_add_func("/sheet/bleed-and-margin", test_bleed_and_margin);
         g_test_add_func("/sheet/render", test_render_sheets);
+        g_test_add_func("/sheet/threads", test_sheets_threads);
         return g_test_run();
 }
