@@ -55,3 +55,9 @@ bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *tri
         lq->cleanup(&q);
         return ok;
 }
+
+void pdfbox_prepare(void)
+{
+        const char *missing;
+        (void)lazy_qpdf(&missing);
+}

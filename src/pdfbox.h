@@ -25,4 +25,10 @@ struct sink;
 bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *trim,
                   const struct pdfbox *bleed, struct sink *out, char **err);
 
+/* Load qpdf now rather than in the first pdfbox_write: opening it and its
+ * C++ libraries costs 20 M instructions (5 ms), which a thread with
+ * nothing else to do can take off the end of a run (sheetpdf.c).  Safe on
+ * any thread; a failure is left for pdfbox_write to tell. */
+void pdfbox_prepare(void);
+
 #endif
