@@ -734,33 +734,27 @@ int batch_run(struct batch *b)
                 b->progress = false;
         refuse_collisions(&run);
         unsigned want = b->jobs ? b->jobs : util_processors();
-        if (b->sheet) {
-                /* One process draws the sheet; -j N lets it keep N
-                 * processors busy (its PDF writer thread, render.h). */
-                struct render_options most = *b->env.ro;
-                const struct render_options *own = b->env.ro;
-                most.threads = (int)want;
-                b->env.ro = &most;
-                run_sheets(&run);
-                b->env.ro = own;
-        }
-        else if (run.n <= 1 || b->env.ro->stream_fd >= 0)
+        /* An output's threads follow -j too: a process working alone (a
+         * sheet, one file, one worker) may use up to N (at most one per
+         * processor) for a sheet's PDF writer or a PNG's bands (render.h),
+         * so with -j 1 an output is made on one processor.  Several workers already keep the
+         * processors busy, and an image encoded on more threads there only
+         * adds switching (100 Instagram images on -j 2, the mean of 5
+         * runs, five times: 561-630 ms on one thread each, 574-643 ms on
+         * two). */
+        bool alone = b->sheet || run.n <= 1 || b->env.ro->stream_fd >= 0;
+        unsigned workers = alone ? 1 : MIN(want, (unsigned)run.n);
+        struct render_options use = *b->env.ro;
+        const struct render_options *own = b->env.ro;
+        use.threads = workers > 1 ? 1 : (int)MIN(want, util_processors());
+        b->env.ro = &use;
+        if (b->sheet)
+                run_sheets(&run); /* one process draws the sheet */
+        else if (alone)
                 run_here(&run); /* one file: nothing to isolate it from */
-        else {
-                unsigned workers = want < run.n ? want : (unsigned)run.n;
-                /* Several workers already keep the processors busy: an image
-                 * encoded on more threads only adds switching (100 Instagram
-                 * images on -j 2, the mean of 5 runs, five times: 561-630 ms
-                 * on one thread each, 574-643 ms on two). */
-                struct render_options one = *b->env.ro;
-                const struct render_options *own = b->env.ro;
-                if (workers > 1) {
-                        one.threads = 1;
-                        b->env.ro = &one;
-                }
+        else
                 run_workers(&run, workers);
-                b->env.ro = own;
-        }
+        b->env.ro = own;
         clear_progress(&run);
         int status = 0;
         if (run.record && !record_empty(run.record)) {

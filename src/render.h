@@ -82,9 +82,9 @@ struct render_options {
         const char *stream_name; /* for messages: "standard output" */
         /* Processors one output may keep busy: the threads a PNG is
          * encoded on, or a sheet PDF's writer thread beside the drawing
-         * (2 or more: a writer); 0: one per processor.  batch.c sets 1
-         * when several worker processes already keep the processors busy,
-         * and -j N for a sheet run. */
+         * (2 or more: a writer); 0: one per processor.  batch.c sets it
+         * from -j (at most N processors busy): 1 for each of several
+         * worker processes, else N or the processors, the fewer. */
         int threads;
 };
 
