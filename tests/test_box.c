@@ -306,8 +306,14 @@ static void test_remembered_boundaries(void)
                 "Jeden 2. Dienstag, 18:30\u2060\u2013\u206020:00\u00a0Uhr", /* held last line */
                 "Nachbar\u00adschafts\u00adhilfe Bielefeld", /* soft hyphens: a break adds a hyphen */
                 "Stadtteil\u00adzentrum",            /* the soft hyphen is the only break */
-                "Garten\u00ad\U0001F331",           /* ... and ends a run of Inter: the hyphen counts there */
-                "Garten\u00ad\u8a9e\u00ad\u8a9e",
+                "Garten\u00ad\U0001F331",           /* a break ends the run of Inter, but adds no hyphen */
+                "Garten\u00ad\u8a9e\u00ad\u8a9e",       /* (a word ends there too) */
+                /* The word goes on in Cyrillic, a run of its own, after a
+                 * break that adds a hyphen: Pango counts the hyphen there,
+                 * and the rest is narrower than it, so just above the
+                 * natural width the line shows a hyphen inside (the
+                 * added-hyphen guard in breaks_exactly). */
+                "Garten\u00ad\u0456",
                 "Kontakt: a@example.org\nZweite Zeile", /* two paragraphs */
                 "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645", /* right to left */
         };
