@@ -384,7 +384,9 @@ struct look {
  *   the widths before it reshapes the broken line, and letter spacing
  *   past a line's last letter is dropped only then (seen: up to 0.03 em
  *   without letter spacing; the margin is a fifth of an em plus twice
- *   the letter spacing).
+ *   the letter spacing).  Where a break adds a hyphen, Pango also counts
+ *   the hyphen at every run that ends there, though the line goes on, so
+ *   the margin grows by the widest hyphen (added_hyphen).
  * - The overall width is the widest line only when the lines' offsets do
  *   not depend on the width: one line, or left-aligned left-to-right
  *   lines.  Otherwise, and for a layout Pango cut, only W itself is
@@ -480,6 +482,31 @@ static bool breaks_exactly(PangoLayout *l)
         return true;
 }
 
+/* The widest hyphen a break in l may add (Pango units; what Pango's
+ * find_hyphen_width reads from a run's font), or 0 when no break adds one.
+ * Pango counts that hyphen wherever a run ends at such a break, even when
+ * the line goes on past it ("Garten\u00ad" then "\u0456", a run of its own):
+ * at a narrower width that still holds every line, the run no longer fits
+ * with its hyphen and the line breaks earlier, so the margin must hold it. */
+static int added_hyphen(PangoLayout *l)
+{
+        int n;
+        const PangoLogAttr *a = pango_layout_get_log_attrs_readonly(l, &n);
+        bool adds = false;
+        for (int i = 1; i < n && !adds; i++)
+                adds = (a[i].is_line_break || i == n - 1) && a[i].break_inserts_hyphen;
+        int widest = 0;
+        for (GSList *it = adds ? pango_layout_get_lines_readonly(l) : NULL; it; it = it->next)
+                for (GSList *r = ((PangoLayoutLine *)it->data)->runs; r; r = r->next) {
+                        PangoFont *f = ((PangoLayoutRun *)r->data)->item->analysis.font;
+                        hb_font_t *hb = f ? pango_font_get_hb_font(f) : NULL;
+                        hb_codepoint_t g;
+                        if (hb && (hb_font_get_nominal_glyph(hb, 0x2010, &g) || hb_font_get_nominal_glyph(hb, '-', &g)))
+                                widest = MAX(widest, (int)hb_font_get_glyph_h_advance(hb, g));
+                }
+        return widest;
+}
+
 /* Whether the text from byte index start to its end is one paragraph with
  * no break allowed inside, and ends in no space (its last letter then
  * counts in full when Pango tries the whole paragraph on one line). */
@@ -520,7 +547,8 @@ static struct look measure_now(PangoLayout *l, struct span *span)
         if (!offset_free)
                 return k;
         bool exact = breaks_exactly(l);
-        double lo = widest + (exact && !wrapped ? 0 : GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), MARGIN_KEY)));
+        double margin = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), MARGIN_KEY)) + added_hyphen(l);
+        double lo = widest + (exact && !wrapped ? 0 : margin);
         if (lo <= width) {
                 span->lo = (int)ceil(lo);
                 span->hi = wrapped ? width : INT_MAX;

@@ -306,8 +306,14 @@ static void test_remembered_boundaries(void)
                 "Jeden 2. Dienstag, 18:30\u2060\u2013\u206020:00\u00a0Uhr", /* held last line */
                 "Nachbar\u00adschafts\u00adhilfe Bielefeld", /* soft hyphens: a break adds a hyphen */
                 "Stadtteil\u00adzentrum",            /* the soft hyphen is the only break */
-                "Garten\u00ad\U0001F331",           /* ... and ends a run of Inter: the hyphen counts there */
-                "Garten\u00ad\u8a9e\u00ad\u8a9e",
+                "Garten\u00ad\U0001F331",           /* a break ends the run of Inter, but adds no hyphen */
+                "Garten\u00ad\u8a9e\u00ad\u8a9e",       /* (a word ends there too) */
+                /* The word goes on in Cyrillic, a run of its own, after a
+                 * break that adds a hyphen: Pango counts the hyphen there,
+                 * and the rest is narrower than it, so just above the
+                 * natural width the line shows a hyphen inside (the
+                 * added-hyphen guard in breaks_exactly). */
+                "Garten\u00ad\u0456",
                 "Kontakt: a@example.org\nZweite Zeile", /* two paragraphs */
                 "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645", /* right to left */
         };
@@ -344,6 +350,36 @@ static void test_remembered_boundaries(void)
                         for (int j = 1; j < 8; j++)
                                 check_one_line(elems[k], texts[i], narrow + (natural - narrow) * j / 8, line_h);
                 }
+        }
+}
+
+/* Pango counts the hyphen a break adds wherever a run ends there, also
+ * where the line goes on: "Garten\u00ad" and the Cyrillic "\u0456" are runs
+ * of their own.  Remembered at a width where the first line ends after
+ * "\u0456 ", the text measured three lines a few units narrower (the run
+ * with its hyphen no longer fits, so the line ends after "Brackwede"),
+ * inside the margin that used to ignore the hyphen; klar's A3 poster then
+ * drew the name over the topic. */
+static void test_remembered_added_hyphen(void)
+{
+        struct elem e = text_elem();
+        e.font = "Inter Display";
+        e.weight = 900;
+        const char *text = "Brackwede Garten\u00ad\u0456 nachhaltige";
+        box_forget(ctx);
+        for (int units = 941589; units >= 940000; units -= 53) {
+                double s;
+                bool fits;
+                /* Room for two lines, not three. */
+                PangoLayout *l = box_fit_text(ctx, &e, text, (double)units / PANGO_SCALE, 250, BOX_REF_SIZE,
+                                              BOX_REF_SIZE, &s, &fits);
+                PangoRectangle r;
+                pango_layout_get_extents(l, NULL, &r);
+                bool real = r.width <= units + PANGO_SCALE / 2 && r.height <= 250 * PANGO_SCALE + PANGO_SCALE / 2;
+                if (fits != real)
+                        g_error("at width %d: fitting says %s, Pango says %d lines %d wide", units,
+                                fits ? "it fits" : "it does not", pango_layout_get_line_count(l), r.width);
+                g_object_unref(l);
         }
 }
 
@@ -822,6 +858,7 @@ int main(int argc, char **argv)
         g_test_add_func("/box/fit/uppercase-tracking", test_fit_uppercase_tracking);
         g_test_add_func("/box/fit/remembered-boundaries", test_remembered_boundaries);
         g_test_add_func("/box/fit/remembered-sizes", test_remembered_sizes);
+        g_test_add_func("/box/fit/remembered-added-hyphen", test_remembered_added_hyphen);
         g_test_add_func("/box/stack/roomy", test_stack_roomy);
         g_test_add_func("/box/stack/shrinks", test_stack_shrinks);
         g_test_add_func("/box/stack/max-lines", test_stack_max_lines);
