@@ -400,13 +400,15 @@ struct look {
  *   inside (and ends in no space, which the breaker would not count)
  *   keeps its lines from the width it was measured at (or the margin's
  *   lower end) up to N: its first line can end nowhere later but at the
- *   paragraph's end, which needs N.  A name is such a text ("Community",
- *   "2"), and so is a time held together ("18:30–20:00 Uhr").
+ *   paragraph's end, which needs N.  A name broken into "Community" and
+ *   "2" is such a text, and so is a time held together ("18:30–20:00
+ *   Uhr").
  *
  * Measured (callgrind, 100 A6 flyers, one worker, each its own name):
  * the name was measured 8 times per flyer, each probe of the stack's
  * shrinking near its wrap point falling between known ranges; with the
- * last two rules twice (k = 1 and k = 0), and the sign-up address once.
+ * last two rules, twice (its widest and its smallest size), and the
+ * sign-up address once.
  * Measurements per flyer 10.1 -> 3.2, lay_out 5.05 M -> 2.9 M
  * instructions; the first flyer (nothing shared) 24 -> 17.  Of a look
  * that hits, building the key (style and text printed) cost more than
@@ -433,10 +435,11 @@ struct look {
 #define DRAWN_MAX 128 /* laid-out layouts are kilobytes each */
 #define STYLE_KEY "plakat-style"
 #define MARGIN_KEY "plakat-margin" /* Pango units, set by new_layout */
+#define SEEN_KEY "plakat-seen"
 
 struct span {
         int lo, hi;   /* Pango widths that lay the text out alike */
-        bool natural; /* no line wrapped, and below lo one would */
+        bool natural; /* no line wrapped: every width from lo up lays it out alike */
         bool tail;    /* two lines, the second unbreakable: alike up to the natural width */
         struct look look;
 };
@@ -467,8 +470,9 @@ static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_va
 /* Whether Pango's line breaker compares exactly the widths measure_now
  * reads back for l: no letter spacing (trimmed off a line's ends only
  * after its breaks are chosen), justification, indent or tab, and no
- * break that would add a hyphen's width at an item's end (one that
- * fitted the widths read back could then overflow by the hyphen). */
+ * break anywhere that would add a hyphen (Pango counts the hyphen's width
+ * where a run ends at one, so a line that fitted the widths read back
+ * could break earlier; refusing every such text is the safe side). */
 static bool breaks_exactly(PangoLayout *l)
 {
         if (pango_layout_get_attributes(l) || pango_layout_get_justify(l) || pango_layout_get_indent(l) ||
@@ -593,7 +597,6 @@ static const struct span *span_at(const GArray *spans, int width)
  * the context's serial, the height and the ellipsizing are the same.
  * Building the key (its text included) and hashing it cost more than a
  * fit's probes that hit; each fit asks the same layout about ten times. */
-#define SEEN_KEY "plakat-seen"
 
 struct seen {
         guint serial;

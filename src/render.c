@@ -855,7 +855,7 @@ struct drawn {
 
 static struct drawn *drawn_all(const struct boxes *bs)
 {
-        struct drawn *all = g_new(struct drawn, bs->n ? bs->n : 1);
+        struct drawn *all = g_new(struct drawn, bs->n);
         for (size_t i = 0; i < bs->n; i++) {
                 all[i].ink = drawn(&bs->b[i], true);
                 all[i].line = bs->b[i].kind == BOX_TEXT ? drawn(&bs->b[i], false) : all[i].ink;
