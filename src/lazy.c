@@ -61,8 +61,8 @@ const struct lazy_qpdf *lazy_qpdf(const char **err)
         static const char *const names[] = {
                 "qpdf_init", "qpdf_cleanup", "qpdf_silence_errors", "qpdf_set_suppress_warnings",
                 "qpdf_read_memory", "qpdf_get_num_pages", "qpdf_get_page_n", "qpdf_oh_parse", "qpdf_oh_replace_key",
-                "qpdf_get_trailer", "qpdf_oh_has_key", "qpdf_oh_get_key", "qpdf_oh_get_int_value_as_int",
-                "qpdf_oh_get_object_id", "qpdf_oh_get_generation", "qpdf_oh_unparse", "qpdf_oh_unparse_resolved",
+                "qpdf_init_write_memory", "qpdf_set_deterministic_ID", "qpdf_set_compress_streams", "qpdf_write",
+                "qpdf_get_buffer_length", "qpdf_get_buffer",
                 "qpdf_has_error", "qpdf_get_error", "qpdf_get_error_full_text",
         };
         static struct lazy_qpdf t;

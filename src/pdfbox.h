@@ -2,8 +2,7 @@
  *
  * cairo 1.16 writes only a MediaBox.  A PDF with bleed and crop marks is
  * larger than the piece; the TrimBox tells prepress software where the cut
- * goes and the BleedBox how far the colour runs.  Both are added after
- * cairo has finished, with qpdf reading the file (pdfbox.c). */
+ * goes and the BleedBox how far the colour runs.  qpdf adds both. */
 #ifndef PLAKAT_PDFBOX_H
 #define PLAKAT_PDFBOX_H
 
@@ -18,11 +17,11 @@ struct pdfbox {
 struct sink;
 
 /* Write the PDF pdf[0..len) into out with trim and bleed boxes set on each
- * of its pages: cairo's bytes unchanged, then an incremental update with
- * the pages' new dictionaries (pdfbox.c says why).  The same input gives
- * the same bytes.  Returns false on failure: with *err set to qpdf's
- * reason (caller frees) when the PDF could not be read, with *err NULL
- * when out failed (sink_error says why). */
+ * of its pages, with a deterministic /ID (same input, same bytes).  qpdf
+ * writes into memory, so its bytes take out's checked path like every
+ * other byte of a file.  Returns false on failure: with *err set to
+ * qpdf's reason (caller frees) when the PDF could not be made, with *err
+ * NULL when out failed (sink_error says why). */
 bool pdfbox_write(const unsigned char *pdf, size_t len, const struct pdfbox *trim,
                   const struct pdfbox *bleed, struct sink *out, char **err);
 

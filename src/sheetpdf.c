@@ -17,9 +17,8 @@
  * runs with another engineer's load on it: 248 -> 194 ms (0.75 x); the
  * floor's 100 files 285 ms, so 0.84 -> 0.67 of it.  The writer is now the
  * longer half: what is left in series is the set-up before the first page
- * and the page boxes after the last (31 M since pdfbox.c appends them
- * instead of having qpdf write the file anew, 92 M; opening qpdf, another
- * 20 M, is done by the writer while it waits for the first page).
+ * and qpdf's pass after the last (92 M; opening qpdf, another 20 M, is
+ * done by the writer while it waits for the first page).
  *
  * What crosses to the writer: a recording surface (created, drawn and
  * given up by the main thread before the writer sees it), the links
