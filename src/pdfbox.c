@@ -4,10 +4,12 @@
  * 100 A6 flyers; 2 copies of the file in memory).  Appending only the
  * changed page dictionaries as an incremental update (ISO 32000-1 7.5.6)
  * costs a third of that and was tried, but it keeps cairo's bytes as they
- * are, and cairo 1.16 lists an image's XObject once per use in a page's
- * resources: a logo on four flyers of a sheet, or on the cards of a kit,
- * gives a dictionary with duplicated keys, which qpdf --check (what a print
- * shop runs) warns about.  qpdf's rewrite merges them, so it stays. */
+ * are, and cairo 1.16 lists a picture's XObject once per use in a page's
+ * resources: a colour emoji (drawn as a picture) on four flyers of a
+ * sheet, or a logo on the cards of a kit, gives a dictionary with
+ * duplicated keys, which qpdf --check (what a print shop runs) warns
+ * about (tests/e2e/office.sh, kit.sh).  qpdf's rewrite merges them, so it
+ * stays. */
 #include "pdfbox.h"
 #include "i18n.h"
 

@@ -88,6 +88,13 @@ is "$codes" "https://bielefeld.jetzt/cop/data-ethics-meetup https://bielefeld.je
         "sheets: every placed flyer's QR code decodes to its community's address"
 run render -j 1 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s1" "$in"
 ok_cmd "sheets: -j 1 gives the same bytes" cmp "$sheet" "$T_TMP/s1/sheets_a6_on_a4.pdf"
+# cairo lists a picture once per use in a page's resources (colour emoji
+# are pictures): emoji on four flyers of a sheet must still give qpdf no
+# warning (exit 3), as they did not when the boxes were appended to
+# cairo's bytes unmerged (pdfbox.c).
+run render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$T_TMP/s4" samples/bienenfreunde-heepen.cfg
+ok_cmd "sheets: the same emoji four times on a page: qpdf --check without warnings" \
+        sh -c 'qpdf --check "$1" >/dev/null 2>&1' sh "$T_TMP/s4/sheets_a6_on_a4.pdf"
 before=$(stat -c %y "$sheet")
 run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
 like "$err" "0 rendered, 4 unchanged, 2 refused, 0 failed" "sheets: a re-run counts every community unchanged"
