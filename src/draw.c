@@ -25,17 +25,34 @@ static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, do
 }
 
 /* A link annotation over the code, so a PDF read on screen is clickable.
- * cairo's attribute syntax quotes with ' and escapes with \. */
+ * cairo's attribute syntax quotes with ' and escapes with \.  cairo 1.16
+ * takes a link's rect as page coordinates and ignores the transformation
+ * (a sheet's four pieces got their links all over the first piece's code,
+ * a page with bleed its link the bleed and slug off), so the rect is
+ * turned into device space here and tagged under the identity: right
+ * whether cairo applies the matrix or not. */
 static void link_begin(cairo_t *cr, const char *url, double x, double y, double w, double h)
 {
+        double xs[4] = { x, x + w, x, x + w }, ys[4] = { y, y, y + h, y + h };
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (int i = 0; i < 4; i++) {
+                cairo_user_to_device(cr, &xs[i], &ys[i]);
+                x0 = fmin(x0, xs[i]);
+                y0 = fmin(y0, ys[i]);
+                x1 = fmax(x1, xs[i]);
+                y1 = fmax(y1, ys[i]);
+        }
         GString *a = g_string_new("uri='");
         for (const char *p = url; *p; p++) {
                 if (*p == '\'' || *p == '\\')
                         g_string_append_c(a, '\\');
                 g_string_append_c(a, *p);
         }
-        g_string_append_printf(a, "' rect=[%.2f %.2f %.2f %.2f]", x, y, w, h);
+        g_string_append_printf(a, "' rect=[%.2f %.2f %.2f %.2f]", x0, y0, x1 - x0, y1 - y0);
+        cairo_save(cr);
+        cairo_identity_matrix(cr);
         cairo_tag_begin(cr, CAIRO_TAG_LINK, a->str);
+        cairo_restore(cr);
         g_string_free(a, TRUE);
 }
 

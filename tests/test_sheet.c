@@ -222,6 +222,27 @@ static void test_render_sheets(void)
         g_free(dir);
 }
 
+/* The /Rect of every link annotation in the PDF at path, in file order,
+ * into r (at most max); returns how many. */
+static size_t link_rects(const char *path, double (*r)[4], size_t max)
+{
+        char *qdf = run("qpdf --qdf --object-streams=disable %s -", path);
+        size_t n = 0;
+        for (const char *p = qdf; (p = strstr(p, "/Subtype /Link")) != NULL; p++) {
+                /* The annotation's dictionary around it holds its /Rect. */
+                const char *from = g_strrstr_len(qdf, p - qdf, " obj");
+                const char *rect = from ? strstr(from, "/Rect [") : NULL;
+                g_assert_nonnull(rect);
+                g_assert_cmpuint(n, <, max);
+                char *end = (char *)rect + strlen("/Rect [");
+                for (int k = 0; k < 4; k++)
+                        r[n][k] = g_ascii_strtod(end, &end);
+                n++;
+        }
+        g_free(qdf);
+        return n;
+}
+
 /* The sheet of the four given samples with o.threads = threads, as bytes
  * (caller frees); *len its length. */
 static char *sheet_bytes(struct renderer *r, const struct community *const *cs, size_t n, int threads,
@@ -298,6 +319,27 @@ static void test_sheets_threads(void)
                           dir);
         g_assert_cmpint(atoi(links), ==, 12);
         g_free(links);
+        /* Each link lies over its own piece's code: the four pieces of a
+         * page (2 x 2 A6 on A4, 297.6 x 419.5 pt each) each have one, in
+         * every page's same four places. */
+        double rs[12][4];
+        char *two_path = g_strdup_printf("%s/threads-2.pdf", dir);
+        g_assert_cmpuint(link_rects(two_path, rs, G_N_ELEMENTS(rs)), ==, 12);
+        g_free(two_path);
+        bool cell[2][2] = { { false } };
+        for (size_t i = 0; i < 12; i++) {
+                double cx = (rs[i][0] + rs[i][2]) / 2, cy = (rs[i][1] + rs[i][3]) / 2;
+                int col = cx > 297.64, row = cy > 420.95;
+                /* Inside its piece, not across a cut. */
+                g_assert_cmpfloat(MIN(rs[i][0], rs[i][2]), >=, col * 297.64);
+                g_assert_cmpfloat(MAX(rs[i][0], rs[i][2]), <=, (col + 1) * 297.64);
+                g_assert_cmpfloat(MIN(rs[i][1], rs[i][3]), >=, row * 420.95);
+                g_assert_cmpfloat(MAX(rs[i][1], rs[i][3]), <=, (row + 1) * 420.95);
+                cell[row][col] = true;
+        }
+        for (int row = 0; row < 2; row++)
+                for (int col = 0; col < 2; col++)
+                        g_assert_true(cell[row][col]);
 
         g_free(run("rm -rf %s", dir));
         for (size_t i = 0; i < G_N_ELEMENTS(cs); i++)
