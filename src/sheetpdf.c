@@ -38,9 +38,13 @@
  *     until it is changed or freed.  Nothing changes an image once loaded;
  *     freeing one while the writer reads its snapshot would race inside
  *     cairo (the snapshot's target), so each page holds a reference to
- *     the images it shows (image_ref) and lets go only once it is written:
- *     an image is freed on the main thread while no queued page shows it,
- *     or on the writer by the last page that does.
+ *     the images it shows (image_ref) and lets go only once it is written.
+ *     cairo also keeps each image's snapshots in a list without a lock:
+ *     the main thread adds to it when it draws the logo again, and
+ *     destroying a recording takes its snapshots off.  So the writer hands
+ *     every written page back, and the main thread frees it (free_written):
+ *     every recording and image is created and destroyed on the main
+ *     thread, and the writer only reads them.
  * The PDF surface is the writer's alone from sheetpdf_new to
  * sheetpdf_close: the main thread finishes it (output_finish) after the
  * join.  The writer starts with every signal blocked, so Ctrl-C lands on
@@ -77,6 +81,7 @@ struct sheetpdf {
         GCond changed;
         struct queued queue[SHEETPDF_QUEUE];
         size_t head, len;
+        GArray *written; /* struct queued: pages written, for the main thread to free */
         bool closing;
         const char *writer_why; /* the writer's first failure; read after the join */
 };
@@ -108,7 +113,6 @@ static void write_page(cairo_surface_t *pdf, struct queued *pg, const char **why
         if (st != CAIRO_STATUS_SUCCESS && !*why)
                 *why = cairo_status_to_string(st);
         cairo_destroy(cr);
-        page_clear(pg);
 }
 
 static gpointer writer_run(gpointer data)
@@ -132,6 +136,14 @@ static gpointer writer_run(gpointer data)
                 g_cond_broadcast(&sp->changed);
                 g_mutex_unlock(&sp->lock);
                 write_page(sp->pdf, &pg, &sp->writer_why);
+                /* Freed by the main thread (free_written): letting go of
+                 * a recording lets go of cairo's snapshots of the images
+                 * in it, and cairo keeps an image's snapshots in a list
+                 * without a lock, which the main thread extends while it
+                 * draws the same logo on the next page. */
+                g_mutex_lock(&sp->lock);
+                g_array_append_val(sp->written, pg);
+                g_mutex_unlock(&sp->lock);
         }
 }
 
@@ -143,6 +155,7 @@ struct sheetpdf *sheetpdf_new(cairo_surface_t *pdf, double width, double height,
         sp->h = height;
         g_mutex_init(&sp->lock);
         g_cond_init(&sp->changed);
+        sp->written = g_array_new(FALSE, FALSE, sizeof(struct queued));
         if (thread) {
                 sigset_t all, old;
                 sigfillset(&all);
@@ -178,6 +191,18 @@ void sheetpdf_page_shows(struct sheetpdf *sp, struct image *im)
                 g_ptr_array_add(sp->now.images, image_ref(im));
 }
 
+/* Free the pages the writer has written (main thread). */
+static void free_written(struct sheetpdf *sp)
+{
+        g_mutex_lock(&sp->lock);
+        GArray *done = sp->written;
+        sp->written = g_array_new(FALSE, FALSE, sizeof(struct queued));
+        g_mutex_unlock(&sp->lock);
+        for (size_t i = 0; i < done->len; i++)
+                page_clear(&g_array_index(done, struct queued, i));
+        g_array_free(done, TRUE);
+}
+
 void sheetpdf_page_end(struct sheetpdf *sp, cairo_t *cr)
 {
         cairo_status_t st = cairo_status(cr);
@@ -188,8 +213,10 @@ void sheetpdf_page_end(struct sheetpdf *sp, cairo_t *cr)
         sp->now = (struct queued){ 0 };
         if (!sp->writer) {
                 write_page(sp->pdf, &pg, &sp->why);
+                page_clear(&pg);
                 return;
         }
+        free_written(sp);
         g_mutex_lock(&sp->lock);
         while (sp->len == SHEETPDF_QUEUE)
                 g_cond_wait(&sp->changed, &sp->lock);
@@ -207,11 +234,13 @@ const char *sheetpdf_close(struct sheetpdf *sp)
                 g_cond_broadcast(&sp->changed);
                 g_mutex_unlock(&sp->lock);
                 g_thread_join(sp->writer);
+                free_written(sp);
         }
         g_assert(!sp->now.rec); /* a page begun is always ended */
         const char *why = sp->why ? sp->why : sp->writer_why;
         g_mutex_clear(&sp->lock);
         g_cond_clear(&sp->changed);
+        g_array_free(sp->written, TRUE);
         g_free(sp);
         return why;
 }

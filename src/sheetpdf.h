@@ -20,8 +20,9 @@ struct draw_links;
 struct image;
 struct sheetpdf;
 
-/* Pages handed over and not yet written: memory stays that of a few
- * pages however many communities a sheet run has. */
+/* Pages queued for the writer.  With the one it is writing, and those it
+ * has written until the caller frees them at its next page's end, a few
+ * pages are held however many communities a sheet run has. */
 #define SHEETPDF_QUEUE 2
 
 /* Pages of width x height (the PDF surface's units) for pdf, which is the
