@@ -7,9 +7,10 @@
  * hangs, which the office's batch of files written by strangers needs
  * anyway.
  *
- * The parent hands each idle worker the index of the next file over a
- * pipe and reads back the packed job result (job.h) over another; results
- * wait until every file before them is printed.  The parent never renders
+ * The parent hands each worker the index of its next file over a pipe
+ * (and, while files remain, one more queued behind it) and reads back the
+ * packed job result (job.h) over another; results wait until every file
+ * before them is printed.  The parent never renders
  * in a batch: it only reads pipes, prints, and keeps the record. */
 #include "batch.h"
 #include "i18n.h"
