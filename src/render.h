@@ -37,16 +37,18 @@
  *     added in file order after the join (render.c);
  *   - a sheet run writes its PDF on a second thread (sheetpdf.c) while the
  *     renderer stays on the calling thread: what crosses is cairo only,
- *     each page's recording surface (handed over once drawn, never touched
- *     again by the caller), the scaled fonts and font faces inside it
+ *     each page's recording surface (handed over once drawn, read by the
+ *     writer, handed back once written and freed by the caller, so every
+ *     surface and image is made and freed on one thread), the scaled fonts
+ *     and font faces inside it
  *     (which cairo locks itself: per-font mutexes, atomic reference counts;
  *     cairo is "MT-safe as long you don't use/modify the same cairo_t,
  *     cairo_surface_t, cairo_pattern_t, or cairo_font_options_t
  *     concurrently", Behdad Esfahbod, java-gnome-hackers 2008-06-19), and
  *     the page's images (read by both threads, changed by neither), held
  *     (image_ref) until the page is written so none is freed under the
- *     writer; the PDF surface is the writer's until the
- *     join, and the thread is joined before renderer_sheets_batch returns.
+ *     writer; the PDF surface is the writer's until the join, and the
+ *     thread is joined before renderer_sheets_batch returns.
  * Threads are still only argued, not tested: no test renders from two
  * threads under ThreadSanitizer yet, and librsvg, gdk-pixbuf and
  * libqrencode are trusted on their documentation.  So: -j N should fork
