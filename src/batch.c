@@ -591,6 +591,7 @@ static void run_sheets(struct run *run)
 {
         struct batch *b = run->b;
         GPtrArray *cs = g_ptr_array_new();
+        GArray *at = g_array_new(FALSE, FALSE, sizeof(size_t)); /* each of cs's file */
         struct job_result **loaded = g_new0(struct job_result *, run->n ? run->n : 1);
         for (size_t i = 0; i < run->n && !interrupted; i++) {
                 struct diag d;
@@ -602,6 +603,7 @@ static void run_sheets(struct run *run)
                 keep_messages(res, &d, b->env.quiet, err);
                 if (c) {
                         g_ptr_array_add(cs, c);
+                        g_array_append_val(at, i);
                 } else {
                         res->status = JOB_REFUSED;
                         char *clean = diag_clean(run->files[i]);
@@ -656,8 +658,12 @@ static void run_sheets(struct run *run)
                         struct diag d;
                         diag_init(&d, NULL);
                         struct render_result rr;
+                        struct sheet_request req = *b->sheet;
+                        req.placed = g_new(bool, cs->len);
+                        for (size_t k = 0; k < cs->len; k++)
+                                req.placed[k] = true; /* stays so for a community never tried */
                         bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
-                                                         cs->len, b->env.ro, b->sheet, &rr, &d);
+                                                         cs->len, b->env.ro, &req, &rr, &d);
                         GString *err = g_string_new(NULL);
                         keep_messages(sr, &d, b->env.quiet, err);
                         fputs(err->str, stderr);
@@ -679,7 +685,22 @@ static void run_sheets(struct run *run)
                                                    b->outdir);
                         }
                         fflush(stdout);
-                        if (!ok || d.errors) {
+                        /* A community refused while laid out counts as
+                         * refused, not rendered (its messages came with
+                         * the sheet's); the sheet itself only when it was
+                         * not written for a reason of its own. */
+                        size_t refused = 0;
+                        for (size_t k = 0; k < cs->len; k++) {
+                                struct job_result *cr = run->results[g_array_index(at, size_t, k)];
+                                if (!req.placed[k] && cr && cr->status == JOB_OK) {
+                                        cr->status = JOB_REFUSED;
+                                        run->count[JOB_OK]--;
+                                        run->count[JOB_REFUSED]++;
+                                        refused++;
+                                }
+                        }
+                        g_free(req.placed);
+                        if ((!ok || d.errors) && rr.n == 0 && refused == 0) {
                                 sr->status = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
                                 run->count[sr->status]++;
                         }
@@ -690,6 +711,7 @@ static void run_sheets(struct run *run)
         }
         finish_loaded(run, loaded, false);
         g_free(loaded);
+        g_array_free(at, TRUE);
         for (size_t i = 0; i < cs->len; i++)
                 community_free(cs->pdata[i]);
         g_ptr_array_free(cs, TRUE);

@@ -277,8 +277,8 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
                 char *path = g_strdup_printf("%s/%s-cards.pdf", dir, c->slug);
                 struct render_options co = ro;
                 co.marks = true;
-                const struct sheet_request sr = { "a4", "card", CARD_COPIES, path, c->name,
-                                                  k->platforms.card_track };
+                const struct sheet_request sr = { .sheet = "a4", .piece = "card", .copies = CARD_COPIES, .path = path,
+                                                  .title = c->name, .track = k->platforms.card_track };
                 ok = renderer_sheets_batch(k->r, (const struct community *const[]){ c }, 1, &co, &sr, b, d);
                 add_entry(es, path, word(l, "kit_cards"), NULL, NULL, OUTPUT_PDF, false);
                 g_free(path);

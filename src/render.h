@@ -155,6 +155,9 @@ struct sheet_request {
         /* The value of signup.track on these pieces ("freund"); NULL: the
          * piece's format name.  Only where a community sets signup.track. */
         const char *track;
+        /* NULL, or n flags set to whether each community went onto the
+         * sheet (false: refused while laid out, said in the messages). */
+        bool *placed;
 };
 bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
                             const struct render_options *o, const struct sheet_request *sr,

@@ -100,6 +100,17 @@ run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in
 like "$err" "0 rendered, 4 unchanged, 2 refused, 0 failed" "sheets: a re-run counts every community unchanged"
 is "$(stat -c %y "$sheet")" "$before" "sheets: a re-run leaves the sheet as it is"
 
+# A community refused while laid out (its address too long for the
+# design's QR code), not while read: refused, and not also rendered.
+long=$T_TMP/long
+mkdir -p "$long"
+community "$long/a.cfg" "Kurz" "https://bielefeld.jetzt/cop/kurz"
+community "$long/b.cfg" "Lang" "https://bielefeld.jetzt/cop/$(printf '%01500d' 0)"
+run render --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sl" "$long"
+is "$rc" 1 "sheets: a community refused on the sheet: exit 1"
+like "$err" "too long for the QR code of this design" "sheets: the refused community's reason is said"
+like "$err" "1 rendered, 0 unchanged, 1 refused, 0 failed" "sheets: a community refused while laid out counts once, as refused"
+
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
 run render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sra" "$in/garten/garten.cfg" "$in/ethics"
 sra=$T_TMP/sra/sheets_a6_on_sra4.pdf
