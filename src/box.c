@@ -386,7 +386,7 @@ struct look {
  *   without letter spacing; the margin is a fifth of an em plus twice
  *   the letter spacing).  Where a break adds a hyphen, Pango also counts
  *   the hyphen at every run that ends there, though the line goes on, so
- *   the margin grows by the widest hyphen (added_hyphen).
+ *   the margin grows by the widest hyphen (hyphen_width).
  * - The overall width is the widest line only when the lines' offsets do
  *   not depend on the width: one line, or left-aligned left-to-right
  *   lines.  Otherwise, and for a layout Pango cut, only W itself is
@@ -467,40 +467,40 @@ static GHashTable *memo(PangoLayout *l, const char *name, GDestroyNotify free_va
         return t;
 }
 
-/* Whether Pango's line breaker compares exactly the widths measure_now
- * reads back for l: no letter spacing (trimmed off a line's ends only
- * after its breaks are chosen), justification, indent or tab, and no
- * break anywhere that would add a hyphen (Pango counts the hyphen's width
- * where a run ends at one, so a line that fitted the widths read back
- * could break earlier; refusing every such text is the safe side). */
-static bool breaks_exactly(PangoLayout *l)
+/* Whether some break in l would add a hyphen (a soft hyphen inside a
+ * word): Pango counts the hyphen's width wherever a run ends at one, even
+ * when the line goes on past it ("Garten\u00ad" then "\u0456", a run of
+ * its own), so such a line may break earlier than the widths read back
+ * say. */
+static bool adds_hyphen(PangoLayout *l)
 {
-        if (pango_layout_get_attributes(l) || pango_layout_get_justify(l) || pango_layout_get_indent(l) ||
-            strchr(pango_layout_get_text(l), '\t'))
-                return false;
         int n;
         const PangoLogAttr *a = pango_layout_get_log_attrs_readonly(l, &n);
         for (int i = 1; i < n; i++)
                 if ((a[i].is_line_break || i == n - 1) && a[i].break_inserts_hyphen)
-                        return false;
-        return true;
+                        return true;
+        return false;
 }
 
-/* The widest hyphen a break in l may add (Pango units; what Pango's
- * find_hyphen_width reads from a run's font), or 0 when no break adds one.
- * Pango counts that hyphen wherever a run ends at such a break, even when
- * the line goes on past it ("Garten\u00ad" then "\u0456", a run of its own):
- * at a narrower width that still holds every line, the run no longer fits
- * with its hyphen and the line breaks earlier, so the margin must hold it. */
-static int added_hyphen(PangoLayout *l)
+/* Whether Pango's line breaker compares exactly the widths measure_now
+ * reads back for l: no letter spacing (trimmed off a line's ends only
+ * after its breaks are chosen), justification, indent or tab, and no
+ * break anywhere that would add a hyphen (hyphen: adds_hyphen; refusing
+ * every such text is the safe side). */
+static bool breaks_exactly(PangoLayout *l, bool hyphen)
 {
-        int n;
-        const PangoLogAttr *a = pango_layout_get_log_attrs_readonly(l, &n);
-        bool adds = false;
-        for (int i = 1; i < n && !adds; i++)
-                adds = (a[i].is_line_break || i == n - 1) && a[i].break_inserts_hyphen;
+        return !hyphen && !pango_layout_get_attributes(l) && !pango_layout_get_justify(l) &&
+               !pango_layout_get_indent(l) && !strchr(pango_layout_get_text(l), '\t');
+}
+
+/* The widest hyphen l's fonts would add (Pango units; what Pango's
+ * find_hyphen_width reads from a run's font): the margin must hold it
+ * where adds_hyphen, or at a narrower width that still holds every line a
+ * run no longer fits with its hyphen and the line breaks earlier. */
+static int hyphen_width(PangoLayout *l)
+{
         int widest = 0;
-        for (GSList *it = adds ? pango_layout_get_lines_readonly(l) : NULL; it; it = it->next)
+        for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next)
                 for (GSList *r = ((PangoLayoutLine *)it->data)->runs; r; r = r->next) {
                         PangoFont *f = ((PangoLayoutRun *)r->data)->item->analysis.font;
                         hb_font_t *hb = f ? pango_font_get_hb_font(f) : NULL;
@@ -550,8 +550,8 @@ static struct look measure_now(PangoLayout *l, struct span *span)
         }
         if (!offset_free)
                 return k;
-        bool exact = breaks_exactly(l);
-        double margin = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), MARGIN_KEY)) + added_hyphen(l);
+        bool hyphen = adds_hyphen(l), exact = breaks_exactly(l, hyphen);
+        double margin = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), MARGIN_KEY)) + (hyphen ? hyphen_width(l) : 0);
         double lo = widest + (exact && !wrapped ? 0 : margin);
         if (lo <= width) {
                 span->lo = (int)ceil(lo);

@@ -29,9 +29,14 @@ static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, do
  * takes a link's rect as page coordinates and ignores the transformation
  * (a sheet's four pieces got their links all over the first piece's code,
  * a page with bleed its link the bleed and slug off), so the rect is
- * turned into device space here and tagged under the identity: right
- * whether cairo applies the matrix or not. */
-static void link_begin(cairo_t *cr, const char *url, double x, double y, double w, double h)
+ * turned into device space (link_rect) and tagged under the identity:
+ * right whether cairo applies the matrix or not. */
+struct draw_link {
+        const char *url;   /* owned when kept in a struct draw_links */
+        double x, y, w, h; /* device space */
+};
+
+static struct draw_link link_rect(cairo_t *cr, const char *url, double x, double y, double w, double h)
 {
         double xs[4] = { x, x + w, x, x + w }, ys[4] = { y, y, y + h, y + h };
         double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
@@ -42,13 +47,18 @@ static void link_begin(cairo_t *cr, const char *url, double x, double y, double 
                 x1 = fmax(x1, xs[i]);
                 y1 = fmax(y1, ys[i]);
         }
+        return (struct draw_link){ url, x0, y0, x1 - x0, y1 - y0 };
+}
+
+static void link_tag_begin(cairo_t *cr, const struct draw_link *k)
+{
         GString *a = g_string_new("uri='");
-        for (const char *p = url; *p; p++) {
+        for (const char *p = k->url; *p; p++) {
                 if (*p == '\'' || *p == '\\')
                         g_string_append_c(a, '\\');
                 g_string_append_c(a, *p);
         }
-        g_string_append_printf(a, "' rect=[%.2f %.2f %.2f %.2f]", x0, y0, x1 - x0, y1 - y0);
+        g_string_append_printf(a, "' rect=[%.2f %.2f %.2f %.2f]", k->x, k->y, k->w, k->h);
         cairo_save(cr);
         cairo_identity_matrix(cr);
         cairo_tag_begin(cr, CAIRO_TAG_LINK, a->str);
@@ -56,16 +66,10 @@ static void link_begin(cairo_t *cr, const char *url, double x, double y, double 
         g_string_free(a, TRUE);
 }
 
-/* Links kept for a page painted from a recording (draw.h): each with
- * the matrix it would have been tagged under. */
-struct draw_link {
-        cairo_matrix_t m;
-        char *url;
-        double x, y, w, h;
-};
-
+/* Links kept for a page painted from a recording (draw.h), in device
+ * space: the recording is painted at the page's origin. */
 struct draw_links {
-        GArray *l; /* of struct draw_link */
+        GArray *l; /* of struct draw_link, each url owned */
 };
 
 struct draw_links *draw_links_new(void)
@@ -80,28 +84,16 @@ void draw_links_free(struct draw_links *l)
         if (!l)
                 return;
         for (guint i = 0; i < l->l->len; i++)
-                g_free(g_array_index(l->l, struct draw_link, i).url);
+                g_free((gpointer)g_array_index(l->l, struct draw_link, i).url);
         g_array_free(l->l, TRUE);
         g_free(l);
-}
-
-static void links_keep(struct draw_links *l, cairo_t *cr, const char *url, double x, double y, double w,
-                       double h)
-{
-        struct draw_link k = { .url = g_strdup(url), .x = x, .y = y, .w = w, .h = h };
-        cairo_get_matrix(cr, &k.m);
-        g_array_append_val(l->l, k);
 }
 
 void draw_links_tag(cairo_t *cr, const struct draw_links *l)
 {
         for (guint i = 0; i < l->l->len; i++) {
-                const struct draw_link *k = &g_array_index(l->l, struct draw_link, i);
-                cairo_save(cr);
-                cairo_set_matrix(cr, &k->m);
-                link_begin(cr, k->url, k->x, k->y, k->w, k->h);
+                link_tag_begin(cr, &g_array_index(l->l, struct draw_link, i));
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
-                cairo_restore(cr);
         }
 }
 
@@ -227,10 +219,15 @@ cairo_status_t draw_boxes(const struct draw_target *t, const struct boxes *bs)
                         double dark[3] = { b->colour.r, b->colour.g, b->colour.b };
                         double light[3] = { b->light.r, b->light.g, b->light.b };
                         bool tag = !t->raster && t->url && !t->links;
-                        if (!t->raster && t->url && t->links)
-                                links_keep(t->links, cr, t->url, b->x, b->y, b->w, b->h);
-                        if (tag)
-                                link_begin(cr, t->url, b->x, b->y, b->w, b->h);
+                        if (!t->raster && t->url) {
+                                struct draw_link k = link_rect(cr, t->url, b->x, b->y, b->w, b->h);
+                                if (t->links) {
+                                        k.url = g_strdup(t->url);
+                                        g_array_append_val(t->links->l, k);
+                                } else {
+                                        link_tag_begin(cr, &k);
+                                }
+                        }
                         qr_draw(cr, t->qr, b->x, b->y, b->w, dark, light, t->raster);
                         if (tag)
                                 cairo_tag_end(cr, CAIRO_TAG_LINK);

@@ -53,9 +53,9 @@ const char *draw_page(cairo_surface_t *surface, const struct draw_frame *f, cons
 struct draw_links *draw_links_new(void);
 void draw_links_free(struct draw_links *l);
 
-/* Tag every link of l on cr (a PDF page's context, its matrix the one the
- * recording was drawn with), each at the place and with the transformation
- * it was kept with: the same annotation as tagged while drawing. */
+/* Tag every link of l on cr (a PDF page's context, the recording painted
+ * at its origin), each where it was kept: the same annotation as tagged
+ * while drawing. */
 void draw_links_tag(cairo_t *cr, const struct draw_links *l);
 
 /* ---- sheets: one piece drawn several times on a page (see sheet.h) ---- */
