@@ -42,6 +42,10 @@ LIBSRC  := $(filter-out src/main.c,$(SRC))
 TESTSRC := $(wildcard tests/test_*.c)
 
 OBJ      = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
+# src/numfmt.c's __snprintf_chk is what cairo's calls bind to.  Nothing in
+# plakat calls it, and a sanitizer's runtime, linked first, defines the
+# symbol too, so it is linked as an object, never picked from the archive.
+NUMFMT_O = $(BUILD)/obj/numfmt.o
 TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 # Message catalogues: po/LANG.po is the source, the .mo is built beside
@@ -98,14 +102,14 @@ $(BUILD)/libplakat.a: $(OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(BUILD)/plakat: $(BUILD)/obj/main.o $(BUILD)/libplakat.a
+$(BUILD)/plakat: $(BUILD)/obj/main.o $(NUMFMT_O) $(BUILD)/libplakat.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libplakat.a $(BUILD)/flags
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(NUMFMT_O) $(BUILD)/libplakat.a $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplakat.a $(LDLIBS_ALL)
+	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(NUMFMT_O) $(BUILD)/libplakat.a $(LDLIBS_ALL)
 
 tests: $(TESTBIN)
 
@@ -214,7 +218,7 @@ fuzz-build:
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libplakat.a
 	@echo "  LINK    $@"
 	@clang $(CPPFLAGS_ALL) -Isrc -DFUZZ_SRCDIR='"$(CURDIR)"' $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-		-o $@ $< $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
+		-o $@ $< $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
 
 fuzz: fuzz-build
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
