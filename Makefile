@@ -215,7 +215,7 @@ fuzz-build:
 		$(HYPHEN_DICS:$(HYPHEN_PATTERNS)/%=$(FUZZ_BUILD)/hyphen/%.bin)
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libplakat.a
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/libplakat.a
 	@echo "  LINK    $@"
 	@clang $(CPPFLAGS_ALL) -Isrc -DFUZZ_SRCDIR='"$(CURDIR)"' $(FUZZ_CFLAGS) -fsanitize=fuzzer \
 		-o $@ $< $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)

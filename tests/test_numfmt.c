@@ -9,6 +9,7 @@
 #include "numfmt.h"
 
 #include <cairo-pdf.h>
+#include <fenv.h>
 #include <float.h>
 #include <limits.h>
 #include <locale.h>
@@ -17,6 +18,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#ifdef NUMFMT
 
 /* glibc's answer: vsnprintf is glibc's own, not numfmt's. */
 static int glibc(char *s, size_t n, const char *fmt, ...)
@@ -98,7 +101,7 @@ static void test_edges(void)
         };
         mismatches = 0;
         for (size_t i = 0; i < G_N_ELEMENTS(d); i++) {
-                for (int prec = 0; prec <= 20; prec++)
+                for (int prec = -1; prec <= 20; prec++)
                         check_double(d[i], prec);
                 check_double(nextafter(d[i], INFINITY), 6);
                 check_double(nextafter(d[i], -INFINITY), 6);
@@ -179,18 +182,43 @@ static void test_locale(void)
         g_assert_cmpint(n, ==, m);
 }
 
-/* Like glibc's, a call whose buffer is said to be smaller than the size
- * it may write to is stopped, not written. */
-static void test_fortified(void)
+/* glibc rounds "%f" in the current rounding mode; numfmt knows only to
+ * nearest and must leave the others to glibc. */
+static void test_rounding_modes(void)
 {
-        if (g_test_subprocess()) {
-                char a[4];
-                __snprintf_chk(a, 8, 1, sizeof a, "%f", 1.0);
+        static const int modes[] = { FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO };
+        GRand *r = g_rand_new_with_seed(3);
+        mismatches = 0;
+        for (size_t m = 0; m < G_N_ELEMENTS(modes); m++) {
+                g_assert_cmpint(fesetround(modes[m]), ==, 0);
+                for (int i = 0; i < 2000; i++)
+                        check_double(g_rand_double_range(r, -3000, 3000), i % 19);
+                check_double(0.0078125, 6);
+                check_double(-2.5, 0);
+        }
+        fesetround(FE_TONEAREST);
+        g_rand_free(r);
+        g_assert_cmpuint(mismatches, ==, 0);
+}
+
+/* A locale whose decimal point is more than one byte (Pashto's U+066B):
+ * glibc prints it whole, numfmt leaves it to glibc. */
+static void test_wide_point(void)
+{
+        locale_t ps = newlocale(LC_NUMERIC_MASK, "ps_AF.UTF-8", (locale_t)0);
+        if (!ps) {
+                g_test_skip("no ps_AF.UTF-8 locale installed");
                 return;
         }
-        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
-        g_test_trap_assert_failed();
-        g_test_trap_assert_stderr("*buffer overflow detected*");
+        locale_t old = uselocale(ps);
+        char a[64], b[64];
+        int n = __snprintf_chk(a, sizeof a, 1, sizeof a, "%f", 841.889763);
+        int m = glibc(b, sizeof b, "%f", 841.889763);
+        uselocale(old);
+        freelocale(ps);
+        g_assert_cmpuint(strlen(a), >, strlen("841.889763"));
+        g_assert_cmpstr(a, ==, b);
+        g_assert_cmpint(n, ==, m);
 }
 
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
@@ -201,12 +229,9 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
         return CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo's own calls reach numfmt: the Makefile keeps it in the link and
- * the dynamic linker binds cairo's __snprintf_chk to it.  Without either,
- * this PDF's numbers would be printed by glibc alone. */
-static void test_cairo_reaches(void)
+/* A small PDF through cairo, its numbers printed through snprintf. */
+static void cairo_pdf(void)
 {
-        g_assert_false(numfmt_reached());
         cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, NULL, 297.64, 419.53);
         cairo_t *cr = cairo_create(s);
         cairo_rectangle(cr, 10.25, 20.125, 33.3, 44.4);
@@ -215,6 +240,46 @@ static void test_cairo_reaches(void)
         cairo_surface_finish(s);
         g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
         cairo_surface_destroy(s);
+}
+
+/* PLAKAT_NUMFMT=glibc, set before the first call, sends every call to
+ * glibc: tests/e2e/numfmt.sh compares against that, so it must work. */
+static void test_glibc_only(void)
+{
+        if (g_test_subprocess()) {
+                g_setenv("PLAKAT_NUMFMT", "glibc", TRUE);
+                cairo_pdf();
+                g_assert_false(numfmt_reached());
+                return;
+        }
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+        g_test_trap_assert_passed();
+}
+
+/* Like glibc's, a call whose buffer is said to be smaller than the size
+ * it may write to is stopped, not written. */
+static void test_fortified(void)
+{
+        if (g_test_subprocess()) {
+                char a[4];
+                /* Through a volatile, so a fortified build's compiler does
+                 * not refuse the deliberate overflow at compile time. */
+                volatile size_t size = 8;
+                __snprintf_chk(a, size, 1, sizeof a, "%f", 1.0);
+                return;
+        }
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
+        g_test_trap_assert_failed();
+        g_test_trap_assert_stderr("*buffer overflow detected*");
+}
+
+/* cairo's own calls reach numfmt: the Makefile links it in and the
+ * dynamic linker binds cairo's __snprintf_chk to it.  Without either, this
+ * PDF's numbers would be printed by glibc alone. */
+static void test_cairo_reaches(void)
+{
+        g_assert_false(numfmt_reached());
+        cairo_pdf();
         g_assert_true(numfmt_reached());
 }
 
@@ -228,6 +293,25 @@ int main(int argc, char **argv)
         g_test_add_func("/numfmt/integers", test_integers);
         g_test_add_func("/numfmt/truncated", test_truncated);
         g_test_add_func("/numfmt/locale", test_locale);
+        g_test_add_func("/numfmt/wide-point", test_wide_point);
+        g_test_add_func("/numfmt/rounding-modes", test_rounding_modes);
+        g_test_add_func("/numfmt/glibc-only", test_glibc_only);
         g_test_add_func("/numfmt/fortified", test_fortified);
         return g_test_run();
 }
+
+#else
+
+static void test_not_built(void)
+{
+        g_test_skip("numfmt is not built here (no glibc or no 128-bit integers)");
+}
+
+int main(int argc, char **argv)
+{
+        test_init(&argc, &argv);
+        g_test_add_func("/numfmt/not-built", test_not_built);
+        return g_test_run();
+}
+
+#endif
