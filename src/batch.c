@@ -388,6 +388,50 @@ static int next_job(struct run *run)
         return (int)run->started++;
 }
 
+/* Each whole answer in w's buffer, in order: with a file queued, two may
+ * come in one read. */
+static void take_answers(struct run *run, struct worker *w)
+{
+        guint32 len;
+        while (w->job >= 0 && w->buf->len >= sizeof len &&
+               (memcpy(&len, w->buf->data, sizeof len), w->buf->len >= sizeof len + len)) {
+                struct job_result *res = new_result();
+                if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
+                        job_result_clear(res);
+                        job_fail(run->files[w->job],
+                                 _("plakat's worker sent a broken answer; nothing is known of this file"), res);
+                }
+                g_byte_array_remove_range(w->buf, 0, sizeof len + len);
+                int job = w->job;
+                /* The queued file is being done now. */
+                w->job = w->next;
+                w->next = -1;
+                w->start = g_get_monotonic_time();
+                finish(run, (size_t)job, res);
+        }
+}
+
+/* Ctrl-C: stop w at once (on SIGTERM it removes its temporary files; what
+ * it finished before is whole), then take the answers it sent before it
+ * stopped, so the record knows every file it put in place and the same
+ * command run again calls them unchanged.  With a file queued that can be
+ * two; only a file put in place in the moment before SIGTERM, its answer
+ * not yet sent, is done again. */
+static void stop(struct run *run, struct worker *w)
+{
+        kill(w->pid, SIGTERM);
+        guint8 chunk[65536];
+        for (ssize_t got; (got = read(w->from, chunk, sizeof chunk)) != 0;) {
+                if (got > 0)
+                        g_byte_array_append(w->buf, chunk, (guint)got);
+                else if (errno != EINTR)
+                        break;
+        }
+        take_answers(run, w);
+        w->job = w->next = -1;
+        retire(w, 0);
+}
+
 static void worker_lost(struct run *run, struct worker *w, int status, const char *why_timeout)
 {
         int job = w->job;
@@ -480,14 +524,9 @@ static void run_workers(struct run *run, unsigned want)
                 if (poll(pfd, n, timeout) < 0 && errno != EINTR)
                         break;
                 if (interrupted) {
-                        /* Stop the workers at once: each removes its
-                         * temporary files on SIGTERM; what they finished
-                         * before is whole. */
                         for (size_t i = 0; i < n; i++)
-                                if (ws[i].job >= 0) {
-                                        ws[i].job = ws[i].next = -1;
-                                        retire(&ws[i], SIGTERM);
-                                }
+                                if (ws[i].job >= 0)
+                                        stop(run, &ws[i]);
                         break;
                 }
                 gint64 now = g_get_monotonic_time();
@@ -514,27 +553,7 @@ static void run_workers(struct run *run, unsigned want)
                                 worker_lost(run, w, retire(w, 0), NULL);
                                 continue;
                         }
-                        /* Each whole answer in the buffer: with a file
-                         * queued, two may come in one read. */
-                        guint32 len;
-                        while (w->job >= 0 && w->buf->len >= sizeof len &&
-                               (memcpy(&len, w->buf->data, sizeof len), w->buf->len >= sizeof len + len)) {
-                                struct job_result *res = new_result();
-                                if (!job_result_unpack(w->buf->data + sizeof len, len, res)) {
-                                        job_result_clear(res);
-                                        job_fail(run->files[w->job],
-                                                 _("plakat's worker sent a broken answer; nothing is known of this "
-                                                   "file"),
-                                                 res);
-                                }
-                                g_byte_array_remove_range(w->buf, 0, sizeof len + len);
-                                int job = w->job;
-                                /* The queued file is being done now. */
-                                w->job = w->next;
-                                w->next = -1;
-                                w->start = g_get_monotonic_time();
-                                finish(run, (size_t)job, res);
-                        }
+                        take_answers(run, w);
                 }
         }
         for (size_t i = 0; i < n; i++)
