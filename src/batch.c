@@ -681,8 +681,10 @@ static void run_sheets(struct run *run)
                         req.placed = g_new(bool, cs->len);
                         for (size_t k = 0; k < cs->len; k++)
                                 req.placed[k] = true; /* stays so for a community never tried */
-                        bool ok = renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
-                                                         cs->len, b->env.ro, &req, &rr, &d);
+                        /* What became of each community and of the sheet
+                         * is in req.placed and rr (no file: not written). */
+                        (void)renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
+                                                     cs->len, b->env.ro, &req, &rr, &d);
                         GString *err = g_string_new(NULL);
                         keep_messages(sr, &d, b->env.quiet, err);
                         fputs(err->str, stderr);
@@ -706,23 +708,25 @@ static void run_sheets(struct run *run)
                         fflush(stdout);
                         /* A community refused while laid out counts as
                          * refused, not rendered (its messages came with
-                         * the sheet's); the sheet itself only when it was
-                         * not written for a reason of its own. */
-                        size_t refused = 0;
+                         * the sheet's).  A sheet not written (it could
+                         * not be opened, drawn or put in place) has
+                         * nothing of the others on paper either: they
+                         * count as the sheet went, failed when the
+                         * machine said no, refused otherwise, and the
+                         * sheet is not counted on top of them. */
+                        enum job_status lost = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
+                        if (rr.n == 0)
+                                sr->status = lost;
                         for (size_t k = 0; k < cs->len; k++) {
                                 struct job_result *cr = run->results[g_array_index(at, size_t, k)];
-                                if (!req.placed[k] && cr && cr->status == JOB_OK) {
-                                        cr->status = JOB_REFUSED;
+                                enum job_status now = !req.placed[k] ? JOB_REFUSED : rr.n == 0 ? lost : JOB_OK;
+                                if (cr && cr->status == JOB_OK && now != JOB_OK) {
+                                        cr->status = now;
                                         run->count[JOB_OK]--;
-                                        run->count[JOB_REFUSED]++;
-                                        refused++;
+                                        run->count[now]++;
                                 }
                         }
                         g_free(req.placed);
-                        if ((!ok || d.errors) && rr.n == 0 && refused == 0) {
-                                sr->status = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
-                                run->count[sr->status]++;
-                        }
                         render_result_clear(&rr);
                         diag_clear(&d);
                 }

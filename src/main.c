@@ -232,7 +232,7 @@ static void warn_screen_only(const struct renderer *r, const struct cli *cli)
 }
 
 /* --sheet FORMAT -f PIECE: both print formats, the piece drawn as a PDF
- * (not a preview). */
+ * (not a preview), and at least one piece with its bleed on the sheet. */
 static bool sheet_formats_ok(const struct renderer *r, const struct cli *cli)
 {
         bool preview;
@@ -250,7 +250,13 @@ static bool sheet_formats_ok(const struct renderer *r, const struct cli *cli)
                 g_free(q);
                 return false;
         }
-        return true;
+        /* Whatever the communities say, such a sheet never holds a piece:
+         * one usage mistake, found before any of them is read. */
+        char *why = renderer_sheet_misfit(r, sheet, piece, cli->bleed_mm);
+        if (why)
+                cli_usage_error(stderr, "%s", why);
+        g_free(why);
+        return !why;
 }
 
 /* -o DIR: made (with its parents) before any community, so a folder that

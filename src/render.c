@@ -1666,6 +1666,145 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
         return ok;
 }
 
+/* The plan a sheet is drawn on (pt).  Marks need the slug's room at the
+ * sheet's edges, but a sheet that holds more pieces without it (4 x A6 on
+ * A4) is worth more than marks outside: then the marks get what room is
+ * left.  Returns false when not one piece fits. */
+static bool sheet_layout(const struct format *sheet, const struct format *piece, double bleed_mm,
+                         struct sheet_plan *out)
+{
+        double margin = (MARK_SLUG_MM - 4) * MM_PT;
+        struct sheet_plan roomy, tight;
+        bool fits = sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT,
+                               piece->height * MM_PT, bleed_mm * MM_PT, margin, &roomy);
+        fits |= sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT, piece->height * MM_PT,
+                           bleed_mm * MM_PT, 0, &tight);
+        *out = sheet_capacity(&tight) > sheet_capacity(&roomy) ? tight : roomy;
+        return fits;
+}
+
+/* Whether p leaves room for crop marks left and right of its pieces
+ * (*sides) and above and below them (*ends). */
+static void sheet_mark_room(const struct sheet_plan *p, bool *sides, bool *ends)
+{
+        double least = 2 * MM_PT; /* the gap before a mark and 1 mm of mark */
+        *sides = p->x0 - p->bleed >= least;
+        *ends = p->y0 - p->bleed >= least;
+}
+
+/* Whether piece, with bleed_mm around it, goes on sheet at least once
+ * (marks: with room for crop marks all around). */
+static bool sheet_takes(const struct format *sheet, const struct format *piece, double bleed_mm, bool marks)
+{
+        struct sheet_plan p;
+        if (!sheet_layout(sheet, piece, bleed_mm, &p))
+                return false;
+        bool sides, ends;
+        sheet_mark_room(&p, &sides, &ends);
+        return !marks || (sides && ends);
+}
+
+/* Paper a holds paper b (either turned) and is not the same size. */
+static bool paper_larger(const struct format *a, const struct format *b)
+{
+        double a_short = MIN(a->width, a->height), a_long = MAX(a->width, a->height);
+        double b_short = MIN(b->width, b->height), b_long = MAX(b->width, b->height);
+        return a_short >= b_short && a_long >= b_long && (a_short > b_short || a_long > b_long);
+}
+
+static int by_area(gconstpointer a, gconstpointer b)
+{
+        const struct format *fa = *(const struct format *const *)a, *fb = *(const struct format *const *)b;
+        double x = fa->width * fa->height, y = fb->width * fb->height;
+        return x < y ? -1 : x > y ? 1 : strcmp(fa->name, fb->name);
+}
+
+/* What a suggestion names: the two nearest sizes are what a user reaches
+ * for (SRA4 before SRA3), and a longer list only buries them. */
+#define SHEET_SUGGESTIONS 2
+
+/* Names of print formats, ", " between, SHEET_SUGGESTIONS at most:
+ * larger: paper larger than sheet that takes piece, the smallest first;
+ * otherwise formats for -f smaller than piece that sheet takes, the
+ * largest first.  "" when there is none; caller frees. */
+static char *sheet_suggest(const struct formats *fs, const struct format *sheet, const struct format *piece,
+                           double bleed_mm, bool marks, bool larger)
+{
+        GPtrArray *fit = g_ptr_array_new();
+        for (size_t k = 0; k < fs->n; k++) {
+                const struct format *f = &fs->f[k];
+                if (!f->print || (larger ? !paper_larger(f, sheet) || !sheet_takes(f, piece, bleed_mm, marks)
+                                         : f->sheet_only || !paper_larger(piece, f) ||
+                                                   !sheet_takes(sheet, f, bleed_mm, marks)))
+                        continue;
+                g_ptr_array_add(fit, (gpointer)f);
+        }
+        g_ptr_array_sort(fit, by_area);
+        GString *s = g_string_new(NULL);
+        for (size_t k = 0; k < fit->len && k < SHEET_SUGGESTIONS; k++) {
+                const struct format *f = fit->pdata[larger ? k : fit->len - 1 - k];
+                g_string_append_printf(s, "%s%s", k ? ", " : "", f->name);
+        }
+        g_ptr_array_free(fit, TRUE);
+        return g_string_free(s, FALSE);
+}
+
+char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet, const struct format *piece,
+                            double bleed_mm)
+{
+        struct sheet_plan p;
+        if (sheet_layout(sheet, piece, bleed_mm, &p))
+                return NULL;
+        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, true);
+        char *smaller = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, false);
+        char *advice = *larger && *smaller ? g_strdup_printf(_("use a larger sheet (--sheet %s) or a smaller format (-f %s)"),
+                                                             larger, smaller)
+                       : *larger  ? g_strdup_printf(_("use a larger sheet (--sheet %s)"), larger)
+                       : *smaller ? g_strdup_printf(_("use a smaller format (-f %s)"), smaller)
+                                  : g_strdup(_("no paper size plakat knows is large enough (plakat formats lists them)"));
+        double w = piece->width + 2 * bleed_mm, h = piece->height + 2 * bleed_mm;
+        char *why = bleed_mm > 0
+                            ? g_strdup_printf(_("-f %s with --bleed %g does not fit on --sheet %s: the piece with its "
+                                                "bleed is %g x %g mm, the sheet %g x %g mm; %s"),
+                                              piece->name, bleed_mm, sheet->name, w, h, sheet->width, sheet->height,
+                                              advice)
+                            : g_strdup_printf(_("-f %s does not fit on --sheet %s: the piece is %g x %g mm, the sheet "
+                                                "%g x %g mm; %s"),
+                                              piece->name, sheet->name, w, h, sheet->width, sheet->height, advice);
+        g_free(advice);
+        g_free(smaller);
+        g_free(larger);
+        return why;
+}
+
+/* What to do about a sheet without room for marks: a larger sheet that
+ * has it; or, when none has, less bleed where that would leave room on
+ * this sheet or a larger one; or else a smaller format.  Caller frees. */
+static char *sheet_marks_advice(const struct renderer *r, const struct format *sheet, const struct format *piece,
+                                double bleed_mm)
+{
+        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true);
+        if (*larger) {
+                char *advice = g_strdup_printf(_("cut between the pieces, or use a larger sheet (--sheet %s) for marks"),
+                                               larger);
+                g_free(larger);
+                return advice;
+        }
+        g_free(larger);
+        bool less_bleed = false;
+        if (bleed_mm > 0) {
+                char *without = sheet_suggest(&r->formats, sheet, piece, 0, true, true);
+                less_bleed = *without || sheet_takes(sheet, piece, 0, true);
+                g_free(without);
+        }
+        return less_bleed ? g_strdup_printf(_("cut between the pieces: no larger sheet has room for marks around them "
+                                              "with %g mm bleed; use less bleed (--bleed) or a smaller format (-f) "
+                                              "for marks"),
+                                            bleed_mm)
+                          : g_strdup(_("cut between the pieces: no larger sheet has room for marks around them; use a "
+                                       "smaller format (-f) for marks"));
+}
+
 bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs, size_t n,
                            const struct render_options *o, const struct sheet_request *sr,
                            struct render_batch *b, struct diag *d)
@@ -1678,44 +1817,36 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
                 return false;
         }
         struct sheeting sh = { .mm = MM_PT, .pt = 1 };
-        /* Marks need the slug's room at the sheet's edges, but a sheet
-         * that holds more pieces without it (4 x A6 on A4) is worth more
-         * than marks outside: then the marks get what room is left. */
-        double margin = (MARK_SLUG_MM - 4) * MM_PT;
-        struct sheet_plan roomy, tight;
-        bool fits = sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT,
-                               piece->height * MM_PT, o->bleed_mm * MM_PT, margin, &roomy);
-        fits |= sheet_plan(sheet->width * MM_PT, sheet->height * MM_PT, piece->width * MM_PT, piece->height * MM_PT,
-                           o->bleed_mm * MM_PT, 0, &tight);
-        sh.plan = sheet_capacity(&tight) > sheet_capacity(&roomy) ? tight : roomy;
-        if (!fits) {
-                diag_error(d, NULL, 0, NULL, "a %s piece%s does not fit on a %s sheet", piece->name,
-                           o->bleed_mm > 0 ? _(" with its bleed") : "", sheet->name);
+        if (!sheet_layout(sheet, piece, o->bleed_mm, &sh.plan)) {
+                /* plakat render finds this before any community is read;
+                 * a caller that did not ask first is told the same. */
+                char *why = renderer_sheet_misfit(r, sheet, piece, o->bleed_mm);
+                diag_error(d, NULL, 0, NULL, "%s", why);
+                g_free(why);
                 return false;
         }
         /* A-series pieces fill A-series paper edge to edge (2 x A6 is
          * exactly A4's width): then no mark fits outside them.  Say so
          * rather than hand the print shop a sheet without marks silently. */
-        double least = 2 * MM_PT; /* the gap before a mark and 1 mm of mark */
-        bool sides = sh.plan.x0 - sh.plan.bleed >= least, ends = sh.plan.y0 - sh.plan.bleed >= least;
-        /* Whole sentences, one for each case: a translation cannot be
-         * assembled from English pieces. */
+        bool sides, ends;
+        sheet_mark_room(&sh.plan, &sides, &ends);
+        /* One sentence for each case, the advice a whole clause of its
+         * own: a translation cannot be assembled from English pieces. */
         size_t pieces = sheet_capacity(&sh.plan);
+        char *advice = sides && ends ? NULL : sheet_marks_advice(r, sheet, piece, o->bleed_mm);
         if (!sides && !ends)
                 diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the %s sheet edge to edge: no room for crop marks around them; cut between "
-                          "the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
-                          pieces, piece->name, sheet->name);
+                          "%zu %s fill the %s sheet edge to edge: no room for crop marks around them; %s", pieces,
+                          piece->name, sheet->name, advice);
         else if (!sides)
                 diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the width of the %s sheet: no room for crop marks left and right of them; "
-                          "cut between the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
-                          pieces, piece->name, sheet->name);
+                          "%zu %s fill the width of the %s sheet: no room for crop marks left and right of them; %s",
+                          pieces, piece->name, sheet->name, advice);
         else if (!ends)
                 diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the height of the %s sheet: no room for crop marks above and below them; "
-                          "cut between the pieces, or use a larger sheet (--sheet sra4, sra3) for marks",
-                          pieces, piece->name, sheet->name);
+                          "%zu %s fill the height of the %s sheet: no room for crop marks above and below them; %s",
+                          pieces, piece->name, sheet->name, advice);
+        g_free(advice);
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
         struct pdfbox trim, bleed;

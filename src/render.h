@@ -159,6 +159,16 @@ struct sheet_request {
          * sheet (false: refused while laid out, said in the messages). */
         bool *placed;
 };
+/* Why not one piece of the print format piece, with bleed_mm around it,
+ * goes on the print format sheet, and what would go: a translated
+ * sentence naming -f, --bleed and --sheet as the user wrote them, for the
+ * caller to frame ("-f a4 does not fit on --sheet a6: the piece is 210 x
+ * 297 mm, the sheet 105 x 148 mm; use a larger sheet (--sheet a4, sra4) or
+ * a smaller format (-f a6, card)").  NULL when a piece fits; caller frees
+ * with g_free.  renderer_render_sheets refuses such a sheet with the same
+ * sentence. */
+char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet, const struct format *piece,
+                            double bleed_mm);
 bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,
                             const struct render_options *o, const struct sheet_request *sr,
                             struct render_result *out, struct diag *d);

@@ -102,6 +102,19 @@ like "$err" "--layouts: \"$T_TMP/no-such-folder\" is not a folder" "--layouts: n
 run --help
 like "$out" "--layouts=DIR" "--help documents --layouts"
 
+# A piece larger than the sheet never goes on it, whatever the
+# communities say: a usage mistake, found before any file is read (there
+# is no x.cfg), with what would fit instead.
+run render --sheet a6 -f a4 x.cfg
+is "$rc" 2 "--sheet smaller than -f exits 2"
+is "$out" "" "--sheet smaller than -f: nothing on stdout"
+is "$err" "plakat: -f a4 does not fit on --sheet a6: the piece is 210 x 297 mm, the sheet 105 x 148 mm; use a larger sheet (--sheet a4, sra4) or a smaller format (-f a6, card)
+Try 'plakat --help' for more information." "--sheet smaller than -f: both named, larger sheets and smaller formats that fit"
+run render --sheet a4 -f a4 --bleed 3 x.cfg
+is "$rc" 2 "-f as large as --sheet, with bleed, exits 2"
+is "$err" "plakat: -f a4 with --bleed 3 does not fit on --sheet a4: the piece with its bleed is 216 x 303 mm, the sheet 210 x 297 mm; use a larger sheet (--sheet sra4, a3) or a smaller format (-f a5, a6)
+Try 'plakat --help' for more information." "-f as large as --sheet, with bleed: the bleed is named"
+
 run formats extra.cfg
 is "$rc" 2 "formats takes no files"
 

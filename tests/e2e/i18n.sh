@@ -124,9 +124,15 @@ like "$(cat "$ERR")" "Warnung: der Bogen a4 ist mit 4 × a6 von Rand zu Rand gef
 is "$(english_left "$ERR")" "" "German sheet warning, edge to edge: no English left"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sheet-de" \
         samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
-like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 4 × a6 ganz gefüllt: kein Platz für Schnittmarken links und rechts der Stücke" \
+like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 4 × a6 ganz gefüllt: kein Platz für Schnittmarken links und rechts der Stücke; schneide zwischen den Stücken oder nimm für Schnittmarken einen größeren Bogen (--sheet a3, sra3)" \
         "German sheet warning, the width filled"
 is "$(english_left "$ERR")" "" "German sheet warning, the width filled: no English left"
+
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a3 --sheet a5 -o "$T_TMP/sheet-de" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "plakat: -f a3 passt nicht auf --sheet a5: das Stück ist 297 × 420 mm groß, der Bogen 148 × 210 mm; nimm einen größeren Bogen (--sheet a3, sra3) oder ein kleineres Format (-f a5, a6)" \
+        "German: a piece larger than the sheet"
+is "$(english_left "$ERR")" "" "German: a piece larger than the sheet: no English left"
 
 # ---- outputs are the same bytes -----------------------------------------------
 for l in "$de" C; do

@@ -111,13 +111,55 @@ is "$rc" 1 "sheets: a community refused on the sheet: exit 1"
 like "$err" "too long for the QR code of this design" "sheets: the refused community's reason is said"
 like "$err" "1 rendered, 0 unchanged, 1 refused, 0 failed" "sheets: a community refused while laid out counts once, as refused"
 
+# A piece that never goes on the sheet (A4 on A6): a usage mistake found
+# before any community is read; no summary, and the output folder, its
+# record and its report as they were.
+files() { find "$1" -exec stat -c '%n %i %s %y' {} + | sort; }
+run render --report --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sm" "$in/garten/garten.cfg"
+before=$(files "$T_TMP/sm")
+run render --report --today "$TODAY" -f a4 --sheet a6 -o "$T_TMP/sm" "$in/garten/garten.cfg" "$in/repair/deep"
+is "$rc" 2 "sheets: a piece larger than the sheet: exit 2, a usage mistake"
+is "$out" "" "sheets: a piece larger than the sheet: no path printed"
+like "$err" "plakat: -f a4 does not fit on --sheet a6: " "sheets: a piece larger than the sheet: said, both named"
+unlike "$err" "rendered" "sheets: a piece larger than the sheet: no community counted"
+is "$(files "$T_TMP/sm")" "$before" "sheets: a piece larger than the sheet: no file, record or report changed"
+
+# A sheet that cannot be written (the file-size limit; plakat ignores
+# SIGXFSZ): nothing of its communities is on paper, so they count as
+# failed (the machine said no) in the summary, the exit status and
+# report.json, not as rendered, and the sheet not on top of them.
+(
+        ulimit -f 8 || exit 99
+        "$PLAKAT" render --report --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sf" "$in/garten/garten.cfg" \
+                "$in/repair/deep"
+) >"$OUT" 2>"$ERR"
+rc=$?
+err=$(cat "$ERR")
+is "$rc" 1 "sheets: a sheet that cannot be written: exit 1"
+like "$err" "sheets_a6_on_a4.pdf: could not write this file: File too large" "sheets: a sheet that cannot be written: why"
+like "$err" "0 rendered, 0 unchanged, 0 refused, 2 failed" "sheets: a sheet not written: its communities failed, not rendered"
+counts=$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["summary"]["rendered"], r["summary"]["failed"], " ".join(c["status"] for c in r["communities"]), r["sheets"]["status"])' \
+        "$T_TMP/sf/report.json" 2>&1)
+is "$counts" "0 2 failed failed failed" "sheets: a sheet not written: report.json counts its communities failed"
+
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
 run render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sra" "$in/garten/garten.cfg" "$in/ethics"
 sra=$T_TMP/sra/sheets_a6_on_sra4.pdf
+# The larger sheets it suggests for marks are larger than SRA4 and have
+# room around A6 with 3 mm bleed (SRA4 itself has not).
+like "$err" "4 a6 fill the width of the sra4 sheet: no room for crop marks left and right of them; cut between the pieces, or use a larger sheet (--sheet a3, sra3) for marks" \
+        "sra4 with bleed: only larger sheets that leave room for marks suggested"
 like "$(pdfinfo -box "$sra")" "BleedBox:" "sra4: a BleedBox"
 pdftoppm -r 150 -gray -f 1 -l 1 "$sra" "$T_TMP/sra"
 top=$(convert "$T_TMP"/sra-1.pgm -crop "1329x20+0+8" -format '%[fx:minima]' info:)
 ok_cmd "sra4: crop marks in the top margin (darkest $top)" awk "BEGIN { exit !($top < 0.5) }"
+
+# No larger sheet than SRA3 is there: said, and what else leaves room.
+run render --today "$TODAY" -f a6 --sheet sra3 --bleed 0.5 -o "$T_TMP/sra3" "$in/garten/garten.cfg"
+like "$err" "9 a6 fill the sra3 sheet edge to edge: no room for crop marks around them; cut between the pieces: no larger sheet has room for marks around them with 0.5 mm bleed; use less bleed (--bleed) or a smaller format (-f) for marks" \
+        "sra3 with bleed: no larger sheet suggested, less bleed or a smaller format instead"
 
 # ---- a file that takes too long, a worker that dies -------------------------------------
 run render -j 2 --time-limit 0.001 --today "$TODAY" -f a6 -o "$T_TMP/slow" "$in/garten" "$in/repair/deep"
