@@ -161,22 +161,35 @@ static void test_truncated(void)
         }
 }
 
+/* 841.889763 printed by numfmt into a and by glibc into b, their
+ * lengths in *n and *m, in the LC_NUMERIC of the locale name.  False when
+ * that locale is not installed (the test skips). */
+static bool in_locale(const char *name, char *a, char *b, size_t size, int *n, int *m)
+{
+        locale_t l = newlocale(LC_NUMERIC_MASK, name, (locale_t)0);
+        if (!l) {
+                char *why = g_strdup_printf("no %s locale installed", name);
+                g_test_skip(why);
+                g_free(why);
+                return false;
+        }
+        locale_t old = uselocale(l);
+        *n = __snprintf_chk(a, size, 1, size, "%f", 841.889763);
+        *m = glibc(b, size, "%f", 841.889763);
+        uselocale(old);
+        freelocale(l);
+        return true;
+}
+
 /* A locale with a decimal comma, where one is installed (Debian:
  * locales-all or locale-gen): glibc prints the comma, and so must numfmt,
  * since cairo swaps whatever the locale's point is for a '.'. */
 static void test_locale(void)
 {
-        locale_t de = newlocale(LC_NUMERIC_MASK, "de_DE.UTF-8", (locale_t)0);
-        if (!de) {
-                g_test_skip("no de_DE.UTF-8 locale installed");
-                return;
-        }
-        locale_t old = uselocale(de);
         char a[64], b[64];
-        int n = __snprintf_chk(a, sizeof a, 1, sizeof a, "%f", 841.889763);
-        int m = glibc(b, sizeof b, "%f", 841.889763);
-        uselocale(old);
-        freelocale(de);
+        int n, m;
+        if (!in_locale("de_DE.UTF-8", a, b, sizeof a, &n, &m))
+                return;
         g_assert_cmpstr(a, ==, "841,889763");
         g_assert_cmpstr(a, ==, b);
         g_assert_cmpint(n, ==, m);
@@ -205,17 +218,10 @@ static void test_rounding_modes(void)
  * glibc prints it whole, numfmt leaves it to glibc. */
 static void test_wide_point(void)
 {
-        locale_t ps = newlocale(LC_NUMERIC_MASK, "ps_AF.UTF-8", (locale_t)0);
-        if (!ps) {
-                g_test_skip("no ps_AF.UTF-8 locale installed");
-                return;
-        }
-        locale_t old = uselocale(ps);
         char a[64], b[64];
-        int n = __snprintf_chk(a, sizeof a, 1, sizeof a, "%f", 841.889763);
-        int m = glibc(b, sizeof b, "%f", 841.889763);
-        uselocale(old);
-        freelocale(ps);
+        int n, m;
+        if (!in_locale("ps_AF.UTF-8", a, b, sizeof a, &n, &m))
+                return;
         g_assert_cmpuint(strlen(a), >, strlen("841.889763"));
         g_assert_cmpstr(a, ==, b);
         g_assert_cmpint(n, ==, m);
