@@ -45,10 +45,19 @@ fail() {
         T_NUM=$((T_NUM + 1))
         T_FAILED=$((T_FAILED + 1))
         echo "not ok $T_NUM - $1"
+        t_name=$1
         shift
         for line in "$@"; do
                 printf '%s\n' "$line" | sed 's/^/#   /'
-        done
+        done >"$T_TMP/diag"
+        cat "$T_TMP/diag"
+        # tests/run prints every failure again at the end of its output,
+        # where a CI log's last lines show it (at most 12 lines of why).
+        if [ -n "${PLAKAT_FAILURES:-}" ]; then
+                echo "${0##*/}: not ok $T_NUM - $t_name"
+                head -n 12 "$T_TMP/diag"
+        fi >>"${PLAKAT_FAILURES:-/dev/null}"
+        return 0
 }
 
 # skip NAME REASON
