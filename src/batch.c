@@ -198,6 +198,7 @@ G_GNUC_NORETURN static void work(const struct batch *b, char **files, int in, in
                 if (!ok)
                         break;
         }
+        output_drop_spares();
         _exit(0);
 }
 
@@ -222,6 +223,7 @@ static bool spawn(struct worker *w, const struct batch *b, char **files, struct 
                 return false;
         }
         if (pid == 0) {
+                output_after_fork();
                 for (size_t i = 0; i < n_all; i++)
                         if (all[i].pid > 0) {
                                 close(all[i].to);

@@ -30,6 +30,7 @@
 #include "i18n.h"
 #include "kit.h"
 #include "lang.h"
+#include "output.h"
 #include "paths.h"
 #include "render.h"
 #include "schedule.h"
@@ -323,6 +324,9 @@ int main(int argc, char **argv)
         /* Past a file-size limit (ulimit -f) a write should fail and be
          * reported like a full disk, not kill plakat half-way. */
         signal(SIGXFSZ, SIG_IGN);
+        /* Files that outputs replaced, kept for the next output to write
+         * over (output.c), go when plakat does, by any return or exit. */
+        atexit(output_drop_spares);
         /* Before anything reads a number or prints a message. */
         i18n_init();
         struct cli cli;

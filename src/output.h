@@ -78,8 +78,8 @@ struct output {
         struct sink *pdf;
         struct pdfbox trim, bleed;
         char sha256[65]; /* the file's SHA-256 in hex once output_finish succeeded, else "" */
-        char *backup;    /* after commit: the file it replaced, kept (a hard link) until
-                          * output_abort, so output_uncommit can put it back */
+        char *backup;    /* after commit: the file it replaced, kept under a temporary
+                          * name until output_abort, so output_uncommit can put it back */
 };
 
 /* On SIGINT, SIGTERM and SIGHUP remove this process's temporary files,
@@ -89,6 +89,16 @@ void output_remove_on_signals(void);
 
 /* Remove this process's temporary files now (a worker told to stop). */
 void output_remove_live(void);
+
+/* Remove the spares this process keeps (files that outputs replaced, kept
+ * to be written over by the next output in their folder instead of making
+ * a new file; see output.c).  Call before the process ends; a crash leaves
+ * them to output_sweep. */
+void output_drop_spares(void);
+
+/* In a child after fork: the parent's temporary files and spares are the
+ * parent's, never this process's to remove or use. */
+void output_after_fork(void);
 
 /* Remove the temporary files in dir that a plakat which is no longer
  * running left behind (killed, machine off); never those of a run that is
@@ -125,13 +135,16 @@ bool output_failed(struct output *o, struct diag *d);
  * call output_abort then. */
 bool output_finish(struct output *o, struct diag *d);
 
-/* After output_finish: rename into place (a stream: write the bytes out).
- * Returns false after reporting to d; the temporary file is removed
- * either way.  o keeps only its final path, for output_uncommit.
- * undoable: keep the file it replaces (a second link) for output_uncommit;
- * only a file that a later one's failed commit could take back needs it,
- * and the second name costs five more file-system calls (made, closed,
- * removed, linked, removed again). */
+/* After output_finish: put into place, swapped with the file it replaces
+ * (which becomes a spare, see output.c) or renamed over it where the file
+ * system cannot swap (a stream: write the bytes out).  Returns false after
+ * reporting to d; the temporary file is removed either way.  o keeps only
+ * its final path, for output_uncommit.
+ * undoable: keep the file it replaces for output_uncommit until
+ * output_abort; only a file that a later one's failed commit could take
+ * back needs it.  Swapped, that costs nothing; renamed, a second link and
+ * five more file-system calls (made, closed, removed, linked, removed
+ * again). */
 bool output_commit(struct output *o, bool undoable, struct diag *d);
 
 /* Take a committed file back (when a later one of the same community

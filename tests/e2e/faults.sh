@@ -23,6 +23,55 @@ like "$err" "$o/c-instagram.png: could not put this file in place: Is a director
 ok_cmd "the earlier good A3 is back in place, unchanged" cmp "$o/c-a3.pdf" "$T_TMP/good-a3.pdf"
 is "$(ls -A "$o" | grep -v '^c-\|^\.plakat-record$')" "" "no temporary file or backup left"
 
+# ---- a re-render writes over the files it replaces, never over another's -----------------
+# output.c swaps each new file with the one it replaces, then writes the
+# next output over that one instead of making a new file.  Never over a
+# file with a second link (a copy a user made with ln) or with extended
+# attributes: those keep what they had, and nothing of them reaches
+# another output.
+o=$T_TMP/swap
+mkdir -p "$T_TMP/swapin"
+for n in 1 2 3 4; do community "$T_TMP/swapin/s$n.cfg" "Gruppe $n"; done
+inodes() { for f in "$1"/*.pdf; do stat -c %i "$f"; done | sort; }
+# A file's birth time (statx) tells a file written over from a new one
+# (inode numbers do not: the file system hands a freed one out again).
+born() { stat -c %w "$T_TMP/swap0/s$1-$2.pdf"; }
+run render -j 1 --today "$TODAY" -f a6,a5 -o "$T_TMP/swap0" "$T_TMP/swapin"
+for n in 1 2 3 4; do for f in a6 a5; do echo "$n $f $(born $n $f)"; done; done >"$T_TMP/born"
+run render -j 1 --today 2027-03-01 -f a6,a5 -o "$T_TMP/swap0" "$T_TMP/swapin"
+if [ "$(born 1 a6)" = - ]; then
+        skip "re-render over old files: each file written over one it replaced" "no birth times here"
+else
+        # Each community's files are written over the ones its predecessor
+        # replaced (the first community's are new): 6 of 8.
+        reused=$(for n in 2 3 4; do for f in a6 a5; do
+                [ "$(born $n $f)" = "$(awk -v n=$((n - 1)) -v f=$f '$1 == n && $2 == f { print $3, $4, $5 }' "$T_TMP/born")" ] && echo x
+        done; done | wc -l)
+        ok_cmd "re-render over old files: each file written over one it replaced ($reused of 6)" test "$reused" -eq 6
+fi
+run render -j 1 --today "$TODAY" -f a6,a5 -o "$o" "$T_TMP/swapin"
+is "$rc" 0 "re-render over old files: the first render"
+ln "$o/s1-a6.pdf" "$T_TMP/linked.pdf"
+cp "$o/s1-a6.pdf" "$T_TMP/linked.copy"
+xattr=$(python3 -c 'import os, sys; os.setxattr(sys.argv[1], "user.plakat-test", b"1"); print("yes")' "$o/s1-a5.pdf" 2>/dev/null)
+run render -j 1 --today 2027-03-01 -f a6,a5 -o "$o" "$T_TMP/swapin"
+is "$rc" 0 "re-render over old files: exit 0"
+"$PLAKAT" render -j 1 --today 2027-03-01 -f a6,a5 -o "$T_TMP/swapref" "$T_TMP/swapin" >/dev/null 2>&1
+differ=
+for f in "$T_TMP/swapref"/*.pdf; do cmp -s "$f" "$o/${f##*/}" || differ="$differ ${f##*/}"; done
+is "$differ" "" "re-render over old files: every file as a fresh render makes it"
+ok_cmd "re-render over old files: a second link to an old file keeps its bytes" cmp "$T_TMP/linked.pdf" "$T_TMP/linked.copy"
+is "$(ls -A "$o" | grep '^\.' | grep -v '^\.plakat-record$')" "" "re-render over old files: no temporary file or spare left"
+ok_cmd "re-render over old files: the linked file is not among the outputs" \
+        sh -c "! printf '%s\n' '$(inodes "$o")' | grep -qx '$(stat -c %i "$T_TMP/linked.pdf")'"
+if [ "$xattr" = yes ]; then
+        with=$(python3 -c 'import os, sys
+print(" ".join(os.path.basename(f) for f in sys.argv[1:] if "user.plakat-test" in os.listxattr(f)))' "$o"/*.pdf)
+        is "$with" "" "re-render over old files: an extended attribute reaches no output"
+else
+        skip "re-render over old files: an extended attribute reaches no output" "no user attributes here"
+fi
+
 # ---- leftovers of dead runs are swept, a live run's are not ----------------------------
 o=$T_TMP/sweep
 mkdir -p "$o"
