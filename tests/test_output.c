@@ -36,6 +36,7 @@ static void fx_init(struct fx *f, const char *name)
 
 static void fx_done(struct fx *f)
 {
+        output_drop_spares();
         g_free(f->path);
         diag_clear(&f->d);
         test_remove_dir(f->dir);
@@ -223,8 +224,10 @@ static void test_uncommit(void)
         fx_done(&f);
 }
 
-/* Replacing a file: undoable keeps the old one (a second link, no other
- * name left behind) and puts it back; without, the old one is simply gone. */
+/* Replacing a file: the old one is swapped under a temporary name of
+ * ours; undoable keeps it there until output_abort and puts it back on
+ * uncommit; else, and after output_abort, it is a spare for the next
+ * output in the folder, gone with output_drop_spares. */
 static void test_uncommit_replaced(void)
 {
         struct fx f;
@@ -236,12 +239,12 @@ static void test_uncommit_replaced(void)
                 output_printf(&o, "new");
                 g_assert_true(output_finish(&o, &f.d));
                 g_assert_true(output_commit(&o, undoable, &f.d));
-                /* The old file's second name, or none. */
+                /* The old file under its second name. */
                 char *names = test_listing(f.dir);
                 size_t entries = 1;
                 for (const char *p = names; *p; p++)
                         entries += *p == '\n';
-                g_assert_cmpuint(entries, ==, undoable ? 2 : 1);
+                g_assert_cmpuint(entries, ==, 2);
                 g_free(names);
                 char *now = NULL;
                 g_assert_true(g_file_get_contents(f.path, &now, NULL, NULL));
@@ -255,12 +258,66 @@ static void test_uncommit_replaced(void)
                         g_free(now);
                 }
                 output_abort(&o);
+                output_drop_spares();
                 assert_listing(f.dir, "r.txt");
         }
         g_assert_cmpuint(f.d.n, ==, 0);
         fx_done(&f);
 }
 
+
+/* The file a commit replaced is written over by the next output in its
+ * folder: the same inode serves again, with only the new bytes.  One
+ * with a second link is not: the link keeps the old bytes. */
+static void test_spare_reused(void)
+{
+        struct fx f;
+        fx_init(&f, "a.txt");
+        char *b = g_build_filename(f.dir, "b.txt", NULL), *c = g_build_filename(f.dir, "c.txt", NULL);
+        char *keep = g_build_filename(f.dir, "keep.txt", NULL);
+        g_assert_true(g_file_set_contents(f.path, "old a, longer than what follows", -1, NULL));
+        struct stat old, now;
+        g_assert_cmpint(stat(f.path, &old), ==, 0);
+        const char *paths[] = { f.path, b };
+        for (size_t i = 0; i < G_N_ELEMENTS(paths); i++) {
+                g_assert_true(output_open(&f.o, OUTPUT_TEXT, paths[i], NULL, &f.d));
+                output_printf(&f.o, "new %zu", i);
+                g_assert_true(output_finish(&f.o, &f.d));
+                g_assert_true(output_commit(&f.o, false, &f.d));
+                output_abort(&f.o);
+        }
+        g_assert_cmpint(stat(b, &now), ==, 0);
+        g_assert_cmpuint(now.st_ino, ==, old.st_ino);
+        gsize len;
+        char *got = contents(b, &len);
+        g_assert_cmpmem(got, len, "new 1", 5);
+        g_free(got);
+        assert_listing(f.dir, "a.txt\nb.txt");
+
+        /* b.txt replaced while linked elsewhere: c.txt gets a new file. */
+        g_assert_cmpint(link(b, keep), ==, 0);
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, b, NULL, &f.d));
+        output_printf(&f.o, "newer b");
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, false, &f.d));
+        output_abort(&f.o);
+        g_assert_true(output_open(&f.o, OUTPUT_TEXT, c, NULL, &f.d));
+        output_printf(&f.o, "c");
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_true(output_commit(&f.o, false, &f.d));
+        output_abort(&f.o);
+        g_assert_cmpint(stat(c, &now), ==, 0);
+        g_assert_cmpuint(now.st_ino, !=, old.st_ino);
+        got = contents(keep, &len);
+        g_assert_cmpmem(got, len, "new 1", 5);
+        g_free(got);
+        assert_listing(f.dir, "a.txt\nb.txt\nc.txt\nkeep.txt");
+        g_assert_cmpuint(f.d.n, ==, 0);
+        g_free(b);
+        g_free(c);
+        g_free(keep);
+        fx_done(&f);
+}
 /* The folder vanished between finish and commit: the rename fails, the
  * message names the file. */
 static void test_commit_vanished(void)
@@ -515,6 +572,7 @@ int main(int argc, char **argv)
         g_test_add_func("/output/abort", test_abort);
         g_test_add_func("/output/uncommit", test_uncommit);
         g_test_add_func("/output/uncommit_replaced", test_uncommit_replaced);
+        g_test_add_func("/output/spare_reused", test_spare_reused);
         g_test_add_func("/output/commit_vanished", test_commit_vanished);
         g_test_add_func("/output/open_refused", test_open_refused);
         g_test_add_func("/output/finish_full_disk", test_finish_full_disk);
