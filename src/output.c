@@ -284,8 +284,10 @@ size_t output_sweep(const char *dir)
  * is used only when it is plainly ours and nobody else's business: a
  * regular file with one link (a user's hard link to an old output keeps
  * its bytes), our user, the group a new file would get, no extended
- * attributes (labels and ACLs stay what a new file gets).  Anything else
- * is removed, which is what the rename would have done.  Spares are
+ * attributes (labels and ACLs stay what a new file gets), open nowhere
+ * else (a reader of the old file keeps reading its bytes; where leases
+ * are off, no spare is used).  Anything else is removed, which is what
+ * the rename would have done.  Spares are
  * tracked like temporary files (a signal removes them), removed by
  * output_drop_spares at the end, and a crash leaves dot-files that
  * output_sweep removes.  Where the file system cannot swap (NFS, some
@@ -333,6 +335,19 @@ static bool same_dir(const char *path, const char *dir)
         return same;
 }
 
+/* Whether no other descriptor or mapping has fd's file open: a reader
+ * that opened the old output before it was replaced (a download, a
+ * viewer, a sync tool) must go on reading its bytes, not the next
+ * output's as they are written.  The kernel grants a write lease only
+ * then (fcntl(2)); it is given back at once.  An open by someone else
+ * in between breaks it with a signal: SIGURG, ignored unless handled,
+ * rather than SIGIO, which would end plakat. */
+static bool alone(int fd)
+{
+        return fcntl(fd, F_SETSIG, SIGURG) == 0 && fcntl(fd, F_SETLEASE, F_WRLCK) == 0 &&
+               fcntl(fd, F_SETLEASE, F_UNLCK) == 0;
+}
+
 /* The spare at path opened for writing and emptied, or -1 when it is not
  * one to use (see above).  O_NONBLOCK: a FIFO put there must not hang us. */
 static int open_spare(const char *path, const char *dir)
@@ -343,7 +358,7 @@ static int open_spare(const char *path, const char *dir)
         struct stat st, ds;
         bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 && st.st_uid == geteuid() &&
                   stat(dir, &ds) == 0 && st.st_gid == ((ds.st_mode & S_ISGID) ? ds.st_gid : getegid()) &&
-                  flistxattr(fd, NULL, 0) == 0 && fcntl(fd, F_SETFL, 0) == 0 && ftruncate(fd, 0) == 0;
+                  flistxattr(fd, NULL, 0) == 0 && alone(fd) && fcntl(fd, F_SETFL, 0) == 0 && ftruncate(fd, 0) == 0;
         if (!ok) {
                 close(fd);
                 return -1;

@@ -54,8 +54,15 @@ is "$rc" 0 "re-render over old files: the first render"
 ln "$o/s1-a6.pdf" "$T_TMP/linked.pdf"
 cp "$o/s1-a6.pdf" "$T_TMP/linked.copy"
 xattr=$(python3 -c 'import os, sys; os.setxattr(sys.argv[1], "user.plakat-test", b"1"); print("yes")' "$o/s1-a5.pdf" 2>/dev/null)
-run render -j 1 --today 2027-03-01 -f a6,a5 -o "$o" "$T_TMP/swapin"
+# A reader that opened an old file (a download, a viewer) before it was
+# replaced reads that file's bytes to the end, not the next output's.
+cp "$o/s2-a6.pdf" "$T_TMP/open.copy"
+exec 3<"$o/s2-a6.pdf"
+run render -j 1 --today 2027-03-01 -f a6,a5 -o "$o" "$T_TMP/swapin" 3<&-
 is "$rc" 0 "re-render over old files: exit 0"
+cat <&3 >"$T_TMP/open.read"
+exec 3<&-
+ok_cmd "re-render over old files: a reader of an old file reads its bytes" cmp "$T_TMP/open.read" "$T_TMP/open.copy"
 "$PLAKAT" render -j 1 --today 2027-03-01 -f a6,a5 -o "$T_TMP/swapref" "$T_TMP/swapin" >/dev/null 2>&1
 differ=
 for f in "$T_TMP/swapref"/*.pdf; do cmp -s "$f" "$o/${f##*/}" || differ="$differ ${f##*/}"; done
