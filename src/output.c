@@ -288,10 +288,10 @@ size_t output_sweep(const char *dir)
  * else (a reader of the old file keeps reading its bytes; where leases
  * are off, no spare is used).  Anything else is removed, which is what
  * the rename would have done.  Spares are
- * tracked like temporary files (a signal removes them), removed by
- * output_drop_spares at the end, and a crash leaves dot-files that
- * output_sweep removes.  Where the file system cannot swap (NFS, some
- * FUSE) the rename does as before. */
+ * tracked like temporary files (a signal removes them), kept only in the
+ * folder written last, removed by output_drop_spares at the end, and a
+ * crash leaves dot-files that output_sweep removes.  Where the file system
+ * cannot swap (NFS, some FUSE) the rename does as before. */
 #define SPARES_MAX 32
 
 static struct {
@@ -309,30 +309,42 @@ static void remove_tmp(char *path)
         g_free(path);
 }
 
-/* Keep path (a temporary name of ours, tracked, holding a file nobody
- * needs any more) for a later output, or remove it when there is no room. */
-static void spare_keep(char *path)
-{
-        G_LOCK(spares);
-        if (spares.pid != getpid()) {
-                spares.n = 0;
-                spares.pid = getpid();
-        }
-        if (spares.n < SPARES_MAX) {
-                spares.path[spares.n++] = path;
-                path = NULL;
-        }
-        G_UNLOCK(spares);
-        if (path)
-                remove_tmp(path);
-}
-
 static bool same_dir(const char *path, const char *dir)
 {
         char *d = g_path_get_dirname(path);
         bool same = strcmp(d, dir) == 0;
         g_free(d);
         return same;
+}
+
+/* Keep path (a temporary name of ours, tracked, holding a file nobody
+ * needs any more) for a later output, or remove it when there is no room.
+ * Spares in other folders go: outputs seldom return to a folder (kit
+ * writes one per community), and only the output folder is swept after
+ * a crash. */
+static void spare_keep(char *path)
+{
+        char *dir = g_path_get_dirname(path);
+        char *gone[SPARES_MAX + 1];
+        size_t n_gone = 0;
+        G_LOCK(spares);
+        if (spares.pid != getpid()) {
+                spares.n = 0;
+                spares.pid = getpid();
+        }
+        for (size_t i = spares.n; i-- > 0;)
+                if (!same_dir(spares.path[i], dir)) {
+                        gone[n_gone++] = spares.path[i];
+                        spares.path[i] = spares.path[--spares.n];
+                }
+        if (spares.n < SPARES_MAX)
+                spares.path[spares.n++] = path;
+        else
+                gone[n_gone++] = path;
+        G_UNLOCK(spares);
+        for (size_t i = 0; i < n_gone; i++)
+                remove_tmp(gone[i]);
+        g_free(dir);
 }
 
 /* Whether no other descriptor or mapping has fd's file open: a reader
@@ -567,6 +579,20 @@ bool output_finish(struct output *o, struct diag *d)
         return ok;
 }
 
+/* After a swap, what came out from under the final name.  A folder put
+ * there since lstat looked is swapped back (SWAP_UNDONE), so that the
+ * rename refuses it as before; one that cannot be swapped back stays
+ * under our name, never removed (SWAP_STUCK; the new file is in place). */
+enum swap { SWAP_FILE, SWAP_UNDONE, SWAP_STUCK };
+
+static enum swap swapped(const struct output *o)
+{
+        struct stat st;
+        if (lstat(o->tmp, &st) != 0 || S_ISREG(st.st_mode))
+                return SWAP_FILE;
+        return renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_EXCHANGE) == 0 ? SWAP_UNDONE : SWAP_STUCK;
+}
+
 bool output_commit(struct output *o, bool undoable, struct diag *d)
 {
         bool ok;
@@ -588,15 +614,22 @@ bool output_commit(struct output *o, bool undoable, struct diag *d)
         bool replaces = lstat(o->path, &st) == 0 && S_ISREG(st.st_mode);
         if (replaces && !g_atomic_int_get(&cannot_swap)) {
                 if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_EXCHANGE) == 0) {
-                        if (undoable)
+                        enum swap got = swapped(o);
+                        if (got == SWAP_STUCK) {
+                                track(o->tmp, false);
+                                g_free(o->tmp);
+                        } else if (got == SWAP_FILE && undoable) {
                                 o->backup = o->tmp;
-                        else
+                        } else if (got == SWAP_FILE) {
                                 spare_keep(o->tmp);
-                        o->tmp = NULL;
-                        return true;
-                }
-                if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)
+                        }
+                        if (got != SWAP_UNDONE) {
+                                o->tmp = NULL;
+                                return true;
+                        }
+                } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
                         g_atomic_int_set(&cannot_swap, 1);
+                }
         }
         /* Without a swap the file it replaces is kept under a temporary
          * name of ours (a second link to it, nothing copied). */

@@ -138,8 +138,8 @@ bool output_finish(struct output *o, struct diag *d);
 /* After output_finish: put into place, swapped with the file it replaces
  * (which becomes a spare, see output.c) or renamed over it where the file
  * system cannot swap (a stream: write the bytes out).  Returns false after
- * reporting to d; the temporary file is removed either way.  o keeps only
- * its final path, for output_uncommit.
+ * reporting to d, the temporary file removed.  o keeps its final path, for
+ * output_uncommit, and the replaced file as its backup when undoable.
  * undoable: keep the file it replaces for output_uncommit until
  * output_abort; only a file that a later one's failed commit could take
  * back needs it.  Swapped, that costs nothing; renamed, a second link and
