@@ -611,6 +611,25 @@ static void keep_messages(struct job_result *res, const struct diag *d, bool qui
         res->failures = d->failures;
 }
 
+/* cr was laid on the sheet at sheet, which was not written: a message of
+ * its own, so that its entry in report.json says why it has no outputs.
+ * The terminal said it once, with the sheet's path; the report's lead
+ * reads only their own entry, which points to the sheet's messages. */
+static void sheet_lost(struct job_result *cr, const char *sheet, enum job_status now)
+{
+        char *community = diag_clean(cr->path), *clean = diag_clean(sheet);
+        char *msg = g_strdup_printf(_("%s: the sheet %s with this community was not written; the sheet's messages "
+                                      "say why"),
+                                    community, clean);
+        g_ptr_array_add(cr->messages, g_strconcat("E", msg, NULL));
+        cr->errors++;
+        if (now == JOB_FAILED)
+                cr->failures++;
+        g_free(msg);
+        g_free(clean);
+        g_free(community);
+}
+
 /* The loaded communities' results, printed and counted in input order;
  * unchanged: their sheet is as the record says.  Each is handed on once. */
 static void finish_loaded(struct run *run, struct job_result **loaded, bool unchanged)
@@ -746,6 +765,8 @@ static void run_sheets(struct run *run)
                                         cr->status = now;
                                         run->count[JOB_OK]--;
                                         run->count[now]++;
+                                        if (req.placed[k])
+                                                sheet_lost(cr, b->sheet->path, now);
                                 }
                         }
                         g_free(req.placed);

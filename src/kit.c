@@ -293,7 +293,7 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
                 char date[16];
                 g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
                 struct pdf_meta meta = { word(l, "kit_woop_title"), c->lead.name, c->name, NULL, date, NULL, NULL };
-                struct output_spec spec = { WOOP_W_MM * MM_PT, WOOP_H_MM * MM_PT, 0, &meta, 0 };
+                struct output_spec spec = { WOOP_W_MM * MM_PT, WOOP_H_MM * MM_PT, 0, &meta, 0, false };
                 struct output *out = render_batch_add(b, NULL, false);
                 ok = output_open(out, OUTPUT_PDF, path, &spec, d);
                 if (ok) {

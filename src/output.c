@@ -422,18 +422,33 @@ void output_after_fork(void)
         spares.pid = getpid();
 }
 
+/* The machine refused o's file (errno e).  Every failure message names
+ * the final path, which is the one the user knows, and says what is lost:
+ * a sheet holds many communities, so not "this community" there.  Whole
+ * sentences each, for the translation. */
+static void fail_write(const struct output *o, int e, struct diag *d)
+{
+        if (o->sheet)
+                diag_fail(d, o->path, "could not write this file: %s; the sheet was not written", g_strerror(e));
+        else
+                diag_fail(d, o->path, "could not write this file: %s; nothing was written for this community",
+                          g_strerror(e));
+}
+
 /* Report a failure of o's file: the machine's reason when the sink has
- * one, else why.  The message names the final path, which is the one the
- * user knows, and says nothing of it was written. */
+ * one, else why. */
 static void report(struct output *o, const char *why, struct diag *d)
 {
         int e = sink_error(&o->sink);
+        if (!why)
+                why = _("unknown error");
         if (e)
-                diag_fail(d, o->path, "could not write this file: %s; nothing was written for this community",
-                          g_strerror(e));
+                fail_write(o, e, d);
+        else if (o->sheet)
+                diag_error(d, o->path, 0, NULL, "could not make this file: %s; the sheet was not written", why);
         else
                 diag_error(d, o->path, 0, NULL, "could not make this file: %s; nothing was written for this community",
-                           why ? why : _("unknown error"));
+                           why);
 }
 
 static bool start(struct output *o, enum output_kind kind, const struct output_spec *spec, struct diag *d)
@@ -462,6 +477,7 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
 {
         empty(o);
         o->path = g_strdup(path);
+        o->sheet = spec && spec->sheet;
         /* The temporary file sits beside the final one, so putting it in
          * place is atomic (same file system) and a crash leaves only a
          * dot-file; a spare there (see above) serves before a new file. */
@@ -478,9 +494,9 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
         g_free(dir);
         g_free(base);
         if (o->fd < 0) {
+                int e = errno;
                 track(o->tmp, false);
-                diag_fail(d, path, "could not write this file: %s; nothing was written for this community",
-                          g_strerror(errno));
+                fail_write(o, e, d);
                 g_free(o->tmp);
                 o->tmp = NULL;
                 output_abort(o);
@@ -489,8 +505,7 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
         /* mkstemp makes the file private (and a spare has the mode of the
          * file it was); outputs are ordinary files. */
         if (fchmod(o->fd, output_file_mode()) != 0) {
-                diag_fail(d, path, "could not write this file: %s; nothing was written for this community",
-                          g_strerror(errno));
+                fail_write(o, errno, d);
                 output_abort(o);
                 return false;
         }
@@ -503,6 +518,7 @@ bool output_open_stream(struct output *o, enum output_kind kind, int fd, const c
 {
         empty(o);
         o->path = g_strdup(name);
+        o->sheet = spec && spec->sheet;
         o->stream = fd;
         /* In memory until commit: a refused community writes nothing. */
         sink_init_mem(&o->sink);
@@ -654,8 +670,13 @@ bool output_commit(struct output *o, bool undoable, struct diag *d)
         ok = g_rename(o->tmp, o->path) == 0;
         track(o->tmp, false);
         if (!ok) {
-                diag_fail(d, o->path, "could not put this file in place: %s; nothing was written for this community",
-                          g_strerror(errno));
+                if (o->sheet)
+                        diag_fail(d, o->path, "could not put this file in place: %s; the sheet was not written",
+                                  g_strerror(errno));
+                else
+                        diag_fail(d, o->path,
+                                  "could not put this file in place: %s; nothing was written for this community",
+                                  g_strerror(errno));
                 g_unlink(o->tmp);
         }
         g_free(o->tmp);

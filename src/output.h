@@ -42,6 +42,9 @@ struct output_spec {
         double dpi;                  /* PNG: recorded as pHYs; 0: none */
         const struct pdf_meta *meta; /* PDF; may be NULL */
         int threads;                 /* PNG: encode on at most this many; 0: one per processor */
+        bool sheet;                  /* a print sheet of many communities: its failures
+                                      * say the sheet was not written, not "nothing was
+                                      * written for this community" */
 };
 
 struct output;
@@ -80,6 +83,7 @@ struct output {
         char sha256[65]; /* the file's SHA-256 in hex once output_finish succeeded, else "" */
         char *backup;    /* after commit: the file it replaced, kept under a temporary
                           * name until output_abort, so output_uncommit can put it back */
+        bool sheet;      /* from the spec */
 };
 
 /* On SIGINT, SIGTERM and SIGHUP remove this process's temporary files,

@@ -1361,7 +1361,8 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         bool boxes = pdf && (cv.bleed > 0 || cv.slug > 0);
         struct pdf_meta meta = { c->name, c->lead.name, c->topic, NULL, date,
                                  boxes ? &trim : NULL, boxes ? &bleed : NULL };
-        struct output_spec spec = { page_w, page_h, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta, o->threads };
+        struct output_spec spec = { page_w, page_h, j->preview ? (o->dpi > 0 ? o->dpi : 150) : 0, &meta, o->threads,
+                                    false };
         if (ok && o->stream_fd >= 0) {
                 ok = output_open_stream(out, kind, o->stream_fd, o->stream_name, &spec, d);
         } else if (ok) {
@@ -1831,21 +1832,37 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         bool sides, ends;
         sheet_mark_room(&sh.plan, &sides, &ends);
         /* One sentence for each case, the advice a whole clause of its
-         * own: a translation cannot be assembled from English pieces. */
+         * own: a translation cannot be assembled from English pieces.  A
+         * sheet of a piece's own size holds one (A3 on A3), hence ngettext:
+         * "1 a3 fills ... around it", not "fill ... them". */
         size_t pieces = sheet_capacity(&sh.plan);
         char *advice = sides && ends ? NULL : sheet_marks_advice(r, sheet, piece, o->bleed_mm);
+        char *nomarks = NULL;
         if (!sides && !ends)
-                diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the %s sheet edge to edge: no room for crop marks around them; %s", pieces,
-                          piece->name, sheet->name, advice);
+                nomarks = g_strdup_printf(
+                        ngettext("%zu %s fills the %s sheet edge to edge: no room for crop marks around it; %s",
+                                 "%zu %s fill the %s sheet edge to edge: no room for crop marks around them; %s",
+                                 pieces),
+                        pieces, piece->name, sheet->name, advice);
         else if (!sides)
-                diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the width of the %s sheet: no room for crop marks left and right of them; %s",
-                          pieces, piece->name, sheet->name, advice);
+                nomarks = g_strdup_printf(
+                        ngettext("%zu %s fills the width of the %s sheet: no room for crop marks left and right of "
+                                 "it; %s",
+                                 "%zu %s fill the width of the %s sheet: no room for crop marks left and right of "
+                                 "them; %s",
+                                 pieces),
+                        pieces, piece->name, sheet->name, advice);
         else if (!ends)
-                diag_warn(d, sr->path, 0, NULL,
-                          "%zu %s fill the height of the %s sheet: no room for crop marks above and below them; %s",
-                          pieces, piece->name, sheet->name, advice);
+                nomarks = g_strdup_printf(
+                        ngettext("%zu %s fills the height of the %s sheet: no room for crop marks above and below "
+                                 "it; %s",
+                                 "%zu %s fill the height of the %s sheet: no room for crop marks above and below "
+                                 "them; %s",
+                                 pieces),
+                        pieces, piece->name, sheet->name, advice);
+        if (nomarks)
+                diag_warn(d, sr->path, 0, NULL, "%s", nomarks);
+        g_free(nomarks);
         g_free(advice);
         char date[16];
         g_date_strftime(date, sizeof date, "%Y-%m-%d", &o->today);
@@ -1857,7 +1874,7 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         sheet_bleed(&sh.plan, &x0, &y0, &x1, &y1);
         bleed = (struct pdfbox){ x0, sh.plan.sheet_h - y1, x1, sh.plan.sheet_h - y0 };
         struct pdf_meta meta = { sr->title ? sr->title : "plakat sheets", NULL, NULL, NULL, date, &trim, &bleed };
-        struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta, 0 };
+        struct output_spec spec = { sh.plan.sheet_w, sh.plan.sheet_h, 0, &meta, 0, true };
         sh.out = render_batch_add(b, sheet, false);
         if (!output_open(sh.out, OUTPUT_PDF, sr->path, &spec, d))
                 return false;

@@ -195,7 +195,7 @@ static void test_abort(void)
 
         /* A page kind too (its surface is freed, nothing is written). */
         char *pdf = g_build_filename(f.dir, "b.pdf", NULL);
-        struct output_spec spec = { 100, 100, 0, NULL, 0 };
+        struct output_spec spec = { 100, 100, 0, NULL, 0, false };
         g_assert_true(output_open(&f.o, OUTPUT_PDF, pdf, &spec, &f.d));
         g_assert_nonnull(f.o.surface);
         output_abort(&f.o);
@@ -370,6 +370,38 @@ static void test_open_refused(void)
         fx_done(&f);
 }
 
+/* A print sheet holds many communities: its failures say the sheet was
+ * not written, not "nothing was written for this community", at open (no
+ * folder) and at commit (a folder at its name). */
+static void test_sheet_refused(void)
+{
+        struct output_spec spec = { 100, 100, 0, NULL, 0, true };
+        struct fx f;
+        fx_init(&f, "missing/sheets_a6_on_a4.pdf");
+        g_assert_false(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
+        char *want = g_strdup_printf("%s: could not write this file: %s; the sheet was not written", f.path,
+                                     g_strerror(ENOENT));
+        assert_messages(&f.d, want);
+        g_assert_cmpuint(f.d.failures, ==, 1);
+        output_abort(&f.o);
+        g_free(want);
+        fx_done(&f);
+
+        fx_init(&f, "sheets_a6_on_a4.pdf");
+        g_assert_cmpint(g_mkdir(f.path, 0755), ==, 0);
+        g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
+        g_assert_true(output_finish(&f.o, &f.d));
+        g_assert_false(output_commit(&f.o, false, &f.d));
+        want = g_strdup_printf("%s: could not put this file in place: %s; the sheet was not written", f.path,
+                               g_strerror(EISDIR));
+        assert_messages(&f.d, want);
+        output_abort(&f.o);
+        assert_listing(f.dir, "sheets_a6_on_a4.pdf");
+        g_assert_true(g_file_test(f.path, G_FILE_TEST_IS_DIR)); /* the folder, as it was */
+        g_free(want);
+        fx_done(&f);
+}
+
 /* ---- the machine says no ---------------------------------------------------------------- */
 
 /* The disk fills while the file is written: finish fails with one message
@@ -438,7 +470,7 @@ static void test_pdf_boxes_full_disk(void)
         fx_init(&f, "boxes.pdf");
         struct pdfbox trim = { 20, 20, 120, 120 }, bleed = { 10, 10, 130, 130 };
         struct pdf_meta meta = { .title = "T", .date = "2027-01-01", .trim = &trim, .bleed = &bleed };
-        struct output_spec spec = { 140, 140, 0, &meta, 0 };
+        struct output_spec spec = { 140, 140, 0, &meta, 0, false };
 
         g_assert_true(output_open(&f.o, OUTPUT_PDF, f.path, &spec, &f.d));
         draw_square(f.o.surface);
@@ -474,7 +506,7 @@ static void test_png(void)
 {
         struct fx f;
         fx_init(&f, "p.png");
-        struct output_spec spec = { 30, 20, 150, NULL, 0 };
+        struct output_spec spec = { 30, 20, 150, NULL, 0, false };
         g_assert_true(output_open(&f.o, OUTPUT_PNG, f.path, &spec, &f.d));
         g_assert_nonnull(f.o.surface);
         g_assert_cmpint(cairo_image_surface_get_width(f.o.surface), ==, 30);
@@ -575,6 +607,7 @@ int main(int argc, char **argv)
         g_test_add_func("/output/spare_reused", test_spare_reused);
         g_test_add_func("/output/commit_vanished", test_commit_vanished);
         g_test_add_func("/output/open_refused", test_open_refused);
+        g_test_add_func("/output/sheet_refused", test_sheet_refused);
         g_test_add_func("/output/finish_full_disk", test_finish_full_disk);
         g_test_add_func("/output/failed", test_failed);
         g_test_add_func("/output/pdf_boxes_full_disk", test_pdf_boxes_full_disk);

@@ -128,6 +128,30 @@ like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 4 × a6 ganz g
         "German sheet warning, the width filled"
 is "$(english_left "$ERR")" "" "German sheet warning, the width filled: no English left"
 
+# One piece on the sheet: "das Stück", not "die Stücke".
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a3 --sheet a3 -o "$T_TMP/sheet-de" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "Warnung: der Bogen a3 ist mit 1 × a3 von Rand zu Rand gefüllt: kein Platz für Schnittmarken rund um das Stück; " \
+        "German sheet warning, one piece edge to edge: singular"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a4 --sheet sra4 --bleed 6 -o "$T_TMP/sheet-de" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 1 × a4 ganz gefüllt: kein Platz für Schnittmarken links und rechts des Stücks; " \
+        "German sheet warning, one piece across the width: singular"
+
+# A sheet not written (a folder at its name): the sheet, not "diese
+# Gemeinschaft", and each community's entry in report.json says why.
+mkdir -p "$T_TMP/sheet-dir/sheets_a6_on_a4.pdf"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --report --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sheet-dir" \
+        samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "sheets_a6_on_a4.pdf: diese Datei konnte nicht an ihren Platz gelegt werden: Ist ein Verzeichnis; der Bogen wurde nicht geschrieben" \
+        "German: a sheet not written"
+unlike "$(cat "$ERR")" "Gemeinschaft wurde nichts" "German: a sheet not written: no message speaks of one community"
+is "$(english_left "$ERR")" "" "German: a sheet not written: no English left"
+is "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["communities"][0]["messages"][0]["message"])' \
+        "$T_TMP/sheet-dir/report.json" 2>&1)" \
+        "der Bogen $T_TMP/sheet-dir/sheets_a6_on_a4.pdf mit dieser Gemeinschaft wurde nicht geschrieben; warum, steht in den Meldungen des Bogens" \
+        "German: a sheet not written: the community's message in report.json"
+
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a3 --sheet a5 -o "$T_TMP/sheet-de" \
         samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
 like "$(cat "$ERR")" "plakat: -f a3 passt nicht auf --sheet a5: das Stück ist 297 × 420 mm groß, der Bogen 148 × 210 mm; nimm einen größeren Bogen (--sheet a3, sra3) oder ein kleineres Format (-f a5, a6)" \

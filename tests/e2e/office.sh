@@ -144,6 +144,35 @@ print(r["summary"]["rendered"], r["summary"]["failed"], " ".join(c["status"] for
         "$T_TMP/sf/report.json" 2>&1)
 is "$counts" "0 2 failed failed failed" "sheets: a sheet not written: report.json counts its communities failed"
 
+# A folder at the sheet's name (tests run as root: a read-only folder
+# stops nothing): the message says the sheet was not written, not
+# "nothing was written for this community" (it holds many), and each of
+# its communities in report.json says why it has no outputs, naming the
+# sheet, rather than an empty messages list.
+mkdir -p "$T_TMP/sd/sheets_a6_on_a4.pdf"
+run render --report --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sd" "$in/garten/garten.cfg" "$in/repair/deep"
+is "$rc" 1 "sheets: a folder at the sheet's name: exit 1"
+like "$err" "$T_TMP/sd/sheets_a6_on_a4.pdf: could not put this file in place: Is a directory; the sheet was not written" \
+        "sheets: a folder at the sheet's name: the sheet was not written, said"
+unlike "$err" "for this community" "sheets: a sheet not written: no message speaks of one community"
+like "$err" "0 rendered, 0 unchanged, 0 refused, 2 failed" "sheets: a folder at the sheet's name: its communities failed"
+ok_cmd "sheets: a sheet not written: each community's entry in report.json says why" python3 - "$T_TMP/sd" "$in" <<'PY'
+import json, os, sys
+d, src = sys.argv[1], sys.argv[2]
+r = json.load(open(os.path.join(d, "report.json")))
+sheet = os.path.join(d, "sheets_a6_on_a4.pdf")
+want = ["garten/garten.cfg", "repair/deep/repair.cfg"]
+assert [c["input"] for c in r["communities"]] == [os.path.join(src, w) for w in want], r["communities"]
+for c in r["communities"]:
+    assert c["status"] == "failed" and c["errors"] == 1 and c["outputs"] == [], c
+    assert c["messages"] == [{"level": "error", "file": c["input"], "line": None, "setting": None,
+                              "message": "the sheet %s with this community was not written; the sheet's messages say why" % sheet,
+                              "text": "%s: the sheet %s with this community was not written; the sheet's messages say why" % (c["input"], sheet)}], c
+m = r["sheets"]["messages"]
+assert m[-1]["level"] == "error" and m[-1]["message"] == "could not put this file in place: Is a directory; the sheet was not written", m
+PY
+ok_cmd "sheets: a folder at the sheet's name: left as it was" test -d "$T_TMP/sd/sheets_a6_on_a4.pdf"
+
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
 run render --today "$TODAY" -f a6 --sheet sra4 --bleed 3 -o "$T_TMP/sra" "$in/garten/garten.cfg" "$in/ethics"
 sra=$T_TMP/sra/sheets_a6_on_sra4.pdf
@@ -155,6 +184,14 @@ like "$(pdfinfo -box "$sra")" "BleedBox:" "sra4: a BleedBox"
 pdftoppm -r 150 -gray -f 1 -l 1 "$sra" "$T_TMP/sra"
 top=$(convert "$T_TMP"/sra-1.pgm -crop "1329x20+0+8" -format '%[fx:minima]' info:)
 ok_cmd "sra4: crop marks in the top margin (darkest $top)" awk "BEGIN { exit !($top < 0.5) }"
+
+# A sheet of the piece's own size holds one: the warning in the singular.
+run render --today "$TODAY" -f a3 --sheet a3 -o "$T_TMP/one" "$in/garten/garten.cfg"
+like "$err" "warning: 1 a3 fills the a3 sheet edge to edge: no room for crop marks around it; " \
+        "one piece edge to edge: the warning in the singular"
+run render --today "$TODAY" -f a4 --sheet sra4 --bleed 6 -o "$T_TMP/one" "$in/garten/garten.cfg"
+like "$err" "warning: 1 a4 fills the width of the sra4 sheet: no room for crop marks left and right of it; " \
+        "one piece across the width: the warning in the singular"
 
 # No larger sheet than SRA3 is there: said, and what else leaves room.
 run render --today "$TODAY" -f a6 --sheet sra3 --bleed 0.5 -o "$T_TMP/sra3" "$in/garten/garten.cfg"
