@@ -261,6 +261,44 @@ ok_cmd "after Ctrl-C: it finishes the rest ($counts; $done_n were there)" \
         awk -v c="$counts" -v d="$done_n" 'BEGIN { split(c, n, " "); exit !(n[1] + n[2] == 200 && n[2] >= d - 2) }'
 is "$(ls "$int" | grep -c pdf)" 200 "after Ctrl-C: all 200 there"
 
+# A second signal while the first stop is under way: within a quarter of a
+# second it is the same stop told twice (timeout(1) signals the command and
+# then its process group, plakat among it) and the stop goes on; later it
+# is a second Ctrl-C and plakat ends at once.  A worker held with SIGSTOP
+# keeps the first stop waiting for its answer until SIGCONT.
+# stop_twice DIR GAP: the batch into DIR, interrupted twice GAP s apart.
+stop_twice() {
+        "$PLAKAT" render -j 2 --today "$TODAY" -f a6 -o "$1" "$many" >/dev/null 2>"$1.err" &
+        pid=$!
+        n=0
+        while [ "$(ls "$1" 2>/dev/null | grep -c pdf)" -lt 20 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+        held=$(pgrep -P $pid | head -n 1)
+        kill -STOP "$held"
+        kill -INT $pid
+        sleep "$2"
+        kill -INT $pid
+        sleep 0.1
+        kill -CONT "$held"
+        wait $pid
+        rc=$?
+        # The held worker cleans up as it stops (SIGTERM, or its parent gone).
+        n=0
+        while kill -0 "$held" 2>/dev/null && [ $n -lt 500 ]; do sleep 0.01; n=$((n + 1)); done
+}
+stop_twice "$T_TMP/twice" 0.05
+done_n=$(ls "$T_TMP/twice" | grep -c pdf)
+is "$rc" 130 "SIGINT twice at once (as timeout -s INT sends it): exit 130"
+like "$(cat "$T_TMP/twice.err")" "not done (interrupted; run the same command again to finish)" \
+        "SIGINT twice at once: one stop, the summary said ($done_n there)"
+run render -j 2 --today "$TODAY" -f a6 -o "$T_TMP/twice" "$many"
+counts=$(printf '%s\n' "$err" | sed -n 's/^\([0-9]*\) rendered, \([0-9]*\) unchanged, 0 refused, 0 failed.*/\1 \2/p')
+ok_cmd "SIGINT twice at once: what was finished is recorded ($counts; $done_n were there)" \
+        awk -v c="$counts" -v d="$done_n" 'BEGIN { split(c, n, " "); exit !(n[1] + n[2] == 200 && n[2] >= d - 2) }'
+stop_twice "$T_TMP/again" 0.5
+is "$rc" 130 "a second Ctrl-C: exit 130"
+unlike "$(cat "$T_TMP/again.err")" "not done" "a second Ctrl-C: ends at once, no summary"
+is "$(find "$T_TMP/again" -name '.*' ! -name . ! -name .plakat-record)" "" "a second Ctrl-C: no temporary files"
+
 # ---- progress on a terminal -------------------------------------------------------------------
 if command -v script >/dev/null 2>&1; then
         # One worker: the line is drawn while the second file renders, so
