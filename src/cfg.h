@@ -153,7 +153,7 @@ void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const cha
 size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char *const *keys,
                 size_t n);
 
-/* A key in keys written "stem_xx" stands for stem_ and any two-letter
+/* A key in keys written "stem_xx" (literally, e.g. "description_xx") stands for stem_ and any two-letter
  * language code in lower case: "description_xx" lets a file give
  * description_de, description_fr, ... beside description.  A misspelt one
  * still warns, its did-you-mean keeping the language:

@@ -12,7 +12,7 @@
 static const struct cfg_limits limits = { 256 * 1024, 5000, N_("a formats file") };
 
 static const char *const format_keys[] = {
-        "name", "description", "description" CFG_ANY_LANGUAGE, "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
+        "name", "description", "description_xx", "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
 };
 static const char *const required_keys[] = { "name", "kind", "family", "width", "height", "qr_min" };
 

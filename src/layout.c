@@ -780,7 +780,7 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
 static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path)
 {
         static const char *const top_keys[] = {
-                "name", "description", "description" CFG_ANY_LANGUAGE, "colors", "fonts", "styles", "pages", NULL,
+                "name", "description", "description_xx", "colors", "fonts", "styles", "pages", NULL,
         };
         struct layout *l = g_new0(struct layout, 1);
         l->path = g_strdup(path);

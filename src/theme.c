@@ -45,7 +45,7 @@ static bool read_themes(const config_t *cfg, const char *path, void *into, struc
         for (size_t i = 0; i < n; i++) {
                 const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
                 int line = cfg_line(g);
-                static const char *const theme_keys[] = { "name", "description", "description" CFG_ANY_LANGUAGE,
+                static const char *const theme_keys[] = { "name", "description", "description_xx",
                                                              "colors" };
                 cfg_keys(&w, g, theme_keys, G_N_ELEMENTS(theme_keys));
                 const char *name = NULL;
