@@ -153,9 +153,9 @@ void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const cha
 size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char *const *keys,
                 size_t n);
 
-/* A key in keys written "stem_xx" (literally, e.g. "description_xx") stands for stem_ and any two-letter
- * language code in lower case: "description_xx" lets a file give
- * description_de, description_fr, ... beside description.  A misspelt one
+/* A key in keys written "stem_xx" (literally: "description_xx") stands
+ * for stem_ and any two-letter language code in lower case: it lets a file
+ * give description_de, description_fr, ... beside description.  A misspelt one
  * still warns, its did-you-mean keeping the language:
  *   themes[stadt].descripton_de: unknown setting; did you mean description_de? */
 #define CFG_ANY_LANGUAGE "_xx"
