@@ -472,6 +472,65 @@ void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const cha
                 diag_warn(w->d, w->file, line, path, "unknown setting");
 }
 
+/* The two-letter language code that ends name ("description_de" -> "de"),
+ * or NULL. */
+static const char *lang_suffix(const char *name)
+{
+        size_t n = strlen(name);
+        if (n < 4 || name[n - 3] != '_' || !g_ascii_islower(name[n - 2]) || !g_ascii_islower(name[n - 1]))
+                return NULL;
+        return name + n - 2;
+}
+
+/* Whether keys[k] is "stem_xx" (CFG_ANY_LANGUAGE): a text in any language. */
+static bool any_language(const char *key)
+{
+        size_t n = strlen(key), m = strlen(CFG_ANY_LANGUAGE);
+        return n > m && strcmp(key + n - m, CFG_ANY_LANGUAGE) == 0;
+}
+
+static bool key_known(const char *name, const char *const *keys, size_t n)
+{
+        const char *lang = lang_suffix(name);
+        for (size_t k = 0; k < n; k++) {
+                if (strcmp(name, keys[k]) == 0)
+                        return true;
+                /* "description_de" for "description_xx": the same stem. */
+                if (lang && any_language(keys[k]) && strlen(keys[k]) == strlen(name) &&
+                    strncmp(name, keys[k], (size_t)(lang - name)) == 0)
+                        return true;
+        }
+        return false;
+}
+
+/* The did-you-mean for an unknown name, or NULL; g_free it.  A misspelt
+ * language variant is matched by its stem and keeps its language
+ * ("descripton_de" -> "description_de"); the "_xx" patterns themselves
+ * are never suggested. */
+static char *key_suggestion(const char *name, const char *const *keys, size_t n)
+{
+        GPtrArray *plain = g_ptr_array_new(), *stems = g_ptr_array_new_with_free_func(g_free);
+        for (size_t k = 0; k < n; k++)
+                if (any_language(keys[k]))
+                        g_ptr_array_add(stems, g_strndup(keys[k], strlen(keys[k]) - strlen(CFG_ANY_LANGUAGE)));
+                else
+                        g_ptr_array_add(plain, (gpointer)keys[k]);
+        char *out = NULL;
+        const char *lang = lang_suffix(name);
+        if (lang && stems->len) {
+                char *stem = g_strndup(name, (size_t)(lang - 1 - name));
+                const char *s = diag_closest(stem, (const char *const *)stems->pdata, stems->len);
+                if (s)
+                        out = g_strdup_printf("%s_%s", s, lang);
+                g_free(stem);
+        }
+        if (!out)
+                out = g_strdup(diag_closest(name, (const char *const *)plain->pdata, plain->len));
+        g_ptr_array_free(stems, TRUE);
+        g_ptr_array_free(plain, TRUE);
+        return out;
+}
+
 size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char *const *keys,
                 size_t n)
 {
@@ -479,17 +538,44 @@ size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char 
         for (int i = 0; i < config_setting_length(g); i++) {
                 const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
                 const char *name = config_setting_name(m);
-                bool known = !name; /* list elements have none; not ours to judge */
-                for (size_t k = 0; k < n && !known; k++)
-                        known = strcmp(name, keys[k]) == 0;
-                if (known)
+                /* List elements have no name; not ours to judge. */
+                if (!name || key_known(name, keys, n))
                         continue;
-                char *path = cfg_path(m);
-                cfg_unknown(w, cfg_line(m), path, diag_closest(name, keys, n));
+                char *path = cfg_path(m), *suggestion = key_suggestion(name, keys, n);
+                cfg_unknown(w, cfg_line(m), path, suggestion);
+                g_free(suggestion);
                 g_free(path);
                 unknown++;
         }
         return unknown;
+}
+
+void cfg_texts_read(const struct cfg_walk *w, const config_setting_t *g, const char *key,
+                    struct i18n_texts *out)
+{
+        out->v = NULL;
+        out->n = 0;
+        size_t stem = strlen(key);
+        for (int i = 0; i < config_setting_length(g); i++) {
+                const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+                const char *name = config_setting_name(m);
+                if (!name || strncmp(name, key, stem) != 0)
+                        continue;
+                const char *lang;
+                if (name[stem] == '\0')
+                        lang = "";
+                else if (name[stem] == '_' && lang_suffix(name) == name + stem + 1)
+                        lang = name + stem + 1;
+                else
+                        continue;
+                const char *text = cfg_string_at(w, m);
+                if (!text)
+                        continue;
+                out->v = g_renew(struct i18n_text, out->v, out->n + 1);
+                struct i18n_text *t = &out->v[out->n++];
+                g_strlcpy(t->lang, lang, sizeof t->lang);
+                t->text = g_strdup(text);
+        }
 }
 
 bool cfg_read_file(const char *path, const struct cfg_limits *lim, cfg_reader *read, void *out,

@@ -27,6 +27,7 @@
 #include <stddef.h>
 
 struct diag;
+struct i18n_texts;
 
 struct cfg_limits {
         size_t max_bytes;
@@ -151,5 +152,18 @@ void cfg_unknown(const struct cfg_walk *w, int line, const char *path, const cha
  * harsher than the mistake. */
 size_t cfg_keys(const struct cfg_walk *w, const config_setting_t *g, const char *const *keys,
                 size_t n);
+
+/* A key in keys written "stem_xx" (literally: "description_xx") stands
+ * for stem_ and any two-letter language code in lower case: it lets a file
+ * give description_de, description_fr, ... beside description.  A misspelt one
+ * still warns, its did-you-mean keeping the language:
+ *   themes[stadt].descripton_de: unknown setting; did you mean description_de? */
+#define CFG_ANY_LANGUAGE "_xx"
+
+/* Copy key (lang "") and every key_xx of group g that is a string into
+ * out, in the file's order (empty when there is none); a value of another
+ * kind is an error at its line.  Free with i18n_texts_clear. */
+void cfg_texts_read(const struct cfg_walk *w, const config_setting_t *g, const char *key,
+                    struct i18n_texts *out);
 
 #endif

@@ -12,7 +12,7 @@
 static const struct cfg_limits limits = { 256 * 1024, 5000, N_("a formats file") };
 
 static const char *const format_keys[] = {
-        "name", "description", "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
+        "name", "description", "description_xx", "kind", "family", "width", "height", "qr_min", "safe_top", "safe_bottom",
 };
 static const char *const required_keys[] = { "name", "kind", "family", "width", "height", "qr_min" };
 
@@ -64,7 +64,8 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
                 if (kind != 2 || (strcmp(required_keys[i], "family") != 0 && strcmp(required_keys[i], "qr_min") != 0))
                         cfg_require(w, g, required_keys[i]);
         const char *name = cfg_string(w, g, "name");
-        const char *desc = cfg_string(w, g, "description");
+        struct i18n_texts descs;
+        cfg_texts_read(w, g, "description", &descs);
         const char *families[FAMILY_COUNT + 1] = { NULL };
         memcpy(families, family_names, sizeof family_names);
         int family = cfg_word(w, g, "family", families, -1);
@@ -73,13 +74,16 @@ static bool read_format(const struct cfg_walk *w, const config_setting_t *g, str
         cfg_number(w, g, "qr_min", 0, SIZE_MAX_UNITS, &f->qr_min);
         cfg_number(w, g, "safe_top", 0, SIZE_MAX_UNITS, &f->safe_top);
         cfg_number(w, g, "safe_bottom", 0, SIZE_MAX_UNITS, &f->safe_bottom);
-        if (w->d->errors > before)
+        if (w->d->errors > before) {
+                i18n_texts_clear(&descs);
                 return false;
+        }
         f->print = kind != 1;
         f->sheet_only = kind == 2;
         f->family = family >= 0 ? (enum family)family : FAMILY_PORTRAIT;
         f->name = g_strdup(name);
-        f->description = g_strdup(desc ? desc : "");
+        f->description = g_strdup(i18n_texts_pick(&descs, "en"));
+        f->descriptions = descs;
         return true;
 }
 
@@ -125,6 +129,7 @@ void formats_clear(struct formats *fs)
         for (size_t i = 0; i < fs->n; i++) {
                 g_free(fs->f[i].name);
                 g_free(fs->f[i].description);
+                i18n_texts_clear(&fs->f[i].descriptions);
         }
         g_free(fs->f);
         memset(fs, 0, sizeof *fs);

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "i18n.h" /* struct i18n_texts */
+
 
 struct diag;
 
@@ -33,7 +35,9 @@ const char *const *format_family_names(void);
 enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_ICS, OUTPUT_HTML, OUTPUT_KIND_COUNT };
 
 struct format {
-        char *name, *description;
+        char *name;
+        char *description; /* English (kit's index.html shows it); "" when none */
+        struct i18n_texts descriptions; /* every language, for plakat formats */
         double width, height; /* mm (print) or px (screen) */
         bool print;
         bool sheet_only; /* a paper size for --sheet (kind "sheet"): no page of its own */

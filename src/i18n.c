@@ -70,3 +70,42 @@ const char *i18n_close_quote(void)
         /* TRANSLATORS: the closing quotation mark; German: “ */
         return P_("close quote", "\"");
 }
+
+const char *i18n_language(void)
+{
+        /* TRANSLATORS: the two-letter code (ISO 639-1) of this catalogue's
+         * language: the lang attribute of report.html, and the description_
+         * that plakat layouts, formats and themes show; German: de */
+        return P_("language code", "en");
+}
+
+static const char *find_text(const struct i18n_texts *t, const char *lang)
+{
+        for (size_t i = 0; i < t->n; i++)
+                if (strcmp(t->v[i].lang, lang) == 0)
+                        return t->v[i].text;
+        return NULL;
+}
+
+const char *i18n_texts_pick(const struct i18n_texts *t, const char *lang)
+{
+        const char *s = find_text(t, lang);
+        if (!s)
+                s = find_text(t, "en");
+        if (!s)
+                s = find_text(t, "");
+        if (!s && t->n)
+                s = t->v[0].text;
+        return s ? s : "";
+}
+
+void i18n_texts_clear(struct i18n_texts *t)
+{
+        if (!t)
+                return;
+        for (size_t i = 0; i < t->n; i++)
+                g_free(t->v[i].text);
+        g_free(t->v);
+        t->v = NULL;
+        t->n = 0;
+}

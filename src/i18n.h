@@ -16,6 +16,7 @@
 #define PLAKAT_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -38,5 +39,31 @@ char *i18n_localedir_from(const char *exe);
  * "…" in English, „…“ in German. */
 const char *i18n_open_quote(void);
 const char *i18n_close_quote(void);
+
+/* The language the messages of this run are in, as a two-letter code:
+ * "de" when the German catalogue speaks, "en" when none does.  It is the
+ * catalogue's own answer, so it follows every way gettext chooses
+ * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, a language without a catalogue). */
+const char *i18n_language(void);
+
+/* A text a data file gives in several languages: a layout's, format's or
+ * theme's description = "..." (English, the form designers have always
+ * written) and description_de = "..." (cfg_texts_read reads them).  Shown
+ * only to people (listings), never written into outputs. */
+struct i18n_text {
+        char lang[3]; /* "de"; "" for the plain key */
+        char *text;
+};
+struct i18n_texts {
+        struct i18n_text *v; /* in the file's order */
+        size_t n;
+};
+
+/* The text for a reader of language lang ("de"): its own, else the
+ * English (key_en, else the plain key), else the first there is; "" when
+ * there is none.  Owned by t. */
+const char *i18n_texts_pick(const struct i18n_texts *t, const char *lang);
+/* Free the texts; t is empty afterwards (NULL: nothing). */
+void i18n_texts_clear(struct i18n_texts *t);
 
 #endif

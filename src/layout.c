@@ -779,7 +779,9 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
 
 static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path)
 {
-        static const char *const top_keys[] = { "name", "description", "colors", "fonts", "styles", "pages", NULL };
+        static const char *const top_keys[] = {
+                "name", "description", "description_xx", "colors", "fonts", "styles", "pages", NULL,
+        };
         struct layout *l = g_new0(struct layout, 1);
         l->path = g_strdup(path);
         config_setting_t *root = config_root_setting(cfg);
@@ -789,8 +791,8 @@ static struct layout *read_layout(struct ctx *c, config_t *cfg, const char *path
         if (!name)
                 err(c, root, _("name: expected the layout's name, found nothing"));
         l->name = g_strdup(name ? name : "?");
-        const char *desc = get_string(c, root, "description");
-        l->description = g_strdup(desc ? desc : "");
+        cfg_texts_read(&c->w, root, "description", &l->descriptions);
+        l->description = g_strdup(i18n_texts_pick(&l->descriptions, "en"));
 
         /* Defaults a layout may override, and a theme or community after it. */
         static const char *const defaults[ROLE_COUNT] = { "#FFFFFF", "#1A1A1A", "#1F5F8B", "#F2A541",
@@ -913,6 +915,7 @@ void layout_free(struct layout *l)
                 elems_free(l->pages[f].elems, l->pages[f].n_elems);
         g_free(l->name);
         g_free(l->description);
+        i18n_texts_clear(&l->descriptions);
         g_free(l->path);
         g_free(l);
 }

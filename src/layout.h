@@ -131,7 +131,8 @@ struct page {
 
 struct layout {
         char *name;
-        char *description;
+        char *description; /* English; "" when none */
+        struct i18n_texts descriptions; /* every language, for plakat layouts */
         char *path;
         struct palette palette; /* the layout's own colours */
         struct page pages[FAMILY_COUNT];

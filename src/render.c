@@ -492,20 +492,28 @@ static const struct layout *find_layout(const struct renderer *r, const char *na
 
 void renderer_list_formats(const struct renderer *r, FILE *out)
 {
+        const char *lang = i18n_language();
         for (size_t i = 0; i < r->formats.n; i++) {
                 const struct format *f = &r->formats.f[i];
                 fprintf(out, "%-20s %5g x %-5g %s  %-6s %-9s %s\n", f->name, f->width, f->height,
                         f->print ? "mm" : "px", f->sheet_only ? "sheet" : f->print ? "PDF" : "PNG",
-                        f->sheet_only ? "--sheet" : format_family_name(f->family), f->description);
+                        f->sheet_only ? "--sheet" : format_family_name(f->family),
+                        i18n_texts_pick(&f->descriptions, lang));
         }
 }
 
 void renderer_list_themes(const struct renderer *r, FILE *out)
 {
-        fprintf(out, "%-12s %s\n", "default", _("the layout's own colours"));
+        /* "default" always exists, also when the themes file leaves it out
+         * or says nothing about it. */
+        const char *lang = i18n_language();
+        const struct theme *def = themes_find(&r->themes, "default");
+        const char *said = def ? i18n_texts_pick(&def->descriptions, lang) : "";
+        fprintf(out, "%-12s %s\n", "default", *said ? said : _("the layout's own colours"));
         for (size_t i = 0; i < r->themes.n; i++)
                 if (strcmp(r->themes.t[i].name, "default") != 0)
-                        fprintf(out, "%-12s %s\n", r->themes.t[i].name, r->themes.t[i].description);
+                        fprintf(out, "%-12s %s\n", r->themes.t[i].name,
+                                i18n_texts_pick(&r->themes.t[i].descriptions, lang));
 }
 
 struct fonts *renderer_fonts(const struct renderer *r)
@@ -546,6 +554,9 @@ bool renderer_has_format(const struct renderer *r, const char *name)
 
 void renderer_list_layouts(const struct renderer *r, FILE *out)
 {
+        const char *lang = i18n_language();
+        /* TRANSLATORS: after the default design's name in plakat layouts */
+        char *marked = g_strdup_printf(" %s", P_("layouts", "(default)"));
         for (size_t i = 0; i < r->n_layouts; i++) {
                 const struct layout *l = r->layouts[i];
                 GString *fams = g_string_new(NULL);
@@ -553,9 +564,11 @@ void renderer_list_layouts(const struct renderer *r, FILE *out)
                         if (!r->formats.f[k].sheet_only && l->pages[r->formats.f[k].family].present)
                                 g_string_append_printf(fams, "%s%s", fams->len ? "," : "", r->formats.f[k].name);
                 fprintf(out, _("%-10s%s %s\n           formats: %s\n"), l->name,
-                        strcmp(l->name, DEFAULT_LAYOUT) == 0 ? " (default)" : "", l->description, fams->str);
+                        strcmp(l->name, DEFAULT_LAYOUT) == 0 ? marked : "", i18n_texts_pick(&l->descriptions, lang),
+                        fams->str);
                 g_string_free(fams, TRUE);
         }
+        g_free(marked);
 }
 
 /* ---- one community ---------------------------------------------------------------- */

@@ -718,9 +718,7 @@ static char *html_text(const struct report *rep)
         const char *w_rendered = P_("report", "rendered"), *w_unchanged = P_("report", "unchanged");
         const char *w_refused = P_("report", "refused"), *w_failed = P_("report", "failed");
         GString *h = g_string_new(NULL);
-        /* TRANSLATORS: the language code of this catalogue for the lang
-         * attribute of report.html; German: de */
-        g_string_append_printf(h, "<!DOCTYPE html>\n<html lang=\"%s\">\n", P_("html lang", "en"));
+        g_string_append_printf(h, "<!DOCTYPE html>\n<html lang=\"%s\">\n", i18n_language());
         g_string_append(h, "<head>\n<meta charset=\"utf-8\">\n"
                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
         char *t = g_strdup_printf(_("plakat report %s"), date);

@@ -45,18 +45,19 @@ static bool read_themes(const config_t *cfg, const char *path, void *into, struc
         for (size_t i = 0; i < n; i++) {
                 const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
                 int line = cfg_line(g);
-                static const char *const theme_keys[] = { "name", "description", "colors" };
+                static const char *const theme_keys[] = { "name", "description", "description_xx",
+                                                             "colors" };
                 cfg_keys(&w, g, theme_keys, G_N_ELEMENTS(theme_keys));
-                const char *name = NULL, *desc = "";
+                const char *name = NULL;
                 config_setting_lookup_string(g, "name", &name);
-                config_setting_lookup_string(g, "description", &desc);
                 if (!name) {
                         diag_error(d, path, line, "name", "expected the theme's name, found nothing");
                         continue;
                 }
                 struct theme *t = &out->t[out->n++];
                 t->name = g_strdup(name);
-                t->description = g_strdup(desc);
+                cfg_texts_read(&w, g, "description", &t->descriptions);
+                t->description = g_strdup(i18n_texts_pick(&t->descriptions, "en"));
                 const config_setting_t *cs = config_setting_get_member(g, "colors");
                 if (cs && config_setting_type(cs) != CONFIG_TYPE_GROUP) {
                         diag_error(d, path, cfg_line(cs), "colors",
@@ -89,6 +90,7 @@ void themes_clear(struct themes *ts)
         for (size_t i = 0; i < ts->n; i++) {
                 g_free(ts->t[i].name);
                 g_free(ts->t[i].description);
+                i18n_texts_clear(&ts->t[i].descriptions);
         }
         g_free(ts->t);
         memset(ts, 0, sizeof *ts);

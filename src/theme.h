@@ -14,7 +14,9 @@ struct style;
 
 /* A theme sets some colour roles; the others keep the layout's. */
 struct theme {
-        char *name, *description;
+        char *name;
+        char *description; /* English; "" when none */
+        struct i18n_texts descriptions; /* every language, for plakat themes */
         struct palette colours;
 };
 

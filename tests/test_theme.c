@@ -129,6 +129,52 @@ static void test_from_file(void)
         g_free(path);
 }
 
+/* description_xx: each language kept; a reader gets theirs, else the
+ * English, else the first there is.  A misspelt one warns and keeps its
+ * language in the did-you-mean; a wrong kind of value is an error. */
+static void test_descriptions(void)
+{
+        static const char text[] =
+                "themes = (\n"
+                "  { name = \"meer\"; description = \"sea\"; description_de = \"Meer\"; },\n"
+                "  { name = \"nur\"; description_fr = \"mer\"; description_it = \"mare\"; },\n"
+                "  { name = \"en\"; description_en = \"sea (en)\"; description = \"sea\"; },\n"
+                "  { name = \"tipp\"; description = \"sea\";\n"
+                "    descripton_de = \"Meer\"; description_DE = \"x\"; description_deu = \"x\"; }\n"
+                ");\n";
+        struct diag d;
+        diag_init(&d, NULL);
+        struct themes ts;
+        g_assert_true(themes_load_string(text, strlen(text), "t.cfg", &ts, &d));
+        const struct theme *meer = themes_find(&ts, "meer"), *nur = themes_find(&ts, "nur");
+        const struct theme *en = themes_find(&ts, "en"), *tipp = themes_find(&ts, "tipp");
+        g_assert_cmpstr(i18n_texts_pick(&meer->descriptions, "de"), ==, "Meer");
+        g_assert_cmpstr(i18n_texts_pick(&meer->descriptions, "en"), ==, "sea");
+        g_assert_cmpstr(i18n_texts_pick(&meer->descriptions, "fr"), ==, "sea");
+        g_assert_cmpstr(meer->description, ==, "sea"); /* the English, for outputs */
+        g_assert_cmpstr(i18n_texts_pick(&nur->descriptions, "it"), ==, "mare");
+        g_assert_cmpstr(i18n_texts_pick(&nur->descriptions, "de"), ==, "mer");
+        g_assert_cmpstr(nur->description, ==, "mer");
+        g_assert_cmpstr(i18n_texts_pick(&en->descriptions, "de"), ==, "sea (en)");
+        g_assert_cmpstr(i18n_texts_pick(&tipp->descriptions, "de"), ==, "sea");
+        g_assert_cmpuint(d.errors, ==, 0);
+        g_assert_cmpuint(d.n, ==, 3);
+        g_assert_cmpstr(d.msgs[0].text, ==,
+                        "t.cfg:6: warning: themes[tipp].descripton_de: unknown setting; did you mean description_de?");
+        g_assert_cmpstr(d.msgs[1].text, ==,
+                        "t.cfg:6: warning: themes[tipp].description_DE: unknown setting; did you mean description?");
+        g_assert_cmpstr(d.msgs[2].text, ==,
+                        "t.cfg:6: warning: themes[tipp].description_deu: unknown setting; did you mean description?");
+        themes_clear(&ts);
+        diag_clear(&d);
+
+        static const char wrong[] = "themes = ( { name = \"a\"; description_de = 5; } );\n";
+        g_assert_false(themes_load_string(wrong, strlen(wrong), "w.cfg", &ts, &d));
+        g_assert_cmpuint(d.errors, ==, 1);
+        g_assert_cmpstr(d.msgs[0].text, ==, "w.cfg:1: themes[a].description_de: expected a string, found an integer");
+        diag_clear(&d);
+}
+
 /* Every problem is told with its line, then the file is refused whole. */
 static void test_broken(void)
 {
@@ -274,6 +320,7 @@ int main(int argc, char **argv)
         g_test_add_func("/theme/shipped", test_shipped);
         g_test_add_func("/theme/from-string", test_from_string);
         g_test_add_func("/theme/from-file", test_from_file);
+        g_test_add_func("/theme/descriptions", test_descriptions);
         g_test_add_func("/theme/broken", test_broken);
         g_test_add_func("/theme/palette-layers", test_palette_layers);
         g_test_add_func("/theme/palette-derived", test_palette_derived);

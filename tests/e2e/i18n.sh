@@ -158,6 +158,49 @@ like "$(cat "$ERR")" "plakat: -f a3 passt nicht auf --sheet a5: das Stück ist 2
         "German: a piece larger than the sheet"
 is "$(english_left "$ERR")" "" "German: a piece larger than the sheet: no English left"
 
+# ---- listings: descriptions in the reader's language ---------------------------
+# The German one under de_DE, the English one under C; "(Standard)" marks the
+# default design.  A layout that gives only description shows it in both
+# languages; a misspelt description_de still warns, with its did-you-mean.
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" layouts >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "klar       (Standard) Ruhig und klar: farbiges Kopfband" "German layouts: (Standard), German description"
+like "$(cat "$OUT")" "laut       Kräftig und typografisch:" "German layouts: laut in German"
+like "$(cat "$OUT")" "foto       Rund um ein Foto:" "German layouts: foto in German"
+unlike "$(cat "$OUT")" "(default)" "German layouts: no English (default)"
+LANG=C LC_ALL= LANGUAGE= "$PLAKAT" layouts >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "klar       (default) Calm and clear: coloured header band" "LANG=C layouts: (default), English description"
+unlike "$(cat "$OUT")" "Ruhig" "LANG=C layouts: no German"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" formats >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "PDF    portrait  A3-Plakat (für Schwarze Bretter)" "German formats: a3 in German"
+like "$(cat "$OUT")" "PNG    story     Instagram-/WhatsApp-Story" "German formats: story in German"
+unlike "$(cat "$OUT")" "poster" "German formats: no English description"
+LANG=C LC_ALL= LANGUAGE= "$PLAKAT" formats >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "PDF    portrait  A3 poster (notice boards)" "LANG=C formats: English"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" themes >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "wald         Waldgrün mit Moos" "German themes: wald in German"
+like "$(cat "$OUT")" "default      die eigenen Farben des Layouts" "German themes: default in German"
+LANG=C LC_ALL= LANGUAGE= "$PLAKAT" themes >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "wald         forest green with moss" "LANG=C themes: English"
+# gettext speaks German under LANGUAGE=de in any locale but C: so do the
+# listings (the locale's name alone would say English).
+LANG=C.UTF-8 LC_ALL= LANGUAGE=de "$PLAKAT" themes >"$OUT" 2>"$ERR"
+like "$(cat "$OUT")" "wald         Waldgrün mit Moos" "LANGUAGE=de: German themes, as the messages"
+
+mine=$T_TMP/my-layouts
+mkdir -p "$mine"
+sed 's/^name .*/name = "nur-englisch";/; /^description_de/d; s/^description .*/description = "Only in English";/' \
+        layouts/klar.cfg >"$mine/nur-englisch.cfg"
+sed 's/^name .*/name = "vertippt";/; s/^description_de/descripton_de/' layouts/klar.cfg >"$mine/vertippt.cfg"
+typo=$(grep -n '^descripton_de' "$mine/vertippt.cfg" | cut -d: -f1)
+for l in "$de" C; do
+        LANG=$l LC_ALL= LANGUAGE= "$PLAKAT" layouts --layouts "$mine" >"$OUT" 2>"$ERR"
+        like "$(cat "$OUT")" "nur-englisch Only in English" "$l: a layout with only description shows it"
+done
+like "$(cat "$OUT")" "vertippt   Calm and clear:" "C: the misspelt description_de is not taken"
+like "$(cat "$ERR")" "$mine/vertippt.cfg:$typo: warning: descripton_de: unknown setting; did you mean description_de?" \
+        "a misspelt description_de warns with its line and did-you-mean"
+is "$(grep -c warning "$ERR")" 1 "one warning: description_de of the other layouts is known"
+
 # ---- outputs are the same bytes -----------------------------------------------
 for l in "$de" C; do
         LANG=$l LC_ALL= "$PLAKAT" render -q --today "$TODAY" -f all -o "$T_TMP/out-$l" \
