@@ -1793,30 +1793,49 @@ char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet
 
 /* What to do about a sheet without room for marks: a larger sheet that
  * has it; or, when none has, less bleed where that would leave room on
- * this sheet or a larger one; or else a smaller format.  Caller frees. */
+ * this sheet or a larger one; or else a smaller format.  One piece that
+ * is the whole sheet (A3 on A3, no bleed) needs no cut at all, so it is
+ * told the larger sheet only as the way to marks.  ngettext: the words
+ * for the cut follow the number of pieces.  Caller frees. */
 static char *sheet_marks_advice(const struct renderer *r, const struct format *sheet, const struct format *piece,
-                                double bleed_mm)
+                                double bleed_mm, size_t pieces, bool whole)
 {
         char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true);
-        if (*larger) {
-                char *advice = g_strdup_printf(_("cut between the pieces, or use a larger sheet (--sheet %s) for marks"),
-                                               larger);
-                g_free(larger);
-                return advice;
-        }
+        char *advice;
+        if (pieces == 1 && whole && bleed_mm <= 0)
+                advice = *larger ? g_strdup_printf(_("the piece is the whole sheet and needs no cut; a larger sheet "
+                                                     "(--sheet %s) has room for marks"),
+                                                   larger)
+                                 : g_strdup(_("the piece is the whole sheet and needs no cut"));
+        else if (*larger)
+                advice = g_strdup_printf(ngettext("cut around the piece, or use a larger sheet (--sheet %s) for marks",
+                                                  "cut between the pieces, or use a larger sheet (--sheet %s) for marks",
+                                                  pieces),
+                                         larger);
+        else
+                advice = NULL;
         g_free(larger);
+        if (advice)
+                return advice;
         bool less_bleed = false;
         if (bleed_mm > 0) {
                 char *without = sheet_suggest(&r->formats, sheet, piece, 0, true, true);
                 less_bleed = *without || sheet_takes(sheet, piece, 0, true);
                 g_free(without);
         }
-        return less_bleed ? g_strdup_printf(_("cut between the pieces: no larger sheet has room for marks around them "
-                                              "with %g mm bleed; use less bleed (--bleed) or a smaller format (-f) "
-                                              "for marks"),
+        return less_bleed ? g_strdup_printf(ngettext("cut around the piece: no larger sheet has room for marks "
+                                                     "around it with %g mm bleed; use less bleed (--bleed) or a "
+                                                     "smaller format (-f) for marks",
+                                                     "cut between the pieces: no larger sheet has room for marks "
+                                                     "around them with %g mm bleed; use less bleed (--bleed) or a "
+                                                     "smaller format (-f) for marks",
+                                                     pieces),
                                             bleed_mm)
-                          : g_strdup(_("cut between the pieces: no larger sheet has room for marks around them; use a "
-                                       "smaller format (-f) for marks"));
+                          : g_strdup(ngettext("cut around the piece: no larger sheet has room for marks around it; "
+                                              "use a smaller format (-f) for marks",
+                                              "cut between the pieces: no larger sheet has room for marks around "
+                                              "them; use a smaller format (-f) for marks",
+                                              pieces));
 }
 
 bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs, size_t n,
@@ -1849,7 +1868,7 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
          * sheet of a piece's own size holds one (A3 on A3), hence ngettext:
          * "1 a3 fills ... around it", not "fill ... them". */
         size_t pieces = sheet_capacity(&sh.plan);
-        char *advice = sides && ends ? NULL : sheet_marks_advice(r, sheet, piece, o->bleed_mm);
+        char *advice = sides && ends ? NULL : sheet_marks_advice(r, sheet, piece, o->bleed_mm, pieces, !sides && !ends);
         char *nomarks = NULL;
         if (!sides && !ends)
                 nomarks = g_strdup_printf(

@@ -131,12 +131,12 @@ is "$(english_left "$ERR")" "" "German sheet warning, the width filled: no Engli
 # One piece on the sheet: "das Stück", not "die Stücke".
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a3 --sheet a3 -o "$T_TMP/sheet-de" \
         samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
-like "$(cat "$ERR")" "Warnung: der Bogen a3 ist mit 1 × a3 von Rand zu Rand gefüllt: kein Platz für Schnittmarken rund um das Stück; " \
-        "German sheet warning, one piece edge to edge: singular"
+like "$(cat "$ERR")" "Warnung: der Bogen a3 ist mit 1 × a3 von Rand zu Rand gefüllt: kein Platz für Schnittmarken rund um das Stück; das Stück ist der ganze Bogen und muss nicht geschnitten werden; ein größerer Bogen (--sheet sra3) hat Platz für Schnittmarken" \
+        "German sheet warning, one piece edge to edge: singular, no cut advised"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a4 --sheet sra4 --bleed 6 -o "$T_TMP/sheet-de" \
         samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
-like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 1 × a4 ganz gefüllt: kein Platz für Schnittmarken links und rechts des Stücks; " \
-        "German sheet warning, one piece across the width: singular"
+like "$(cat "$ERR")" "Warnung: die Breite des Bogens sra4 ist mit 1 × a4 ganz gefüllt: kein Platz für Schnittmarken links und rechts des Stücks; schneide das Stück ohne Marken aus oder nimm für Schnittmarken einen größeren Bogen (--sheet a3, sra3)" \
+        "German sheet warning, one piece across the width: singular, the advice too"
 
 # A sheet not written (a folder at its name): the sheet, not "diese
 # Gemeinschaft", and each community's entry in report.json says why.

@@ -189,9 +189,12 @@ ok_cmd "sra4: crop marks in the top margin (darkest $top)" awk "BEGIN { exit !($
 run render --today "$TODAY" -f a3 --sheet a3 -o "$T_TMP/one" "$in/garten/garten.cfg"
 like "$err" "warning: 1 a3 fills the a3 sheet edge to edge: no room for crop marks around it; " \
         "one piece edge to edge: the warning in the singular"
+like "$err" "around it; the piece is the whole sheet and needs no cut; a larger sheet (--sheet sra3) has room for marks" \
+        "one piece edge to edge: no cut to advise, the larger sheet only for marks"
+unlike "$err" "between the pieces" "one piece edge to edge: no cut between pieces advised"
 run render --today "$TODAY" -f a4 --sheet sra4 --bleed 6 -o "$T_TMP/one" "$in/garten/garten.cfg"
-like "$err" "warning: 1 a4 fills the width of the sra4 sheet: no room for crop marks left and right of it; " \
-        "one piece across the width: the warning in the singular"
+like "$err" "warning: 1 a4 fills the width of the sra4 sheet: no room for crop marks left and right of it; cut around the piece, or use a larger sheet (--sheet a3, sra3) for marks" \
+        "one piece across the width: the warning and its advice in the singular"
 
 # No larger sheet than SRA3 is there: said, and what else leaves room.
 run render --today "$TODAY" -f a6 --sheet sra3 --bleed 0.5 -o "$T_TMP/sra3" "$in/garten/garten.cfg"
