@@ -677,6 +677,24 @@ static void html_warnings(GString *h, const struct job_result *r)
         g_string_append(h, "</pre>\n");
 }
 
+/* What the terminal showed for a refused or failed community.  A
+ * community whose sheet was not written showed nothing of its own there
+ * (the sheet's card says why): then its own errors, which name the sheet. */
+static void html_errors(GString *h, const struct job_result *r)
+{
+        if (r->err && *r->err) {
+                report_html_text(h, r->err);
+                return;
+        }
+        for (size_t i = 0; i < r->messages->len; i++) {
+                const char *m = r->messages->pdata[i];
+                if (m[0] != 'E')
+                        continue;
+                report_html_text(h, m + 1);
+                g_string_append_c(h, '\n');
+        }
+}
+
 /* A heading with its note in <small>, both translated already. */
 static void html_h2(GString *h, const char *title, const char *note)
 {
@@ -760,7 +778,7 @@ static char *html_text(const struct report *rep)
                         g_string_append_printf(h, "<section class=\"card %s\">\n", refused ? "refused" : "failed");
                         html_heading(h, r->path, "bad", refused ? w_refused : w_failed);
                         g_string_append(h, "<pre class=\"term\">");
-                        report_html_text(h, r->err);
+                        html_errors(h, r);
                         g_string_append(h, "</pre>\n</section>\n");
                 }
         }

@@ -171,6 +171,19 @@ for c in r["communities"]:
 m = r["sheets"]["messages"]
 assert m[-1]["level"] == "error" and m[-1]["message"] == "could not put this file in place: Is a directory; the sheet was not written", m
 PY
+# report.html: each community's card under "Needs attention" names the
+# sheet (the terminal said nothing of its own for it), not an empty box.
+ok_cmd "sheets: a sheet not written: each community's card in report.html says why" python3 - "$T_TMP/sd" <<'PY'
+import html, os, re, sys
+d = sys.argv[1]
+page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
+cards = re.findall(r'<section class="card failed">(.*?)</section>', page, re.S)
+assert len(cards) == 2, len(cards)
+sheet = os.path.join(d, "sheets_a6_on_a4.pdf")
+for c in cards:
+    term = html.unescape(re.search(r'<pre class="term">(.*?)</pre>', c, re.S).group(1))
+    assert "the sheet %s with this community was not written; the sheet's messages say why" % sheet in term, term
+PY
 ok_cmd "sheets: a folder at the sheet's name: left as it was" test -d "$T_TMP/sd/sheets_a6_on_a4.pdf"
 
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
