@@ -468,6 +468,15 @@ static void stop(struct run *run, struct worker *w)
         retire(w, 0);
 }
 
+/* Temporary files of a plakat that is gone, in the output folder and,
+ * for a kit, in each community's folder there. */
+static void sweep(const struct batch *b)
+{
+        output_sweep(b->outdir);
+        if (b->env.kit)
+                output_sweep_folders(b->outdir);
+}
+
 static void worker_lost(struct run *run, struct worker *w, int status, const char *why_timeout)
 {
         int job = w->job;
@@ -479,7 +488,7 @@ static void worker_lost(struct run *run, struct worker *w, int status, const cha
                 return;
         /* What the worker left behind: its temporary files (its pid is gone). */
         if (run->b->env.render && run->b->outdir)
-                output_sweep(run->b->outdir);
+                sweep(run->b);
         char *why;
         if (why_timeout)
                 why = g_strdup(why_timeout);
@@ -857,7 +866,7 @@ int batch_run(struct batch *b)
         run.results = g_new0(struct job_result *, run.n ? run.n : 1);
         bool to_files = b->env.render && b->outdir && b->env.ro->stream_fd < 0;
         if (to_files) {
-                output_sweep(b->outdir);
+                sweep(b);
                 run.record = record_load(b->outdir);
         }
         b->env.record = run.record;

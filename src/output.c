@@ -265,6 +265,23 @@ size_t output_sweep(const char *dir)
         return n;
 }
 
+size_t output_sweep_folders(const char *dir)
+{
+        GDir *gd = g_dir_open(dir, 0, NULL);
+        if (!gd)
+                return 0;
+        size_t n = 0;
+        for (const char *e; (e = g_dir_read_name(gd));) {
+                char *p = g_build_filename(dir, e, NULL);
+                struct stat st;
+                if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                        n += output_sweep(p);
+                g_free(p);
+        }
+        g_dir_close(gd);
+        return n;
+}
+
 /* ---- spares: replacing a file without a new inode -------------------------
  *
  * Renaming a new file over an old one costs the file system a new inode

@@ -109,6 +109,11 @@ void output_after_fork(void);
  * alive.  Returns how many it removed. */
 size_t output_sweep(const char *dir);
 
+/* The same in every folder directly inside dir (symbolic links are not
+ * followed): plakat kit writes each community's files into a folder of
+ * its own there. */
+size_t output_sweep_folders(const char *dir);
+
 /* The mode new outputs get: 0666 less the umask (util_umask). */
 mode_t output_file_mode(void);
 

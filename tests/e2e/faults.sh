@@ -105,6 +105,24 @@ is "$rc" 0 "render into a folder with leftovers: exit 0"
 ok_cmd "a dead run's temporary file is removed" test ! -e "$o/.c-a3.pdf.plakat-$dead-AbCdEf"
 ok_cmd "a live run's temporary file is kept" test -e "$o/.c-a3.pdf.plakat-$live-XyZ123"
 ok_cmd "other hidden files are not touched" test -e "$o/.mine"
+
+# A kit writes into a folder per community: a dead run's leftovers there
+# too (a worker killed while writing one), in any community's folder.
+k=$T_TMP/sweep-kit
+mkdir -p "$k/c" "$k/gone" "$T_TMP/sweep-elsewhere"
+ln -s "$T_TMP/sweep-elsewhere" "$k/link"
+touch "$T_TMP/sweep-elsewhere/.x-a6.pdf.plakat-$dead-AbCdEf"
+touch "$k/c/.index.html.plakat-$dead-AbCdEf" "$k/gone/.c-a6.pdf.plakat-$dead-AbCdEf" \
+        "$k/c/.c-a6.pdf.plakat-$live-XyZ123" "$k/gone/.mine"
+run kit --today "$TODAY" -o "$k" "$dir/c.cfg"
+is "$rc" 0 "kit into a folder with leftovers: exit 0"
+ok_cmd "kit: a dead run's temporary file in the community's folder is removed" \
+        test ! -e "$k/c/.index.html.plakat-$dead-AbCdEf"
+ok_cmd "kit: a dead run's temporary file in another community's folder is removed" \
+        test ! -e "$k/gone/.c-a6.pdf.plakat-$dead-AbCdEf"
+ok_cmd "kit: a live run's temporary file is kept" test -e "$k/c/.c-a6.pdf.plakat-$live-XyZ123"
+ok_cmd "kit: other hidden files are not touched" test -e "$k/gone/.mine"
+ok_cmd "kit: a link to a folder elsewhere is not followed" test -e "$T_TMP/sweep-elsewhere/.x-a6.pdf.plakat-$dead-AbCdEf"
 kill $live 2>/dev/null
 
 # ---- a signal during a render leaves no temporary file ---------------------------------------
