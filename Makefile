@@ -171,13 +171,10 @@ test-valgrind: all tests
 	VALGRIND=1 tests/run build
 
 # Also plakat against the floor program (../shared/bench/compare.sh), when
-# the shared folder is there.  compare.sh renders into the same folder run
-# after run, and plakat skips what is unchanged there: the wrapper passes
-# --force so every run renders.
-# compare.sh renders into one folder run after run, so its plakat gets
-# --force (else every run after the first finds everything unchanged); its
-# batch runs on every processor, so issue 9's one-worker case is its
-# "files" line again with -j 1.
+# the shared folder is there.  compare.sh renders into one folder run after
+# run, so its plakat gets --force (else every run after the first finds
+# everything unchanged); its batch runs on every processor, so issue 9's
+# one-worker case is its "files" line again with -j 1.
 bench: all
 	tests/bench.sh $(BUILD)/plakat
 	@printf '#!/bin/sh\nexec "%s/plakat" "$$@" --force\n' "$(abspath $(BUILD))" >$(BUILD)/plakat-force
