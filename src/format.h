@@ -36,8 +36,8 @@ enum output_kind { OUTPUT_PDF, OUTPUT_PNG, OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_ICS,
 
 struct format {
         char *name;
-        char *description; /* English (kit's index.html shows it); "" when none */
-        struct i18n_texts descriptions; /* every language, for plakat formats */
+        char *description; /* English; "" when none */
+        struct i18n_texts descriptions; /* every language: plakat formats, the kit's index.html */
         double width, height; /* mm (print) or px (screen) */
         bool print;
         bool sheet_only; /* a paper size for --sheet (kind "sheet"): no page of its own */

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "ics.h"
+#include "i18n.h"
 #include "lang.h"
 #include "output.h"
 #include "render.h"
@@ -267,7 +268,9 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
                         g_free(alt_path);
                         g_free(url);
                 }
-                add_entry(es, path, fm->description, alt, NULL, kind, fm->print);
+                /* In the page's language, as its other words: the
+                 * community's, not the terminal's (same bytes anywhere). */
+                add_entry(es, path, i18n_texts_pick(&fm->descriptions, lang_code(l)), alt, NULL, kind, fm->print);
                 g_free(alt);
         }
 

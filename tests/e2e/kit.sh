@@ -136,6 +136,19 @@ for l in sys.stdin:
         is "$missing" "" "$slug: every link in index.html resolves"
 done
 
+# index.html names each file in the community's language, whatever the
+# terminal's: the format's description_de for a German community, the
+# English description for an English one, the same bytes in any locale.
+like "$(cat "$K/urban-gardening/index.html")" "A3-Plakat (für Schwarze Bretter)" \
+        "German community: index.html names the A3 poster in German"
+unlike "$(cat "$K/urban-gardening/index.html")" "A3 poster" "German community: no English format description"
+like "$(cat "$K/data-ethics-meetup/index.html")" "A3 poster (notice boards)" \
+        "English community: index.html names the A3 poster in English"
+LANGUAGE=de LANG=C.UTF-8 LC_ALL= "$PLAKAT" kit --today "$TODAY" -o "$T_TMP/kit-de" samples/data-ethics-meetup.cfg \
+        >/dev/null 2>&1
+ok_cmd "index.html: the same bytes in a German locale" \
+        cmp "$K/data-ethics-meetup/index.html" "$T_TMP/kit-de/data-ethics-meetup/index.html"
+
 # One screenshot per language is enough for the page's machinery.
 if have chromium; then
         for slug in urban-gardening data-ethics-meetup; do
