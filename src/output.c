@@ -298,7 +298,7 @@ size_t output_sweep_folders(const char *dir)
  * So output_commit swaps the new file with the old one (renameat2 with
  * RENAME_EXCHANGE, atomic as a rename is): the old file lands under our
  * temporary name, and instead of being removed it becomes a spare that the
- * next output in that folder empties, writes and swaps in turn.  A spare
+ * next output in that folder writes over and swaps in turn.  A spare
  * is used only when it is plainly ours and nobody else's business: a
  * regular file with one link (a user's hard link to an old output keeps
  * its bytes), our user, the group a new file would get, no extended
@@ -309,7 +309,16 @@ size_t output_sweep_folders(const char *dir)
  * tracked like temporary files (a signal removes them), kept only in the
  * folder written last, removed by output_drop_spares at the end, and a
  * crash leaves dot-files that output_sweep removes.  Where the file system
- * cannot swap (NFS, some FUSE) the rename does as before. */
+ * cannot swap (NFS, some FUSE) the rename does as before.
+ *
+ * A spare is written over from its start and what is left of its old
+ * bytes is cut off at the end (output_finish), never emptied first: ext4
+ * takes a file cut to nothing and written again for a file being replaced
+ * in place and writes it out to the disk when it is closed (auto_da_alloc,
+ * ext4_truncate), which costs a block request for every output.  Cut to
+ * its new length, it waits for the flusher like any new file.  100 A6
+ * flyers, the old way against this one interleaved, 15 runs each: one
+ * worker 283 -> 263 ms, two workers 154 -> 143 ms; the same bytes. */
 #define SPARES_MAX 32
 
 static struct {
@@ -378,8 +387,8 @@ static bool alone(int fd)
                fcntl(fd, F_SETLEASE, F_UNLCK) == 0;
 }
 
-/* The spare at path opened for writing and emptied, or -1 when it is not
- * one to use (see above).  O_NONBLOCK: a FIFO put there must not hang us. */
+/* The spare at path opened for writing over, or -1 when it is not one to
+ * use (see above).  O_NONBLOCK: a FIFO put there must not hang us. */
 static int open_spare(const char *path, const char *dir)
 {
         int fd = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -388,7 +397,7 @@ static int open_spare(const char *path, const char *dir)
         struct stat st, ds;
         bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 && st.st_uid == geteuid() &&
                   stat(dir, &ds) == 0 && st.st_gid == ((ds.st_mode & S_ISGID) ? ds.st_gid : getegid()) &&
-                  flistxattr(fd, NULL, 0) == 0 && alone(fd) && fcntl(fd, F_SETFL, 0) == 0 && ftruncate(fd, 0) == 0;
+                  flistxattr(fd, NULL, 0) == 0 && alone(fd) && fcntl(fd, F_SETFL, 0) == 0;
         if (!ok) {
                 close(fd);
                 return -1;
@@ -396,7 +405,7 @@ static int open_spare(const char *path, const char *dir)
         return fd;
 }
 
-/* A spare in dir, opened and emptied, its name in *tmp; else -1. */
+/* A spare in dir, opened for writing over, its name in *tmp; else -1. */
 static int spare_take(const char *dir, char **tmp)
 {
         for (;;) {
@@ -501,6 +510,7 @@ bool output_open(struct output *o, enum output_kind kind, const char *path, cons
          * dot-file; a spare there (see above) serves before a new file. */
         char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
         o->fd = spare_take(dir, &o->tmp);
+        o->spare = o->fd >= 0;
         if (o->fd < 0) {
                 o->tmp = g_strdup_printf("%s/.%s" TMP_TAG "%ld-XXXXXX", dir, base, (long)getpid());
                 /* Tracked before it exists: a signal between the two would
@@ -594,6 +604,15 @@ bool output_finish(struct output *o, struct diag *d)
                 o->surface = NULL;
         }
         ok = sink_flush(&o->sink) && ok;
+        /* A spare's old bytes past the new ones (see the spares). */
+        if (ok && o->spare) {
+                off_t end = lseek(o->fd, 0, SEEK_CUR);
+                struct stat st;
+                if (end < 0 || fstat(o->fd, &st) != 0 || (st.st_size > end && ftruncate(o->fd, end) != 0)) {
+                        o->sink.err = errno;
+                        ok = false;
+                }
+        }
         /* Close here: some file systems (NFS) tell of a full disk only now,
          * and the renames that follow should be all that is left to go
          * wrong. */

@@ -84,6 +84,7 @@ struct output {
         char *backup;    /* after commit: the file it replaced, kept under a temporary
                           * name until output_abort, so output_uncommit can put it back */
         bool sheet;      /* from the spec */
+        bool spare;      /* fd is a spare written over: its old tail is cut at finish */
 };
 
 /* On SIGINT, SIGTERM and SIGHUP remove this process's temporary files,
