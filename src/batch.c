@@ -260,7 +260,8 @@ static int retire(struct worker *w, int kill_with)
 {
         if (w->pid <= 0)
                 return 0;
-        close(w->to);
+        if (w->to >= 0)
+                close(w->to);
         close(w->from);
         if (kill_with)
                 kill(w->pid, kill_with);
@@ -601,6 +602,14 @@ static void run_workers(struct run *run, unsigned want)
                         take_answers(run, w);
                 }
         }
+        /* Every worker is told to end before the first is waited for, so
+         * that their ends (a millisecond or so each: the kernel unmaps
+         * what they used) overlap. */
+        for (size_t i = 0; i < n; i++)
+                if (ws[i].pid > 0) {
+                        close(ws[i].to);
+                        ws[i].to = -1;
+                }
         for (size_t i = 0; i < n; i++)
                 retire(&ws[i], 0);
         g_free(pfd);
