@@ -42,10 +42,11 @@ LIBSRC  := $(filter-out src/main.c,$(SRC))
 TESTSRC := $(wildcard tests/test_*.c)
 
 OBJ      = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
-# src/numfmt.c's __snprintf_chk is what cairo's calls bind to.  Nothing in
-# plakat calls it, and a sanitizer's runtime, linked first, defines the
-# symbol too, so it is linked as an object, never picked from the archive.
-NUMFMT_O = $(BUILD)/obj/numfmt.o
+# src/numfmt.c's __snprintf_chk is what cairo's calls bind to, and
+# src/fcmatch.c's g_thread_new what Pango's do.  Nothing in plakat calls
+# them, and a sanitizer's runtime, linked first, defines __snprintf_chk
+# too, so they are linked as objects, never picked from the archive.
+NUMFMT_O = $(BUILD)/obj/numfmt.o $(BUILD)/obj/fcmatch.o
 TESTBIN  = $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 
 # Message catalogues: po/LANG.po is the source, the .mo is built beside
@@ -212,10 +213,10 @@ fuzz-build:
 		$(HYPHEN_DICS:$(HYPHEN_PATTERNS)/%=$(FUZZ_BUILD)/hyphen/%.bin)
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/libplakat.a
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/obj/fcmatch.o $(FUZZ_BUILD)/libplakat.a
 	@echo "  LINK    $@"
 	@clang $(CPPFLAGS_ALL) -Isrc -DFUZZ_SRCDIR='"$(CURDIR)"' $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-		-o $@ $< $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
+		-o $@ $< $(FUZZ_BUILD)/obj/numfmt.o $(FUZZ_BUILD)/obj/fcmatch.o $(FUZZ_BUILD)/libplakat.a $(LDLIBS_ALL)
 
 fuzz: fuzz-build
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESS)

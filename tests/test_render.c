@@ -12,6 +12,7 @@
 
 #include "community.h"
 #include "diag.h"
+#include "fcmatch.h"
 
 #define SAMPLE "samples/urban-gardening.cfg"
 
@@ -78,8 +79,12 @@ static void test_render_files(void)
         struct diag d;
         diag_init(&d, NULL);
         struct render_result res;
+        guint inlined = fcmatch_inline_count();
         g_assert_true(renderer_render(r, sample, &o, &res, &d));
         assert_quiet(&d);
+        /* Pango's font lookups ran on this thread (src/fcmatch.c): its
+         * calls reach plakat's g_thread_new. */
+        g_assert_cmpuint(fcmatch_inline_count(), >, inlined);
 
         g_assert_cmpuint(res.n, ==, 2);
         char *a3 = g_build_filename(out, "urban-gardening-a3.pdf", NULL);
