@@ -224,7 +224,7 @@ bool cfg_load(config_t *cfg, const char *path, const struct cfg_limits *lim, str
 {
         size_t len = 0;
         char *err = NULL;
-        char *text = util_read_file(path, lim->max_bytes, &len, &err);
+        char *text = util_read_file(path, lim->max_bytes, &len, &err, NULL);
         if (!text) {
                 diag_error(d, path, 0, NULL, "%s", err);
                 g_free(err);

@@ -1361,13 +1361,24 @@ struct community *community_load_string(const char *text, size_t len, const char
 struct community *community_load(const char *path, const struct community_options *opt,
                                  struct diag *d)
 {
-        config_t cfg;
-        config_init(&cfg);
-        if (!cfg_load(&cfg, path, &limits, d)) {
-                config_destroy(&cfg);
+        size_t len = 0;
+        char *err = NULL;
+        struct stat st;
+        char *text = util_read_file(path, limits.max_bytes, &len, &err, &st);
+        if (!text) {
+                diag_error(d, path, 0, NULL, "%s", err);
+                g_free(err);
                 return NULL;
         }
-        return from_config(&cfg, path, opt, d);
+        struct community *c = community_load_string(text, len, path, opt, d);
+        if (c) {
+                c->source = text;
+                c->source_len = len;
+                c->source_stamp = g_strdup_printf("%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        } else {
+                g_free(text);
+        }
+        return c;
 }
 
 void community_free(struct community *c)
@@ -1418,5 +1429,7 @@ void community_free(struct community *c)
         g_free(c->style.photo);
         g_free(c->style.logo_written);
         g_free(c->style.photo_written);
+        g_free(c->source);
+        g_free(c->source_stamp);
         g_free(c);
 }

@@ -96,6 +96,14 @@ struct community {
         struct style style;
 
         GHashTable *lines; /* setting path ("signup.url") -> line, for messages */
+
+        /* The bytes the file was read from and its modification time
+         * ("seconds.nanoseconds"), for renderer_input_key: the key is of
+         * what was parsed, never of what the file holds a moment later.
+         * NULL from community_load_string. */
+        char *source;
+        size_t source_len;
+        char *source_stamp;
 };
 
 struct community_options {

@@ -1406,23 +1406,31 @@ static bool render_job(struct renderer *r, const struct community *c, const stru
         return ok;
 }
 
-/* Feed a file's bytes to sum (its path when it cannot be read: then the
- * render will fail and say why). */
+/* Feed a file to sum: its path, its time (a file touched since counts as
+ * changed, as make has it: more work at worst, never a wrong skip) and
+ * its bytes.  NULLs for what could not be read (then the render fails and
+ * says why). */
+static void sum_read(struct digest *sum, const char *path, const char *stamp, const char *data, size_t len)
+{
+        digest_update(sum, path, strlen(path));
+        if (stamp)
+                digest_update(sum, stamp, strlen(stamp));
+        if (data)
+                digest_update(sum, data, len);
+}
+
+/* The same of a file read now. */
 static void sum_file(struct digest *sum, const char *path)
 {
-        char *data = NULL;
+        char *data = NULL, *stamp = NULL;
         gsize len = 0;
-        digest_update(sum, path, strlen(path));
-        /* The time too: a file touched since counts as changed, as make
-         * has it (more work at worst, never a wrong skip). */
         GStatBuf st;
-        if (g_stat(path, &st) == 0) {
-                char *stamp = g_strdup_printf("%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-                digest_update(sum, stamp, strlen(stamp));
-                g_free(stamp);
-        }
-        if (g_file_get_contents(path, &data, &len, NULL))
-                digest_update(sum, data, len);
+        if (g_stat(path, &st) == 0)
+                stamp = g_strdup_printf("%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        if (!g_file_get_contents(path, &data, &len, NULL))
+                data = NULL;
+        sum_read(sum, path, stamp, data, len);
+        g_free(stamp);
         g_free(data);
 }
 
@@ -1436,7 +1444,12 @@ char *renderer_input_key(struct renderer *r, const struct community *c, const st
         g_free(opts);
         for (size_t i = 0; o->formats && o->formats[i]; i++)
                 digest_update(&sum, o->formats[i], strlen(o->formats[i]) + 1);
-        sum_file(&sum, c->path);
+        /* The community file as it was parsed, not as it is now: changed in
+         * between, the key would vouch for bytes never drawn. */
+        if (c->source)
+                sum_read(&sum, c->path, c->source_stamp, c->source, c->source_len);
+        else
+                sum_file(&sum, c->path);
         if (c->style.logo)
                 sum_file(&sum, c->style.logo);
         if (c->style.photo)

@@ -77,12 +77,17 @@ char *util_read_stream(FILE *f, size_t max, size_t *len, char **err)
         return buf;
 }
 
-char *util_read_file(const char *path, size_t max, size_t *len, char **err)
+char *util_read_file(const char *path, size_t max, size_t *len, char **err, struct stat *st)
 {
         FILE *f = util_open_regular(path, false);
         if (!f) {
                 *err = errno == EINVAL ? g_strdup(_("not a regular file"))
                                        : g_strdup_printf(_("cannot open: %s"), g_strerror(errno));
+                return NULL;
+        }
+        if (st && fstat(fileno(f), st) != 0) {
+                *err = g_strdup_printf(_("cannot open: %s"), g_strerror(errno));
+                fclose(f);
                 return NULL;
         }
         char *buf = util_read_stream(f, max, len, err);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 /* Number of Unicode characters in a valid UTF-8 string. */
@@ -21,8 +22,9 @@ FILE *util_open_regular(const char *path, bool nofollow);
 
 /* Read a whole file of at most max bytes.  Returns the bytes (NUL-terminated,
  * caller frees) and sets *len; on failure returns NULL and sets *err to a
- * message for the user (caller frees).  A file larger than max is not read. */
-char *util_read_file(const char *path, size_t max, size_t *len, char **err);
+ * message for the user (caller frees).  A file larger than max is not read.
+ * st (may be NULL) gets the status of the file the bytes came from. */
+char *util_read_file(const char *path, size_t max, size_t *len, char **err, struct stat *st);
 
 /* The name a community's outputs start with: the file name without its
  * folder and ".cfg", shortened when it is long so that every output name

@@ -298,6 +298,50 @@ static void test_layouts(void)
         g_assert_false(renderer_layout_has(r, NULL, "all")); /* not a format */
 }
 
+/* The key of a community's outputs is of the file as it was read and
+ * parsed: written again in between, the key must not vouch for the new
+ * bytes, which were never drawn (a re-run would skip them). */
+static void test_key_of_what_was_read(void)
+{
+        char *dir = g_dir_make_tmp("plakat-key-XXXXXX", NULL);
+        char *path = g_build_filename(dir, "c.cfg", NULL);
+        char *text;
+        gsize n;
+        g_assert_true(g_file_get_contents(SAMPLE, &text, &n, NULL));
+        g_assert_true(g_file_set_contents(path, text, (gssize)n, NULL));
+        char *formats[] = { "a6", NULL };
+        struct render_options o = options(dir, formats);
+        struct community_options co = { .languages = renderer_languages(r) };
+        struct diag d;
+        diag_init(&d, NULL);
+        struct community *c = community_load(path, &co, &d);
+        g_assert_nonnull(c);
+        char *before = renderer_input_key(r, c, &o);
+
+        char *other = g_strconcat(text, "\n# changed after it was read\n", NULL);
+        g_assert_true(g_file_set_contents(path, other, -1, NULL));
+        char *again = renderer_input_key(r, c, &o);
+        g_assert_cmpstr(again, ==, before);
+
+        struct community *now = community_load(path, &co, &d);
+        g_assert_nonnull(now);
+        char *changed = renderer_input_key(r, now, &o);
+        g_assert_cmpstr(changed, !=, before);
+
+        g_free(changed);
+        g_free(again);
+        g_free(before);
+        community_free(now);
+        community_free(c);
+        diag_clear(&d);
+        g_free(other);
+        g_free(text);
+        g_unlink(path);
+        g_rmdir(dir);
+        g_free(path);
+        g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
         test_init(&argc, &argv);
@@ -316,6 +360,7 @@ int main(int argc, char **argv)
         g_test_add_func("/render/refused", test_refused);
         g_test_add_func("/render/formats", test_formats);
         g_test_add_func("/render/layouts", test_layouts);
+        g_test_add_func("/render/key_of_what_was_read", test_key_of_what_was_read);
         int rc = g_test_run();
         community_free(sample);
         renderer_free(r);
