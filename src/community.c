@@ -1321,6 +1321,8 @@ static struct community *from_config(config_t *cfg, const char *file,
         static const struct community_options defaults = { 0 };
         size_t errors = d->errors;
         struct community *c = g_new0(struct community, 1);
+        static gint made;
+        c->serial = (guint)g_atomic_int_add(&made, 1) + 1;
         c->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         c->path = g_strdup(file);
         c->slug = util_slug(file);

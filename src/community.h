@@ -104,6 +104,10 @@ struct community {
         char *source;
         size_t source_len;
         char *source_stamp;
+
+        /* Never the same for two communities of one process (from 1): what
+         * the renderer's facts are remembered by (render.c, facts_for). */
+        guint serial;
 };
 
 struct community_options {

@@ -55,6 +55,7 @@ struct facts {
         GHashTable *lists; /* name -> GPtrArray of GHashTable (field -> value) */
         const struct lang *lang;
         int short_line, url_line; /* of signup.short and signup.url, for messages; 0: unknown */
+        gint refs;
 };
 
 static void fact_free(gpointer p)
@@ -76,12 +77,19 @@ struct facts *facts_new_empty(const struct lang *l)
         f->vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, fact_free);
         f->lists = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, list_free);
         f->lang = l;
+        f->refs = 1;
+        return f;
+}
+
+struct facts *facts_ref(struct facts *f)
+{
+        g_atomic_int_inc(&f->refs);
         return f;
 }
 
 void facts_free(struct facts *f)
 {
-        if (!f)
+        if (!f || !g_atomic_int_dec_and_test(&f->refs))
                 return;
         g_hash_table_destroy(f->lists);
         g_hash_table_destroy(f->vars);

@@ -47,6 +47,9 @@ struct fact {
 struct facts *facts_new(const struct community *c, const struct lang *l, const GDate *today);
 /* Empty facts (tests, previews); fill with facts_put and facts_list_add. */
 struct facts *facts_new_empty(const struct lang *l);
+/* Another reference to f, which nobody changes any more; each is given
+ * back with facts_free, the last frees f. */
+struct facts *facts_ref(struct facts *f);
 void facts_free(struct facts *f);
 
 /* Set name to the plain value (copied); NULL or "" removes it. */

@@ -56,6 +56,11 @@ struct renderer {
         size_t n_layouts;
         const char **layout_names; /* the same order, NULL-terminated */
         char *data_sum; /* SHA-256 over every data file a render may read (see input_key) */
+        /* The facts facts_for built last, and what for. */
+        struct facts *facts;
+        guint facts_of; /* community.serial */
+        const struct lang *facts_lang;
+        guint32 facts_day; /* Julian */
 };
 
 /* ---- set-up ------------------------------------------------------------------ */
@@ -449,6 +454,7 @@ void renderer_free(struct renderer *r)
 {
         if (!r)
                 return;
+        facts_free(r->facts);
         for (size_t i = 0; i < r->n_langs; i++)
                 lang_free(r->langs[i]);
         g_free(r->langs);
@@ -663,6 +669,27 @@ static void warn_unshown(const struct community *c, const struct prep *p, const 
         g_free(setting);
 }
 
+/* The facts of c as of today, in the language of its words: a new
+ * reference (facts_free).  The key of a community's outputs and its render
+ * ask for the same ones in turn, and building them (every value, the next
+ * meetings) costs more than a flyer's fitting measures: the last ones are
+ * kept, for the community loaded last (its serial: a freed community's
+ * memory may hold the next one). */
+static struct facts *facts_for(struct renderer *r, const struct community *c, const GDate *today)
+{
+        const struct lang *l = renderer_lang(r, c->words_language);
+        guint32 day = g_date_valid(today) ? g_date_get_julian(today) : 0;
+        if (!r->facts || !c->serial || !day || r->facts_of != c->serial || r->facts_lang != l ||
+            r->facts_day != day) {
+                facts_free(r->facts);
+                r->facts = facts_new(c, l, today);
+                r->facts_of = c->serial;
+                r->facts_lang = l;
+                r->facts_day = day;
+        }
+        return facts_ref(r->facts);
+}
+
 static bool prep_init(struct renderer *r, const struct community *c, const struct render_options *o,
                       struct prep *p, struct diag *d)
 {
@@ -685,7 +712,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 return false;
         }
         p->lang = renderer_lang(r, c->words_language);
-        p->facts = facts_new(c, p->lang, &o->today);
+        p->facts = facts_for(r, c, &o->today);
         const struct theme *theme = NULL;
         if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
                 theme = themes_find(&r->themes, c->style.theme);
@@ -1456,7 +1483,7 @@ char *renderer_input_key(struct renderer *r, const struct community *c, const st
                 sum_file(&sum, c->style.photo);
         /* The words of the day: the next meetings and everything else a
          * template can print, as of o->today. */
-        struct facts *f = facts_new(c, renderer_lang(r, c->words_language), &o->today);
+        struct facts *f = facts_for(r, c, &o->today);
         for (const char *const *k = facts_placeholders(); *k; k++) {
                 const char *v = facts_get(f, *k);
                 digest_update(&sum, *k, strlen(*k) + 1);
