@@ -660,15 +660,23 @@ static void html_heading(GString *h, const char *input, const char *badge_cls, c
         html_titled(h, input, input, badge_cls, badge);
 }
 
-/* Warnings of a community that was written, as the terminal shows them. */
-static void html_warnings(GString *h, const struct job_result *r)
+/* Warnings of a community that was written, as the terminal shows them;
+ * none that shown (the terminal's text on the card already) holds. */
+static void html_warnings(GString *h, const struct job_result *r, const char *shown)
 {
         if (!r || r->warnings == 0)
+                return;
+        size_t left = 0;
+        for (size_t i = 0; i < r->messages->len; i++) {
+                const char *m = r->messages->pdata[i];
+                left += m[0] == 'W' && !(shown && strstr(shown, m + 1));
+        }
+        if (!left)
                 return;
         g_string_append(h, "<pre class=\"warnings\">");
         for (size_t i = 0; i < r->messages->len; i++) {
                 const char *m = r->messages->pdata[i];
-                if (m[0] != 'W')
+                if (m[0] != 'W' || (shown && strstr(shown, m + 1)))
                         continue;
                 g_string_append(h, "\u26a0 ");
                 report_html_text(h, m + 1);
@@ -811,7 +819,7 @@ static char *html_text(const struct report *rep)
                         report_html_text(h, s->err);
                         g_string_append(h, "</pre>\n");
                 }
-                html_warnings(h, s);
+                html_warnings(h, s, ok ? NULL : s->err);
                 g_string_append(h, "<div class=\"grid\">\n");
                 for (size_t k = 0; k < rep->sheet_n; k++)
                         html_figure(h, &rep->sheet[k]);
@@ -842,7 +850,7 @@ static char *html_text(const struct report *rep)
                         } else {
                                 html_heading(h, r->path, same ? "" : "ok", word);
                         }
-                        html_warnings(h, r);
+                        html_warnings(h, r, NULL);
                         g_string_append(h, "<div class=\"grid\">\n");
                         for (size_t k = 0; k < e->shown->len; k++)
                                 html_figure(h, &g_array_index(e->shown, struct shown, k));

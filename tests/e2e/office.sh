@@ -184,6 +184,13 @@ for c in cards:
     term = html.unescape(re.search(r'<pre class="term">(.*?)</pre>', c, re.S).group(1))
     assert "the sheet %s with this community was not written; the sheet's messages say why" % sheet in term, term
 PY
+ok_cmd "sheets: a sheet not written: its card in report.html tells its warning once" python3 - "$T_TMP/sd" <<'PY'
+import html, os, sys
+page = open(os.path.join(sys.argv[1], "report.html"), encoding="utf-8").read()
+card = html.unescape(page.split("<h2>Print sheets</h2>")[1])
+said = card.count("4 a6 fill the a4 sheet edge to edge")
+assert said == 1, (said, card)
+PY
 ok_cmd "sheets: a folder at the sheet's name: left as it was" test -d "$T_TMP/sd/sheets_a6_on_a4.pdf"
 
 # On SRA4 with bleed there is room above and below: crop marks in the margin.
