@@ -29,7 +29,7 @@
  *   and 21.0 -> 19.9 ms; 100 A6 flyers on one worker no change (a worker
  *   makes its patterns once); 250 outputs byte for byte the same.
  *
- * tests/e2e/numfmt.sh renders with PLAKAT_PANGO_THREADS=1 (Pango's own
+ * tests/e2e/fcmatch.sh renders with PLAKAT_PANGO_THREADS=1 (Pango's own
  * threads) and compares the files; test_render checks that Pango's calls
  * reach this file. */
 #define _GNU_SOURCE
