@@ -473,9 +473,7 @@ static void stop(struct run *run, struct worker *w)
  * for a kit, in each community's folder there. */
 static void sweep(const struct batch *b)
 {
-        output_sweep(b->outdir);
-        if (b->env.kit)
-                output_sweep_folders(b->outdir);
+        output_sweep(b->outdir, b->env.kit != NULL);
 }
 
 static void worker_lost(struct run *run, struct worker *w, int status, const char *why_timeout)

@@ -106,7 +106,7 @@ struct community {
         char *source_stamp;
 
         /* Never the same for two communities of one process (from 1): what
-         * the renderer's facts are remembered by (render.c, facts_for). */
+         * the renderer's facts are remembered by (renderer_facts). */
         guint serial;
 };
 

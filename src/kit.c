@@ -249,7 +249,7 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
         bool ok = renderer_render_batch(k->r, c, &ro, b, d);
 
         const struct lang *l = renderer_lang(k->r, c->words_language);
-        struct facts *f = facts_new(c, l, &o->today);
+        struct facts *f = renderer_facts(k->r, c, &o->today);
         GPtrArray *es = g_ptr_array_new_with_free_func(entry_free);
         size_t rendered = render_batch_len(b);
 

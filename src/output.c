@@ -244,7 +244,7 @@ static bool leftover(const char *name, pid_t *pid)
         return true;
 }
 
-size_t output_sweep(const char *dir)
+size_t output_sweep(const char *dir, bool folders)
 {
         GDir *gd = g_dir_open(dir, 0, NULL);
         if (!gd)
@@ -252,30 +252,18 @@ size_t output_sweep(const char *dir)
         size_t n = 0;
         for (const char *e; (e = g_dir_read_name(gd));) {
                 pid_t pid;
-                /* Only a writer that is gone: kill(pid, 0) fails with ESRCH. */
-                if (!leftover(e, &pid) || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+                bool left = leftover(e, &pid);
+                if (!left && !folders)
                         continue;
                 char *p = g_build_filename(dir, e, NULL);
                 struct stat st;
-                if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) == 0)
+                bool there = lstat(p, &st) == 0;
+                if (there && S_ISDIR(st.st_mode) && folders)
+                        n += output_sweep(p, false);
+                /* Only a writer that is gone: kill(pid, 0) fails with ESRCH. */
+                else if (there && left && S_ISREG(st.st_mode) && pid != getpid() && kill(pid, 0) != 0 &&
+                         errno == ESRCH && unlink(p) == 0)
                         n++;
-                g_free(p);
-        }
-        g_dir_close(gd);
-        return n;
-}
-
-size_t output_sweep_folders(const char *dir)
-{
-        GDir *gd = g_dir_open(dir, 0, NULL);
-        if (!gd)
-                return 0;
-        size_t n = 0;
-        for (const char *e; (e = g_dir_read_name(gd));) {
-                char *p = g_build_filename(dir, e, NULL);
-                struct stat st;
-                if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                        n += output_sweep(p);
                 g_free(p);
         }
         g_dir_close(gd);

@@ -107,13 +107,10 @@ void output_after_fork(void);
 
 /* Remove the temporary files in dir that a plakat which is no longer
  * running left behind (killed, machine off); never those of a run that is
- * alive.  Returns how many it removed. */
-size_t output_sweep(const char *dir);
-
-/* The same in every folder directly inside dir (symbolic links are not
- * followed): plakat kit writes each community's files into a folder of
- * its own there. */
-size_t output_sweep_folders(const char *dir);
+ * alive.  With folders, those in every folder directly inside dir too
+ * (symbolic links are not followed): plakat kit writes each community's
+ * files into a folder of its own there.  Returns how many it removed. */
+size_t output_sweep(const char *dir, bool folders);
 
 /* The mode new outputs get: 0666 less the umask (util_umask). */
 mode_t output_file_mode(void);

@@ -56,7 +56,7 @@ struct renderer {
         size_t n_layouts;
         const char **layout_names; /* the same order, NULL-terminated */
         char *data_sum; /* SHA-256 over every data file a render may read (see input_key) */
-        /* The facts facts_for built last, and what for. */
+        /* The facts renderer_facts built last, and what for. */
         struct facts *facts;
         guint facts_of; /* community.serial */
         const struct lang *facts_lang;
@@ -669,13 +669,12 @@ static void warn_unshown(const struct community *c, const struct prep *p, const 
         g_free(setting);
 }
 
-/* The facts of c as of today, in the language of its words: a new
- * reference (facts_free).  The key of a community's outputs and its render
- * ask for the same ones in turn, and building them (every value, the next
- * meetings) costs more than a flyer's fitting measures: the last ones are
- * kept, for the community loaded last (its serial: a freed community's
- * memory may hold the next one). */
-static struct facts *facts_for(struct renderer *r, const struct community *c, const GDate *today)
+/* The key of a community's outputs, its render and its kit ask for the
+ * same facts in turn, and building them (every value, the next meetings)
+ * costs more than a flyer's fitting measures: the last ones are kept, for
+ * the community loaded last (its serial: a freed community's memory may
+ * hold the next one). */
+struct facts *renderer_facts(struct renderer *r, const struct community *c, const GDate *today)
 {
         const struct lang *l = renderer_lang(r, c->words_language);
         guint32 day = g_date_valid(today) ? g_date_get_julian(today) : 0;
@@ -712,7 +711,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
                 return false;
         }
         p->lang = renderer_lang(r, c->words_language);
-        p->facts = facts_for(r, c, &o->today);
+        p->facts = renderer_facts(r, c, &o->today);
         const struct theme *theme = NULL;
         if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
                 theme = themes_find(&r->themes, c->style.theme);
@@ -1483,7 +1482,7 @@ char *renderer_input_key(struct renderer *r, const struct community *c, const st
                 sum_file(&sum, c->style.photo);
         /* The words of the day: the next meetings and everything else a
          * template can print, as of o->today. */
-        struct facts *f = facts_for(r, c, &o->today);
+        struct facts *f = renderer_facts(r, c, &o->today);
         for (const char *const *k = facts_placeholders(); *k; k++) {
                 const char *v = facts_get(f, *k);
                 digest_update(&sum, *k, strlen(*k) + 1);

@@ -63,6 +63,7 @@
 #include "format.h"
 
 struct community;
+struct facts;
 struct diag;
 struct renderer;
 
@@ -220,6 +221,11 @@ const char *const *renderer_languages(const struct renderer *r);
 
 /* A loaded language by code, falling back to "de" (owned by r). */
 const struct lang *renderer_lang(const struct renderer *r, const char *code);
+
+/* The facts of c as of today, in the language of its words
+ * (renderer_lang of c->words_language): a new reference; give it back with
+ * facts_free.  Kept for the community asked for last. */
+struct facts *renderer_facts(struct renderer *r, const struct community *c, const GDate *today);
 
 /* For `plakat formats` and `plakat layouts`: one line each to out. */
 void renderer_list_formats(const struct renderer *r, FILE *out);

@@ -66,6 +66,18 @@ skip() {
         echo "ok $T_NUM - $1 # SKIP $2"
 }
 
+# exports SYMBOL LIBRARY: $PLAKAT defines SYMBOL for LIBRARY's calls to
+# bind to (src/numfmt.c, src/fcmatch.c); else they go to the library's
+# own and the speed-up is silently lost.  Skipped for a wrapper script.
+exports() {
+        if nm -D --defined-only "$PLAKAT" >/dev/null 2>&1; then
+                ok_cmd "the binary exports $1 for $2 to bind to" \
+                        sh -c "nm -D --defined-only '$PLAKAT' | grep -qw $1"
+        else
+                skip "the binary exports $1" "$PLAKAT is not an ELF binary (a wrapper)"
+        fi
+}
+
 # Run plakat with arguments; capture exit status, stdout, stderr.  A run
 # that refuses or fails without saying why is a failed test wherever it
 # happens (issue 12: "refused (0 errors)").
