@@ -4,7 +4,9 @@
 # For each samples/*.cfg: the median wall time of N whole processes
 # rendering one A3 PDF (-f a3) and one 1080 px PNG (-f instagram); then
 # all samples in one process (-f a3), divided by their number, for what a
-# batch pays per poster once fonts and layouts are loaded.  Uses hyperfine
+# batch pays per poster once fonts and layouts are loaded.  Every run
+# renders (--force): into the same folder, a run would otherwise find the
+# last one's files unchanged and time only that.  Uses hyperfine
 # when installed, else a shell loop.  Prints a table; asserts nothing.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -53,8 +55,8 @@ printf '%-32s %12s %12s\n' "" "(<= $TARGET_PDF)" "(<= $TARGET_PNG)"
 n=0 sum_pdf=0 sum_png=0 worst_pdf=0 worst_png=0
 for f in samples/*.cfg; do
         name=$(basename "$f" .cfg)
-        pdf=$(median_ms "$bin" render -q --today "$TODAY" -f a3 -o "$tmp/o" "$f")
-        png=$(median_ms "$bin" render -q --today "$TODAY" -f instagram -o "$tmp/o" "$f")
+        pdf=$(median_ms "$bin" render -q --force --today "$TODAY" -f a3 -o "$tmp/o" "$f")
+        png=$(median_ms "$bin" render -q --force --today "$TODAY" -f instagram -o "$tmp/o" "$f")
         printf '%-32s %8s %-3s %8s %-3s\n' "$name" "$pdf" "$(verdict "$pdf" $TARGET_PDF)" \
                 "$png" "$(verdict "$png" $TARGET_PNG)"
         n=$((n + 1))
@@ -67,7 +69,7 @@ printf '%-32s %8.1f     %8.1f\n' "mean" "$(awk -v s="$sum_pdf" -v n=$n 'BEGIN { 
 # One process for every sample: set-up paid once.
 echo
 for fmt in a3 instagram; do
-        all=$(median_ms "$bin" render -q --today "$TODAY" -f "$fmt" -o "$tmp/o" samples/*.cfg)
+        all=$(median_ms "$bin" render -q --force --today "$TODAY" -f "$fmt" -o "$tmp/o" samples/*.cfg)
         printf 'one process, %d samples, -f %-10s %8s ms total, %6.1f ms per sample\n' "$n" "$fmt" "$all" \
                 "$(awk -v a="$all" -v n=$n 'BEGIN { print a / n }')"
 done
