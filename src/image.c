@@ -38,6 +38,7 @@
 
 #include "diag.h"
 #include "lazy.h"
+#include "pixels.h"
 #include "util.h"
 
 struct image {
@@ -298,7 +299,7 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
         int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
         int channels = gdk_pixbuf_get_n_channels(pb);
         bool alpha = gdk_pixbuf_get_has_alpha(pb);
-        cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
+        cairo_surface_t *s = pixels_surface(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
         if (cairo_surface_status(s))
                 return s;
         cairo_surface_flush(s);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "pixels.h"
 #include "pngout.h"
 #include "util.h"
 
@@ -104,7 +105,7 @@ static bool png_open(struct output *o, const struct output_spec *spec, char **er
 {
         o->dpi = spec->dpi;
         o->threads = spec->threads;
-        o->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)spec->width, (int)spec->height);
+        o->surface = pixels_surface(CAIRO_FORMAT_RGB24, (int)spec->width, (int)spec->height);
         return surface_ok(o->surface, err);
 }
 

@@ -230,6 +230,89 @@ static void test_rgb24(void)
         cairo_surface_destroy(s);
 }
 
+/* RGB24 rows of every width the converter treats apart (one pixel, a
+ * last pixel after the 4-byte stores, wide), random colours and random
+ * unused bytes: every pixel reads back exact, through zlib and libpng. */
+static void test_rgb24_widths(void)
+{
+        static const int widths[] = { 1, 2, 3, 5, 1080 };
+        uint32_t v = 99;
+        for (size_t i = 0; i < G_N_ELEMENTS(widths); i++) {
+                int w = widths[i], h = 7;
+                cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+                cairo_surface_flush(s);
+                for (int y = 0; y < h; y++)
+                        for (int x = 0; x < w; x++) {
+                                v = v * 1103515245u + 12345u;
+                                put(s, x, y, v);
+                        }
+                cairo_surface_mark_dirty(s);
+                size_t len;
+                char *buf = write_mem(s, 0, &len);
+                check_stream(buf, len, s);
+                cairo_surface_t *back = read_back(buf, len);
+                for (int y = 0; y < h; y++)
+                        for (int x = 0; x < w; x++)
+                                g_assert_cmphex(get(back, x, y) & 0xffffff, ==, get(s, x, y) & 0xffffff);
+                cairo_surface_destroy(back);
+                free(buf);
+                cairo_surface_destroy(s);
+        }
+}
+
+/* The filter byte of the PNG's first row. */
+static unsigned first_filter(const char *buf, size_t len)
+{
+        size_t n;
+        unsigned char *z = idat(buf, len, &n), first = 0xff;
+        z_stream zs = { 0 };
+        g_assert_cmpint(inflateInit(&zs), ==, Z_OK);
+        zs.next_in = z;
+        zs.avail_in = (uInt)n;
+        zs.next_out = &first;
+        zs.avail_out = 1;
+        g_assert_cmpint(inflate(&zs, Z_NO_FLUSH), >=, Z_OK);
+        inflateEnd(&zs);
+        g_free(z);
+        return first;
+}
+
+/* The filter is chosen from the share of pixels equal to their left
+ * neighbour, at least 3/4 for none: counted exactly, on either side of
+ * the line, whichever of a row's pixels (in a group of four or after
+ * them) differ.  14 pixels a row, 4 rows: 52 pairs, 39 equal is the line. */
+static void test_filter_choice(void)
+{
+        for (int breaks = 12; breaks <= 15; breaks++) {
+                int w = 14, h = 4;
+                cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+                cairo_surface_flush(s);
+                int left = breaks;
+                for (int y = 0; y < h; y++) {
+                        uint32_t c = 0x204060u + (uint32_t)y;
+                        /* Odd rows change at their last pixels (x = 13
+                         * follows the groups of four), even rows at their
+                         * first, so their last pixels match. */
+                        int here = MIN(left, (breaks + h - 1) / h);
+                        left -= here;
+                        for (int x = 0; x < w; x++) {
+                                if (x > 0 && (y % 2 ? x >= w - here : x <= here))
+                                        c += 0x010000u;
+                                put(s, x, y, c);
+                        }
+                }
+                g_assert_cmpint(left, ==, 0);
+                cairo_surface_mark_dirty(s);
+                size_t len;
+                char *buf = write_mem(s, 0, &len);
+                int same = (w - 1) * h - breaks;
+                g_assert_cmpuint(first_filter(buf, len), ==, 4 * same >= 3 * (w - 1) * h ? 0 : 4);
+                check_stream(buf, len, s);
+                free(buf);
+                cairo_surface_destroy(s);
+        }
+}
+
 /* A poster-like image: flat colours, gradient, text, shapes; on a
  * full-bleed gradient if bleed. */
 static cairo_surface_t *poster_on(int w, int h, bool bleed)
@@ -494,6 +577,8 @@ int main(int argc, char **argv)
         test_init(&argc, &argv);
         g_test_add_func("/png/pixels", test_pixels);
         g_test_add_func("/png/rgb24", test_rgb24);
+        g_test_add_func("/png/rgb24_widths", test_rgb24_widths);
+        g_test_add_func("/png/filter_choice", test_filter_choice);
         g_test_add_func("/png/images", test_images);
         g_test_add_func("/png/bands", test_bands);
         g_test_add_func("/png/few_rows", test_few_rows);
