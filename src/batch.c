@@ -626,24 +626,44 @@ static void run_here(struct run *run)
 
 /* ---- sheets --------------------------------------------------------------------------- */
 
-/* d's messages into res (all, for the report) and err (what the terminal
- * shows: errors, and warnings unless quiet), and its counts. */
-static void keep_messages(struct job_result *res, const struct diag *d, bool quiet, GString *err)
+/* d's messages after res's (all, for the report, and for the terminal:
+ * errors, and warnings unless quiet), and its counts on top of res's. */
+static void keep_messages(struct job_result *res, const struct diag *d, bool quiet)
 {
+        GString *err = g_string_new(res->err);
         for (size_t k = 0; k < d->n; k++) {
                 bool error = d->msgs[k].level == DIAG_ERROR;
                 g_ptr_array_add(res->messages, g_strconcat(error ? "E" : "W", d->msgs[k].text, NULL));
                 if (!quiet || error)
                         g_string_append_printf(err, "%s\n", d->msgs[k].text);
         }
-        res->errors = d->errors;
-        res->warnings = d->warnings;
-        res->failures = d->failures;
+        res->errors += d->errors;
+        res->warnings += d->warnings;
+        res->failures += d->failures;
+        free(res->err);
+        res->err = strdup(err->str);
+        g_string_free(err, TRUE);
+}
+
+/* res is refused: its status, and the line the terminal ends its
+ * messages with, as for a file rendered on its own. */
+static void refuse(struct job_result *res)
+{
+        res->status = JOB_REFUSED;
+        char *clean = diag_clean(res->path);
+        char *line = g_strdup_printf(ngettext("%s: refused (%zu error)\n", "%s: refused (%zu errors)\n", res->errors),
+                                     clean, res->errors);
+        char *err = g_strconcat(res->err, line, NULL);
+        free(res->err);
+        res->err = strdup(err);
+        g_free(err);
+        g_free(line);
+        g_free(clean);
 }
 
 /* cr was laid on the sheet at sheet, which was not written: a message of
  * its own, so that its entry in report.json says why it has no outputs.
- * The terminal said it once, with the sheet's path; the report's lead
+ * The terminal says it once, with the sheet's path; the report's lead
  * reads only their own entry, which points to the sheet's messages. */
 static void sheet_lost(struct job_result *cr, const char *sheet, enum job_status now)
 {
@@ -655,28 +675,130 @@ static void sheet_lost(struct job_result *cr, const char *sheet, enum job_status
         cr->errors++;
         if (now == JOB_FAILED)
                 cr->failures++;
+        cr->status = now;
         g_free(msg);
         g_free(clean);
         g_free(community);
 }
 
 /* The loaded communities' results, printed and counted in input order;
- * unchanged: their sheet is as the record says.  Each is handed on once. */
-static void finish_loaded(struct run *run, struct job_result **loaded, bool unchanged)
+ * unchanged: their sheet is as the record says.  undone: the run was
+ * stopped before their sheet was written, so what was not refused is
+ * left out (the summary counts it as not done).  Each is handed on or
+ * freed once. */
+static void finish_loaded(struct run *run, struct job_result **loaded, bool unchanged, bool undone)
 {
         for (size_t i = 0; i < run->n; i++) {
                 if (!loaded[i])
                         continue;
-                if (unchanged && loaded[i]->status == JOB_OK)
-                        loaded[i]->status = JOB_UNCHANGED;
-                finish(run, i, loaded[i]);
+                if (undone && loaded[i]->status == JOB_OK) {
+                        job_result_clear(loaded[i]);
+                        g_free(loaded[i]);
+                } else {
+                        if (unchanged && loaded[i]->status == JOB_OK)
+                                loaded[i]->status = JOB_UNCHANGED;
+                        finish(run, i, loaded[i]);
+                }
                 loaded[i] = NULL;
         }
 }
 
-/* All communities on sheets in one PDF: each file's messages in order,
- * then the sheet's path.  A community's status waits for the sheet's: on
- * a sheet the record found unchanged, nothing of it was rendered. */
+/* The sheet's own fingerprint: its communities' and how they are laid
+ * on it. */
+static void sheet_key(const struct batch *b, GPtrArray *cs, char key[DIGEST_HEX])
+{
+        struct digest sum;
+        digest_init(&sum);
+        for (size_t i = 0; i < cs->len; i++) {
+                char *k = renderer_input_key(b->env.r, cs->pdata[i], b->env.ro);
+                digest_update(&sum, k, strlen(k));
+                g_free(k);
+        }
+        char *how = g_strdup_printf("%s|%s|%u", b->sheet->sheet, b->sheet->piece, b->sheet->copies);
+        digest_update(&sum, how, strlen(how));
+        g_free(how);
+        digest_hex(&sum, key);
+}
+
+/* Draw the sheet of the communities cs (each loaded[at[k]]) into sr:
+ * what laying out each one said goes into its own result, in its turn;
+ * one refused there is refused; when the sheet is not written, the others
+ * count as it went.  The record keeps the sheet only when every community
+ * is on it: one refused while laid out is tried, and told, again on the
+ * next run, as a refused file always is.  Returns false when the run was
+ * stopped before the sheet was written. */
+static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_result **loaded, const char *key,
+                       struct job_result *sr)
+{
+        struct batch *b = run->b;
+        struct diag d;
+        diag_init(&d, NULL);
+        struct render_result rr;
+        struct sheet_request req = *b->sheet;
+        req.placed = g_new(bool, cs->len);
+        req.diags = g_new(struct diag, cs->len);
+        req.stop = &interrupted;
+        for (size_t k = 0; k < cs->len; k++) {
+                req.placed[k] = true; /* stays so for a community never tried */
+                diag_init(&req.diags[k], NULL);
+        }
+        /* What became of each community and of the sheet is in
+         * req.placed, req.diags and rr (no file: not written). */
+        (void)renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len, b->env.ro, &req,
+                                     &rr, &d);
+        bool stopped = rr.n == 0 && interrupted;
+        /* A sheet not written (it could not be opened, drawn or put in
+         * place) has nothing of the others on paper either: they count as
+         * the sheet went, failed when the machine said no, refused
+         * otherwise, and the sheet is not counted on top of them. */
+        enum job_status lost = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
+        bool all = true;
+        for (size_t k = 0; k < cs->len; k++) {
+                struct job_result *cr = loaded[g_array_index(at, size_t, k)];
+                keep_messages(cr, &req.diags[k], b->env.quiet);
+                all &= req.placed[k];
+                if (!req.placed[k])
+                        refuse(cr);
+                else if (rr.n == 0 && !stopped)
+                        sheet_lost(cr, b->sheet->path, lost);
+                diag_clear(&req.diags[k]);
+        }
+        if (!stopped) {
+                finish_loaded(run, loaded, false, false);
+                keep_messages(sr, &d, b->env.quiet);
+                fputs(sr->err, stderr);
+                if (rr.n == 0)
+                        sr->status = lost;
+        }
+        char *name = g_path_get_basename(b->sheet->path);
+        for (size_t k = 0; k < rr.n; k++) {
+                const struct rendered *it = &rr.items[k];
+                char *clean = diag_clean(it->path);
+                printf("%s\n", clean);
+                g_free(clean);
+                /* The piece's format, as the record keeps it: a re-run
+                 * shows the same. */
+                struct job_output o = { g_strdup(it->path), g_strdup(b->sheet->piece),
+                                        g_strdup(output_writer(it->kind)->ext), g_strdup(it->sha256) };
+                g_array_append_val(sr->outputs, o);
+                if (run->record && all)
+                        record_put(run->record, key, 1, name, b->sheet->piece, "pdf", it->sha256, b->outdir);
+        }
+        fflush(stdout);
+        g_free(name);
+        g_free(req.placed);
+        g_free(req.diags);
+        render_result_clear(&rr);
+        diag_clear(&d);
+        return !stopped;
+}
+
+/* All communities on sheets in one PDF: each file's messages in order
+ * (from reading it, then from laying it out), then the sheet's messages
+ * and path.  A community's status waits for the sheet's: on a sheet the
+ * record found unchanged, nothing of it was rendered.  Ctrl-C while the
+ * files are read or the sheet is drawn gives the sheet up: the files
+ * refused so far are told, the rest are not done. */
 static void run_sheets(struct run *run)
 {
         struct batch *b = run->b;
@@ -687,51 +809,34 @@ static void run_sheets(struct run *run)
                 struct diag d;
                 diag_init(&d, NULL);
                 struct community *c = community_load(run->files[i], b->env.co, &d);
+                if (c && !job_series_open(&b->env, c, &d)) {
+                        community_free(c);
+                        c = NULL;
+                }
                 struct job_result *res = new_result();
                 job_result_init(res, run->files[i]);
-                GString *err = g_string_new(NULL);
-                keep_messages(res, &d, b->env.quiet, err);
+                keep_messages(res, &d, b->env.quiet);
                 if (c) {
                         g_ptr_array_add(cs, c);
                         g_array_append_val(at, i);
                 } else {
-                        res->status = JOB_REFUSED;
-                        char *clean = diag_clean(run->files[i]);
-                        g_string_append_printf(err, ngettext("%s: refused (%zu error)\n", "%s: refused (%zu errors)\n",
-                                                             d.errors),
-                                               clean, d.errors);
-                        g_free(clean);
+                        refuse(res);
                 }
-                free(res->err);
-                res->err = strdup(err->str);
-                g_string_free(err, TRUE);
                 diag_clear(&d);
                 loaded[i] = res;
         }
-        if (cs->len > 0 && !interrupted) {
-                /* The sheet's own fingerprint: its communities' and how
-                 * they are laid on it. */
-                struct digest sum;
-                digest_init(&sum);
-                for (size_t i = 0; i < cs->len; i++) {
-                        char *key = renderer_input_key(b->env.r, cs->pdata[i], b->env.ro);
-                        digest_update(&sum, key, strlen(key));
-                        g_free(key);
-                }
-                char *how = g_strdup_printf("%s|%s|%u", b->sheet->sheet, b->sheet->piece, b->sheet->copies);
-                digest_update(&sum, how, strlen(how));
-                g_free(how);
+        bool done = !interrupted;
+        if (cs->len > 0 && done) {
                 char key[DIGEST_HEX];
-                digest_hex(&sum, key);
-                char *name = g_path_get_basename(b->sheet->path);
+                sheet_key(b, cs, key);
                 GPtrArray *was = run->record && !b->env.force ? record_lookup(run->record, key, b->outdir) : NULL;
-                finish_loaded(run, loaded, was != NULL);
                 clear_progress(run);
                 /* The sheet as a result of its own, so the report lists it. */
                 struct job_result *sr = run->sheet = new_result();
                 job_result_init(sr, b->sheet->path);
                 sr->key = g_strdup(key);
                 if (was) {
+                        finish_loaded(run, loaded, true, false);
                         char *clean = diag_clean(b->sheet->path);
                         printf("%s\n", clean);
                         g_free(clean);
@@ -745,67 +850,15 @@ static void run_sheets(struct run *run)
                         }
                         g_ptr_array_free(was, TRUE);
                 } else {
-                        struct diag d;
-                        diag_init(&d, NULL);
-                        struct render_result rr;
-                        struct sheet_request req = *b->sheet;
-                        req.placed = g_new(bool, cs->len);
-                        for (size_t k = 0; k < cs->len; k++)
-                                req.placed[k] = true; /* stays so for a community never tried */
-                        /* What became of each community and of the sheet
-                         * is in req.placed and rr (no file: not written). */
-                        (void)renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata,
-                                                     cs->len, b->env.ro, &req, &rr, &d);
-                        GString *err = g_string_new(NULL);
-                        keep_messages(sr, &d, b->env.quiet, err);
-                        fputs(err->str, stderr);
-                        free(sr->err);
-                        sr->err = strdup(err->str);
-                        g_string_free(err, TRUE);
-                        for (size_t k = 0; k < rr.n; k++) {
-                                const struct rendered *it = &rr.items[k];
-                                char *clean = diag_clean(it->path);
-                                printf("%s\n", clean);
-                                g_free(clean);
-                                /* The piece's format, as the record keeps it: a re-run
-                                 * shows the same. */
-                                struct job_output o = { g_strdup(it->path), g_strdup(b->sheet->piece),
-                                                        g_strdup(output_writer(it->kind)->ext), g_strdup(it->sha256) };
-                                g_array_append_val(sr->outputs, o);
-                                if (run->record)
-                                        record_put(run->record, key, 1, name, b->sheet->piece, "pdf", it->sha256,
-                                                   b->outdir);
-                        }
-                        fflush(stdout);
-                        /* A community refused while laid out counts as
-                         * refused, not rendered (its messages came with
-                         * the sheet's).  A sheet not written (it could
-                         * not be opened, drawn or put in place) has
-                         * nothing of the others on paper either: they
-                         * count as the sheet went, failed when the
-                         * machine said no, refused otherwise, and the
-                         * sheet is not counted on top of them. */
-                        enum job_status lost = d.failures && d.failures == d.errors ? JOB_FAILED : JOB_REFUSED;
-                        if (rr.n == 0)
-                                sr->status = lost;
-                        for (size_t k = 0; k < cs->len; k++) {
-                                struct job_result *cr = run->results[g_array_index(at, size_t, k)];
-                                enum job_status now = !req.placed[k] ? JOB_REFUSED : rr.n == 0 ? lost : JOB_OK;
-                                if (cr && cr->status == JOB_OK && now != JOB_OK) {
-                                        cr->status = now;
-                                        run->count[JOB_OK]--;
-                                        run->count[now]++;
-                                        if (req.placed[k])
-                                                sheet_lost(cr, b->sheet->path, now);
-                                }
-                        }
-                        g_free(req.placed);
-                        render_result_clear(&rr);
-                        diag_clear(&d);
+                        done = draw_sheet(run, cs, at, loaded, key, sr);
                 }
-                g_free(name);
+                if (!done) {
+                        job_result_clear(sr);
+                        g_free(sr);
+                        run->sheet = NULL;
+                }
         }
-        finish_loaded(run, loaded, false);
+        finish_loaded(run, loaded, false, !done);
         g_free(loaded);
         g_array_free(at, TRUE);
         for (size_t i = 0; i < cs->len; i++)

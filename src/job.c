@@ -260,6 +260,14 @@ static size_t next_meetings(const struct job_env *run, const struct community *c
         return 0;
 }
 
+bool job_series_open(const struct job_env *e, const struct community *c, struct diag *d)
+{
+        size_t errors = d->errors;
+        struct meeting next[1];
+        next_meetings(e, c, next, 1, !e->allow_ended, d);
+        return d->errors == errors;
+}
+
 /* ---- commands ---------------------------------------------------------------- */
 
 static struct community *load(const struct job_env *run, const char *path, struct diag *d)
@@ -337,9 +345,7 @@ static void render_one(const struct job_env *run, const char *path, struct job_r
                 }
         }
         if (ok) {
-                struct meeting next[1];
-                next_meetings(run, c, next, 1, !run->allow_ended, &d);
-                ok = d.errors == 0 &&
+                ok = job_series_open(run, c, &d) &&
                      (run->kit ? kit_make(run->kit, c, run->ro, &done, &d) : renderer_render(run->r, c, run->ro, &done, &d)) &&
                      d.errors == 0;
         }

@@ -17,6 +17,8 @@ struct render_options;
 struct community_options;
 struct record;
 struct kit;
+struct community;
+struct diag;
 
 struct job_env {
         struct renderer *r;
@@ -57,6 +59,11 @@ void job_result_init(struct job_result *res, const char *path);
 /* Check or render the file at path as e says; the result tells everything
  * (free with job_result_clear). */
 void job_run(const struct job_env *e, const char *path, struct job_result *res);
+
+/* Whether c may go on paper today: false, with the error in d, when every
+ * meeting lies in the past and e does not allow an ended series (a poster
+ * inviting to sign up for nothing).  Render and sheets ask the same. */
+bool job_series_open(const struct job_env *e, const struct community *c, struct diag *d);
 
 /* A result for a file refused before it was read (one message, e.g. two
  * files whose outputs would share names), or one that failed outside

@@ -1952,15 +1952,17 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         struct job j = { piece, false };
         bool all = true;
         sh.pages = sheetpdf_new(sh.out->surface, sh.plan.sheet_w, sh.plan.sheet_h, sheet_writer_thread(o));
-        for (size_t i = 0; i < n; i++) {
-                bool placed = sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh, d);
+        bool stopped = false;
+        for (size_t i = 0; i < n && !(stopped = sr->stop && *sr->stop); i++) {
+                bool placed = sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh,
+                                              sr->diags ? &sr->diags[i] : d);
                 if (sr->placed)
                         sr->placed[i] = placed;
                 all &= placed;
         }
         sheet_page_end(&sh);
         sh.why = sheetpdf_close(sh.pages);
-        bool ok = sh.pieces > 0;
+        bool ok = sh.pieces > 0 && !stopped;
         if (ok && sh.why) {
                 if (!output_failed(sh.out, d))
                         diag_error(d, sr->path, 0, NULL, "cannot draw the sheet: %s", sh.why);

@@ -56,6 +56,7 @@
 #ifndef PLAKAT_RENDER_H
 #define PLAKAT_RENDER_H
 
+#include <signal.h>
 #include <glib.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -159,6 +160,14 @@ struct sheet_request {
         /* NULL, or n flags set to whether each community went onto the
          * sheet (false: refused while laid out, said in the messages). */
         bool *placed;
+        /* NULL, or n diags: what laying out each community said goes into
+         * its own (its file's messages, for the terminal and the report in
+         * its turn), the sheet's into d.  NULL: everything into d. */
+        struct diag *diags;
+        /* NULL, or a flag a signal handler sets: once it is set no further
+         * community is laid on the sheet and the sheet is given up (not
+         * written), as a Ctrl-C leaves no file that is not the whole job. */
+        const volatile sig_atomic_t *stop;
 };
 /* Why not one piece of the print format piece, with bleed_mm around it,
  * goes on the print format sheet, and what would go: a translated

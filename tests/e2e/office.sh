@@ -110,6 +110,32 @@ run render --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sl" "$long"
 is "$rc" 1 "sheets: a community refused on the sheet: exit 1"
 like "$err" "too long for the QR code of this design" "sheets: the refused community's reason is said"
 like "$err" "1 rendered, 0 unchanged, 1 refused, 0 failed" "sheets: a community refused while laid out counts once, as refused"
+# Its messages come in its turn and end as a refused file's do, before
+# the sheet's path; report.json has them in its entry.
+is "$(printf '%s\n' "$err" | sed -n "s|^$long/||p" | cut -c1-6 | uniq | tr '\n' ' ')" "b.cfg: " \
+        "sheets: refused while laid out: its lines name its file"
+is "$(printf '%s\n' "$err" | grep "^$long/b.cfg" | tail -n 1)" "$long/b.cfg: refused (2 errors)" \
+        "sheets: refused while laid out: its messages end with its refused line"
+run render --report --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sl" "$long"
+like "$err" "1 rendered, 0 unchanged, 1 refused, 0 failed" \
+        "sheets: a re-run tries a community refused while laid out again, and says so again"
+ok_cmd "sheets: refused while laid out: report.json has its reason" python3 - "$T_TMP/sl/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+b = [c for c in r["communities"] if c["input"].endswith("/b.cfg")][0]
+assert b["status"] == "refused" and b["errors"] == 2, b
+assert any(m["level"] == "error" and "too long for the QR code" in m["message"] for m in b["messages"]), b
+PY
+
+# A series whose meetings have all passed is refused on a sheet as when
+# rendered on its own (a flyer inviting to sign up for nothing).
+ended=$T_TMP/ended
+mkdir -p "$ended"
+community "$ended/a.cfg" "Vorbei" "https://bielefeld.jetzt/cop/vorbei"
+sed -i 's/repeat = "monthly"/repeat = "once"/' "$ended/a.cfg"
+run render --today 2031-01-01 -f a6 --sheet a4 -o "$T_TMP/se" "$ended" "$long/a.cfg"
+like "$err" "$ended/a.cfg:4: schedule.first: the series has ended" "sheets: an ended series is refused"
+like "$err" "1 rendered, 0 unchanged, 1 refused, 0 failed" "sheets: an ended series counts as refused"
 
 # A piece that never goes on the sheet (A4 on A6): a usage mistake found
 # before any community is read; no summary, and the output folder, its
@@ -283,6 +309,25 @@ counts=$(printf '%s\n' "$err" | sed -n 's/^\([0-9]*\) rendered, \([0-9]*\) uncha
 ok_cmd "after Ctrl-C: it finishes the rest ($counts; $done_n were there)" \
         awk -v c="$counts" -v d="$done_n" 'BEGIN { split(c, n, " "); exit !(n[1] + n[2] == 200 && n[2] >= d - 2) }'
 is "$(ls "$int" | grep -c pdf)" 200 "after Ctrl-C: all 200 there"
+
+# Ctrl-C while a sheet is drawn: the sheet is given up (no sheet, no
+# temporary file), its communities are not done, and the same command
+# draws it whole.
+sint=$T_TMP/sint
+"$PLAKAT" render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many" >/dev/null 2>"$sint.err" &
+pid=$!
+n=0
+while [ "$(ls -a "$sint" 2>/dev/null | grep -c '^\.sheets_a6_on_a4\.pdf\.plakat-')" -lt 1 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+kill -INT $pid
+wait $pid
+rc=$?
+is "$rc" 130 "Ctrl-C on a sheet: exit 130"
+like "$(cat "$sint.err")" "0 rendered, 0 unchanged, 0 refused, 0 failed, 200 not done (interrupted" \
+        "Ctrl-C on a sheet: its communities are not done"
+is "$(ls -a "$sint" | grep -v -e '^\.*$' -e '^\.plakat-record$')" "" "Ctrl-C on a sheet: no sheet and no temporary file"
+run render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
+like "$err" "200 rendered, 0 unchanged" "after Ctrl-C on a sheet: the same command draws it"
+like "$(pdfinfo "$sint/sheets_a6_on_a4.pdf")" "Pages:           200" "after Ctrl-C on a sheet: all 800 flyers on 200 pages"
 
 # A second signal while the first stop is under way: within a quarter of a
 # second it is the same stop told twice (timeout(1) signals the command and
