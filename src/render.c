@@ -1745,12 +1745,13 @@ static void sheet_mark_room(const struct sheet_plan *p, bool *sides, bool *ends)
         *ends = p->y0 - p->bleed >= least;
 }
 
-/* Whether piece, with bleed_mm around it, goes on sheet at least once
- * (marks: with room for crop marks all around). */
-static bool sheet_takes(const struct format *sheet, const struct format *piece, double bleed_mm, bool marks)
+/* Whether piece, with bleed_mm around it, goes on sheet at least
+ * at_least times (marks: with room for crop marks all around). */
+static bool sheet_takes(const struct format *sheet, const struct format *piece, double bleed_mm, bool marks,
+                        size_t at_least)
 {
         struct sheet_plan p;
-        if (!sheet_layout(sheet, piece, bleed_mm, &p))
+        if (!sheet_layout(sheet, piece, bleed_mm, &p) || sheet_capacity(&p) < at_least)
                 return false;
         bool sides, ends;
         sheet_mark_room(&p, &sides, &ends);
@@ -1777,18 +1778,19 @@ static int by_area(gconstpointer a, gconstpointer b)
 #define SHEET_SUGGESTIONS 2
 
 /* Names of print formats, ", " between, SHEET_SUGGESTIONS at most:
- * larger: paper larger than sheet that takes piece, the smallest first;
- * otherwise formats for -f smaller than piece that sheet takes, the
- * largest first.  "" when there is none; caller frees. */
+ * larger: paper larger than sheet that takes piece at least at_least
+ * times (a larger sheet that holds fewer is no advice), the smallest
+ * first; otherwise formats for -f smaller than piece that sheet takes,
+ * the largest first.  "" when there is none; caller frees. */
 static char *sheet_suggest(const struct formats *fs, const struct format *sheet, const struct format *piece,
-                           double bleed_mm, bool marks, bool larger)
+                           double bleed_mm, bool marks, bool larger, size_t at_least)
 {
         GPtrArray *fit = g_ptr_array_new();
         for (size_t k = 0; k < fs->n; k++) {
                 const struct format *f = &fs->f[k];
-                if (!f->print || (larger ? !paper_larger(f, sheet) || !sheet_takes(f, piece, bleed_mm, marks)
+                if (!f->print || (larger ? !paper_larger(f, sheet) || !sheet_takes(f, piece, bleed_mm, marks, at_least)
                                          : f->sheet_only || !paper_larger(piece, f) ||
-                                                   !sheet_takes(sheet, f, bleed_mm, marks)))
+                                                   !sheet_takes(sheet, f, bleed_mm, marks, 1)))
                         continue;
                 g_ptr_array_add(fit, (gpointer)f);
         }
@@ -1808,8 +1810,8 @@ char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet
         struct sheet_plan p;
         if (sheet_layout(sheet, piece, bleed_mm, &p))
                 return NULL;
-        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, true);
-        char *smaller = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, false);
+        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, true, 1);
+        char *smaller = sheet_suggest(&r->formats, sheet, piece, bleed_mm, false, false, 1);
         char *advice = *larger && *smaller ? g_strdup_printf(_("use a larger sheet (--sheet %s) or a smaller format (-f %s)"),
                                                              larger, smaller)
                        : *larger  ? g_strdup_printf(_("use a larger sheet (--sheet %s)"), larger)
@@ -1831,7 +1833,7 @@ char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet
 }
 
 /* What to do about a sheet without room for marks: a larger sheet that
- * has it; or, when none has, less bleed where that would leave room on
+ * has it for as many pieces; or, when none has, less bleed where that would leave room on
  * this sheet or a larger one; or else a smaller format.  One piece that
  * is the whole sheet (A3 on A3, no bleed) needs no cut at all, so it is
  * told the larger sheet only as the way to marks.  ngettext: the words
@@ -1839,7 +1841,7 @@ char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet
 static char *sheet_marks_advice(const struct renderer *r, const struct format *sheet, const struct format *piece,
                                 double bleed_mm, size_t pieces, bool whole)
 {
-        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true);
+        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true, pieces);
         char *advice;
         if (pieces == 1 && whole && bleed_mm <= 0)
                 advice = *larger ? g_strdup_printf(_("the piece is the whole sheet and needs no cut; a larger sheet "
@@ -1858,8 +1860,8 @@ static char *sheet_marks_advice(const struct renderer *r, const struct format *s
                 return advice;
         bool less_bleed = false;
         if (bleed_mm > 0) {
-                char *without = sheet_suggest(&r->formats, sheet, piece, 0, true, true);
-                less_bleed = *without || sheet_takes(sheet, piece, 0, true);
+                char *without = sheet_suggest(&r->formats, sheet, piece, 0, true, true, pieces);
+                less_bleed = *without || sheet_takes(sheet, piece, 0, true, pieces);
                 g_free(without);
         }
         return less_bleed ? g_strdup_printf(ngettext("cut around the piece: no larger sheet has room for marks "
@@ -1875,6 +1877,32 @@ static char *sheet_marks_advice(const struct renderer *r, const struct format *s
                                               "cut between the pieces: no larger sheet has room for marks around "
                                               "them; use a smaller format (-f) for marks",
                                               pieces));
+}
+
+/* With bleed fewer pieces may fit than without (4 x A6 on A4 become 2),
+ * and the print shop would get twice the paper without a word: said when
+ * a larger sheet holds as many with bleed and marks, and named.  Where
+ * none does (8 A6 on SRA3 with bleed, 9 without, no marks), the sheet is
+ * already the right one and a warning on every run would only teach the
+ * office to skip warnings.  NULL when there is nothing to say; caller
+ * frees. */
+static char *sheet_bleed_cost(const struct renderer *r, const struct format *sheet, const struct format *piece,
+                              double bleed_mm, size_t pieces)
+{
+        struct sheet_plan bare;
+        if (bleed_mm <= 0 || !sheet_layout(sheet, piece, 0, &bare) || sheet_capacity(&bare) <= pieces)
+                return NULL;
+        size_t without = sheet_capacity(&bare);
+        char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true, without);
+        char *msg = NULL;
+        if (*larger)
+                msg = g_strdup_printf(_("--bleed %g leaves room for %zu %s on each %s sheet, %zu without bleed (each "
+                                        "piece with its bleed is %g x %g mm); a larger sheet (--sheet %s) holds %zu "
+                                        "or more with bleed and crop marks"),
+                                      bleed_mm, pieces, piece->name, sheet->name, without, piece->width + 2 * bleed_mm,
+                                      piece->height + 2 * bleed_mm, larger, without);
+        g_free(larger);
+        return msg;
 }
 
 bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs, size_t n,
@@ -1907,6 +1935,10 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
          * sheet of a piece's own size holds one (A3 on A3), hence ngettext:
          * "1 a3 fills ... around it", not "fill ... them". */
         size_t pieces = sheet_capacity(&sh.plan);
+        char *cost = sheet_bleed_cost(r, sheet, piece, o->bleed_mm, pieces);
+        if (cost)
+                diag_warn(d, sr->path, 0, NULL, "%s", cost);
+        g_free(cost);
         char *advice = sides && ends ? NULL : sheet_marks_advice(r, sheet, piece, o->bleed_mm, pieces, !sides && !ends);
         char *nomarks = NULL;
         if (!sides && !ends)

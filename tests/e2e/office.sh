@@ -100,6 +100,17 @@ run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in
 like "$err" "0 rendered, 4 unchanged, 2 refused, 0 failed" "sheets: a re-run counts every community unchanged"
 is "$(stat -c %y "$sheet")" "$before" "sheets: a re-run leaves the sheet as it is"
 
+# Bleed that halves what goes on a sheet (2 A6 on A4 instead of 4) would
+# double the print shop's paper without a word: said, with the sheets that
+# hold as many with bleed; on the sheet made for bleed (8 A6 on SRA3) no
+# warning, or the office learns to skip them.
+run render --today "$TODAY" -f a6 --sheet a4 --bleed 3 -o "$T_TMP/sb" "$in/garten/garten.cfg"
+like "$err" "sheets_a6_on_a4.pdf: warning: --bleed 3 leaves room for 2 a6 on each a4 sheet, 4 without bleed (each piece with its bleed is 111 x 154 mm); a larger sheet (--sheet a3, sra3) holds 4 or more with bleed and crop marks" \
+        "sheets: bleed that costs pieces, said, with the sheets that hold as many"
+run render --today "$TODAY" -f a6 --sheet sra3 --bleed 3 --copies 8 -o "$T_TMP/sb" "$in/garten/garten.cfg"
+unlike "$err" "leaves room for" "sheets: SRA3 with bleed, the sheet for it: no warning about bleed"
+like "$(pdfinfo "$T_TMP/sb/sheets_a6_on_sra3.pdf")" "Pages:           1" "sheets: 8 A6 with bleed on one SRA3"
+
 # A community refused while laid out (its address too long for the
 # design's QR code), not while read: refused, and not also rendered.
 long=$T_TMP/long
