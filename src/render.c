@@ -877,6 +877,10 @@ static void check_zones(const struct job *j, const struct canvas *cv, const stru
                                   who, b->elem->name, SAFE_CUT_MM);
         } else if (r.x < -0.5 || r.x + r.w > cv->trim_w + 0.5) {
                 diag_warn(d, file, 0, NULL, "%s: %s: runs off the side of the image", who, b->elem->name);
+        } else if (r.y < -0.5 || r.y + r.h > cv->trim_h + 0.5) {
+                /* Off the image, whatever band apps cover (none on a post:
+                 * "the top or bottom 0 px" would say nothing). */
+                diag_warn(d, file, 0, NULL, "%s: %s: runs off the top or bottom of the image", who, b->elem->name);
         } else if (r.y < j->f->safe_top - 0.5 || r.y + r.h > cv->trim_h - j->f->safe_bottom + 0.5) {
                 diag_warn(d, file, 0, NULL, "%s: %s: lies in the top or bottom %.0f px that apps cover",
                           who, b->elem->name, fmax(j->f->safe_top, j->f->safe_bottom));

@@ -71,6 +71,16 @@ is "$(qr_of "$o/long-instagram.png")" \
         "https://bielefeld.jetzt/cop/arbeitsgemeinschaft-nachhaltige-stadtentwicklung-buergerbeteiligung" \
         "long: the QR code of a long address still reads"
 
+# An address with no place to break, too long for the printed line: on
+# a post (no band that apps cover) the warning says it runs off the
+# image, not that it lies in "the top or bottom 0 px".
+sed 's|^signup .*|signup = { url = "https://bielefeld.jetzt/anmeldung?kurs=buergerhaushalt-werkstatt-2027\&formular=anmeldung-teilnehmende\&quelle=plakat\&utm_source=flyer\&utm_medium=print\&utm_campaign=buergerhaushalt2027\&ref=innovation-office-bielefeld-niederwall"; };|' \
+        "$d/minimal.cfg" >"$T_TMP/offimage.cfg"
+run check --today "$RTODAY" -f instagram "$T_TMP/offimage.cfg"
+like "$err" "instagram (klar): short-url: runs off the top or bottom of the image" \
+        "an address too long for its line on a post: runs off the image, said so"
+unlike "$err" " 0 px" "an address too long for its line on a post: no band of 0 px"
+
 # Only the required settings.
 render_ok minimal
 is "$err" "" "minimal: no warnings"
