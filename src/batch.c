@@ -45,9 +45,20 @@ static int by_path(const void *a, const void *b)
         return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A name a lead meant as a community file that is not one: "x.cfg.txt"
+ * (Windows hides the .txt a text editor added) or "x.CFG".  Such a file
+ * is not read, but said, or its community would get no flyer unnoticed. */
+static bool almost_cfg(const char *name)
+{
+        size_t n = strlen(name);
+        return (n > 8 && g_ascii_strcasecmp(name + n - 8, ".cfg.txt") == 0) ||
+               (n > 4 && g_ascii_strcasecmp(name + n - 4, ".cfg") == 0 && strcmp(name + n - 4, ".cfg") != 0);
+}
+
 /* Every *.cfg below dir into out, links not followed: a link in a shared
- * folder could lead anywhere, and a loop would never end. */
-static void walk(const char *dir, GPtrArray *out, unsigned depth)
+ * folder could lead anywhere, and a loop would never end.  Names that
+ * look meant as one (almost_cfg) into missed. */
+static void walk(const char *dir, GPtrArray *out, GPtrArray *missed, unsigned depth)
 {
         GDir *gd = depth < 32 ? g_dir_open(dir, 0, NULL) : NULL;
         if (!gd)
@@ -62,10 +73,12 @@ static void walk(const char *dir, GPtrArray *out, unsigned depth)
                         continue;
                 }
                 if (S_ISDIR(st.st_mode)) {
-                        walk(p, out, depth + 1);
+                        walk(p, out, missed, depth + 1);
                         g_free(p);
                 } else if (S_ISREG(st.st_mode) && g_str_has_suffix(e, ".cfg")) {
                         g_ptr_array_add(out, p);
+                } else if (S_ISREG(st.st_mode) && almost_cfg(e)) {
+                        g_ptr_array_add(missed, p);
                 } else {
                         g_free(p);
                 }
@@ -82,8 +95,18 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                 GPtrArray *found = g_ptr_array_new();
                 if (g_file_test(*in, G_FILE_TEST_IS_DIR)) {
                         *folders = true;
-                        walk(*in, found, 0);
+                        GPtrArray *missed = g_ptr_array_new_with_free_func(g_free);
+                        walk(*in, found, missed, 0);
                         g_ptr_array_sort(found, by_path);
+                        g_ptr_array_sort(missed, by_path);
+                        for (size_t i = 0; notes && !quiet && i < missed->len; i++) {
+                                char *clean = diag_clean(missed->pdata[i]);
+                                g_string_append_printf(notes, _("%s: not read: a community file's name ends in .cfg "
+                                                                "(rename it; Windows may hide a .txt at the end)\n"),
+                                                       clean);
+                                g_free(clean);
+                        }
+                        g_ptr_array_free(missed, TRUE);
                 } else {
                         g_ptr_array_add(found, g_strdup(*in));
                 }

@@ -71,6 +71,22 @@ printf 'garbage\n\t\t\n' >"$T_TMP/o2/.plakat-record"
 run render -j 2 --today 2027-02-20 -f $fmts -o "$T_TMP/o2" "$in"
 like "$err" "3 rendered, 0 unchanged" "damaged record: rendered again, nothing skipped"
 
+# A file meant as a community file that is not named so (Windows hides
+# the ".txt" an editor added; "X.CFG"): not read, but said, or that
+# community would get no flyer unnoticed.  Not with -q.
+near=$T_TMP/near
+mkdir -p "$near/a" "$near/b"
+community "$near/a/a.cfg.txt" "Versteckt" "https://bielefeld.jetzt/cop/versteckt"
+community "$near/b/B.CFG" "Gross" "https://bielefeld.jetzt/cop/gross"
+community "$near/b/b.cfg" "Richtig" "https://bielefeld.jetzt/cop/richtig"
+run check -f a6 --today "$TODAY" "$near"
+like "$err" "$near/a/a.cfg.txt: not read: a community file's name ends in .cfg (rename it; Windows may hide a .txt at the end)" \
+        "folder: a .cfg.txt is not read, and said"
+like "$err" "$near/b/B.CFG: not read: " "folder: a .CFG is not read, and said"
+is "$rc" 0 "folder: a file not read is a note, not a refusal"
+run check -q -f a6 --today "$TODAY" "$near"
+is "$err" "" "folder: -q keeps the note quiet"
+
 # ---- print sheets -------------------------------------------------------------------
 run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
 sheet=$T_TMP/s2/sheets_a6_on_a4.pdf
