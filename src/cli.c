@@ -131,8 +131,9 @@ void cli_help(FILE *out)
         fputs(_("      --force            render everything, also what is unchanged since\n"
                 "                         the last run into the same folder\n"
                 "      --sheet=FORMAT     print sheets: put the one print format of -f\n"
-                "                         several times on each FORMAT page (a4, a3), with\n"
-                "                         crop marks, into one PDF (sheets_PIECE_on_FORMAT.pdf)\n"
+                "                         several times on each FORMAT page (a4, a3, sra4,\n"
+                "                         sra3), with crop marks where there is room, into\n"
+                "                         one PDF (sheets_PIECE_on_FORMAT.pdf)\n"
                 "      --copies=N         with --sheet: each community N times (default: 1)\n"
                 "      --report           also write report.json and report.html into the\n"
                 "                         output folder\n"
@@ -411,7 +412,8 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *out, FILE *err)
                                 break;
                         }
                         g_free(cli->sheet);
-                        cli->sheet = g_strdup(optarg);
+                        /* As -f takes "A6": a paper size is no less one in capitals. */
+                        cli->sheet = g_strstrip(g_ascii_strdown(optarg, -1));
                         break;
                 case OPT_COPIES: {
                         double v;

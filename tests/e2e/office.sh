@@ -127,6 +127,10 @@ run render --today "$TODAY" -f a6 --sheet sra3 --bleed 3 --copies 8 -o "$T_TMP/s
 unlike "$err" "leaves room for" "sheets: SRA3 with bleed, the sheet for it: no warning about bleed"
 like "$(pdfinfo "$T_TMP/sb/sheets_a6_on_sra3.pdf")" "Pages:           1" "sheets: 8 A6 with bleed on one SRA3"
 
+# Paper sizes in capitals, as -f takes them.
+run render --today "$TODAY" -f A6 --sheet A4 -o "$T_TMP/caps" "$in/garten/garten.cfg"
+is "$out" "$T_TMP/caps/sheets_a6_on_a4.pdf" "sheets: --sheet A4 -f A6, as in lower case"
+
 # A community refused while laid out (its address too long for the
 # design's QR code), not while read: refused, and not also rendered.
 long=$T_TMP/long
