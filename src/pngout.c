@@ -146,7 +146,8 @@ static void to_rgb(const uint32_t *p, int w, bool alpha, unsigned char *out)
         /* Opaque pixels (every PNG plakat draws is RGB24) need no sum: one
          * byte swap puts R, G, B first in memory and a 4-byte store writes
          * them; the next pixel's store covers the fourth byte, so the last
-         * pixel goes byte by byte below.  3 instructions a pixel, not 11. */
+         * pixel goes byte by byte below.  8 instructions a pixel, loop
+         * included, not 20 (GCC 12, -O2). */
         if (!alpha)
                 for (; x + 1 < w; x++) {
                         uint32_t rgb = __builtin_bswap32(p[x]) >> 8; /* x R G B -> R G B 0 */

@@ -10,7 +10,7 @@
 #   belongs there, a new model header needs nothing.
 . "$(dirname "$0")/lib.sh"
 
-DRAWING="box.h draw.h fonts.h image.h lazy.h output.h pngout.h qr.h sheetpdf.h"
+DRAWING="box.h draw.h fonts.h image.h lazy.h output.h pixels.h pngout.h qr.h sheetpdf.h"
 
 # edges DIR KIND: "from to" for every #include "x.h" in DIR; KIND headers
 # takes DIR/*.h only and names nodes by file, KIND modules takes .c and .h
