@@ -759,6 +759,7 @@ static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_re
         struct render_result rr;
         struct sheet_request req = *b->sheet;
         req.placed = g_new(bool, cs->len);
+        req.pages = g_new0(size_t, cs->len);
         req.diags = g_new(struct diag, cs->len);
         req.stop = &interrupted;
         for (size_t k = 0; k < cs->len; k++) {
@@ -779,6 +780,7 @@ static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_re
         for (size_t k = 0; k < cs->len; k++) {
                 struct job_result *cr = loaded[g_array_index(at, size_t, k)];
                 keep_messages(cr, &req.diags[k], b->env.quiet);
+                cr->sheet_page = rr.n > 0 ? req.pages[k] : 0;
                 all &= req.placed[k];
                 if (!req.placed[k])
                         refuse(cr);
@@ -810,6 +812,7 @@ static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_re
         fflush(stdout);
         g_free(name);
         g_free(req.placed);
+        g_free(req.pages);
         g_free(req.diags);
         render_result_clear(&rr);
         diag_clear(&d);
@@ -859,6 +862,13 @@ static void run_sheets(struct run *run)
                 job_result_init(sr, b->sheet->path);
                 sr->key = g_strdup(key);
                 if (was) {
+                        /* The record keeps a sheet only with every
+                         * community on it: each where the plan puts it. */
+                        size_t per = renderer_sheet_pieces(b->env.r, b->sheet->sheet, b->sheet->piece,
+                                                           b->env.ro->bleed_mm);
+                        unsigned copies = b->sheet->copies ? b->sheet->copies : 1;
+                        for (size_t k = 0; per && k < cs->len; k++)
+                                loaded[g_array_index(at, size_t, k)]->sheet_page = k * copies / per + 1;
                         finish_loaded(run, loaded, true, false);
                         char *clean = diag_clean(b->sheet->path);
                         printf("%s\n", clean);

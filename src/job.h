@@ -49,6 +49,7 @@ struct job_result {
         GArray *outputs;         /* struct job_output, written or unchanged */
         size_t errors, warnings, failures;
         char *key;               /* render: the inputs' fingerprint, or NULL */
+        size_t sheet_page;       /* on a sheet: the page (from 1) its first piece is on; 0: none */
         double seconds;
 };
 

@@ -1679,10 +1679,11 @@ static void sheet_page_end(struct sheeting *sh)
         sh->placed = 0;
 }
 
-/* One community's piece, laid out once, drawn copies times. */
+/* One community's piece, laid out once, drawn copies times; *page the
+ * page (from 1) the first copy is on. */
 static bool sheet_community(struct renderer *r, const struct community *c, const struct render_options *o,
                             const struct job *j, unsigned copies, const char *track, struct sheeting *sh,
-                            struct diag *d)
+                            size_t *page, struct diag *d)
 {
         size_t errors = d->errors;
         struct render_options po = *o;
@@ -1702,6 +1703,7 @@ static bool sheet_community(struct renderer *r, const struct community *c, const
         g_hash_table_destroy(shown);
         if (ok) {
                 struct draw_target dt = { NULL, false, code.qr, code.url, who, p.logo, p.photo, NULL };
+                *page = sh->pieces / sheet_capacity(&sh->plan) + 1;
                 for (unsigned k = 0; k < copies; k++) {
                         if (!sh->page)
                                 sh->page = sheetpdf_page_begin(sh->pages);
@@ -1806,6 +1808,13 @@ static char *sheet_suggest(const struct formats *fs, const struct format *sheet,
         }
         g_ptr_array_free(fit, TRUE);
         return g_string_free(s, FALSE);
+}
+
+size_t renderer_sheet_pieces(const struct renderer *r, const char *sheet, const char *piece, double bleed_mm)
+{
+        const struct format *fs = formats_find(&r->formats, sheet), *fp = formats_find(&r->formats, piece);
+        struct sheet_plan p;
+        return fs && fp && sheet_layout(fs, fp, bleed_mm, &p) ? sheet_capacity(&p) : 0;
 }
 
 char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet, const struct format *piece,
@@ -1990,10 +1999,13 @@ bool renderer_sheets_batch(struct renderer *r, const struct community *const *cs
         sh.pages = sheetpdf_new(sh.out->surface, sh.plan.sheet_w, sh.plan.sheet_h, sheet_writer_thread(o));
         bool stopped = false;
         for (size_t i = 0; i < n && !(stopped = sr->stop && *sr->stop); i++) {
-                bool placed = sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh,
+                size_t page = 0;
+                bool placed = sheet_community(r, cs[i], o, &j, sr->copies ? sr->copies : 1, sr->track, &sh, &page,
                                               sr->diags ? &sr->diags[i] : d);
                 if (sr->placed)
                         sr->placed[i] = placed;
+                if (sr->pages)
+                        sr->pages[i] = placed ? page : 0;
                 all &= placed;
         }
         sheet_page_end(&sh);

@@ -160,6 +160,9 @@ struct sheet_request {
         /* NULL, or n flags set to whether each community went onto the
          * sheet (false: refused while laid out, said in the messages). */
         bool *placed;
+        /* NULL, or n: the page (from 1) each community's first piece is
+         * on, 0 for one not placed. */
+        size_t *pages;
         /* NULL, or n diags: what laying out each community said goes into
          * its own (its file's messages, for the terminal and the report in
          * its turn), the sheet's into d.  NULL: everything into d. */
@@ -177,6 +180,11 @@ struct sheet_request {
  * a smaller format (-f a6, card)").  NULL when a piece fits; caller frees
  * with g_free.  renderer_render_sheets refuses such a sheet with the same
  * sentence. */
+/* How many pieces of the print format piece, with bleed_mm, go on each
+ * page of the print format sheet; 0 when either is unknown or none fits.
+ * With every community placed, the k-th (from 0) of a run of copies each
+ * starts on page k * copies / this + 1. */
+size_t renderer_sheet_pieces(const struct renderer *r, const char *sheet, const char *piece, double bleed_mm);
 char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet, const struct format *piece,
                             double bleed_mm);
 bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,

@@ -188,6 +188,7 @@ struct shown {
         char *rel;         /* path relative to the folder */
         char *thumb;       /* picture relative to the folder, or NULL: a card */
         const char *sheet; /* the sheet a piece of format o->format is on, or NULL */
+        size_t page;       /* on a sheet: the page (from 1) of the first piece; 0: none */
 };
 
 struct entry {
@@ -349,7 +350,7 @@ static void collect(struct report *rep, const struct job_result *const *results,
                 if (sheet_sha && (e->res->status == JOB_OK || e->res->status == JOB_UNCHANGED) &&
                     exists(rep->dir, rep->sheet[0].rel)) {
                         struct shown s = { .o = rep->sheet[0].o, .rel = g_strdup(rep->sheet[0].rel),
-                                           .sheet = rep->sheet[0].sheet };
+                                           .sheet = rep->sheet[0].sheet, .page = e->res->sheet_page };
                         s.thumb = thumb_for(rep, e->input, run->sheet_request->piece, sheet_sha, &c, &tried);
                         g_array_append_val(e->shown, s);
                 }
@@ -455,6 +456,8 @@ static void json_output(GString *j, const struct shown *s, const char *indent)
                 report_json_string(j, s->thumb);
         else
                 g_string_append(j, "null");
+        if (s->page)
+                g_string_append_printf(j, ", \"page\": %zu", s->page);
         g_string_append(j, "}");
 }
 
@@ -614,6 +617,9 @@ static void html_figure(GString *h, const struct shown *s)
 {
         g_string_append(h, "<figure><a class=\"pic\" href=\"");
         html_href(h, s->rel);
+        /* PDF viewers in browsers open #page=N at that page. */
+        if (s->page)
+                g_string_append_printf(h, "#page=%zu", s->page);
         g_string_append(h, "\">");
         if (s->thumb) {
                 g_string_append(h, "<img loading=\"lazy\" src=\"");
@@ -634,8 +640,11 @@ static void html_figure(GString *h, const struct shown *s)
         g_string_append(h, "</a><figcaption><b>");
         if (s->sheet) {
                 /* TRANSLATORS: report.html, a piece on a print sheet:
-                 * "a6 on a4 sheet" (format names stay as written) */
-                char *label = g_strdup_printf(_("%s on %s sheet"), s->o->format, s->sheet);
+                 * "a6 on a4 sheet" (format names stay as written), and
+                 * the page its first copy is on */
+                char *label = s->page ? g_strdup_printf(_("%s on %s sheet, page %zu"), s->o->format, s->sheet,
+                                                        s->page)
+                                      : g_strdup_printf(_("%s on %s sheet"), s->o->format, s->sheet);
                 report_html_text(h, label);
                 g_free(label);
         } else {
@@ -645,6 +654,8 @@ static void html_figure(GString *h, const struct shown *s)
         report_html_text(h, up);
         g_string_append(h, "</b><a href=\"");
         html_href(h, s->rel);
+        if (s->page)
+                g_string_append_printf(h, "#page=%zu", s->page);
         g_string_append(h, "\" title=\"");
         report_html_text(h, s->rel);
         g_string_append(h, "\">");

@@ -127,6 +127,23 @@ run render --today "$TODAY" -f a6 --sheet sra3 --bleed 3 --copies 8 -o "$T_TMP/s
 unlike "$err" "leaves room for" "sheets: SRA3 with bleed, the sheet for it: no warning about bleed"
 like "$(pdfinfo "$T_TMP/sb/sheets_a6_on_sra3.pdf")" "Pages:           1" "sheets: 8 A6 with bleed on one SRA3"
 
+# report: each community's picture opens the sheet at the page its first
+# piece is on (4 communities x 2 copies, 4 a page: pages 1, 1, 2, 2), on
+# the run that draws the sheet and on the one that finds it unchanged.
+for pass in drawn unchanged; do
+        run render --report --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/sp" "$in"
+        ok_cmd "sheets: report.json and report.html give each community's page ($pass)" python3 - "$T_TMP/sp" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+r = json.load(open(os.path.join(d, "report.json")))
+pages = [o["page"] for c in r["communities"] if c["status"] in ("ok", "unchanged") for o in c["outputs"]]
+assert pages == [1, 1, 2, 2], pages
+page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
+for n in (1, 2):
+    assert 'href="sheets_a6_on_a4.pdf#page=%d"' % n in page and "a6 on a4 sheet, page %d" % n in page, n
+PY
+done
+
 # Paper sizes in capitals, as -f takes them.
 run render --today "$TODAY" -f A6 --sheet A4 -o "$T_TMP/caps" "$in/garten/garten.cfg"
 is "$out" "$T_TMP/caps/sheets_a6_on_a4.pdf" "sheets: --sheet A4 -f A6, as in lower case"
