@@ -857,6 +857,33 @@ static bool has_dotdot(const char *path)
         return found_dotdot;
 }
 
+/* The name of a file beside path that differs from path's only in case
+ * ("team.jpg" for "Team.jpg"), or NULL: Windows and macOS do not mind
+ * the case, so a lead's file that works there finds no image here, and
+ * "No such file" alone sends them looking for a file that is right there.
+ * Caller frees. */
+static char *other_case(const char *path)
+{
+        char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path), *found = NULL;
+        GDir *gd = g_utf8_validate(base, -1, NULL) ? g_dir_open(dir, 0, NULL) : NULL;
+        if (gd) {
+                char *want = g_utf8_casefold(base, -1);
+                for (const char *e; !found && (e = g_dir_read_name(gd));) {
+                        if (!g_utf8_validate(e, -1, NULL))
+                                continue;
+                        char *have = g_utf8_casefold(e, -1);
+                        if (strcmp(have, want) == 0 && strcmp(e, base) != 0)
+                                found = g_strdup(e);
+                        g_free(have);
+                }
+                g_free(want);
+                g_dir_close(gd);
+        }
+        g_free(dir);
+        g_free(base);
+        return found;
+}
+
 static bool inside(const char *path, const char *dir)
 {
         size_t n = strlen(dir);
@@ -901,7 +928,19 @@ static void store_image(struct loader *ld, const struct at *at, const char *valu
         joined = g_path_is_absolute(value) ? g_strdup(value) : g_build_filename(ld->dir, value, NULL);
         real = realpath(joined, NULL);
         if (!real) {
-                diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(errno));
+                int e = errno;
+                char *other = e == ENOENT ? other_case(joined) : NULL;
+                if (other) {
+                        char *o = diag_quote(other, 80);
+                        diag_error(d, ld->file, at->line, at->path,
+                                   "cannot open %s: no such file, but there is %s: names differ in capitals here; "
+                                   "write it as the file is named",
+                                   q, o);
+                        g_free(o);
+                } else {
+                        diag_error(d, ld->file, at->line, at->path, "cannot open %s: %s", q, g_strerror(e));
+                }
+                g_free(other);
                 goto out;
         }
         if (!outside_ok) {

@@ -71,6 +71,17 @@ printf 'garbage\n\t\t\n' >"$T_TMP/o2/.plakat-record"
 run render -j 2 --today 2027-02-20 -f $fmts -o "$T_TMP/o2" "$in"
 like "$err" "3 rendered, 0 unchanged" "damaged record: rendered again, nothing skipped"
 
+# An image whose name differs only in capitals (fine on Windows): the file
+# that is there is named.
+case=$T_TMP/case
+mkdir -p "$case"
+community "$case/c.cfg" "Gross" "https://bielefeld.jetzt/cop/gross"
+echo 'style = { photo = "Team.jpg"; };' >>"$case/c.cfg"
+cp samples/images/ki-im-alltag.jpg "$case/team.jpg"
+run check "$case/c.cfg"
+like "$err" "$case/c.cfg:7: style.photo: cannot open \"Team.jpg\": no such file, but there is \"team.jpg\": names differ in capitals here; write it as the file is named" \
+        "an image named in other capitals: the file that is there is named"
+
 # A file meant as a community file that is not named so (Windows hides
 # the ".txt" an editor added; "X.CFG"): not read, but said, or that
 # community would get no flyer unnoticed.  Not with -q.
