@@ -33,6 +33,7 @@ unlike "$out" "broken.cfg" "nothing on stdout for the bad file"
 like "$err" "$dir/broken.cfg: refused (" "the bad file is refused on stderr"
 n=$(printf '%s\n' "$err" | grep -c ': refused (')
 is "$n" 1 "one refused line for one bad file"
+like "$(printf '%s\n' "$err" | tail -n 1)" "2 OK, 1 refused in " "some refused: the last line counts them"
 
 run check --today "$TODAY" "$dir/first.cfg" "$dir/second.cfg"
 is "$rc" 0 "only good files: exit 0"
