@@ -407,16 +407,36 @@ static struct job_result *new_result(void)
  * have the same names (x.cfg in two folders) would overwrite each other. */
 static void refuse_collisions(struct run *run)
 {
-        if (!run->b->env.render || run->b->sheet)
+        if (run->b->sheet)
                 return;
+        /* A check says so as a warning, in the file's turn: the office
+         * checks first, and should hear of it before the render refuses. */
+        bool check = !run->b->env.render;
         GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (size_t i = 0; i < run->n; i++) {
                 char *slug = util_slug(run->files[i]);
                 const char *other = g_hash_table_lookup(first, slug);
                 if (other) {
                         char *a = diag_clean(run->files[i]), *b = diag_clean(other), *q = diag_quote(slug, 200);
+                        if (check) {
+                                /* Told by the file's check as its warning
+                                 * (job.c): workers are forked after this. */
+                                char *msg = g_strdup_printf(_("rendered into one folder, its outputs would overwrite "
+                                                              "those of %s (both are named %.*s-...\"), and plakat "
+                                                              "render refuses it; rename one of the files"),
+                                                            b, (int)strlen(q) - 1, q);
+                                if (!run->b->env.clash)
+                                        run->b->env.clash = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                                                  g_free);
+                                g_hash_table_insert(run->b->env.clash, run->files[i], msg);
+                                g_free(a);
+                                g_free(b);
+                                g_free(q);
+                                g_free(slug);
+                                continue;
+                        }
                         char *msg = g_strdup_printf(_("%s: its outputs would overwrite those of %s (both are named "
-                                                    "%.*s-...\"); rename one of the files"),
+                                                      "%.*s-...\"); rename one of the files"),
                                                     a, b, (int)strlen(q) - 1, q);
                         g_free(a);
                         g_free(b);
@@ -1022,6 +1042,10 @@ int batch_run(struct batch *b)
                         g_free(run.results[i]);
                 }
         g_free(run.results);
+        if (b->env.clash) {
+                g_hash_table_destroy(b->env.clash);
+                b->env.clash = NULL;
+        }
         g_array_free(run.again, TRUE);
         if (run.sheet) {
                 job_result_clear(run.sheet);

@@ -279,6 +279,9 @@ static void check_one(const struct job_env *run, const char *path, struct job_re
 {
         struct diag d;
         diag_init(&d, NULL);
+        const char *clash = run->clash ? g_hash_table_lookup(run->clash, path) : NULL;
+        if (clash)
+                diag_warn(&d, path, 0, NULL, "%s", clash);
         struct community *c = load(run, path, &d);
         bool ok = c != NULL;
         if (c) {

@@ -30,6 +30,9 @@ struct job_env {
         bool allow_ended;            /* render a series whose meetings have all passed */
         const struct record *record; /* render: the output folder's record; NULL: none */
         struct kit *kit;             /* render the whole promotion kit (kit.h) instead */
+        /* check: NULL, or file path -> why render would refuse it beside
+         * another (their outputs' names), told as the file's warning. */
+        GHashTable *clash;
 };
 
 enum job_status { JOB_OK, JOB_UNCHANGED, JOB_REFUSED, JOB_FAILED };

@@ -82,6 +82,13 @@ run check "$case/c.cfg"
 like "$err" "$case/c.cfg:7: style.photo: cannot open \"Team.jpg\": no such file, but there is \"team.jpg\": names differ in capitals here; write it as the file is named" \
         "an image named in other capitals: the file that is there is named"
 
+# The office checks first: a check says as the file's warning what the
+# render will refuse (two outputs of one name), in its turn.
+run check -f a6 --today "$TODAY" "$in"
+like "$err" "$in/garten/garten.cfg: warning: rendered into one folder, its outputs would overwrite those of $in/dup/garten.cfg (both are named \"garten-...\"), and plakat render refuses it; rename one of the files" \
+        "check: two files whose outputs would share names, said as a warning"
+like "$out" "$in/garten/garten.cfg: OK" "check: the clash is a warning, the file itself is fine"
+
 # A file meant as a community file that is not named so (Windows hides
 # the ".txt" an editor added; "X.CFG"): not read, but said, or that
 # community would get no flyer unnoticed.  Not with -q.
