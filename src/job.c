@@ -249,6 +249,12 @@ static size_t next_meetings(const struct job_env *run, const struct community *c
                         diag_error(d, c->path, community_line(c, at), at,
                                    "the series has ended (last meeting: %s); a poster or post would still invite people to sign up (pass --allow-ended to render it anyway)",
                                    day);
+                } else if (!run->render && !run->allow_ended) {
+                        /* A check tells what the render will do. */
+                        diag_warn(d, c->path, community_line(c, at), at,
+                                  "every meeting lies in the past (last: %s); plakat render refuses it (pass "
+                                  "--allow-ended to render it anyway)",
+                                  day);
                 } else {
                         diag_warn(d, c->path, community_line(c, at), at, "every meeting lies in the past (last: %s)",
                                   day);

@@ -87,6 +87,11 @@ like "$err" "$dir/ended.cfg:7: warning: schedule.until: every meeting lies in th
         "ended schedule: warning names the last meeting, schedule.until and its line"
 like "$out" "  Next:      none" "ended schedule: no next meetings"
 like "$out" "  Warnings:  1" "ended schedule: counted"
+like "$err" "(last: 30. März 2027); plakat render refuses it (pass --allow-ended to render it anyway)" \
+        "ended schedule: check says what render will do"
+run check --allow-ended --today 2031-01-01 "$dir/ended.cfg"
+like "$err" "every meeting lies in the past (last: 30. März 2027)" "ended schedule, --allow-ended: still warned"
+unlike "$err" "render refuses it" "ended schedule, --allow-ended: no word of refusing"
 # A misspelt required group: the error itself carries the did-you-mean,
 # so -q (which hides the warning about the unknown name) keeps the hint.
 printf 'name="a"; topic="b";\nleed={name="x";};\nschedule={first="2027-01-05 17:00";};\nvenue={name="v";}; signup={url="https://a.org";};\n' >"$dir/leed.cfg"
