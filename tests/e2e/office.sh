@@ -345,14 +345,23 @@ like "$err" "plakat stopped on this file (signal 9" "a worker that died: its fil
 like "$err" "199 rendered, 0 unchanged, 0 refused, 1 failed" "a worker that died: the batch went on"
 
 # ---- Ctrl-C ----------------------------------------------------------------------------------
+# interrupt ERR UNTIL ARGS...: plakat ARGS in the background (stderr into
+# ERR), one SIGINT once the shell test UNTIL holds (after 10 s at the
+# latest); rc is plakat's exit status.
+interrupt() {
+        errfile=$1 until=$2
+        shift 2
+        "$PLAKAT" "$@" >/dev/null 2>"$errfile" &
+        pid=$!
+        n=0
+        while ! eval "$until" && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+        kill -INT $pid
+        wait $pid
+        rc=$?
+}
 int=$T_TMP/int
-"$PLAKAT" render -j 2 --today "$TODAY" -f a6 -o "$int" "$many" >/dev/null 2>"$T_TMP/int.err" &
-pid=$!
-n=0
-while [ "$(ls "$int" 2>/dev/null | grep -c pdf)" -lt 20 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
-kill -INT $pid
-wait $pid
-rc=$?
+interrupt "$T_TMP/int.err" '[ "$(ls "$int" 2>/dev/null | grep -c pdf)" -ge 20 ]' \
+        render -j 2 --today "$TODAY" -f a6 -o "$int" "$many"
 is "$rc" 130 "Ctrl-C: exit 130"
 like "$(cat "$T_TMP/int.err")" "not done (interrupted; run the same command again to finish)" "Ctrl-C: the summary says so"
 is "$(find "$int" -name '.*' ! -name . ! -name .plakat-record)" "" "Ctrl-C: no temporary files"
@@ -380,13 +389,8 @@ is "$(ls "$int" | grep -c pdf)" 200 "after Ctrl-C: all 200 there"
 # temporary file), its communities are not done, and the same command
 # draws it whole.
 sint=$T_TMP/sint
-"$PLAKAT" render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many" >/dev/null 2>"$sint.err" &
-pid=$!
-n=0
-while [ "$(ls -a "$sint" 2>/dev/null | grep -c '^\.sheets_a6_on_a4\.pdf\.plakat-')" -lt 1 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
-kill -INT $pid
-wait $pid
-rc=$?
+interrupt "$sint.err" '[ "$(ls -a "$sint" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+        render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
 is "$rc" 130 "Ctrl-C on a sheet: exit 130"
 like "$(cat "$sint.err")" "0 rendered, 0 unchanged, 0 refused, 0 failed, 200 not done (interrupted" \
         "Ctrl-C on a sheet: its communities are not done"
