@@ -1893,12 +1893,13 @@ static char *sheet_marks_advice(const struct renderer *r, const struct format *s
 }
 
 /* With bleed fewer pieces may fit than without (4 x A6 on A4 become 2),
- * and the print shop would get twice the paper without a word: said when
- * a larger sheet holds as many with bleed and marks, and named.  Where
- * none does (8 A6 on SRA3 with bleed, 9 without, no marks), the sheet is
- * already the right one and a warning on every run would only teach the
- * office to skip warnings.  NULL when there is nothing to say; caller
- * frees. */
+ * and the print shop would get more paper without a word: said when a
+ * larger sheet holds as many with bleed and marks (and named), or when the
+ * bleed costs a fifth of the pieces or more (then less bleed is the way).
+ * A piece less than a sheet of many (8 A6 on SRA3 with bleed, 9 without
+ * and no room for marks) is what bleed costs on the sheet made for it: a
+ * warning about it on every run would only teach the office to skip
+ * warnings.  NULL when there is nothing to say; caller frees. */
 static char *sheet_bleed_cost(const struct renderer *r, const struct format *sheet, const struct format *piece,
                               double bleed_mm, size_t pieces)
 {
@@ -1907,13 +1908,19 @@ static char *sheet_bleed_cost(const struct renderer *r, const struct format *she
                 return NULL;
         size_t without = sheet_capacity(&bare);
         char *larger = sheet_suggest(&r->formats, sheet, piece, bleed_mm, true, true, without);
-        char *msg = NULL;
+        char *advice = NULL;
         if (*larger)
+                advice = g_strdup_printf(_("a larger sheet (--sheet %s) holds %zu or more with bleed and crop marks"),
+                                         larger, without);
+        else if (5 * pieces <= 4 * without)
+                advice = g_strdup(_("less bleed (--bleed) puts more on each sheet"));
+        char *msg = NULL;
+        if (advice)
                 msg = g_strdup_printf(_("--bleed %g leaves room for %zu %s on each %s sheet, %zu without bleed (each "
-                                        "piece with its bleed is %g x %g mm); a larger sheet (--sheet %s) holds %zu "
-                                        "or more with bleed and crop marks"),
+                                        "piece with its bleed is %g x %g mm); %s"),
                                       bleed_mm, pieces, piece->name, sheet->name, without, piece->width + 2 * bleed_mm,
-                                      piece->height + 2 * bleed_mm, larger, without);
+                                      piece->height + 2 * bleed_mm, advice);
+        g_free(advice);
         g_free(larger);
         return msg;
 }

@@ -144,6 +144,11 @@ like "$err" "sheets_a6_on_a4.pdf: warning: --bleed 3 leaves room for 2 a6 on eac
 run render --today "$TODAY" -f a6 --sheet sra3 --bleed 3 --copies 8 -o "$T_TMP/sb" "$in/garten/garten.cfg"
 unlike "$err" "leaves room for" "sheets: SRA3 with bleed, the sheet for it: no warning about bleed"
 like "$(pdfinfo "$T_TMP/sb/sheets_a6_on_sra3.pdf")" "Pages:           1" "sheets: 8 A6 with bleed on one SRA3"
+# More bleed than the largest sheet takes without losing a fifth: said,
+# with less bleed as the way.
+run render --today "$TODAY" -f a6 --sheet sra3 --bleed 5 -o "$T_TMP/sb" "$in/garten/garten.cfg"
+like "$err" "warning: --bleed 5 leaves room for 6 a6 on each sra3 sheet, 9 without bleed (each piece with its bleed is 115 x 158 mm); less bleed (--bleed) puts more on each sheet" \
+        "sheets: bleed that costs a third of the pieces on the largest sheet, said"
 
 # report: each community's picture opens the sheet at the page its first
 # piece is on (4 communities x 2 copies, 4 a page: pages 1, 1, 2, 2), on
