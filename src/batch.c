@@ -45,14 +45,18 @@ static int by_path(const void *a, const void *b)
         return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A name a lead meant as a community file that is not one: "x.cfg.txt"
- * (Windows hides the .txt a text editor added) or "x.CFG".  Such a file
- * is not read, but said, or its community would get no flyer unnoticed. */
-static bool almost_cfg(const char *name)
+/* Why a name a lead meant as a community file is not one, or NULL:
+ * "x.cfg.txt" (Windows hides the .txt a text editor added) or "x.CFG".
+ * Such a file is not read, but said, or its community would get no
+ * flyer unnoticed. */
+static const char *almost_cfg(const char *name)
 {
         size_t n = strlen(name);
-        return (n > 8 && g_ascii_strcasecmp(name + n - 8, ".cfg.txt") == 0) ||
-               (n > 4 && g_ascii_strcasecmp(name + n - 4, ".cfg") == 0 && strcmp(name + n - 4, ".cfg") != 0);
+        if (n > 8 && g_ascii_strcasecmp(name + n - 8, ".cfg.txt") == 0)
+                return _("a community file's name ends in .cfg (rename it; Windows may hide a .txt at the end)");
+        if (n > 4 && g_ascii_strcasecmp(name + n - 4, ".cfg") == 0 && strcmp(name + n - 4, ".cfg") != 0)
+                return _("a community file's name ends in .cfg in small letters (rename it)");
+        return NULL;
 }
 
 /* Every *.cfg below dir into out, links not followed: a link in a shared
@@ -100,10 +104,9 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         g_ptr_array_sort(found, by_path);
                         g_ptr_array_sort(missed, by_path);
                         for (size_t i = 0; notes && !quiet && i < missed->len; i++) {
-                                char *clean = diag_clean(missed->pdata[i]);
-                                g_string_append_printf(notes, _("%s: not read: a community file's name ends in .cfg "
-                                                                "(rename it; Windows may hide a .txt at the end)\n"),
-                                                       clean);
+                                char *clean = diag_clean(missed->pdata[i]), *base = g_path_get_basename(clean);
+                                g_string_append_printf(notes, _("%s: not read: %s\n"), clean, almost_cfg(base));
+                                g_free(base);
                                 g_free(clean);
                         }
                         g_ptr_array_free(missed, TRUE);
@@ -423,7 +426,7 @@ static void refuse_collisions(struct run *run)
                                  * (job.c): workers are forked after this. */
                                 char *msg = g_strdup_printf(_("rendered into one folder, its outputs would overwrite "
                                                               "those of %s (both are named %.*s-...\"), and plakat "
-                                                              "render refuses it; rename one of the files"),
+                                                              "render refuses it (one on --sheet does not mind); rename one of the files"),
                                                             b, (int)strlen(q) - 1, q);
                                 if (!run->b->env.clash)
                                         run->b->env.clash = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,

@@ -433,6 +433,12 @@ int main(int argc, char **argv)
         cli.files = files;
         fputs(notes->str, stderr);
         g_string_free(notes, TRUE);
+        /* Folders with no community file in them (a wrong folder, files
+         * named X.CFG): nothing to do is a mistake to say, not a success. */
+        if (!cli.files[0]) {
+                rc = cli_usage_error(stderr, "%s: no community file (*.cfg) in the folders given", cli.command);
+                goto out;
+        }
         if (render && strcmp(cli.outdir, "-") == 0) {
                 if (g_strv_length(cli.files) != 1 || g_strv_length(cli.formats) != 1 ||
                     strcmp(cli.formats[0], "all") == 0) {

@@ -85,7 +85,7 @@ like "$err" "$case/c.cfg:7: style.photo: cannot open \"Team.jpg\": no such file,
 # The office checks first: a check says as the file's warning what the
 # render will refuse (two outputs of one name), in its turn.
 run check -f a6 --today "$TODAY" "$in"
-like "$err" "$in/garten/garten.cfg: warning: rendered into one folder, its outputs would overwrite those of $in/dup/garten.cfg (both are named \"garten-...\"), and plakat render refuses it; rename one of the files" \
+like "$err" "$in/garten/garten.cfg: warning: rendered into one folder, its outputs would overwrite those of $in/dup/garten.cfg (both are named \"garten-...\"), and plakat render refuses it (one on --sheet does not mind); rename one of the files" \
         "check: two files whose outputs would share names, said as a warning"
 like "$out" "$in/garten/garten.cfg: OK" "check: the clash is a warning, the file itself is fine"
 
@@ -100,10 +100,21 @@ community "$near/b/b.cfg" "Richtig" "https://bielefeld.jetzt/cop/richtig"
 run check -f a6 --today "$TODAY" "$near"
 like "$err" "$near/a/a.cfg.txt: not read: a community file's name ends in .cfg (rename it; Windows may hide a .txt at the end)" \
         "folder: a .cfg.txt is not read, and said"
-like "$err" "$near/b/B.CFG: not read: " "folder: a .CFG is not read, and said"
+like "$err" "$near/b/B.CFG: not read: a community file's name ends in .cfg in small letters (rename it)" \
+        "folder: a .CFG is not read, and said"
 is "$rc" 0 "folder: a file not read is a note, not a refusal"
 run check -q -f a6 --today "$TODAY" "$near"
 is "$err" "" "folder: -q keeps the note quiet"
+
+# A folder with no community file in it: nothing to do is a mistake on
+# the command line (exit 2), said, and no output folder made.
+mkdir -p "$T_TMP/empty"
+run render -f a6 -o "$T_TMP/none" "$T_TMP/empty"
+is "$rc" 2 "an empty folder: exit 2"
+like "$err" "plakat: render: no community file (*.cfg) in the folders given" "an empty folder: said"
+ok_cmd "an empty folder: no output folder made" test ! -e "$T_TMP/none"
+run check "$near/b/B.CFG" "$T_TMP/empty"
+is "$rc" 0 "a file and an empty folder: the file is checked"
 
 # ---- print sheets -------------------------------------------------------------------
 run render -j 2 --today "$TODAY" -f a6 --sheet a4 --copies 2 -o "$T_TMP/s2" "$in"
