@@ -420,14 +420,19 @@ static void refuse_collisions(struct run *run)
                 char *slug = util_slug(run->files[i]);
                 const char *other = g_hash_table_lookup(first, slug);
                 if (other) {
-                        char *a = diag_clean(run->files[i]), *b = diag_clean(other), *q = diag_quote(slug, 200);
+                        /* Quoted whole, "-..." inside: a closing quote
+                         * is more than one byte in some languages („…“). */
+                        char *names = g_strconcat(slug, "-...", NULL);
+                        char *a = diag_clean(run->files[i]), *b = diag_clean(other), *q = diag_quote(names, 200);
+                        g_free(names);
                         if (check) {
                                 /* Told by the file's check as its warning
                                  * (job.c): workers are forked after this. */
                                 char *msg = g_strdup_printf(_("rendered into one folder, its outputs would overwrite "
-                                                              "those of %s (both are named %.*s-...\"), and plakat "
-                                                              "render refuses it (one on --sheet does not mind); rename one of the files"),
-                                                            b, (int)strlen(q) - 1, q);
+                                                              "those of %s (both are named %s), and plakat render "
+                                                              "refuses it (one on --sheet does not mind); rename one "
+                                                              "of the files"),
+                                                            b, q);
                                 if (!run->b->env.clash)
                                         run->b->env.clash = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
                                                                                   g_free);
@@ -439,8 +444,8 @@ static void refuse_collisions(struct run *run)
                                 continue;
                         }
                         char *msg = g_strdup_printf(_("%s: its outputs would overwrite those of %s (both are named "
-                                                      "%.*s-...\"); rename one of the files"),
-                                                    a, b, (int)strlen(q) - 1, q);
+                                                      "%s); rename one of the files"),
+                                                    a, b, q);
                         g_free(a);
                         g_free(b);
                         g_free(q);

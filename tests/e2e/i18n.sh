@@ -201,6 +201,18 @@ like "$(cat "$ERR")" "$mine/vertippt.cfg:$typo: warning: descripton_de: unknown 
         "a misspelt description_de warns with its line and did-you-mean"
 is "$(grep -c warning "$ERR")" 1 "one warning: description_de of the other layouts is known"
 
+# A name quoted in German ends in a closing quote of three bytes: the two
+# files whose outputs share names are told in whole characters.
+mkdir -p "$T_TMP/clash/a" "$T_TMP/clash/b"
+cp samples/urban-gardening.cfg "$T_TMP/clash/a/"
+cp samples/urban-gardening.cfg "$T_TMP/clash/b/"
+for cmd in check render; do
+        LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" $cmd -f a6 --today "$TODAY" -o "$T_TMP/clash-out" "$T_TMP/clash" \
+                >"$OUT" 2>"$ERR"
+        like "$(cat "$ERR")" "(beide heißen „urban-gardening-...“)" "$cmd in German: the shared name quoted whole"
+        ok_cmd "$cmd in German: the messages are valid UTF-8" iconv -f UTF-8 -t UTF-8 "$ERR" -o /dev/null
+done
+
 # ---- outputs are the same bytes -----------------------------------------------
 for l in "$de" C; do
         LANG=$l LC_ALL= "$PLAKAT" render -q --today "$TODAY" -f all -o "$T_TMP/out-$l" \
