@@ -313,6 +313,7 @@ struct run {
         size_t count[JOB_FAILED + 1];
         struct record *record;
         struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
+        bool sheet_not_done;      /* sheets: Ctrl-C came before the sheet was written */
         gint64 t0;
         bool line; /* a progress line is on the screen */
 };
@@ -919,6 +920,7 @@ static void run_sheets(struct run *run)
                         run->sheet = NULL;
                 }
         }
+        run->sheet_not_done = !done;
         finish_loaded(run, loaded, false, !done);
         g_free(loaded);
         g_array_free(at, TRUE);
@@ -943,6 +945,10 @@ static void summary(struct run *run, bool always)
                 g_string_append_printf(s, _("%zu OK, %zu refused"), run->count[JOB_OK], run->count[JOB_REFUSED]);
         if (left > 0)
                 g_string_append_printf(s, _(", %zu not done (interrupted; run the same command again to finish)"), left);
+        else if (interrupted)
+                /* Every file was done; Ctrl-C came while the record or
+                 * the report was written (exit 130 says so too). */
+                g_string_append(s, _(", interrupted at the end (run the same command again for a whole report)"));
         g_string_append_printf(s, _(" in %.1f s"), el);
         clear_progress(run);
         fprintf(stderr, "%s\n", s->str);
@@ -966,8 +972,10 @@ static void write_report(struct run *run)
                 .files = run->files,
                 .sheet = run->sheet,
                 .sheet_request = b->sheet,
+                .sheet_not_done = run->sheet_not_done,
                 /* After Ctrl-C no new picture is drawn: stopping comes first. */
                 .r = interrupted ? NULL : b->env.r,
+                .stop = &interrupted,
                 .ro = b->env.ro,
                 .co = b->env.co,
         };

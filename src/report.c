@@ -269,7 +269,7 @@ static char *thumb_for(struct report *rep, const char *input, const char *format
         g_free(sum);
         bool have = exists(rep->dir, rel);
         const struct report_run *run = rep->run;
-        if (!have && run->r) {
+        if (!have && run->r && !(run->stop && *run->stop)) {
                 if (!*tried) {
                         *tried = true;
                         struct diag d;
@@ -483,7 +483,7 @@ static char *json_text(const struct report *rep)
                                "{\"communities\": %zu, \"rendered\": %zu, \"unchanged\": %zu, \"refused\": %zu, "
                                "\"failed\": %zu, \"not_done\": %zu, \"interrupted\": %s, \"seconds\": %s},\n",
                                rep->n, run->rendered, run->unchanged, run->refused, run->failed, not_done,
-                               run->interrupted ? "true" : "false",
+                               run->interrupted || (run->stop && *run->stop) ? "true" : "false",
                                g_ascii_formatd(secs, sizeof secs, "%.2f", run->seconds));
         json_key(j, "  ", "communities");
         g_string_append(j, "[");
@@ -515,7 +515,9 @@ static char *json_text(const struct report *rep)
         }
         g_string_append_printf(j, "%s],\n", rep->n ? "\n  " : "");
         json_key(j, "  ", "sheets");
-        if (run->sheet && run->sheet_request) {
+        /* A sheet Ctrl-C stopped is there as not done (run->sheet NULL):
+         * an older sheet PDF in the folder is not this run's. */
+        if ((run->sheet || run->sheet_not_done) && run->sheet_request) {
                 const struct sheet_request *sr = run->sheet_request;
                 g_string_append(j, "{\"sheet\": ");
                 report_json_string(j, sr->sheet);
@@ -810,6 +812,20 @@ static char *html_text(const struct report *rep)
                                 g_string_append_c(h, '\n');
                         }
                 g_string_append(h, "</pre>\n</section>\n");
+        }
+        if (run->sheet_not_done && run->sheet_request) {
+                const struct sheet_request *sr = run->sheet_request;
+                html_h2(h, _("Print sheets"), NULL);
+                g_string_append(h, "<section class=\"card refused\">\n");
+                char *title = g_strdup_printf(ngettext("%s on %s, %u copy each", "%s on %s, %u copies each",
+                                                       sr->copies),
+                                              sr->piece, sr->sheet, sr->copies);
+                html_titled(h, title, NULL, "bad", _("not done (interrupted)"));
+                g_free(title);
+                g_string_append(h, "<p>");
+                report_html_text(h, _("The run was interrupted before the sheet was written; a sheet PDF in this "
+                                      "folder is an older one. Run the same command again to finish."));
+                g_string_append(h, "</p>\n</section>\n");
         }
         if (run->sheet) {
                 const struct job_result *s = run->sheet;

@@ -29,6 +29,8 @@
 #include "job.h"
 #include "render.h"
 
+#include <signal.h>
+
 struct community_options;
 struct diag;
 
@@ -48,8 +50,13 @@ struct report_run {
          * the sheet's own), and what it was asked to be; NULL: no sheets. */
         const struct job_result *sheet;
         const struct sheet_request *sheet_request;
+        bool sheet_not_done; /* sheets: Ctrl-C came before the sheet was written */
         /* For thumbnails of PDFs; r NULL: no new thumbnails are drawn. */
         struct renderer *r;
+        /* NULL, or a flag a signal handler sets: once it is set no further
+         * thumbnail is drawn (those outputs show their cards), and the
+         * report says the run was interrupted. */
+        const volatile sig_atomic_t *stop;
         const struct render_options *ro;
         const struct community_options *co;
 };

@@ -406,15 +406,44 @@ is "$(ls "$int" | grep -c pdf)" 200 "after Ctrl-C: all 200 there"
 # draws it whole.
 sint=$T_TMP/sint
 interrupt "$sint.err" '[ "$(ls -a "$sint" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
-        render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
+        render --report --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
 is "$rc" 130 "Ctrl-C on a sheet: exit 130"
 like "$(cat "$sint.err")" "0 rendered, 0 unchanged, 0 refused, 0 failed, 200 not done (interrupted" \
         "Ctrl-C on a sheet: its communities are not done"
-# (The folder this run made goes again when nothing is left in it.)
-is "$(ls -A "$sint" 2>/dev/null | grep -v -e '^\.plakat-record$')" "" "Ctrl-C on a sheet: no sheet and no temporary file"
+is "$(ls -A "$sint" | grep -v -e '^\.plakat-record$' -e '^report\.')" "" "Ctrl-C on a sheet: no sheet and no temporary file"
+ok_cmd "Ctrl-C on a sheet: report.json has the sheet as not done" python3 - "$sint/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["summary"]["interrupted"] and r["summary"]["not_done"] == 200, r["summary"]
+s = r["sheets"]
+assert s["status"] == "not_done" and s["outputs"] == [] and (s["sheet"], s["piece"], s["copies"]) == ("a4", "a6", 4), s
+PY
+like "$(cat "$sint/report.html")" "not done (interrupted)</span></h3>" "Ctrl-C on a sheet: report.html shows the sheet as not done"
 run render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
 like "$err" "200 rendered, 0 unchanged" "after Ctrl-C on a sheet: the same command draws it"
 like "$(pdfinfo "$sint/sheets_a6_on_a4.pdf")" "Pages:           200" "after Ctrl-C on a sheet: all 800 flyers on 200 pages"
+
+# Ctrl-C while the report's pictures are drawn, every file done: exit 130,
+# the last line and report.json say so, no further picture is drawn, and
+# the same command draws the rest.
+rint=$T_TMP/rint
+interrupt "$rint.err" '[ "$(ls "$rint/report-thumbs" 2>/dev/null | wc -l)" -ge 5 ]' \
+        render --report -j 2 --today "$TODAY" -f a6 -o "$rint" "$many"
+is "$rc" 130 "Ctrl-C while the report is drawn: exit 130"
+like "$(cat "$rint.err")" "200 rendered, 0 unchanged, 0 refused, 0 failed, interrupted at the end (run the same command again for a whole report)" \
+        "Ctrl-C while the report is drawn: the last line says so"
+ok_cmd "Ctrl-C while the report is drawn: report.json says interrupted, all done, not every picture" \
+        python3 - "$rint" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+r = json.load(open(os.path.join(d, "report.json")))
+assert r["summary"]["interrupted"] is True and r["summary"]["not_done"] == 0, r["summary"]
+pics = sum(1 for c in r["communities"] for o in c["outputs"] if o["thumbnail"])
+assert 5 <= pics < 200, pics
+PY
+run render --report -j 2 --today "$TODAY" -f a6 -o "$rint" "$many"
+like "$err" "0 rendered, 200 unchanged" "after Ctrl-C in the report: all unchanged"
+is "$(ls "$rint/report-thumbs" | wc -l)" 200 "after Ctrl-C in the report: every picture there"
 
 # A second signal while the first stop is under way: within a quarter of a
 # second it is the same stop told twice (timeout(1) signals the command and
