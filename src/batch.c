@@ -90,7 +90,8 @@ static void walk(const char *dir, GPtrArray *out, GPtrArray *missed, unsigned de
         g_dir_close(gd);
 }
 
-char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *notes, bool *folders)
+char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *notes, bool *folders,
+                    GPtrArray *not_read, GPtrArray *why)
 {
         *folders = false;
         GPtrArray *files = g_ptr_array_new();
@@ -103,9 +104,15 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         walk(*in, found, missed, 0);
                         g_ptr_array_sort(found, by_path);
                         g_ptr_array_sort(missed, by_path);
-                        for (size_t i = 0; notes && !quiet && i < missed->len; i++) {
+                        for (size_t i = 0; i < missed->len; i++) {
                                 char *clean = diag_clean(missed->pdata[i]), *base = g_path_get_basename(clean);
-                                g_string_append_printf(notes, _("%s: not read: %s\n"), clean, almost_cfg(base));
+                                if (notes && !quiet)
+                                        g_string_append_printf(notes, _("%s: not read: %s\n"), clean,
+                                                               almost_cfg(base));
+                                if (not_read) {
+                                        g_ptr_array_add(not_read, g_strdup(missed->pdata[i]));
+                                        g_ptr_array_add(why, g_strdup(almost_cfg(base)));
+                                }
                                 g_free(base);
                                 g_free(clean);
                         }
@@ -973,6 +980,8 @@ static void write_report(struct run *run)
                 .sheet = run->sheet,
                 .sheet_request = b->sheet,
                 .sheet_not_done = run->sheet_not_done,
+                .not_read = b->not_read,
+                .not_read_why = b->not_read_why,
                 /* After Ctrl-C no new picture is drawn: stopping comes first. */
                 .r = interrupted ? NULL : b->env.r,
                 .stop = &interrupted,

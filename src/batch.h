@@ -32,6 +32,9 @@ struct batch {
         const char *outdir;          /* render into files: where the record and report go */
         bool report;                 /* write report.json and report.html into outdir */
         const struct sheet_request *sheet; /* render onto sheets (sheet->path is made here) */
+        /* Files in the folders named like community files but not quite
+         * (batch_inputs), and why, for the report; NULL: none. */
+        const GPtrArray *not_read, *not_read_why;
 };
 
 /* Run b.  Returns the exit status: 0 every file good (or unchanged), 1 any
@@ -42,7 +45,11 @@ int batch_run(struct batch *b);
  * a folder (sorted by path, links not followed), each file once (also when
  * named twice or through a link: "FILE: given twice; <verb> once" goes to
  * notes unless quiet).  *folders tells whether a folder was among them.
- * NULL-terminated; g_strfreev. */
-char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *notes, bool *folders);
+ * A file in a folder named like a community file but not quite
+ * ("x.cfg.txt", "X.CFG") is not read: "FILE: not read: WHY" goes to notes
+ * unless quiet, and its path and WHY to not_read and why (both or none
+ * NULL; g_free'd elements).  NULL-terminated; g_strfreev. */
+char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *notes, bool *folders,
+                    GPtrArray *not_read, GPtrArray *why);
 
 #endif

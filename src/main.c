@@ -357,6 +357,10 @@ int main(int argc, char **argv)
         char *layouts = g_build_filename(datadir, "layouts", NULL);
         struct renderer *r = NULL;
         struct kit *kits = NULL;
+        /* Files named like community files but not quite, and why: for the
+         * report (batch_inputs). */
+        GPtrArray *not_read = g_ptr_array_new_with_free_func(g_free);
+        GPtrArray *not_read_why = g_ptr_array_new_with_free_func(g_free);
 
         if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
                 fprintf(stderr,
@@ -428,7 +432,8 @@ int main(int argc, char **argv)
         }
         GString *notes = g_string_new(NULL);
         bool folders = false;
-        char **files = batch_inputs(cli.files, render ? _("rendered") : _("checked"), cli.quiet, notes, &folders);
+        char **files = batch_inputs(cli.files, render ? _("rendered") : _("checked"), cli.quiet, notes, &folders,
+                                    not_read, not_read_why);
         g_strfreev(cli.files);
         cli.files = files;
         fputs(notes->str, stderr);
@@ -496,6 +501,8 @@ int main(int argc, char **argv)
                 .outdir = to_stdout ? NULL : cli.outdir,
                 .report = cli.report,
                 .sheet = cli.sheet ? &sheet : NULL,
+                .not_read = not_read->len ? not_read : NULL,
+                .not_read_why = not_read->len ? not_read_why : NULL,
         };
         rc = batch_run(&b);
         g_free(sheet_path);
@@ -504,6 +511,8 @@ int main(int argc, char **argv)
                 g_rmdir(cli.outdir);
 
 out:
+        g_ptr_array_free(not_read, TRUE);
+        g_ptr_array_free(not_read_why, TRUE);
         kit_free(kits);
         renderer_free(r);
         /* Process-wide, so freed by the process: the patterns are cached

@@ -534,11 +534,20 @@ static char *json_text(const struct report *rep)
                         g_string_append(j, k ? ",\n" : "\n");
                         json_output(j, &rep->sheet[k], "      ");
                 }
-                g_string_append_printf(j, "%s]}\n", rep->sheet_n ? "\n    " : "");
+                g_string_append_printf(j, "%s]},\n", rep->sheet_n ? "\n    " : "");
         } else {
-                g_string_append(j, "null\n");
+                g_string_append(j, "null,\n");
         }
-        g_string_append(j, "}\n");
+        json_key(j, "  ", "not_read");
+        g_string_append(j, "[");
+        for (size_t i = 0; run->not_read && i < run->not_read->len; i++) {
+                g_string_append(j, i ? ",\n    {\"input\": " : "\n    {\"input\": ");
+                report_json_string(j, run->not_read->pdata[i]);
+                g_string_append(j, ", \"message\": ");
+                report_json_string(j, run->not_read_why->pdata[i]);
+                g_string_append(j, "}");
+        }
+        g_string_append(j, run->not_read && run->not_read->len ? "\n  ]\n}\n" : "]\n}\n");
         return g_string_free(j, FALSE);
 }
 
@@ -802,6 +811,19 @@ static char *html_text(const struct report *rep)
                         html_errors(h, r);
                         g_string_append(h, "</pre>\n</section>\n");
                 }
+        }
+        if (run->not_read && run->not_read->len) {
+                /* Not communities, so not counted: but a lead whose file
+                 * is "x.cfg.txt" gets no flyer, and must hear why. */
+                html_h2(h, _("Not read"), _("named like a community file, but not quite"));
+                g_string_append(h, "<section class=\"card warned\">\n<pre class=\"term\">");
+                for (size_t i = 0; i < run->not_read->len; i++) {
+                        char *line = g_strdup_printf(_("%s: not read: %s\n"), (char *)run->not_read->pdata[i],
+                                                     (char *)run->not_read_why->pdata[i]);
+                        report_html_text(h, line);
+                        g_free(line);
+                }
+                g_string_append(h, "</pre>\n</section>\n");
         }
         if (not_done) {
                 html_h2(h, _("Not done"), _("the run was interrupted; run the same command again to finish"));

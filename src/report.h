@@ -51,6 +51,9 @@ struct report_run {
         const struct job_result *sheet;
         const struct sheet_request *sheet_request;
         bool sheet_not_done; /* sheets: Ctrl-C came before the sheet was written */
+        /* Files in the folders named like community files but not quite
+         * ("x.cfg.txt"), and why each was not read; NULL: none. */
+        const GPtrArray *not_read, *not_read_why;
         /* For thumbnails of PDFs; r NULL: no new thumbnails are drawn. */
         struct renderer *r;
         /* NULL, or a flag a signal handler sets: once it is set no further

@@ -105,6 +105,16 @@ like "$err" "$near/b/B.CFG: not read: a community file's name ends in .cfg in sm
 is "$rc" 0 "folder: a file not read is a note, not a refusal"
 run check -q -f a6 --today "$TODAY" "$near"
 is "$err" "" "folder: -q keeps the note quiet"
+run render -q --report -f a6 --today "$TODAY" -o "$T_TMP/nearout" "$near"
+ok_cmd "folder: the report names what was not read, also with -q" python3 - "$T_TMP/nearout" "$near" <<'PY'
+import json, os, sys
+d, near = sys.argv[1], sys.argv[2]
+r = json.load(open(os.path.join(d, "report.json")))
+assert [n["input"] for n in r["not_read"]] == [near + "/a/a.cfg.txt", near + "/b/B.CFG"], r["not_read"]
+assert "Windows may hide a .txt" in r["not_read"][0]["message"] and "small letters" in r["not_read"][1]["message"]
+page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
+assert "<h2>Not read" in page and near + "/a/a.cfg.txt: not read: " in page
+PY
 
 # A folder with no community file in it: nothing to do is a mistake on
 # the command line (exit 2), said, and no output folder made.
