@@ -321,6 +321,7 @@ struct run {
         struct record *record;
         struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
         bool sheet_not_done;      /* sheets: Ctrl-C came before the sheet was written */
+        bool report;              /* report.json and report.html are written at the end */
         gint64 t0;
         bool line; /* a progress line is on the screen */
 };
@@ -948,13 +949,20 @@ static void summary(struct run *run, bool always)
         if (run->b->env.render)
                 g_string_append_printf(s, _("%zu rendered, %zu unchanged, %zu refused, %zu failed"), run->count[JOB_OK],
                                        run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
+        else if (run->count[JOB_FAILED])
+                /* A check's file fails when its worker is lost or too slow:
+                 * counted, or "0 OK, 0 refused" would hide it. */
+                g_string_append_printf(s, _("%zu OK, %zu refused, %zu failed"), run->count[JOB_OK],
+                                       run->count[JOB_REFUSED], run->count[JOB_FAILED]);
         else
                 g_string_append_printf(s, _("%zu OK, %zu refused"), run->count[JOB_OK], run->count[JOB_REFUSED]);
         if (left > 0)
                 g_string_append_printf(s, _(", %zu not done (interrupted; run the same command again to finish)"), left);
-        else if (interrupted)
-                /* Every file was done; Ctrl-C came while the record or
-                 * the report was written (exit 130 says so too). */
+        else if (interrupted && run->report)
+                /* Every file was done; Ctrl-C came while the last file,
+                 * the record or the report was made, so the report may
+                 * lack pictures (exit 130 says so too).  Without a
+                 * report nothing is missing: the counts say it all. */
                 g_string_append(s, _(", interrupted at the end (run the same command again for a whole report)"));
         g_string_append_printf(s, _(" in %.1f s"), el);
         clear_progress(run);
@@ -1047,7 +1055,8 @@ int batch_run(struct batch *b)
                                 fprintf(stderr, "%s\n", d.msgs[k].text);
                 diag_clear(&d);
         }
-        if (b->report && to_files)
+        run.report = b->report && to_files;
+        if (run.report)
                 write_report(&run);
         bool many = run.n > 1 || b->sheet || b->folders || run.count[JOB_UNCHANGED] > 0;
         /* A check of many files where some were refused ends with the

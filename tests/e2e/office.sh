@@ -433,6 +433,17 @@ run render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
 like "$err" "200 rendered, 0 unchanged" "after Ctrl-C on a sheet: the same command draws it"
 like "$(pdfinfo "$sint/sheets_a6_on_a4.pdf")" "Pages:           200" "after Ctrl-C on a sheet: all 800 flyers on 200 pages"
 
+# Ctrl-C while the only community is drawn: the file at hand is finished
+# (the whole sheet), exit 130.  Without --report nothing is missing, so
+# the last line speaks of no report.
+one=$T_TMP/one
+interrupt "$one.err" '[ "$(ls -a "$one" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+        render --today "$TODAY" -f a6 --sheet a4 --copies 1000 -o "$one" "$in/garten/garten.cfg"
+is "$rc" 130 "Ctrl-C on the last file, no --report: exit 130"
+like "$(tail -n 1 "$one.err")" "1 rendered, 0 unchanged, 0 refused, 0 failed in " \
+        "Ctrl-C on the last file, no --report: the file is done and counted"
+unlike "$(cat "$one.err")" "report" "Ctrl-C on the last file, no --report: no word of a report"
+
 # Ctrl-C while the report's pictures are drawn, every file done: exit 130,
 # the last line and report.json say so, no further picture is drawn, and
 # the same command draws the rest.
