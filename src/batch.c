@@ -59,6 +59,17 @@ static const char *almost_cfg(const char *name)
         return NULL;
 }
 
+/* What tells a file from another, also when named twice or through a
+ * link: its device and inode; its path when it cannot be looked at.
+ * Caller frees. */
+static char *file_id(const char *path)
+{
+        GStatBuf st;
+        return g_stat(path, &st) == 0 ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
+                                                        (unsigned long long)st.st_ino)
+                                      : g_strconcat("path:", path, NULL);
+}
+
 /* Every *.cfg below dir into out, links not followed: a link in a shared
  * folder could lead anywhere, and a loop would never end.  Names that
  * look meant as one (almost_cfg) into missed. */
@@ -96,6 +107,9 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
         *folders = false;
         GPtrArray *files = g_ptr_array_new();
         GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+        /* A file not read is said once, also when its folder is named
+         * twice or inside another one named ("plakat render in in/b"). */
+        GHashTable *missed_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (char *const *in = inputs; *in; in++) {
                 GPtrArray *found = g_ptr_array_new();
                 if (g_file_test(*in, G_FILE_TEST_IS_DIR)) {
@@ -105,6 +119,8 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         g_ptr_array_sort(found, by_path);
                         g_ptr_array_sort(missed, by_path);
                         for (size_t i = 0; i < missed->len; i++) {
+                                if (!g_hash_table_add(missed_ids, file_id(missed->pdata[i])))
+                                        continue;
                                 char *clean = diag_clean(missed->pdata[i]), *base = g_path_get_basename(clean);
                                 if (notes && !quiet)
                                         g_string_append_printf(notes, _("%s: not read: %s\n"), clean,
@@ -122,10 +138,7 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                 }
                 for (size_t i = 0; i < found->len; i++) {
                         char *f = found->pdata[i];
-                        GStatBuf st;
-                        char *id = g_stat(f, &st) == 0 ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
-                                                                        (unsigned long long)st.st_ino)
-                                                        : g_strconcat("path:", f, NULL);
+                        char *id = file_id(f);
                         bool seen = false;
                         for (guint k = 0; k < ids->len && !seen; k++)
                                 seen = strcmp(ids->pdata[k], id) == 0;
@@ -145,6 +158,7 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                 g_ptr_array_free(found, TRUE);
         }
         g_ptr_array_free(ids, TRUE);
+        g_hash_table_destroy(missed_ids);
         g_ptr_array_add(files, NULL);
         return (char **)g_ptr_array_free(files, FALSE);
 }

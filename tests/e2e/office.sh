@@ -115,6 +115,17 @@ assert "Windows may hide a .txt" in r["not_read"][0]["message"] and "small lette
 page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
 assert "<h2>Not read" in page and near + "/a/a.cfg.txt: not read: " in page
 PY
+# A folder named twice, and inside another one named: each file not read
+# is said once, as a community file is rendered once.
+run render -q --report -f a6 --today "$TODAY" -o "$T_TMP/nearout" "$near" "$near/b" "$near"
+ok_cmd "folder named twice: each file not read is in report.json once" python3 - "$T_TMP/nearout" "$near" <<'PY'
+import json, os, sys
+d, near = sys.argv[1], sys.argv[2]
+r = json.load(open(os.path.join(d, "report.json")))
+assert [n["input"] for n in r["not_read"]] == [near + "/a/a.cfg.txt", near + "/b/B.CFG"], r["not_read"]
+PY
+run check -f a6 --today "$TODAY" "$near" "$near/b"
+is "$(printf '%s\n' "$err" | grep -c 'not read: ')" 2 "folder named twice: each file not read is said once"
 
 # A folder with no community file in it: nothing to do is a mistake on
 # the command line (exit 2), said, and no output folder made.
