@@ -810,18 +810,26 @@ static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_re
         struct render_result rr;
         struct sheet_request req = *b->sheet;
         req.placed = g_new(bool, cs->len);
-        req.pages = g_new0(size_t, cs->len);
+        req.pages = g_new(size_t, cs->len);
         req.diags = g_new(struct diag, cs->len);
         req.stop = &interrupted;
         for (size_t k = 0; k < cs->len; k++) {
-                req.placed[k] = true; /* stays so for a community never tried */
+                req.placed[k] = true;    /* stays so for a community never tried */
+                req.pages[k] = SIZE_MAX; /* and so does this: tried, it is set */
                 diag_init(&req.diags[k], NULL);
         }
         /* What became of each community and of the sheet is in
          * req.placed, req.diags and rr (no file: not written). */
         (void)renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len, b->env.ro, &req,
                                      &rr, &d);
-        bool stopped = rr.n == 0 && interrupted;
+        /* Given up: Ctrl-C stopped the drawing before the last community
+         * (the renderer says nothing of it).  A Ctrl-C that came later,
+         * while the sheet was written, stops nothing: a sheet that could
+         * not be written is told as such (File too large), not as one
+         * the run was interrupted before, and so is one with every
+         * community refused. */
+        bool stopped = rr.n == 0 && interrupted && d.errors == 0 && cs->len > 0 &&
+                       req.pages[cs->len - 1] == SIZE_MAX;
         /* A sheet not written (it could not be opened, drawn or put in
          * place) has nothing of the others on paper either: they count as
          * the sheet went, failed when the machine said no, refused

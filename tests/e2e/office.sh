@@ -455,6 +455,27 @@ like "$(tail -n 1 "$one.err")" "1 rendered, 0 unchanged, 0 refused, 0 failed in 
         "Ctrl-C on the last file, no --report: the file is done and counted"
 unlike "$(cat "$one.err")" "report" "Ctrl-C on the last file, no --report: no word of a report"
 
+# The same Ctrl-C while a sheet is drawn that cannot be written (the
+# file-size limit): Ctrl-C stopped nothing, so what went wrong is told as
+# without it, not as a sheet the run was interrupted before.
+big=$T_TMP/big
+(
+        ulimit -f 8 || exit 99
+        interrupt "$big.err" '[ "$(ls -a "$big" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+                render --report --today "$TODAY" -f a6 --sheet a4 --copies 1000 -o "$big" "$in/garten/garten.cfg"
+        exit $rc
+)
+is "$?" 130 "Ctrl-C on a sheet that cannot be written: exit 130"
+like "$(cat "$big.err")" "sheets_a6_on_a4.pdf: could not write this file: File too large" \
+        "Ctrl-C on a sheet that cannot be written: why it was not written, said"
+like "$(tail -n 1 "$big.err")" "0 rendered, 0 unchanged, 0 refused, 1 failed, interrupted at the end" \
+        "Ctrl-C on a sheet that cannot be written: its community failed, not 'not done'"
+counts=$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["summary"]["failed"], r["summary"]["not_done"], r["communities"][0]["status"], r["sheets"]["status"])' \
+        "$big/report.json" 2>&1)
+is "$counts" "1 0 failed failed" "Ctrl-C on a sheet that cannot be written: report.json says failed"
+
 # Ctrl-C while the report's pictures are drawn, every file done: exit 130,
 # the last line and report.json say so, no further picture is drawn, and
 # the same command draws the rest.
