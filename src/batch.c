@@ -59,6 +59,17 @@ static const char *almost_cfg(const char *name)
         return NULL;
 }
 
+/* What tells a file from another, also when named twice or through a
+ * link: its device and inode; its path when it cannot be looked at.
+ * Caller frees. */
+static char *file_id(const char *path)
+{
+        GStatBuf st;
+        return g_stat(path, &st) == 0 ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
+                                                        (unsigned long long)st.st_ino)
+                                      : g_strconcat("path:", path, NULL);
+}
+
 /* Every *.cfg below dir into out, links not followed: a link in a shared
  * folder could lead anywhere, and a loop would never end.  Names that
  * look meant as one (almost_cfg) into missed. */
@@ -96,6 +107,9 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
         *folders = false;
         GPtrArray *files = g_ptr_array_new();
         GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+        /* A file not read is said once, also when its folder is named
+         * twice or inside another one named ("plakat render in in/b"). */
+        GHashTable *missed_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (char *const *in = inputs; *in; in++) {
                 GPtrArray *found = g_ptr_array_new();
                 if (g_file_test(*in, G_FILE_TEST_IS_DIR)) {
@@ -105,6 +119,8 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                         g_ptr_array_sort(found, by_path);
                         g_ptr_array_sort(missed, by_path);
                         for (size_t i = 0; i < missed->len; i++) {
+                                if (!g_hash_table_add(missed_ids, file_id(missed->pdata[i])))
+                                        continue;
                                 char *clean = diag_clean(missed->pdata[i]), *base = g_path_get_basename(clean);
                                 if (notes && !quiet)
                                         g_string_append_printf(notes, _("%s: not read: %s\n"), clean,
@@ -122,10 +138,7 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                 }
                 for (size_t i = 0; i < found->len; i++) {
                         char *f = found->pdata[i];
-                        GStatBuf st;
-                        char *id = g_stat(f, &st) == 0 ? g_strdup_printf("%llu:%llu", (unsigned long long)st.st_dev,
-                                                                        (unsigned long long)st.st_ino)
-                                                        : g_strconcat("path:", f, NULL);
+                        char *id = file_id(f);
                         bool seen = false;
                         for (guint k = 0; k < ids->len && !seen; k++)
                                 seen = strcmp(ids->pdata[k], id) == 0;
@@ -145,6 +158,7 @@ char **batch_inputs(char *const *inputs, const char *verb, bool quiet, GString *
                 g_ptr_array_free(found, TRUE);
         }
         g_ptr_array_free(ids, TRUE);
+        g_hash_table_destroy(missed_ids);
         g_ptr_array_add(files, NULL);
         return (char **)g_ptr_array_free(files, FALSE);
 }
@@ -321,6 +335,7 @@ struct run {
         struct record *record;
         struct job_result *sheet; /* sheets: the sheet PDF as a result, for the report */
         bool sheet_not_done;      /* sheets: Ctrl-C came before the sheet was written */
+        bool report;              /* report.json and report.html are written at the end */
         gint64 t0;
         bool line; /* a progress line is on the screen */
 };
@@ -795,18 +810,26 @@ static bool draw_sheet(struct run *run, GPtrArray *cs, GArray *at, struct job_re
         struct render_result rr;
         struct sheet_request req = *b->sheet;
         req.placed = g_new(bool, cs->len);
-        req.pages = g_new0(size_t, cs->len);
+        req.pages = g_new(size_t, cs->len);
         req.diags = g_new(struct diag, cs->len);
         req.stop = &interrupted;
         for (size_t k = 0; k < cs->len; k++) {
-                req.placed[k] = true; /* stays so for a community never tried */
+                req.placed[k] = true;    /* stays so for a community never tried */
+                req.pages[k] = SIZE_MAX; /* and so does this: tried, it is set */
                 diag_init(&req.diags[k], NULL);
         }
         /* What became of each community and of the sheet is in
          * req.placed, req.diags and rr (no file: not written). */
         (void)renderer_render_sheets(b->env.r, (const struct community *const *)cs->pdata, cs->len, b->env.ro, &req,
                                      &rr, &d);
-        bool stopped = rr.n == 0 && interrupted;
+        /* Given up: Ctrl-C stopped the drawing before the last community
+         * (the renderer says nothing of it).  A Ctrl-C that came later,
+         * while the sheet was written, stops nothing: a sheet that could
+         * not be written is told as such (File too large), not as one
+         * the run was interrupted before, and so is one with every
+         * community refused. */
+        bool stopped = rr.n == 0 && interrupted && d.errors == 0 && cs->len > 0 &&
+                       req.pages[cs->len - 1] == SIZE_MAX;
         /* A sheet not written (it could not be opened, drawn or put in
          * place) has nothing of the others on paper either: they count as
          * the sheet went, failed when the machine said no, refused
@@ -948,13 +971,20 @@ static void summary(struct run *run, bool always)
         if (run->b->env.render)
                 g_string_append_printf(s, _("%zu rendered, %zu unchanged, %zu refused, %zu failed"), run->count[JOB_OK],
                                        run->count[JOB_UNCHANGED], run->count[JOB_REFUSED], run->count[JOB_FAILED]);
+        else if (run->count[JOB_FAILED])
+                /* A check's file fails when its worker is lost or too slow:
+                 * counted, or "0 OK, 0 refused" would hide it. */
+                g_string_append_printf(s, _("%zu OK, %zu refused, %zu failed"), run->count[JOB_OK],
+                                       run->count[JOB_REFUSED], run->count[JOB_FAILED]);
         else
                 g_string_append_printf(s, _("%zu OK, %zu refused"), run->count[JOB_OK], run->count[JOB_REFUSED]);
         if (left > 0)
                 g_string_append_printf(s, _(", %zu not done (interrupted; run the same command again to finish)"), left);
-        else if (interrupted)
-                /* Every file was done; Ctrl-C came while the record or
-                 * the report was written (exit 130 says so too). */
+        else if (interrupted && run->report)
+                /* Every file was done; Ctrl-C came while the last file,
+                 * the record or the report was made, so the report may
+                 * lack pictures (exit 130 says so too).  Without a
+                 * report nothing is missing: the counts say it all. */
                 g_string_append(s, _(", interrupted at the end (run the same command again for a whole report)"));
         g_string_append_printf(s, _(" in %.1f s"), el);
         clear_progress(run);
@@ -1047,7 +1077,8 @@ int batch_run(struct batch *b)
                                 fprintf(stderr, "%s\n", d.msgs[k].text);
                 diag_clear(&d);
         }
-        if (b->report && to_files)
+        run.report = b->report && to_files;
+        if (run.report)
                 write_report(&run);
         bool many = run.n > 1 || b->sheet || b->folders || run.count[JOB_UNCHANGED] > 0;
         /* A check of many files where some were refused ends with the

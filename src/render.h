@@ -172,6 +172,11 @@ struct sheet_request {
          * written), as a Ctrl-C leaves no file that is not the whole job. */
         const volatile sig_atomic_t *stop;
 };
+/* How many pieces of the print format piece, with bleed_mm, go on each
+ * page of the print format sheet; 0 when either is unknown or none fits.
+ * With every community placed, the k-th (from 0) of a run of copies each
+ * starts on page k * copies / this + 1. */
+size_t renderer_sheet_pieces(const struct renderer *r, const char *sheet, const char *piece, double bleed_mm);
 /* Why not one piece of the print format piece, with bleed_mm around it,
  * goes on the print format sheet, and what would go: a translated
  * sentence naming -f, --bleed and --sheet as the user wrote them, for the
@@ -180,11 +185,6 @@ struct sheet_request {
  * a smaller format (-f a6, card)").  NULL when a piece fits; caller frees
  * with g_free.  renderer_render_sheets refuses such a sheet with the same
  * sentence. */
-/* How many pieces of the print format piece, with bleed_mm, go on each
- * page of the print format sheet; 0 when either is unknown or none fits.
- * With every community placed, the k-th (from 0) of a run of copies each
- * starts on page k * copies / this + 1. */
-size_t renderer_sheet_pieces(const struct renderer *r, const char *sheet, const char *piece, double bleed_mm);
 char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet, const struct format *piece,
                             double bleed_mm);
 bool renderer_render_sheets(struct renderer *r, const struct community *const *cs, size_t n,

@@ -34,6 +34,11 @@ like "$err" "$dir/broken.cfg: refused (" "the bad file is refused on stderr"
 n=$(printf '%s\n' "$err" | grep -c ': refused (')
 is "$n" 1 "one refused line for one bad file"
 like "$(printf '%s\n' "$err" | tail -n 1)" "2 OK, 1 refused in " "some refused: the last line counts them"
+# A file whose check takes too long fails: counted in the last line, not
+# left out of it ("0 OK, 0 refused").
+run check -j 2 --time-limit 0.001 --today "$TODAY" "$dir/first.cfg" "$dir/second.cfg"
+is "$rc" 1 "checks that took too long: exit 1"
+like "$(printf '%s\n' "$err" | tail -n 1)" "0 OK, 0 refused, 2 failed in " "checks that took too long: counted as failed"
 
 run check --today "$TODAY" "$dir/first.cfg" "$dir/second.cfg"
 is "$rc" 0 "only good files: exit 0"

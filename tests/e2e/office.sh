@@ -115,6 +115,17 @@ assert "Windows may hide a .txt" in r["not_read"][0]["message"] and "small lette
 page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
 assert "<h2>Not read" in page and near + "/a/a.cfg.txt: not read: " in page
 PY
+# A folder named twice, and inside another one named: each file not read
+# is said once, as a community file is rendered once.
+run render -q --report -f a6 --today "$TODAY" -o "$T_TMP/nearout" "$near" "$near/b" "$near"
+ok_cmd "folder named twice: each file not read is in report.json once" python3 - "$T_TMP/nearout" "$near" <<'PY'
+import json, os, sys
+d, near = sys.argv[1], sys.argv[2]
+r = json.load(open(os.path.join(d, "report.json")))
+assert [n["input"] for n in r["not_read"]] == [near + "/a/a.cfg.txt", near + "/b/B.CFG"], r["not_read"]
+PY
+run check -f a6 --today "$TODAY" "$near" "$near/b"
+is "$(printf '%s\n' "$err" | grep -c 'not read: ')" 2 "folder named twice: each file not read is said once"
 
 # A folder with no community file in it: nothing to do is a mistake on
 # the command line (exit 2), said, and no output folder made.
@@ -432,6 +443,38 @@ like "$(cat "$sint/report.html")" "not done (interrupted)</span></h3>" "Ctrl-C o
 run render --today "$TODAY" -f a6 --sheet a4 --copies 4 -o "$sint" "$many"
 like "$err" "200 rendered, 0 unchanged" "after Ctrl-C on a sheet: the same command draws it"
 like "$(pdfinfo "$sint/sheets_a6_on_a4.pdf")" "Pages:           200" "after Ctrl-C on a sheet: all 800 flyers on 200 pages"
+
+# Ctrl-C while the only community is drawn: the file at hand is finished
+# (the whole sheet), exit 130.  Without --report nothing is missing, so
+# the last line speaks of no report.
+one=$T_TMP/one
+interrupt "$one.err" '[ "$(ls -a "$one" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+        render --today "$TODAY" -f a6 --sheet a4 --copies 1000 -o "$one" "$in/garten/garten.cfg"
+is "$rc" 130 "Ctrl-C on the last file, no --report: exit 130"
+like "$(tail -n 1 "$one.err")" "1 rendered, 0 unchanged, 0 refused, 0 failed in " \
+        "Ctrl-C on the last file, no --report: the file is done and counted"
+unlike "$(cat "$one.err")" "report" "Ctrl-C on the last file, no --report: no word of a report"
+
+# The same Ctrl-C while a sheet is drawn that cannot be written (the
+# file-size limit): Ctrl-C stopped nothing, so what went wrong is told as
+# without it, not as a sheet the run was interrupted before.
+big=$T_TMP/big
+(
+        ulimit -f 8 || exit 99
+        interrupt "$big.err" '[ "$(ls -a "$big" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+                render --report --today "$TODAY" -f a6 --sheet a4 --copies 1000 -o "$big" "$in/garten/garten.cfg"
+        exit $rc
+)
+is "$?" 130 "Ctrl-C on a sheet that cannot be written: exit 130"
+like "$(cat "$big.err")" "sheets_a6_on_a4.pdf: could not write this file: File too large" \
+        "Ctrl-C on a sheet that cannot be written: why it was not written, said"
+like "$(tail -n 1 "$big.err")" "0 rendered, 0 unchanged, 0 refused, 1 failed, interrupted at the end" \
+        "Ctrl-C on a sheet that cannot be written: its community failed, not 'not done'"
+counts=$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["summary"]["failed"], r["summary"]["not_done"], r["communities"][0]["status"], r["sheets"]["status"])' \
+        "$big/report.json" 2>&1)
+is "$counts" "1 0 failed failed" "Ctrl-C on a sheet that cannot be written: report.json says failed"
 
 # Ctrl-C while the report's pictures are drawn, every file done: exit 130,
 # the last line and report.json say so, no further picture is drawn, and
