@@ -212,11 +212,6 @@ static int bad_long_option(FILE *err, const char *arg)
         return rc;
 }
 
-static const char *const month_names[] = {
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-};
-
 /* The same words as a date in a community file (community.c parse_when). */
 char *cli_date_problem(const char *s)
 {
@@ -230,11 +225,11 @@ char *cli_date_problem(const char *s)
         if (!shaped)
                 why = g_strdup_printf(_("expected a date as YYYY-MM-DD, found %s"), q);
         else if (y < 1)
-                why = g_strdup_printf("no such date %s: there is no year 0", q);
+                why = g_strdup_printf(_("no such date %s: there is no year 0"), q);
         else if (m < 1 || m > 12)
                 why = g_strdup_printf(_("no such date %s: there is no month %d (months are 01 to 12)"), q, m);
         else if (d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
-                why = g_strdup_printf("no such date %s: %s %d has %d days", q, month_names[m - 1], y,
+                why = g_strdup_printf(_("no such date %s: %s %d has %d days"), q, i18n_month_name(m), y,
                                       (int)g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
         else
                 why = NULL;

@@ -628,11 +628,6 @@ static void store_link(struct loader *ld, const struct at *at, struct value *v, 
         put_string(field, s);
 }
 
-static const char *const month_names[] = {
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-};
-
 /* Parse "YYYY-MM-DD HH:MM" (with_time) or "YYYY-MM-DD"; on failure report
  * why, naming the setting, and return false. */
 static bool parse_when(struct loader *ld, const struct at *at, const char *s, bool with_time,
@@ -660,7 +655,7 @@ static bool parse_when(struct loader *ld, const struct at *at, const char *s, bo
                 diag_error(ld->d, ld->file, at->line, at->path, "no such date %s: months are 01 to 12", q);
         else if (d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
                 diag_error(ld->d, ld->file, at->line, at->path, "no such date %s: %s %d has %d days",
-                           q, month_names[m - 1], y,
+                           q, i18n_month_name(m), y,
                            (int)g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
         else
                 diag_error(ld->d, ld->file, at->line, at->path,

@@ -109,3 +109,13 @@ void i18n_texts_clear(struct i18n_texts *t)
         t->v = NULL;
         t->n = 0;
 }
+
+const char *i18n_month_name(int m)
+{
+        static const char *const names[] = {
+                N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+                N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
+        };
+        g_assert(m >= 1 && m <= 12);
+        return _(names[m - 1]);
+}

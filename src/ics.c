@@ -15,6 +15,7 @@
 
 #include "community.h"
 #include "facts.h"
+#include "lang.h"
 #include "schedule.h"
 
 #define TZID "Europe/Berlin"
@@ -246,7 +247,8 @@ char *ics_calendar(const struct community *c, const struct facts *f, const char 
         GString *desc = g_string_new(facts_get(f, "topic"));
         if (facts_get(f, "pitch"))
                 g_string_append_printf(desc, "\n%s", facts_get(f, "pitch"));
-        g_string_append_printf(desc, "\n%s: %s", facts_get(f, "signup.label"), url);
+        g_string_append_printf(desc, "\n%s%s %s", facts_get(f, "signup.label"),
+                               lang_colon_after(facts_get(f, "signup.label")), url);
         struct ev e = { c, f, url, desc->str, stamp };
 
         ics_fold(out, "BEGIN:VCALENDAR");

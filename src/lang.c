@@ -631,3 +631,9 @@ char *lang_time_range(const struct lang *l, int start, int end)
         g_free(a);
         return g_string_free(s, FALSE);
 }
+
+const char *lang_colon_after(const char *label)
+{
+        size_t n = label ? strlen(label) : 0;
+        return n > 0 && strchr("?!:.", label[n - 1]) ? "" : ":";
+}

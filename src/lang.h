@@ -33,6 +33,11 @@ const char *lang_code(const struct lang *l);
  * a programming error (assert); every shipped language has every key. */
 const char *lang_label(const struct lang *l, const char *key);
 
+/* What goes between a label and its value in running text: ":" after
+ * "Unser Ziel", nothing after a label that ends in its own mark ("Wann?",
+ * "Mach mit!", "Anmeldung:"), which a lead may have written themselves. */
+const char *lang_colon_after(const char *label);
+
 /* Does the language have this label?  (For layout checks.) */
 bool lang_has_label(const struct lang *l, const char *key);
 

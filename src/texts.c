@@ -186,9 +186,7 @@ static char *labelled(const char *lab, const char *value)
                 return NULL;
         if (!lab)
                 return g_strdup(value);
-        /* "Wann?" reads as its own question; "Unser Ziel" needs a colon. */
-        bool asks = g_str_has_suffix(lab, "?");
-        return g_strdup_printf("%s%s %s", lab, asks ? "" : ":", value);
+        return g_strdup_printf("%s%s %s", lab, lang_colon_after(lab), value);
 }
 
 static char *hashtags(const struct facts *f, int most)
@@ -252,7 +250,8 @@ static char *part_text(const char *part, const struct facts *f, const char *url,
         }
         if (strcmp(part, "signup") == 0)
                 /* The link alone on its line: apps make it clickable. */
-                return g_strdup_printf("%s:\n%s", facts_get(f, "signup.label"), url);
+                return g_strdup_printf("%s%s\n%s", facts_get(f, "signup.label"),
+                                       lang_colon_after(facts_get(f, "signup.label")), url);
         if (strcmp(part, "hashtags") == 0)
                 return hashtags(f, most_tags);
         if (strcmp(part, "forward") == 0) {

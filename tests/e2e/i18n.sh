@@ -213,6 +213,14 @@ for cmd in check render; do
         ok_cmd "$cmd in German: the messages are valid UTF-8" iconv -f UTF-8 -t UTF-8 "$ERR" -o /dev/null
 done
 
+# Month names in messages are in the messages' language.
+sed 's/first    = "[^"]*"/first    = "2027-02-30 18:30"/' samples/urban-gardening.cfg >"$T_TMP/feb.cfg"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check "$T_TMP/feb.cfg" >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "„2027-02-30 18:30“: Februar 2027 hat 28 Tage" "a date that does not exist: the month in German"
+LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today 2027-02-30 samples/urban-gardening.cfg >"$OUT" 2>"$ERR"
+like "$(cat "$ERR")" "--today: dieses Datum gibt es nicht, „2027-02-30“: Februar 2027 hat 28 Tage" \
+        "--today that does not exist: the month in German"
+
 # ---- outputs are the same bytes -----------------------------------------------
 for l in "$de" C; do
         LANG=$l LC_ALL= "$PLAKAT" render -q --today "$TODAY" -f all -o "$T_TMP/out-$l" \

@@ -162,4 +162,15 @@ else
         skip "chromium not installed (scripts/deps.sh test)"
 fi
 
+# A sign-up label a lead wrote with its own mark ("Mach mit!") gets no
+# colon after it, in the texts and in the calendar.
+mkdir -p "$T_TMP/label"
+sed 's|^  url = "https://bielefeld.jetzt/cop/urban-gardening";|  url = "https://bielefeld.jetzt/cop/urban-gardening"; label = "Mach mit!";|' \
+        samples/urban-gardening.cfg >"$T_TMP/label/mach.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/label-out" "$T_TMP/label/mach.cfg"
+is "$rc" 0 "signup.label with its own mark: kit made"
+texts=$(cat "$T_TMP/label-out/mach"/*.txt "$T_TMP/label-out/mach/mach.ics")
+like "$texts" "Mach mit!" "signup.label with its own mark: in the texts"
+unlike "$texts" "Mach mit!:" "signup.label with its own mark: no colon after it"
+
 done_testing
