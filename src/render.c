@@ -298,7 +298,7 @@ static void add_layout(struct renderer *r, struct layout_file *f, struct diag *d
                 return;
         }
         for (size_t i = 0; i < r->n_layouts; i++)
-                if (strcmp(r->layouts[i]->name, l->name) == 0) {
+                if (g_ascii_strcasecmp(r->layouts[i]->name, l->name) == 0) {
                         diag_warn(d, f->path, 0, "name", "a layout named \"%s\" exists already (%s); this one is left out",
                                   l->name, r->layouts[i]->path);
                         layout_free(l);
@@ -488,10 +488,12 @@ const struct lang *renderer_lang(const struct renderer *r, const char *code)
         return NULL;
 }
 
+/* By name, in capitals or not: a name from a fixed set is a word a lead
+ * may write either way ("Klar"; docs/community-file.de.md says so). */
 static const struct layout *find_layout(const struct renderer *r, const char *name)
 {
         for (size_t i = 0; i < r->n_layouts; i++)
-                if (strcmp(r->layouts[i]->name, name) == 0)
+                if (g_ascii_strcasecmp(r->layouts[i]->name, name) == 0)
                         return r->layouts[i];
         return NULL;
 }
@@ -713,7 +715,7 @@ static bool prep_init(struct renderer *r, const struct community *c, const struc
         p->lang = renderer_lang(r, c->words_language);
         p->facts = renderer_facts(r, c, &o->today);
         const struct theme *theme = NULL;
-        if (c->style.theme && strcmp(c->style.theme, "default") != 0) {
+        if (c->style.theme && g_ascii_strcasecmp(c->style.theme, "default") != 0) {
                 theme = themes_find(&r->themes, c->style.theme);
                 if (!theme) {
                         const char **all = g_new0(const char *, r->themes.n + 1);

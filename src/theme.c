@@ -99,7 +99,7 @@ void themes_clear(struct themes *ts)
 const struct theme *themes_find(const struct themes *ts, const char *name)
 {
         for (size_t i = 0; i < ts->n; i++)
-                if (strcmp(ts->t[i].name, name) == 0)
+                if (g_ascii_strcasecmp(ts->t[i].name, name) == 0)
                         return &ts->t[i];
         return NULL;
 }

@@ -33,7 +33,7 @@ bool themes_load_string(const char *text, size_t len, const char *name, struct t
                         struct diag *d);
 void themes_clear(struct themes *ts);
 
-/* The theme of that name, or NULL. */
+/* The theme of that name, in capitals or not ("Wald"), or NULL. */
 const struct theme *themes_find(const struct themes *ts, const char *name);
 
 /* The palette for layout colours, a theme (NULL: none) and a community's

@@ -173,6 +173,12 @@ sed 's/layout = "laut"/layout = "lout"/' "$dir/agenda.cfg" >"$dir/bad-layout.cfg
 run check --today 2026-11-27 "$dir/bad-layout.cfg"
 is "$rc" 1 "unknown style.layout: refused"
 like "$err" "bad-layout.cfg:6: style.layout: unknown layout \"lout\"; did you mean laut?" "unknown style.layout: line and did-you-mean"
+# Names from a fixed set, in capitals, as a lead may write them.
+sed 's/layout = "laut"/layout = "Laut"; theme = "Wald"/' "$dir/agenda.cfg" >"$dir/caps-layout.cfg"
+run check --today 2026-11-27 "$dir/caps-layout.cfg"
+is "$rc" 0 "style.layout \"Laut\", style.theme \"Wald\": taken"
+like "$out" "(design laut, a3, instagram)" "style.layout \"Laut\": the design laut"
+unlike "$err" "unknown theme" "style.theme \"Wald\": the theme wald, no warning"
 
 # A file that is not there.
 run check "$dir/nope.cfg"
