@@ -4,7 +4,7 @@
 # long texts are fitted with warnings, a minimal file renders.  Community
 # files in tests/data/render/; each is rendered once.
 . "$(dirname "$0")/render-lib.sh"
-need pdftotext pdffonts zbarimg
+need pdftotext pdffonts zbarimg convert
 
 d=tests/data/render
 o=$T_TMP/out
@@ -80,6 +80,19 @@ run check --today "$RTODAY" -f instagram "$T_TMP/offimage.cfg"
 like "$err" "instagram (klar): short-url: runs off the top or bottom of the image" \
         "an address too long for its line on a post: runs off the image, said so"
 unlike "$err" " 0 px" "an address too long for its line on a post: no band of 0 px"
+
+# A long name over a two-line topic, with a round logo: no design lets the
+# name run into the logo (klar's square post did: the boxes overlapped).
+mkdir -p "$T_TMP/logo"
+convert -size 400x400 xc:none -fill '#2e7d32' -draw 'circle 200,200 200,20' "$T_TMP/logo/logo.png"
+sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' \
+        -e 's/^topic .*/topic = "Gemeinsam gärtnern, Saatgut tauschen, Nachbarn kennenlernen";/' \
+        samples/urban-gardening.cfg >"$T_TMP/logo/garten.cfg"
+printf 'style = { logo = "logo.png"; };\n' >>"$T_TMP/logo/garten.cfg"
+for l in klar laut foto; do
+        run render --today "$RTODAY" -l $l -f all -o "$T_TMP/logo/$l" "$T_TMP/logo/garten.cfg"
+        unlike "$err" "runs into the logo" "a long name and a logo, $l: the name keeps clear of the logo"
+done
 
 # Only the required settings.
 render_ok minimal
