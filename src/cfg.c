@@ -195,6 +195,30 @@ static bool unclosed_bracket(const char *text, int *open_line, int *likely_line,
         return found;
 }
 
+/* Whether line (from 1) of text holds a value in typographic quotes and
+ * no straight ones: „…“ and “…” come from a word processor or a phone,
+ * and libconfig sees neither as a quote, only a syntax error. */
+static bool curly_quoted(const char *text, int line)
+{
+        static const char *const curly[] = { "„", "“", "”", "«", "»", "‚", "‘", "’" };
+        const char *p = text;
+        for (int l = 1; l < line && p; l++) {
+                p = strchr(p, '\n');
+                if (p)
+                        p++;
+        }
+        if (!p)
+                return false;
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (memchr(p, '"', n))
+                return false;
+        for (size_t i = 0; i < G_N_ELEMENTS(curly); i++)
+                if (g_strstr_len(p, (gssize)n, curly[i]))
+                        return true;
+        return false;
+}
+
 bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
                const struct cfg_limits *lim, struct diag *d)
 {
@@ -206,7 +230,11 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
         char opener;
         /* Only where libconfig stumbled later than the likely place: a
          * mistake it noticed at once is better told where it is. */
-        if (!ok && unclosed_bracket(clean, &open_line, &likely, &opener) && likely < config_error_line(cfg)) {
+        if (!ok && curly_quoted(clean, config_error_line(cfg))) {
+                diag_error(d, file, config_error_line(cfg), NULL,
+                           "syntax error: a text in typographic quotes („…“ or “…”); write it in straight quotes \"…\" (a "
+                           "word processor changes them: use a text editor)");
+        } else if (!ok && unclosed_bracket(clean, &open_line, &likely, &opener) && likely < config_error_line(cfg)) {
                 char closer = opener == '{' ? '}' : opener == '(' ? ')' : ']';
                 diag_error(d, file, likely, NULL,
                            "syntax error: the \"%c\" opened in line %d is never closed; a \"%c\" is probably "
