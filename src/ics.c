@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "community.h"
+#include "digest.h"
 #include "facts.h"
 #include "lang.h"
 #include "schedule.h"
@@ -121,6 +122,12 @@ struct ev {
         const struct community *c;
         const struct facts *f;
         const char *url, *description, *stamp;
+        /* What every UID starts with: the file's name and the first digits
+         * of the sign-up address's SHA-256.  RFC 5545 wants a UID unique
+         * in the world; the name alone is not (lesekreis.cfg in two
+         * folders, or at two leads'), and a calendar given both would take
+         * one community's meetings for the other's. */
+        char uid[96];
 };
 
 /* An event's common lines; its start and rule are the caller's. */
@@ -193,10 +200,9 @@ static void exdates(GString *out, const struct schedule *s)
 
 static void single(GString *out, const struct ev *e, const struct meeting *m)
 {
-        const struct community *c = e->c;
         char when[32];
         local(when, sizeof when, &m->start.date, m->start.minute);
-        char *uid = g_strdup_printf("%s-%s@plakat", c->slug, when);
+        char *uid = g_strdup_printf("%s-%s@plakat", e->uid, when);
         event_begin(out, e, uid, &m->start, m->index);
         ics_fold(out, "END:VEVENT");
         g_free(uid);
@@ -226,8 +232,8 @@ static void rule_events(GString *out, const struct ev *e, const GDate *today)
         size_t k = schedule_next(&plain, &s->first.date, m, n);
         char *rule = rrule(s, s->interval * (int)n);
         for (size_t v = 0; v < k; v++) {
-                char *uid = n > 1 ? g_strdup_printf("%s-series-%zu@plakat", c->slug, v + 1)
-                                  : g_strdup_printf("%s-series@plakat", c->slug);
+                char *uid = n > 1 ? g_strdup_printf("%s-series-%zu@plakat", e->uid, v + 1)
+                                  : g_strdup_printf("%s-series@plakat", e->uid);
                 event_begin(out, e, uid, &m[v].start, m[v].index);
                 ics_fold(out, rule);
                 exdates(out, s);
@@ -249,7 +255,10 @@ char *ics_calendar(const struct community *c, const struct facts *f, const char 
                 g_string_append_printf(desc, "\n%s", facts_get(f, "pitch"));
         g_string_append_printf(desc, "\n%s%s %s", facts_get(f, "signup.label"),
                                lang_colon_after(facts_get(f, "signup.label")), url);
-        struct ev e = { c, f, url, desc->str, stamp };
+        struct ev e = { c, f, url, desc->str, stamp, "" };
+        char *sum = digest_hex_of(c->signup.url, strlen(c->signup.url));
+        g_snprintf(e.uid, sizeof e.uid, "%.60s-%.12s", c->slug, sum);
+        g_free(sum);
 
         ics_fold(out, "BEGIN:VCALENDAR");
         ics_fold(out, "VERSION:2.0");

@@ -173,4 +173,17 @@ texts=$(cat "$T_TMP/label-out/mach"/*.txt "$T_TMP/label-out/mach/mach.ics")
 like "$texts" "Mach mit!" "signup.label with its own mark: in the texts"
 unlike "$texts" "Mach mit!:" "signup.label with its own mark: no colon after it"
 
+# Two communities whose files share a name (lesekreis.cfg in two folders,
+# or at two leads'): their calendars' UIDs differ, or a calendar given
+# both takes one's meetings for the other's (RFC 5545: unique UIDs).
+mkdir -p "$T_TMP/uid/a" "$T_TMP/uid/b"
+cp samples/urban-gardening.cfg "$T_TMP/uid/a/garten.cfg"
+sed 's|cop/urban-gardening|cop/urban-gardening-nord|' samples/urban-gardening.cfg >"$T_TMP/uid/b/garten.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/uid/ka" "$T_TMP/uid/a/garten.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/uid/kb" "$T_TMP/uid/b/garten.cfg"
+ua=$(grep '^UID:' "$T_TMP/uid/ka/garten/garten.ics" | tr -d '\r')
+ub=$(grep '^UID:' "$T_TMP/uid/kb/garten/garten.ics" | tr -d '\r')
+like "$ua" "UID:garten-" "calendar UID: named after the file"
+ok_cmd "calendar UID: two files of one name, two sign-up addresses: other UIDs ($ua, $ub)" test "$ua" != "$ub"
+
 done_testing
