@@ -1402,7 +1402,16 @@ struct community *community_load(const char *path, const struct community_option
         struct stat st;
         char *text = util_read_file(path, limits.max_bytes, &len, &err, &st);
         if (!text) {
-                diag_error(d, path, 0, NULL, "%s", err);
+                /* "plakat render garten" for garten.cfg: name the file that is there. */
+                char *with = g_str_has_suffix(path, ".cfg") ? NULL : g_strconcat(path, ".cfg", NULL);
+                if (with && !g_file_test(path, G_FILE_TEST_EXISTS) && g_file_test(with, G_FILE_TEST_IS_REGULAR)) {
+                        char *q = diag_quote(with, 200);
+                        diag_error(d, path, 0, NULL, "%s; did you mean %s?", err, q);
+                        g_free(q);
+                } else {
+                        diag_error(d, path, 0, NULL, "%s", err);
+                }
+                g_free(with);
                 g_free(err);
                 return NULL;
         }

@@ -180,6 +180,12 @@ is "$rc" 0 "style.layout \"Laut\", style.theme \"Wald\": taken"
 like "$out" "(design laut, a3, instagram)" "style.layout \"Laut\": the design laut"
 unlike "$err" "unknown theme" "style.theme \"Wald\": the theme wald, no warning"
 
+# A file named without its .cfg: the one that is there is named.
+cp samples/urban-gardening.cfg "$dir/garten.cfg"
+run check "$dir/garten"
+is "$rc" 1 "a file named without .cfg: refused"
+like "$err" "$dir/garten: cannot open: No such file or directory; did you mean \"$dir/garten.cfg\"?" \
+        "a file named without .cfg: the file with .cfg is named"
 # A file that is not there.
 run check "$dir/nope.cfg"
 is "$rc" 1 "missing file: exit 1"
