@@ -186,4 +186,21 @@ ub=$(grep '^UID:' "$T_TMP/uid/kb/garten/garten.ics" | tr -d '\r')
 like "$ua" "UID:garten-" "calendar UID: named after the file"
 ok_cmd "calendar UID: two files of one name, two sign-up addresses: other UIDs ($ua, $ub)" test "$ua" != "$ub"
 
+# The message a member forwards (300 characters at most): where the
+# meeting is matters more than the topic, so the topic goes first.
+mkdir -p "$T_TMP/fwd"
+sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' \
+        -e 's/^topic .*/topic = "Gemeinsam gärtnern, Saatgut tauschen, Nachbarn kennenlernen";/' \
+        samples/urban-gardening.cfg >"$T_TMP/fwd/garten.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/garten.cfg"
+fwd=$(cat "$T_TMP/fwd/out/garten/garten-forward.txt")
+like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message over its limit: the place stays"
+unlike "$fwd" "Saatgut tauschen" "forwarded message over its limit: the topic goes first"
+ok_cmd "forwarded message: at most 300 characters" \
+        python3 -c 'import sys; sys.exit(len(open(sys.argv[1], encoding="utf-8").read()) > 300)' \
+        "$T_TMP/fwd/out/garten/garten-forward.txt"
+sed -e 's/^topic .*/topic = "Gärtnern";/' "$T_TMP/fwd/garten.cfg" >"$T_TMP/fwd/kurz.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/kurz.cfg"
+like "$(cat "$T_TMP/fwd/out/kurz/kurz-forward.txt")" "Gärtnern" "forwarded message with room: the topic is there"
+
 done_testing
