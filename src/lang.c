@@ -634,6 +634,18 @@ char *lang_time_range(const struct lang *l, int start, int end)
 
 const char *lang_colon_after(const char *label)
 {
+        /* The last mark that is not white space: "Mach mit! " is the lead's
+         * "Mach mit!" with a space typed after it.  A "…" or an arrow leads
+         * on to the value as a colon would; the full-width marks are those
+         * of Chinese and Japanese. */
+        static const char *const marks[] = { "?", "!", ":", ".", "…", "→", "？", "！", "：" };
         size_t n = label ? strlen(label) : 0;
-        return n > 0 && strchr("?!:.", label[n - 1]) ? "" : ":";
+        while (n > 0 && g_ascii_isspace(label[n - 1]))
+                n--;
+        for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
+                size_t k = strlen(marks[i]);
+                if (n >= k && memcmp(label + n - k, marks[i], k) == 0)
+                        return "";
+        }
+        return ":";
 }

@@ -35,7 +35,8 @@ const char *lang_label(const struct lang *l, const char *key);
 
 /* What goes between a label and its value in running text: ":" after
  * "Unser Ziel", nothing after a label that ends in its own mark ("Wann?",
- * "Mach mit!", "Anmeldung:"), which a lead may have written themselves. */
+ * "Mach mit!", "Anmeldung:", "Mehr…"), which a lead may have written
+ * themselves, also with a space after it. */
 const char *lang_colon_after(const char *label);
 
 /* Does the language have this label?  (For layout checks.) */

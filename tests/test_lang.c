@@ -171,6 +171,25 @@ static void test_times(void)
         check_time(de, HM(23, 0), HM(24, 30), "23:00–0:30 Uhr");
 }
 
+/* A label that ends in its own mark takes no colon, also with a space
+ * typed after it ("Mach mit! " read "Mach mit! : https://..."). */
+static void test_colon_after(void)
+{
+        g_assert_cmpstr(lang_colon_after("Unser Ziel"), ==, ":");
+        g_assert_cmpstr(lang_colon_after("Wann?"), ==, "");
+        g_assert_cmpstr(lang_colon_after("Mach mit!"), ==, "");
+        g_assert_cmpstr(lang_colon_after("Anmeldung:"), ==, "");
+        g_assert_cmpstr(lang_colon_after("Mach mit! "), ==, "");
+        g_assert_cmpstr(lang_colon_after("Anmeldung:\t "), ==, "");
+        g_assert_cmpstr(lang_colon_after("Mehr…"), ==, "");
+        g_assert_cmpstr(lang_colon_after("Jetzt anmelden →"), ==, "");
+        g_assert_cmpstr(lang_colon_after("参加する？"), ==, "");
+        g_assert_cmpstr(lang_colon_after("Dabei?)"), ==, ":");
+        g_assert_cmpstr(lang_colon_after("Café"), ==, ":");
+        g_assert_cmpstr(lang_colon_after(""), ==, ":");
+        g_assert_cmpstr(lang_colon_after(NULL), ==, ":");
+}
+
 static void test_fill(void)
 {
         const char *pairs[] = { "a", "1", "bb", "zwei", NULL };
@@ -414,6 +433,7 @@ int main(int argc, char **argv)
         g_test_add_func("/lang/dates", test_dates);
         g_test_add_func("/lang/times", test_times);
         g_test_add_func("/lang/fill", test_fill);
+        g_test_add_func("/lang/colon-after", test_colon_after);
         g_test_add_func("/lang/syntax-error", test_syntax_error);
         g_test_add_func("/lang/missing-key", test_missing_key);
         g_test_add_func("/lang/wrong-types", test_wrong_types);
