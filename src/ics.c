@@ -122,11 +122,12 @@ struct ev {
         const struct community *c;
         const struct facts *f;
         const char *url, *description, *stamp;
-        /* What every UID starts with: the file's name and the first digits
-         * of the sign-up address's SHA-256.  RFC 5545 wants a UID unique
-         * in the world; the name alone is not (lesekreis.cfg in two
-         * folders, or at two leads'), and a calendar given both would take
-         * one community's meetings for the other's. */
+        /* What every UID starts with: the file's name (up to 60 bytes, in
+         * whole characters) and the first digits of the sign-up address's
+         * SHA-256.  RFC 5545 wants a UID unique in the world; the name
+         * alone is not (lesekreis.cfg in two folders, or at two leads'),
+         * and a calendar given both would take one community's meetings
+         * for the other's. */
         char uid[96];
 };
 
@@ -136,7 +137,8 @@ static void event_begin(GString *out, const struct ev *e, const char *uid, const
 {
         char when[32];
         ics_fold(out, "BEGIN:VEVENT");
-        raw(out, "UID:%s", uid);
+        /* A TEXT value: a "," or ";" in the file's name is escaped. */
+        prop(out, "UID", uid);
         raw(out, "DTSTAMP:%s", e->stamp);
         local(when, sizeof when, &start->date, start->minute);
         raw(out, "DTSTART;TZID=" TZID ":%s", when);
@@ -257,7 +259,19 @@ char *ics_calendar(const struct community *c, const struct facts *f, const char 
                                lang_colon_after(facts_get(f, "signup.label")), url);
         struct ev e = { c, f, url, desc->str, stamp, "" };
         char *sum = digest_hex_of(c->signup.url, strlen(c->signup.url));
-        g_snprintf(e.uid, sizeof e.uid, "%.60s-%.12s", c->slug, sum);
+        /* The name cut at a character, not inside one: a file named in
+         * umlauts cut at byte 60 left half an "ä", and the calendar was no
+         * longer UTF-8 (RFC 5545 3.1.4).  A name in another encoding
+         * (Latin-1 from an old zip) is made UTF-8 for the same reason. */
+        char *name = g_utf8_make_valid(c->slug, -1);
+        size_t n = strlen(name);
+        if (n > 60) {
+                n = 60;
+                while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+                        n--;
+        }
+        g_snprintf(e.uid, sizeof e.uid, "%.*s-%.12s", (int)n, name, sum);
+        g_free(name);
         g_free(sum);
 
         ics_fold(out, "BEGIN:VCALENDAR");

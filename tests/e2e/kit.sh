@@ -186,6 +186,24 @@ ub=$(grep '^UID:' "$T_TMP/uid/kb/garten/garten.ics" | tr -d '\r')
 like "$ua" "UID:garten-" "calendar UID: named after the file"
 ok_cmd "calendar UID: two files of one name, two sign-up addresses: other UIDs ($ua, $ub)" test "$ua" != "$ub"
 
+# A long file name in umlauts, with a comma: the UID keeps whole
+# characters (cut at byte 60, "a,b" + 35 x "ä" lost half an "ä" and the
+# calendar was no longer UTF-8) and escapes the comma (a TEXT value).
+mkdir -p "$T_TMP/uid/c"
+long="a,b$(printf 'ä%.0s' $(seq 1 35))"
+cp samples/urban-gardening.cfg "$T_TMP/uid/c/$long.cfg"
+run kit -q --today "$TODAY" -o "$T_TMP/uid/kc" "$T_TMP/uid/c/$long.cfg"
+is "$rc" 0 "calendar UID of a long name in umlauts: kit made"
+uc=$(/usr/bin/python3 -c '
+import sys, icalendar
+raw = open(sys.argv[1], "rb").read()
+raw.decode("utf-8")  # strict: a cut character raises
+uids = {str(e["UID"]) for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")}
+print(" ".join(sorted(uids)))
+' "$T_TMP/uid/kc/$long/$long.ics" 2>&1)
+like "$uc" "a,b$(printf 'ä%.0s' $(seq 1 28))-" "calendar UID of a long name in umlauts: whole characters, UTF-8 ($uc)"
+like "$(tr -d '\r\n ' <"$T_TMP/uid/kc/$long/$long.ics")" 'UID:a\,b' "calendar UID: a comma in the name is escaped"
+
 # The message a member forwards (300 characters at most): where the
 # meeting is matters more than the topic, so the topic goes first.
 mkdir -p "$T_TMP/fwd"
