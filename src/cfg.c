@@ -195,9 +195,11 @@ static bool unclosed_bracket(const char *text, int *open_line, int *likely_line,
         return found;
 }
 
-/* Whether line (from 1) of text holds a value in typographic quotes and
- * no straight ones: „…“ and “…” come from a word processor or a phone,
- * and libconfig sees neither as a quote, only a syntax error. */
+/* Whether line (from 1) of text holds a typographic quote outside its
+ * straight-quoted values and comments: „…“ and “…” come from a word
+ * processor or a phone, and libconfig sees neither as a quote, only a
+ * syntax error.  Outside, so that tags = [“a”, "b"] is told too, and a
+ * "„Zitat“" in straight quotes or a comment is not. */
 static bool curly_quoted(const char *text, int line)
 {
         static const char *const curly[] = { "„", "“", "”", "«", "»", "‚", "‘", "’" };
@@ -209,13 +211,24 @@ static bool curly_quoted(const char *text, int line)
         }
         if (!p)
                 return false;
-        const char *end = strchr(p, '\n');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (memchr(p, '"', n))
-                return false;
-        for (size_t i = 0; i < G_N_ELEMENTS(curly); i++)
-                if (g_strstr_len(p, (gssize)n, curly[i]))
-                        return true;
+        bool in_string = false;
+        for (; *p && *p != '\n'; p++) {
+                if (in_string) {
+                        if (*p == '\\' && p[1] && p[1] != '\n')
+                                p++;
+                        else if (*p == '"')
+                                in_string = false;
+                        continue;
+                }
+                if (*p == '"')
+                        in_string = true;
+                else if (*p == '#' || (p[0] == '/' && (p[1] == '/' || p[1] == '*')))
+                        return false;
+                else
+                        for (size_t i = 0; i < G_N_ELEMENTS(curly); i++)
+                                if (g_str_has_prefix(p, curly[i]))
+                                        return true;
+        }
         return false;
 }
 
@@ -228,13 +241,14 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
         bool ok = config_read_string(cfg, clean) == CONFIG_TRUE;
         int open_line, likely;
         char opener;
-        /* Only where libconfig stumbled later than the likely place: a
-         * mistake it noticed at once is better told where it is. */
         if (!ok && curly_quoted(clean, config_error_line(cfg))) {
                 diag_error(d, file, config_error_line(cfg), NULL,
                            "syntax error: a text in typographic quotes („…“ or “…”); write it in straight quotes \"…\" (a "
                            "word processor changes them: use a text editor)");
         } else if (!ok && unclosed_bracket(clean, &open_line, &likely, &opener) && likely < config_error_line(cfg)) {
+                /* Only where libconfig stumbled later than the likely
+                 * place: a mistake it noticed at once is better told where
+                 * it is. */
                 char closer = opener == '{' ? '}' : opener == '(' ? ')' : ']';
                 diag_error(d, file, likely, NULL,
                            "syntax error: the \"%c\" opened in line %d is never closed; a \"%c\" is probably "
