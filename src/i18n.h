@@ -35,12 +35,12 @@ void i18n_init(void);
 /* The catalogue folder i18n_init chooses for a binary at exe (tests). */
 char *i18n_localedir_from(const char *exe);
 
-/* The user's opening and closing quotation marks for values in messages:
- * "…" in English, „…“ in German. */
 /* The name of month m (1..12) in the messages' language: "February",
  * "Februar". */
 const char *i18n_month_name(int m);
 
+/* The user's opening and closing quotation marks for values in messages:
+ * "…" in English, „…“ in German. */
 const char *i18n_open_quote(void);
 const char *i18n_close_quote(void);
 
