@@ -1848,11 +1848,12 @@ char *renderer_sheet_misfit(const struct renderer *r, const struct format *sheet
 }
 
 /* What to do about a sheet without room for marks: a larger sheet that
- * has it for as many pieces; or, when none has, less bleed where that would leave room on
- * this sheet or a larger one; or else a smaller format.  One piece that
- * is the whole sheet (A3 on A3, no bleed) needs no cut at all, so it is
- * told the larger sheet only as the way to marks.  ngettext: the words
- * for the cut follow the number of pieces.  Caller frees. */
+ * has it for as many pieces; or, when none has, less bleed where that
+ * would leave room on this sheet or a larger one; or else a smaller
+ * format.  One piece that is the whole sheet (A3 on A3, no bleed) needs
+ * no cut at all, so it is told the larger sheet only as the way to
+ * marks.  ngettext: the words for the cut follow the number of pieces.
+ * Caller frees. */
 static char *sheet_marks_advice(const struct renderer *r, const struct format *sheet, const struct format *piece,
                                 double bleed_mm, size_t pieces, bool whole)
 {

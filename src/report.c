@@ -624,13 +624,28 @@ static void html_count(GString *h, const char *cls, size_t n, const char *word)
         g_string_append(h, "</li>\n");
 }
 
-static void html_figure(GString *h, const struct shown *s)
+/* The title of a sheet's card: "a6 on a4, 2 copies each". */
+static char *sheet_title(const struct sheet_request *sr)
 {
-        g_string_append(h, "<figure><a class=\"pic\" href=\"");
+        /* TRANSLATORS: report.html: piece format, sheet format, copies */
+        return g_strdup_printf(ngettext("%s on %s, %u copy each", "%s on %s, %u copies each", sr->copies), sr->piece,
+                               sr->sheet, sr->copies);
+}
+
+/* Where s opens: its file, on a sheet at the page of the community's
+ * first piece (browsers' PDF viewers open #page=N there). */
+static void html_target(GString *h, const struct shown *s)
+{
         html_href(h, s->rel);
-        /* PDF viewers in browsers open #page=N at that page. */
         if (s->page)
                 g_string_append_printf(h, "#page=%zu", s->page);
+}
+
+static void html_figure(GString *h, const struct shown *s)
+{
+        char *up = g_ascii_strup(s->o->kind, -1);
+        g_string_append(h, "<figure><a class=\"pic\" href=\"");
+        html_target(h, s);
         g_string_append(h, "\">");
         if (s->thumb) {
                 g_string_append(h, "<img loading=\"lazy\" src=\"");
@@ -639,15 +654,12 @@ static void html_figure(GString *h, const struct shown *s)
                 report_html_text(h, s->o->format);
                 g_string_append(h, "\">");
         } else {
-                char *up = g_ascii_strup(s->o->kind, -1);
                 g_string_append(h, "<span class=\"nopic\">");
                 report_html_text(h, up);
                 g_string_append(h, "<small>");
                 report_html_text(h, P_("report", "open"));
                 g_string_append(h, "</small></span>");
-                g_free(up);
         }
-        char *up = g_ascii_strup(s->o->kind, -1);
         g_string_append(h, "</a><figcaption><b>");
         if (s->sheet) {
                 /* TRANSLATORS: report.html, a piece on a print sheet:
@@ -664,9 +676,7 @@ static void html_figure(GString *h, const struct shown *s)
         g_string_append(h, " · ");
         report_html_text(h, up);
         g_string_append(h, "</b><a href=\"");
-        html_href(h, s->rel);
-        if (s->page)
-                g_string_append_printf(h, "#page=%zu", s->page);
+        html_target(h, s);
         g_string_append(h, "\" title=\"");
         report_html_text(h, s->rel);
         g_string_append(h, "\">");
@@ -839,9 +849,7 @@ static char *html_text(const struct report *rep)
                 const struct sheet_request *sr = run->sheet_request;
                 html_h2(h, _("Print sheets"), NULL);
                 g_string_append(h, "<section class=\"card refused\">\n");
-                char *title = g_strdup_printf(ngettext("%s on %s, %u copy each", "%s on %s, %u copies each",
-                                                       sr->copies),
-                                              sr->piece, sr->sheet, sr->copies);
+                char *title = sheet_title(sr);
                 html_titled(h, title, NULL, "bad", _("not done (interrupted)"));
                 g_free(title);
                 g_string_append(h, "<p>");
@@ -856,10 +864,7 @@ static char *html_text(const struct report *rep)
                 html_h2(h, _("Print sheets"), NULL);
                 g_string_append_printf(h, "<section class=\"card%s\">\n", ok ? (s->warnings ? " warned" : "")
                                                                               : " refused");
-                /* TRANSLATORS: report.html: piece format, sheet format, copies */
-                char *title = g_strdup_printf(ngettext("%s on %s, %u copy each", "%s on %s, %u copies each",
-                                                       sr->copies),
-                                              sr->piece, sr->sheet, sr->copies);
+                char *title = sheet_title(sr);
                 html_titled(h, title, rep->sheet_n ? rep->sheet[0].rel : NULL, same ? "" : ok ? "ok" : "bad",
                             same ? w_unchanged : ok ? P_("report", "written") : _("not written"));
                 g_free(title);
