@@ -175,7 +175,9 @@ test-valgrind: all tests
 # the shared folder is there.  compare.sh renders into one folder run after
 # run, so its plakat gets --force (else every run after the first finds
 # everything unchanged); its batch runs on every processor, so issue 9's
-# one-worker case is its "files" line again with -j 1.
+# one-worker case is its "files" line again with -j 1.  Last, the A3
+# poster against the floor drawn in plakat's own six faces: the least a
+# renderer of this design could need (tests/bench/design-floor.c).
 bench: all
 	tests/bench.sh $(BUILD)/plakat
 	@printf '#!/bin/sh\nexec "%s/plakat" "$$@" --force\n' "$(abspath $(BUILD))" >$(BUILD)/plakat-force
@@ -184,6 +186,7 @@ bench: all
 	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BUILD)/plakat-force; \
 	../shared/bench/compare.sh $(BUILD)/plakat-one | sed -n 's/^100 A6 flyers, files    /100 A6 flyers, -j 1     /p'; \
 	else echo "bench: no ../shared/bench/compare.sh; plakat/floor ratios skipped"; fi
+	tests/bench-design-floor.sh $(BUILD)/plakat
 
 # The README's thumbnails of every design (commit them after a design change).
 gallery: all
