@@ -21,21 +21,27 @@ VERSION := 0.1.0
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig gdk-pixbuf-2.0 zlib nettle
+PKGS    := cairo pangocairo pangoft2 libqrencode libconfig glib-2.0 gio-2.0 gmodule-no-export-2.0 fontconfig zlib nettle
 # Opened on first use (src/lazy.c): headers at build time, the library by
-# its soname at run time.
-LAZY    := librsvg-2.0 libqpdf
-soname   = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
-RSVG_SONAME := $(call soname,librsvg-2.0,librsvg-2)
-QPDF_SONAME := $(call soname,libqpdf,libqpdf)
+# its soname at run time.  libhyphen has no pkg-config file.
+LAZY    := librsvg-2.0 libqpdf gdk-pixbuf-2.0
+soname_of = $(shell objdump -p $(1) 2>/dev/null | awk '/SONAME/ { print $$2 }')
+soname   = $(call soname_of,$$(pkg-config --variable=libdir $(1))/$(2).so)
+RSVG_SONAME   := $(call soname,librsvg-2.0,librsvg-2)
+QPDF_SONAME   := $(call soname,libqpdf,libqpdf)
+PIXBUF_SONAME := $(call soname,gdk-pixbuf-2.0,libgdk_pixbuf-2.0)
+HYPHEN_SONAME := $(call soname_of,$$($(CC) -print-file-name=libhyphen.so))
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
                -DPLAKAT_VERSION='"$(VERSION)"' -DPLAKAT_DATADIR='"$(DATADIR)"' \
                -DPLAKAT_LOCALEDIR='"$(LOCALEDIR)"' \
                $(shell pkg-config --cflags $(PKGS) $(LAZY) 2>/dev/null) \
-               -DRSVG_SONAME='"$(RSVG_SONAME)"' -DQPDF_SONAME='"$(QPDF_SONAME)"'
-LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm -pthread
+               -DRSVG_SONAME='"$(RSVG_SONAME)"' -DQPDF_SONAME='"$(QPDF_SONAME)"' \
+               -DPIXBUF_SONAME='"$(PIXBUF_SONAME)"' -DHYPHEN_SONAME='"$(HYPHEN_SONAME)"'
+LDLIBS_ALL  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+# Tests make their own pictures with gdk-pixbuf.
+TEST_LDLIBS := $(shell pkg-config --libs gdk-pixbuf-2.0 2>/dev/null)
 
 SRC     := $(wildcard src/*.c)
 LIBSRC  := $(filter-out src/main.c,$(SRC))
@@ -110,7 +116,8 @@ $(BUILD)/plakat: $(BUILD)/obj/main.o $(NUMFMT_O) $(BUILD)/libplakat.a
 $(BUILD)/tests/%: tests/%.c tests/testlib.h $(NUMFMT_O) $(BUILD)/libplakat.a $(BUILD)/flags
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(NUMFMT_O) $(BUILD)/libplakat.a $(LDLIBS_ALL)
+	@$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(NUMFMT_O) $(BUILD)/libplakat.a $(LDLIBS_ALL) \
+		$(TEST_LDLIBS)
 
 tests: $(TESTBIN)
 

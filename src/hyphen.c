@@ -38,6 +38,7 @@
 #include <sys/mman.h>
 
 #include "digest.h"
+#include "lazy.h"
 #include "paths.h"
 
 #define HYPHEN_MIN_LETTERS 7
@@ -432,15 +433,21 @@ static HyphenDict *read_compiled(const char *path, const char *identity)
 
 bool hyphen_compile(const char *patterns, const char *out, char **err)
 {
+        const char *why = NULL;
+        const struct lazy_hyphen *hnj = lazy_hyphen(&why);
+        if (!hnj) {
+                *err = g_strdup_printf("libhyphen: %s", why);
+                return false;
+        }
         char *id = identity_of(patterns);
-        HyphenDict *d = id ? hnj_hyphen_load(patterns) : NULL;
+        HyphenDict *d = id ? hnj->load(patterns) : NULL;
         GError *e = NULL;
         bool ok = d && write_compiled(out, d, id, &e);
         if (!ok)
                 *err = e ? g_strdup(e->message) : g_strdup_printf("cannot read the patterns %s", patterns);
         g_clear_error(&e);
         if (d)
-                hnj_hyphen_free(d);
+                hnj->free(d);
         g_free(id);
         return ok;
 }
@@ -503,9 +510,11 @@ static HyphenDict *load_compiled(const char *path, enum hyphen_from *from)
                 d = read_compiled(cpath, id);
                 *from = HYPHEN_FROM_CACHE;
         }
-        if (!d) {
+        const char *why = NULL;
+        const struct lazy_hyphen *hnj = d ? NULL : lazy_hyphen(&why);
+        if (hnj) {
                 *from = HYPHEN_FROM_PATTERNS;
-                d = hnj_hyphen_load(path);
+                d = hnj->load(path);
                 if (d && cpath)
                         write_compiled(cpath, d, id, NULL);
         }
@@ -602,8 +611,10 @@ static bool points(const struct language *l, const char *low, const size_t *at, 
         char *hy = g_malloc0((size_t)bytes + 5);
         char **rep = NULL;
         int *pos = NULL, *cut = NULL;
-        bool ok = hnj_hyphen_hyphenate3(l->dict, low, bytes, hy, NULL, &rep, &pos, &cut, l->lhmin, l->rhmin,
-                                        2, 2) == 0;
+        const char *why = NULL;
+        const struct lazy_hyphen *hnj = lazy_hyphen(&why);
+        bool ok = hnj && hnj->hyphenate3(l->dict, low, bytes, hy, NULL, &rep, &pos, &cut, l->lhmin, l->rhmin, 2,
+                                         2) == 0;
         for (size_t k = 0; ok && k < n; k++)
                 may[k] = (hy[k] & 1) && !(rep && rep[k]);
         if (rep) {
@@ -754,12 +765,13 @@ char *hyphen_joints(const char *text, const char *lang)
 
 void hyphen_cleanup(void)
 {
+        const char *why = NULL;
         G_LOCK(languages);
         for (size_t i = 0; i < G_N_ELEMENTS(languages); i++) {
                 if (languages[i].dict && languages[i].from != HYPHEN_FROM_PATTERNS)
                         cached_free(languages[i].dict);
                 else if (languages[i].dict)
-                        hnj_hyphen_free(languages[i].dict);
+                        lazy_hyphen(&why)->free(languages[i].dict); /* loaded by it */
                 languages[i].dict = NULL;
                 languages[i].tried = false;
                 languages[i].from = HYPHEN_FROM_NONE;

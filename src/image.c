@@ -294,17 +294,17 @@ static void free_bytes(void *p)
 
 /* A cairo surface with the pixbuf's pixels (premultiplied when it has
  * alpha). */
-static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
+static cairo_surface_t *surface_from_pixbuf(const struct lazy_pixbuf *gp, GdkPixbuf *pb)
 {
-        int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
-        int channels = gdk_pixbuf_get_n_channels(pb);
-        bool alpha = gdk_pixbuf_get_has_alpha(pb);
+        int w = gp->get_width(pb), h = gp->get_height(pb);
+        int channels = gp->get_n_channels(pb);
+        bool alpha = gp->get_has_alpha(pb);
         cairo_surface_t *s = pixels_surface(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
         if (cairo_surface_status(s))
                 return s;
         cairo_surface_flush(s);
-        const guint8 *src = gdk_pixbuf_read_pixels(pb);
-        int sstride = gdk_pixbuf_get_rowstride(pb);
+        const guint8 *src = gp->read_pixels(pb);
+        int sstride = gp->get_rowstride(pb);
         unsigned char *dst = cairo_image_surface_get_data(s);
         int dstride = cairo_image_surface_get_stride(s);
         for (int y = 0; y < h; y++) {
@@ -334,17 +334,23 @@ static bool load_raster(struct image *im, unsigned char **data, size_t n, const 
         if (!size_ok(w, h, at))
                 return false;
 
+        const char *why = NULL;
+        const struct lazy_pixbuf *gp = lazy_pixbuf(&why);
+        if (!gp) {
+                refuse(at, _("cannot read %s images here: %s"), jpeg ? "JPEG" : "PNG", why);
+                return false;
+        }
         GError *err = NULL;
-        GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type(jpeg ? "jpeg" : "png", &err);
+        GdkPixbufLoader *loader = gp->loader_new_with_type(jpeg ? "jpeg" : "png", &err);
         if (!loader) {
                 refuse(at, _("cannot read %s images here: %s"), jpeg ? "JPEG" : "PNG", err->message);
                 g_error_free(err);
                 return false;
         }
-        bool wrote = gdk_pixbuf_loader_write(loader, *data, n, &err);
+        bool wrote = gp->loader_write(loader, *data, n, &err);
         /* close even after a failed write: GdkPixbufLoader insists */
-        bool closed = gdk_pixbuf_loader_close(loader, wrote ? &err : NULL);
-        GdkPixbuf *pb = wrote && closed ? gdk_pixbuf_loader_get_pixbuf(loader) : NULL;
+        bool closed = gp->loader_close(loader, wrote ? &err : NULL);
+        GdkPixbuf *pb = wrote && closed ? gp->loader_get_pixbuf(loader) : NULL;
         if (!pb) {
                 refuse(at, _("the %s image is damaged: %s"), jpeg ? "JPEG" : "PNG",
                        err ? err->message : _("the decoder gave no picture"));
@@ -352,15 +358,15 @@ static bool load_raster(struct image *im, unsigned char **data, size_t n, const 
                 g_object_unref(loader);
                 return false;
         }
-        if (gdk_pixbuf_get_width(pb) != (int)w || gdk_pixbuf_get_height(pb) != (int)h ||
-            gdk_pixbuf_get_bits_per_sample(pb) != 8 || gdk_pixbuf_get_n_channels(pb) < 3) {
+        if (gp->get_width(pb) != (int)w || gp->get_height(pb) != (int)h || gp->get_bits_per_sample(pb) != 8 ||
+            gp->get_n_channels(pb) < 3) {
                 refuse(at, _("the %s image is damaged: its pixels do not match its header"), jpeg ? "JPEG" : "PNG");
                 g_object_unref(loader);
                 return false;
         }
-        const char *o = gdk_pixbuf_get_option(pb, "orientation");
+        const char *o = gp->get_option(pb, "orientation");
         im->orientation = o && o[0] >= '1' && o[0] <= '8' && !o[1] ? o[0] - '0' : 1;
-        im->surface = surface_from_pixbuf(pb);
+        im->surface = surface_from_pixbuf(gp, pb);
         g_object_unref(loader); /* and with it pb */
         if (cairo_surface_status(im->surface)) {
                 refuse(at, _("cannot hold the image: %s"), cairo_status_to_string(cairo_surface_status(im->surface)));

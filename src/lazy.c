@@ -1,4 +1,5 @@
-/* lazy.c: librsvg and qpdf through GModule, opened once on first use. */
+/* lazy.c: librsvg, qpdf, gdk-pixbuf and libhyphen through GModule, opened
+ * once on first use (lazy.h says why). */
 #include "lazy.h"
 #include "i18n.h"
 
@@ -11,6 +12,12 @@
 #endif
 #ifndef QPDF_SONAME
 #define QPDF_SONAME "libqpdf.so.29"
+#endif
+#ifndef PIXBUF_SONAME
+#define PIXBUF_SONAME "libgdk_pixbuf-2.0.so.0"
+#endif
+#ifndef HYPHEN_SONAME
+#define HYPHEN_SONAME "libhyphen.so.0"
 #endif
 
 /* Fill n function pointers at table from the names, in order.  The
@@ -36,6 +43,24 @@ static bool bind(const char *soname, const char *const *names, size_t n, void *t
         return true;
 }
 
+/* One library's state: bound on the first call, from any thread. */
+struct once {
+        gsize done;
+        bool ok;
+        const char *why;
+};
+
+static bool bind_once(struct once *o, const char *soname, const char *const *names, size_t n, void *table,
+                      const char **err)
+{
+        if (g_once_init_enter(&o->done)) {
+                o->ok = bind(soname, names, n, table, &o->why);
+                g_once_init_leave(&o->done, 1);
+        }
+        *err = o->why;
+        return o->ok;
+}
+
 const struct lazy_rsvg *lazy_rsvg(const char **err)
 {
         static const char *const names[] = {
@@ -44,16 +69,10 @@ const struct lazy_rsvg *lazy_rsvg(const char **err)
                 "rsvg_handle_render_document",
         };
         static struct lazy_rsvg t;
-        static gsize done;
-        static bool ok;
-        static const char *why;
+        static struct once o;
+        /* one name for each of the table's fields */
         G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
-        if (g_once_init_enter(&done)) {
-                ok = bind(RSVG_SONAME, names, G_N_ELEMENTS(names), &t, &why);
-                g_once_init_leave(&done, 1);
-        }
-        *err = why;
-        return ok ? &t : NULL;
+        return bind_once(&o, RSVG_SONAME, names, G_N_ELEMENTS(names), &t, err) ? &t : NULL;
 }
 
 const struct lazy_qpdf *lazy_qpdf(const char **err)
@@ -66,14 +85,33 @@ const struct lazy_qpdf *lazy_qpdf(const char **err)
                 "qpdf_has_error", "qpdf_get_error", "qpdf_get_error_full_text",
         };
         static struct lazy_qpdf t;
-        static gsize done;
-        static bool ok;
-        static const char *why;
+        static struct once o;
+        /* one name for each of the table's fields */
         G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
-        if (g_once_init_enter(&done)) {
-                ok = bind(QPDF_SONAME, names, G_N_ELEMENTS(names), &t, &why);
-                g_once_init_leave(&done, 1);
-        }
-        *err = why;
-        return ok ? &t : NULL;
+        return bind_once(&o, QPDF_SONAME, names, G_N_ELEMENTS(names), &t, err) ? &t : NULL;
+}
+
+const struct lazy_pixbuf *lazy_pixbuf(const char **err)
+{
+        static const char *const names[] = {
+                "gdk_pixbuf_loader_new_with_type", "gdk_pixbuf_loader_write", "gdk_pixbuf_loader_close",
+                "gdk_pixbuf_loader_get_pixbuf", "gdk_pixbuf_get_width", "gdk_pixbuf_get_height",
+                "gdk_pixbuf_get_bits_per_sample", "gdk_pixbuf_get_n_channels", "gdk_pixbuf_get_has_alpha",
+                "gdk_pixbuf_get_rowstride", "gdk_pixbuf_read_pixels", "gdk_pixbuf_get_option",
+        };
+        static struct lazy_pixbuf t;
+        static struct once o;
+        /* one name for each of the table's fields */
+        G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
+        return bind_once(&o, PIXBUF_SONAME, names, G_N_ELEMENTS(names), &t, err) ? &t : NULL;
+}
+
+const struct lazy_hyphen *lazy_hyphen(const char **err)
+{
+        static const char *const names[] = { "hnj_hyphen_load", "hnj_hyphen_free", "hnj_hyphen_hyphenate3" };
+        static struct lazy_hyphen t;
+        static struct once o;
+        /* one name for each of the table's fields */
+        G_STATIC_ASSERT(sizeof t == G_N_ELEMENTS(names) * sizeof(gpointer));
+        return bind_once(&o, HYPHEN_SONAME, names, G_N_ELEMENTS(names), &t, err) ? &t : NULL;
 }
