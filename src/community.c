@@ -584,6 +584,21 @@ static void url_error(struct loader *ld, const struct at *at, int why, const cha
                 { URL_SPACE, N_("must not contain spaces or control characters, found %s") },
         };
         char *q = diag_quote(s, 60);
+        /* "www.nebenan.de/..." or "bielefeld.jetzt/cop/x": the scheme is
+         * all that is missing, so the whole address can be offered. */
+        char *meant = why == URL_SCHEME && !strstr(s, "://") ? g_strconcat("https://", s, NULL) : NULL;
+        if (meant && web_address(meant) == 0) {
+                if (warn)
+                        diag_warn(ld->d, ld->file, at->line, at->path,
+                                  "expected an address starting with https:// or http://, found %s; did you mean \"%s\"?",
+                                  q, meant);
+                else
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected an address starting with https:// or http://, found %s; did you mean \"%s\"?",
+                                   q, meant);
+                why = 0;
+        }
+        g_free(meant);
         for (size_t i = 0; i < G_N_ELEMENTS(problems); i++) {
                 if (!(why & problems[i].bit))
                         continue;
@@ -628,6 +643,84 @@ static void store_link(struct loader *ld, const struct at *at, struct value *v, 
         put_string(field, s);
 }
 
+/* The number of up to max digits at *s, advancing *s; -1 when none. */
+static int take_number(const char **s, int max)
+{
+        int n = 0, k = 0;
+        for (; k < max && g_ascii_isdigit(**s); k++, (*s)++)
+                n = n * 10 + (**s - '0');
+        return k ? n : -1;
+}
+
+/* What a lead meant by a date written as people write it, in plakat's
+ * form: "14.02.2027 14 Uhr" or "14.2.27, 14:30" or "2027-2-14 9:30" ->
+ * "2027-02-14 14:00", into out (17 bytes).  Only a suggestion for the
+ * error message, so only the shapes leads were seen to write: day.month.
+ * year (a two-digit year is 20yy) or year-month-day with one-digit parts,
+ * then a time as "H", "H:MM" or "H.MM", with "Uhr" or "h" after it.
+ * False when the text is none of these or no real date and time; else
+ * *wd is the date's weekday, which the lead may have thought another. */
+static bool meant_when(const char *s, bool with_time, char *out, GDateWeekday *wd)
+{
+        int y, m, d;
+        const char *p = s;
+        int a = take_number(&p, 4);
+        if (a >= 1000 && *p == '-') {
+                p++;
+                y = a;
+                m = take_number(&p, 2);
+                if (*p++ != '-')
+                        return false;
+                d = take_number(&p, 2);
+        } else if (a >= 0 && *p == '.') {
+                p++;
+                d = a;
+                m = take_number(&p, 2);
+                if (*p++ != '.')
+                        return false;
+                const char *ys = p;
+                y = take_number(&p, 4);
+                if (p - ys == 2)
+                        y += 2000;
+                else if (p - ys != 4)
+                        return false;
+        } else {
+                return false;
+        }
+        if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
+                return false;
+        int h = 0, min = 0;
+        while (*p == ' ' || *p == ',' || *p == 'T')
+                p++;
+        if (with_time) {
+                if ((h = take_number(&p, 2)) < 0)
+                        return false;
+                if (*p == ':' || *p == '.') {
+                        p++;
+                        const char *ms = p;
+                        if ((min = take_number(&p, 2)) < 0 || p - ms != 2)
+                                return false;
+                }
+                while (*p == ' ')
+                        p++;
+                if (g_ascii_strcasecmp(p, "Uhr") == 0 || g_ascii_strcasecmp(p, "h") == 0)
+                        p += strlen(p);
+                if (h > 23 || min > 59)
+                        return false;
+        }
+        if (*p)
+                return false;
+        GDate date;
+        g_date_clear(&date, 1);
+        g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+        *wd = g_date_get_weekday(&date);
+        if (with_time)
+                g_snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", y, m, d, h, min);
+        else
+                g_snprintf(out, 17, "%04d-%02d-%02d", y, m, d);
+        return true;
+}
+
 /* Parse "YYYY-MM-DD HH:MM" (with_time) or "YYYY-MM-DD"; on failure report
  * why, naming the setting, and return false. */
 static bool parse_when(struct loader *ld, const struct at *at, const char *s, bool with_time,
@@ -638,7 +731,18 @@ static bool parse_when(struct loader *ld, const struct at *at, const char *s, bo
         for (size_t i = 0; shaped && shape[i]; i++)
                 shaped = shape[i] == 'd' ? g_ascii_isdigit(s[i]) : s[i] == shape[i];
         if (!shaped) {
-                expected_error(ld, at, with_time ? _("\"YYYY-MM-DD HH:MM\"") : _("\"YYYY-MM-DD\""), s);
+                const char *expected = with_time ? _("\"YYYY-MM-DD HH:MM\"") : _("\"YYYY-MM-DD\"");
+                char meant[17];
+                GDateWeekday wd;
+                if (meant_when(s, with_time, meant, &wd)) {
+                        char *q = diag_quote(s, 60);
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected %s, found %s; did you mean \"%s\" (a %s)?", expected, q, meant,
+                                   i18n_weekday_name((int)wd));
+                        g_free(q);
+                } else {
+                        expected_error(ld, at, expected, s);
+                }
                 return false;
         }
         bool ok = with_time ? schedule_parse_slot(s, out) : schedule_parse_date(s, &out->date);
@@ -1040,10 +1144,6 @@ static void store_photo(struct loader *ld, const struct at *at, struct value *v,
 
 /* ---- cross-checks ------------------------------------------------------------ */
 
-static const char *const weekday_names[] = {
-        "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
-
 static void finish_schedule(struct loader *ld, const struct at *at, config_setting_t *g, void *base)
 {
         struct community *c = base;
@@ -1087,7 +1187,7 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
         if (ld->group_errors == 0 && s->has_rule && s->repeat == REPEAT_MONTHLY &&
             s->monthly == MONTHLY_NTH_WEEKDAY &&
             g_date_get_day(&s->first.date) > 28) {
-                const char *wd = weekday_names[g_date_get_weekday(&s->first.date)];
+                const char *wd = i18n_weekday_name((int)g_date_get_weekday(&s->first.date));
                 diag_warn(ld->d, ld->file, cfg_line(first), "schedule.first",
                           "\"%s\" is the 5th %s of its month; months without a 5th %s have no meeting "
                           "(for the last %s of every month write monthly = \"last-weekday\")",

@@ -110,6 +110,15 @@ void i18n_texts_clear(struct i18n_texts *t)
         t->n = 0;
 }
 
+const char *i18n_weekday_name(int w)
+{
+        static const char *const names[] = {
+                N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
+        };
+        g_assert(w >= 1 && w <= 7);
+        return _(names[w - 1]);
+}
+
 const char *i18n_month_name(int m)
 {
         static const char *const names[] = {

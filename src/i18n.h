@@ -39,6 +39,10 @@ char *i18n_localedir_from(const char *exe);
  * "Februar". */
 const char *i18n_month_name(int m);
 
+/* The name of weekday w (1 Monday .. 7 Sunday, as ISO 8601 counts) in the
+ * messages' language: "Sunday", "Sonntag". */
+const char *i18n_weekday_name(int w);
+
 /* The user's opening and closing quotation marks for values in messages:
  * "…" in English, „…“ in German. */
 const char *i18n_open_quote(void);

@@ -101,6 +101,8 @@ like "$(cat "$ERR")" "refused (8 errors)" "LANG=C: English messages"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" tests/data/bad/bad-date-format.cfg >"$OUT" 2>"$ERR"
 like "$(cat "$ERR")" "tests/data/bad/bad-date-format.cfg:4: schedule.first: erwartet „JJJJ-MM-TT HH:MM“, gefunden „09.01.2027 14:00“" \
         "German: file:line and the setting as written, values in „…“"
+like "$(cat "$ERR")" "; meintest du „2027-01-09 14:00“ (ein Samstag)?" \
+        "German: a date written the German way gets plakat's form, and its weekday, in German"
 like "$(cat "$ERR")" "abgelehnt (1 Fehler)" "German: the summary, singular"
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" tests/data/bad/several-errors.cfg >"$OUT" 2>"$ERR"
 like "$(cat "$ERR")" "abgelehnt (8 Fehler)" "German: the summary, plural"
