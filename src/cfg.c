@@ -195,6 +195,76 @@ static bool unclosed_bracket(const char *text, int *open_line, int *likely_line,
         return found;
 }
 
+/* The first line of a text in straight quotes that the line does not
+ * close: libconfig lets a text run on over lines, so a missing closing
+ * quote is noticed only lines below, where the next quote ends the text
+ * and what follows makes no sense (the starter file's comments put the
+ * mistake two lines above that).  Community and layout texts are never
+ * meant to span lines.  0 when every text closes on its line. */
+static int unclosed_string(const char *text)
+{
+        int line = 1;
+        for (const char *p = text; *p; p++) {
+                if (*p == '\n') {
+                        line++;
+                } else if (*p == '"') {
+                        for (p++; *p && *p != '"'; p++) {
+                                if (*p == '\\' && p[1] && p[1] != '\n')
+                                        p++;
+                                else if (*p == '\n')
+                                        return line;
+                        }
+                        if (!*p)
+                                return line;
+                } else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+                        while (p[1] && p[1] != '\n')
+                                p++;
+                } else if (*p == '/' && p[1] == '*') {
+                        for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+                                if (*p == '\n')
+                                        line++;
+                        if (!*p)
+                                break;
+                        p++;
+                }
+        }
+        return 0;
+}
+
+/* Whether line (from 1) of text has a word right after a closing straight
+ * quote: pitch = "Bring deine "Nähmaschine" mit"; the second quote ends
+ * the text early. */
+static bool quote_inside_text(const char *text, int line)
+{
+        const char *p = text;
+        for (int l = 1; l < line && p; l++) {
+                p = strchr(p, '\n');
+                if (p)
+                        p++;
+        }
+        if (!p)
+                return false;
+        bool in_string = false;
+        for (; *p && *p != '\n'; p++) {
+                if (in_string) {
+                        if (*p == '\\' && p[1] && p[1] != '\n')
+                                p++;
+                        else if (*p == '"')
+                                in_string = false;
+                        else
+                                continue;
+                        if (!in_string && (g_ascii_isalnum(p[1]) || (unsigned char)p[1] >= 0x80))
+                                return true;
+                        continue;
+                }
+                if (*p == '"')
+                        in_string = true;
+                else if (*p == '#' || (p[0] == '/' && (p[1] == '/' || p[1] == '*')))
+                        return false;
+        }
+        return false;
+}
+
 /* Whether line (from 1) of text holds a typographic quote outside its
  * straight-quoted values and comments: „…“ and “…” come from a word
  * processor or a phone, and libconfig sees neither as a quote, only a
@@ -245,6 +315,14 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
                 diag_error(d, file, config_error_line(cfg), NULL,
                            "syntax error: a text in typographic quotes („…“ or “…”); write it in straight quotes \"…\" (a "
                            "word processor changes them: use a text editor)");
+        } else if (!ok && quote_inside_text(clean, config_error_line(cfg))) {
+                diag_error(d, file, config_error_line(cfg), NULL,
+                           "syntax error: a straight quote \" inside a text ends it early; inside a text write „…“ "
+                           "or \\\" instead");
+        } else if (!ok && (open_line = unclosed_string(clean)) > 0 && open_line < config_error_line(cfg)) {
+                diag_error(d, file, open_line, NULL,
+                           "syntax error: the text in quotes that begins in this line does not end in it; a closing "
+                           "\" is probably missing");
         } else if (!ok && unclosed_bracket(clean, &open_line, &likely, &opener) && likely < config_error_line(cfg)) {
                 /* Only where libconfig stumbled later than the likely
                  * place: a mistake it noticed at once is better told where
