@@ -909,8 +909,8 @@ static struct drawn *drawn_all(const struct boxes *bs)
 }
 
 /* Text against the QR code and against other text. */
-static bool check_overlaps(const struct boxes *bs, const struct drawn *at, size_t i, const char *file,
-                           const char *who, struct diag *d)
+static bool check_overlaps(const struct layout *l, const struct boxes *bs, const struct drawn *at, size_t i,
+                           const char *file, const char *who, struct diag *d)
 {
         const struct box *b = &bs->b[i];
         struct rect ink = at[i].ink, line = at[i].line;
@@ -930,8 +930,53 @@ static bool check_overlaps(const struct boxes *bs, const struct drawn *at, size_
                 } else if (u->kind == BOX_TEXT && k > i && at[k].ink.w > 0 && meets(line, at[k].line, 0.5)) {
                         diag_warn(d, file, 0, NULL, "%s: %s: text overlaps the text of %s", who, b->elem->name,
                                   u->elem->name);
+                } else if ((u->kind == BOX_RECT || u->kind == BOX_IMAGE) && k > i && meets(ink, at[k].ink, 0.5)) {
+                        /* Drawn later, a shape lies on the text, not under it. */
+                        char *lp = diag_clean(l->path);
+                        diag_warn(d, file, 0, NULL, "%s: %s: text is covered by %s (%s:%d), which is drawn after "
+                                  "it; list it before the text in the layout, or move one", who, b->elem->name,
+                                  u->elem->name, lp, u->elem->line);
+                        g_free(lp);
                 }
         }
+        return ok;
+}
+
+/* What a phone needs to read the code at i: dark modules on light ones,
+ * 3:1 apart at least (WCAG 2.1's minimum for graphics a reader needs,
+ * 1.4.11; a camera on printed paper needs more than a decoder on a clean
+ * image, which reads even 1.6:1), and nothing drawn over it afterwards.
+ * The colours come from the design, the theme and the community's
+ * style, so they are checked per output. */
+static bool check_qr_colours(const struct layout *l, const struct boxes *bs, const struct drawn *at, size_t i,
+                             const char *file, const char *who, struct diag *d)
+{
+        const struct box *b = &bs->b[i];
+        const int line = b->elem->line;
+        char *lp = diag_clean(l->path); /* a folder name may hold anything */
+        bool ok = true;
+        double ratio = colour_contrast(b->colour, b->light);
+        if (colour_luminance(b->colour) >= colour_luminance(b->light)) {
+                diag_error(d, file, 0, NULL, "%s: %s: the QR code's dark modules are not darker than its light "
+                           "ones; most phones read only a dark code on light (dark and light of the qr element, "
+                           "%s:%d)", who, b->elem->name, lp, line);
+                ok = false;
+        } else if (ratio + 0.005 < 3.0) {
+                diag_error(d, file, 0, NULL, "%s: %s: the QR code's dark and light differ by only %.1f:1; "
+                           "the code may not scan (3:1 at least: dark and light of the qr element, %s:%d, or "
+                           "the colours they name)", who, b->elem->name, ratio, lp, line);
+                ok = false;
+        }
+        for (size_t k = i + 1; k < bs->n; k++) {
+                const struct box *u = &bs->b[k];
+                if ((u->kind == BOX_RECT || u->kind == BOX_IMAGE) && meets(at[i].ink, at[k].ink, 0.01)) {
+                        diag_error(d, file, 0, NULL, "%s: %s: the QR code is covered by %s (%s:%d), which is drawn "
+                                   "after it; the code may not scan", who, b->elem->name, u->elem->name, lp,
+                                   u->elem->line);
+                        ok = false;
+                }
+        }
+        g_free(lp);
         return ok;
 }
 
@@ -948,7 +993,7 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                         check_zones(j, cv, b, at[i].ink, file, who, d);
                 if (b->kind == BOX_TEXT) {
                         check_text(j, cv, bs, i, file, who, d);
-                        ok &= check_overlaps(bs, at, i, file, who, d);
+                        ok &= check_overlaps(p->layout, bs, at, i, file, who, d);
                         /* A warning that says "shortened" must be true. */
                         if (b->shortened != pango_layout_is_ellipsized(b->layout))
                                 diag_warn(d, file, 0, NULL, "%s: %s: the text was %s shortened with \"…\" but %s "
@@ -967,6 +1012,7 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                 }
                 if (b->kind != BOX_QR)
                         continue;
+                ok &= check_qr_colours(p->layout, bs, at, i, file, who, d);
                 double module = b->w / qr_total(qr);
                 /* qr_min is the width a typical sign-up address (version
                  * 4, 33 modules) needs at the format's viewing distance, so
@@ -1124,6 +1170,11 @@ static void check_key_facts(const struct prep *p, const struct boxes *bs, GHashT
         bool qr = false;
         for (size_t i = 0; i < bs->n; i++)
                 qr |= bs->b[i].kind == BOX_QR;
+        /* The sign-up may still be printed, but every output promises a
+         * code to scan (a design may leave it out by mistake). */
+        if (!qr)
+                diag_warn(d, file, 0, NULL, "%s: no QR code: the design draws none on this output; a reader "
+                          "expects one to scan for the sign-up", who);
         const char *lost[3];
         size_t n = 0;
         if ((facts_get(p->facts, "venue.address") || facts_get(p->facts, "rota")) &&
