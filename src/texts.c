@@ -23,7 +23,7 @@
 
 /* Parts a platform may name; kept never: name, next, signup. */
 static const char *const part_names[] = { "title", "topic", "pitch", "goal", "cycle", "dates", "next",
-                                          "place", "contact", "signup", "hashtags", "forward", NULL };
+                                          "place", "contact", "channels", "signup", "hashtags", "forward", NULL };
 static const char *const kept[] = { "title", "next", "signup", "forward", NULL };
 
 static const char *const platform_keys[] = { "name", "title", "limit", "url_chars", "track", "parts", "drop",
@@ -220,6 +220,39 @@ static char *next_part(const struct facts *f)
         return s;
 }
 
+/* The group's channels, each on a line with where to find it: "Signal:
+ * https://signal.group/..." or "Näh-Treff Chat (WhatsApp): https://...",
+ * under the language's heading; NULL when the file names none.  The
+ * links are the lead's own, as written (a chat's invite link is how a
+ * friend who was forwarded the text joins). */
+static char *channels_part(const struct facts *f)
+{
+        size_t n = facts_list_len(f, "channels");
+        if (!n)
+                return NULL;
+        GString *s = g_string_new(NULL);
+        const char *head = label(f, "channels");
+        if (head)
+                g_string_append_printf(s, "%s%s", head, lang_colon_after(head));
+        for (size_t i = 0; i < n; i++) {
+                const char *name = facts_item(f, "channels", i, "name"), *type = facts_item(f, "channels", i, "type");
+                const char *url = facts_item(f, "channels", i, "url"), *where = facts_item(f, "channels", i, "address");
+                /* mailto: and tel: as a reader types them; web links whole */
+                const char *at = url && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://")) ? url
+                                                                                                               : where;
+                char *what = name && type && strcmp(name, type) != 0 ? g_strdup_printf("%s (%s)", name, type)
+                                                                     : g_strdup(name ? name : type ? type : "");
+                if (s->len)
+                        g_string_append_c(s, '\n');
+                if (*what && at)
+                        g_string_append_printf(s, "%s: %s", what, at);
+                else
+                        g_string_append(s, *what ? what : at ? at : "");
+                g_free(what);
+        }
+        return g_string_free(s, FALSE);
+}
+
 static char *part_text(const char *part, const struct facts *f, const char *url, int most_tags)
 {
         if (strcmp(part, "title") == 0)
@@ -248,6 +281,8 @@ static char *part_text(const char *part, const struct facts *f, const char *url,
                 g_free(who);
                 return s;
         }
+        if (strcmp(part, "channels") == 0)
+                return channels_part(f);
         if (strcmp(part, "signup") == 0)
                 /* The link alone on its line: apps make it clickable. */
                 return g_strdup_printf("%s%s\n%s", facts_get(f, "signup.label"),

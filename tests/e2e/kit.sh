@@ -50,7 +50,7 @@ def tracked(v):
     return head + sep + track + "=" + v + hash_ + frag
 limits = {"bielefeld-jetzt": (3000, 0, "bielefeld-jetzt"), "nebenan": (2000, 0, "nebenan"),
           "linkedin": (3000, 0, "linkedin"), "instagram": (2200, 0, "instagram"),
-          "mastodon": (500, 23, "mastodon"), "forward": (300, 0, "weiterleitung")}
+          "mastodon": (500, 23, "mastodon"), "forward": (400, 0, "weiterleitung")}
 months = {"de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                  "Oktober", "November", "Dezember"],
           "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -204,20 +204,36 @@ print(" ".join(sorted(uids)))
 like "$uc" "a,b$(printf 'ä%.0s' $(seq 1 28))-" "calendar UID of a long name in umlauts: whole characters, UTF-8 ($uc)"
 like "$(tr -d '\r\n ' <"$T_TMP/uid/kc/$long/$long.ics")" 'UID:a\,b' "calendar UID: a comma in the name is escaped"
 
-# The message a member forwards (300 characters at most): where the
-# meeting is matters more than the topic, so the topic goes first.
+# The message a member forwards (400 characters at most): where the
+# meeting is matters more than the topic, so the topic goes first; the
+# group's chats with their links go with it while there is room.
 mkdir -p "$T_TMP/fwd"
 sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' \
         -e 's/^topic .*/topic = "Gemeinsam gärtnern, Saatgut tauschen, Nachbarn kennenlernen";/' \
         samples/urban-gardening.cfg >"$T_TMP/fwd/garten.cfg"
+cat >>"$T_TMP/fwd/garten.cfg" <<'CFG'
+channels = (
+  { type = "whatsapp"; name = "Gartenchat"; url = "https://chat.whatsapp.com/GartenSchildescheEinladung2027"; },
+  { type = "email"; url = "mailto:garten-schildesche@example.org"; }
+);
+CFG
 run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/garten.cfg"
 fwd=$(cat "$T_TMP/fwd/out/garten/garten-forward.txt")
 like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message over its limit: the place stays"
 unlike "$fwd" "Saatgut tauschen" "forwarded message over its limit: the topic goes first"
-ok_cmd "forwarded message: at most 300 characters" \
-        python3 -c 'import sys; sys.exit(len(open(sys.argv[1], encoding="utf-8").read()) > 300)' \
+like "$fwd" "Gartenchat (WhatsApp): https://chat.whatsapp.com/GartenSchildescheEinladung2027" \
+        "forwarded message: the group chat with its invite link"
+like "$fwd" "E-Mail: garten-schildesche@example.org" "forwarded message: an e-mail channel as an address"
+ok_cmd "forwarded message: at most 400 characters" \
+        python3 -c 'import sys; sys.exit(len(open(sys.argv[1], encoding="utf-8").read()) > 400)' \
         "$T_TMP/fwd/out/garten/garten-forward.txt"
-sed -e 's/^topic .*/topic = "Gärtnern";/' "$T_TMP/fwd/garten.cfg" >"$T_TMP/fwd/kurz.cfg"
+nb=$(cat "$T_TMP/fwd/out/garten/garten-nebenan.txt")
+like "$nb" "Austausch zwischen den Treffen:
+Gartenchat (WhatsApp): https://chat.whatsapp.com/GartenSchildescheEinladung2027" "nebenan.de: the channels under their heading"
+unlike "$(cat "$T_TMP/fwd/out/garten/garten-instagram.txt" "$T_TMP/fwd/out/garten/garten-linkedin.txt")" \
+        "chat.whatsapp.com" "public feeds: no invite link to the group chat"
+sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' -e 's/^topic .*/topic = "Gärtnern";/' \
+        samples/urban-gardening.cfg >"$T_TMP/fwd/kurz.cfg"
 run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/kurz.cfg"
 like "$(cat "$T_TMP/fwd/out/kurz/kurz-forward.txt")" "Gärtnern" "forwarded message with room: the topic is there"
 
