@@ -2110,7 +2110,9 @@ static const struct {
         { "tags", "tags hashtags" },
         { "agenda", "agenda" },
         { "channels", "channels" },
-        { "woop", "woop.wish woop.outcome woop.obstacles woop.plan" },
+        /* not woop: plakat kit's WOOP sheet always shows it, and a poster
+         * is not where a group plans; "Not shown: woop" sent leads looking
+         * for a mistake */
         { "lead.role", "lead.role lead" },
         { "lead.email", "lead.email" },
         { "lead.phone", "lead.phone" },
@@ -2161,8 +2163,9 @@ static char *formats_of(const struct prep *p, const bool *mask)
         return g_string_free(s, FALSE);
 }
 
-/* Names with the formats they apply to, grouped: "agenda, woop (all);
- * goal (a6, story)".  names[k] applies to the jobs of masks[k]. */
+/* Names with the formats they apply to, grouped: "agenda, channels
+ * everywhere; goal on a6, story".  names[k] applies to the jobs of
+ * masks[k]. */
 static void group_by_formats(const struct prep *p, const char *const *names, bool *const *masks, size_t n,
                              GString *out)
 {
@@ -2182,15 +2185,17 @@ static void group_by_formats(const struct prep *p, const char *const *names, boo
                                         done[m] = true;
                                 }
                         done[k] = true;
-                        g_string_append_printf(out, " (%s)",
-                                               strcmp(fmts[k], "all") == 0 ? P_("formats", "all") : fmts[k]);
+                        if (strcmp(fmts[k], "all") == 0)
+                                g_string_append_printf(out, " %s", P_("formats", "everywhere"));
+                        else
+                                g_string_append_printf(out, _(" on %s"), fmts[k]);
                 }
         g_free(done);
         g_strfreev(fmts);
 }
 
 /* check's "Not shown" line: what the lead wrote that an output leaves
- * out, per output where they differ ("agenda (all); goal (a6, story)"),
+ * out, per output where they differ ("agenda everywhere; goal on a6, story"),
  * then the optional elements left out for room, or NULL when every
  * output shows everything.  shown[i] and dropped[i] are job i's. */
 static char *unshown(const struct prep *p, GHashTable *const *shown, GPtrArray *const *dropped)

@@ -55,7 +55,7 @@ is "$out" "$good: OK
   Lead:      Aylin Demir <aylin.demir@example.org>
   Sign-up:   https://bielefeld.jetzt/cop/urban-gardening
   Language:  de
-  Not shown: lead.email (instagram) (design klar, a3, instagram)
+  Not shown: lead.email on instagram (design klar, a3, instagram)
   Warnings:  0" "spec example: what plakat understood (per output: the square post has no contact line)"
 
 # --today makes output reproducible, and it is what counts.
@@ -165,7 +165,7 @@ woop = { wish = "Weniger Müll"; };
 CFG
 run check --today 2026-11-27 "$dir/agenda.cfg"
 is "$rc" 0 "not shown: still OK"
-like "$out" "Not shown: woop (all); agenda (instagram) (design klar, a3, instagram)" "not shown: named with the design and formats (the A3 poster shows the agenda)"
+like "$out" "Not shown: agenda on instagram (design klar, a3, instagram)" "not shown: named with the design and formats (the A3 poster shows the agenda)"
 printf 'style = { layout = "laut"; };\n' >>"$dir/agenda.cfg"
 run check --today 2026-11-27 "$dir/agenda.cfg"
 like "$out" "(design laut, a3, instagram)" "style.layout picks the design"
@@ -202,7 +202,7 @@ like "$out" "Not shown: pitch, goal, tags, lead.email (design showcase, instagra
 # What differs per output is said per output, and an optional element
 # that had to give way for room is named with its formats.
 run check --today 2027-01-01 -l klar -f a3,a6,instagram samples/reading-circle-library.cfg
-like "$out" "Not shown: lead.role (all); pitch, lead.email (instagram); agenda, channels (a6, instagram) (design klar, a3, a6, instagram); left out for room: pitch (a6)" \
+like "$out" "Not shown: lead.role everywhere; pitch, lead.email on instagram; agenda, channels on a6, instagram (design klar, a3, a6, instagram); left out for room: pitch on a6" \
         "not shown: per output, and what was left out for room (each output's reason once: pitch not also 'not shown' on a6)"
 
 # A skipped day that is no meeting day: probably a typo, said with its line.

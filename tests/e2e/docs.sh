@@ -79,4 +79,13 @@ else
         skip "man page renders without groff warnings" "no groff"
 fi
 
+# The German guide's example file, checked, prints what the guide shows
+# under "Prüfen" (its "Nicht gezeigt" line had drifted from plakat's).
+guide=docs/community-file.de.md
+mkdir -p "$T_TMP/de"
+awk '/^```$/ { if (inblock) exit; inblock = 1; next } inblock' "$(sed -n '/^## Anfangen/,$p' "$guide" >"$T_TMP/de/guide.md"; echo "$T_TMP/de/guide.md")" >"$T_TMP/de/urban-gardening.cfg"
+shown=$(sed -n '/^\$ plakat check urban-gardening.cfg$/,/^```$/p' "$guide" | sed '1d;$d')
+(cd "$T_TMP/de" && LANG=de_DE.UTF-8 LC_ALL= LANGUAGE= "$PLAKAT" check --today 2026-11-27 urban-gardening.cfg >"$OUT" 2>"$ERR")
+is "$(cat "$OUT")" "$shown" "docs/community-file.de.md: its check example is what plakat prints"
+
 done_testing

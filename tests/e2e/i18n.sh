@@ -115,8 +115,8 @@ LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" samples/urban-garden
 like "$(cat "$OUT")" "  Nächste:       12. Jan." "German check labels, values lined up by characters"
 # check's "Nicht gezeigt" line: "alle Formate", not "all".
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" check --today "$TODAY" -l klar -f a3,instagram samples/data-ethics-meetup.cfg >"$OUT" 2>"$ERR"
-like "$(cat "$OUT")" "Nicht gezeigt: woop, lead.role (alle Formate); " "German Not shown: every format in German"
-unlike "$(cat "$OUT")" "(all)" "German Not shown: no English (all)"
+like "$(cat "$OUT")" "Nicht gezeigt: lead.role überall; " "German Not shown: every format in German"
+unlike "$(cat "$OUT")" "everywhere" "German Not shown: no English everywhere"
 # The sheet warnings are whole German sentences, not English pieces
 # ("... kein Platz für Schnittmarken around").
 LANG=$de LC_ALL= LANGUAGE= "$PLAKAT" render --today "$TODAY" -f a6 --sheet a4 -o "$T_TMP/sheet-de" \

@@ -24,14 +24,14 @@ while read -r set _; do
 done <"$T_TMP/settings"
 is "$missing" "" "new: every setting of plakat settings is in the file"
 like "$text" "# der Name der Gemeinschaft: die Überschrift (Pflicht)" "new --language de: German comments from the settings table"
-like "$text" 'name = "«Name eurer Gruppe»";' "new --language de: German placeholder"
+like "$text" 'name = "«Name deiner Gruppe»";' "new --language de: German placeholder"
 like "$text" 'language = "de";' "new --language de: language = de"
 
 # Unfilled: refused, one message per placeholder, with its line.
 run check --today 2027-01-01 "$f"
 is "$rc" 1 "check on the unfilled file: exit 1"
 line=$(grep -n '^name = ' "$f" | cut -d: -f1)
-like "$err" "$f:$line: name: replace «Name eurer Gruppe» with your own value (the community's name: the headline)" \
+like "$err" "$f:$line: name: replace «Name deiner Gruppe» with your own value (the community's name: the headline)" \
         "check: names the placeholder, its setting and line"
 for s in topic lead.name schedule.first venue.name venue.address signup.url; do
         like "$err" " $s: replace «" "check: placeholder of $s reported"

@@ -31,7 +31,7 @@ for d in klar laut; do
                 fi
         done
         run check --today "$RTODAY" -l "$d" -f a3,a4,a6 "$f"
-        like "$out" "goal, agenda, channels (a6) (design $d, a3, a4, a6)" "$d: check names what A6 leaves out"
+        like "$out" "goal, agenda, channels on a6 (design $d, a3, a4, a6)" "$d: check names what A6 leaves out"
         unlike "$out" "left out for room" "$d: nothing gave way on A3 and A4"
 done
 
@@ -53,8 +53,8 @@ done
 # A long agenda leaves no room for the channels under it: they give way
 # (first of the section) and check says so, for A3 and A4 only.
 run check --today "$RTODAY" -l klar -f a3,a4,a6 samples/stammtisch-altstadt.cfg
-like "$out" "left out for room: channels (a3, a4)" "klar: channels give way first, named with their formats"
-like "$out" "Not shown: goal, agenda, channels (a6) (design klar, a3, a4, a6); left out for room: channels (a3, a4)" \
+like "$out" "left out for room: channels on a3, a4" "klar: channels give way first, named with their formats"
+like "$out" "Not shown: goal, agenda, channels on a6 (design klar, a3, a4, a6); left out for room: channels on a3, a4" \
         "klar: the goal and agenda of a long agenda still on A3 and A4; each output's reason for the channels said once"
 unlike "$out" "channels (all)" "klar: channels given way for room are not also 'not shown' on every output"
 
