@@ -153,7 +153,16 @@ static bool layout_known(const struct renderer *r, struct cli *cli, const char *
                 char *file = layout_file(datadir, cli->layout_dirs, cli->layout);
                 const char *close = diag_closest(cli->layout, known, g_strv_length((char **)known));
                 char *all = g_strjoinv(", ", (char **)known);
-                if (file)
+                /* NAME.cfg may hold a layout of another name: its name
+                 * setting, not the file's name, is what -l asks for. */
+                const char *named = file ? renderer_layout_from(r, file) : NULL;
+                if (named) {
+                        char *n = diag_quote(named, 60), *f = diag_clean(file);
+                        cli_usage_error(stderr, "--layout: no layout is named %s; %s names its layout %s (its name "
+                                        "setting): -l %s", q, f, n, named);
+                        g_free(n);
+                        g_free(f);
+                } else if (file)
                         cli_usage_error(stderr, "--layout: layout %s was left out: %s has problems (%s)", q, file,
                                         cli->quiet ? _("run without -q to see them") : _("see the warnings above"));
                 else if (close)

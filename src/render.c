@@ -540,6 +540,14 @@ const char *const *renderer_layout_names(const struct renderer *r)
         return r->layout_names ? r->layout_names : none;
 }
 
+const char *renderer_layout_from(const struct renderer *r, const char *path)
+{
+        for (size_t i = 0; i < r->n_layouts; i++)
+                if (strcmp(r->layouts[i]->path, path) == 0)
+                        return r->layouts[i]->name;
+        return NULL;
+}
+
 bool renderer_layout_has(const struct renderer *r, const char *layout, const char *format)
 {
         const struct layout *l = find_layout(r, layout ? layout : DEFAULT_LAYOUT);

@@ -255,6 +255,10 @@ const struct formats *renderer_formats(const struct renderer *r);
 /* The names of the loaded designs, sorted, NULL-terminated (owned by r). */
 const char *const *renderer_layout_names(const struct renderer *r);
 
+/* The name of the layout loaded from path (as the layouts folder and the
+ * file's name make it), or NULL when none was: its file was left out. */
+const char *renderer_layout_from(const struct renderer *r, const char *path);
+
 /* Whether the design named layout (NULL: the default) has a page for the
  * format named format ("a3", "a3-png", "instagram"...).  False for an
  * unknown layout or format. */

@@ -103,4 +103,15 @@ for i in 1 2 3 4; do
 done
 is "$same" yes "many broken layouts: the same messages on every run"
 
+# A layout file whose name setting differs from its file's name: -l with
+# the file's name says which name to use, not "has problems" with none
+# to see.
+mkdir -p "$T_TMP/renamed"
+sed 's/^name = .*/name = "stadt-bielefeld";/' tests/data/layouts/good/minimal.cfg >"$T_TMP/renamed/bielefeld.cfg"
+run render --layouts "$T_TMP/renamed" -l bielefeld -f a3 --today "$TODAY" -o "$T_TMP/renamed/out" "$T_TMP/c.cfg"
+is "$rc" 2 "-l with a file's name that is not its layout's: a usage error"
+like "$err" "plakat: --layout: no layout is named \"bielefeld\"; $T_TMP/renamed/bielefeld.cfg names its layout \"stadt-bielefeld\" (its name setting): -l stadt-bielefeld" \
+        "-l with a file's name that is not its layout's: the name to use"
+unlike "$err" "has problems" "-l with a file's name that is not its layout's: no problems claimed"
+
 done_testing
