@@ -173,3 +173,8 @@ bool fonts_has_family(const struct fonts *f, const char *family)
                         return true;
         return false;
 }
+
+const char *const *fonts_families(const struct fonts *f)
+{
+        return (const char *const *)f->families;
+}

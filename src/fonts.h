@@ -31,4 +31,7 @@ PangoContext *fonts_context(struct fonts *f);
 /* Whether a family of that name is installed (exact, case-insensitive). */
 bool fonts_has_family(const struct fonts *f, const char *family);
 
+/* The installed family names, NULL-terminated (owned by f). */
+const char *const *fonts_families(const struct fonts *f);
+
 #endif

@@ -153,9 +153,27 @@ static void check_elems(const struct renderer *r, const struct layout *l, const 
 {
         for (size_t i = 0; i < n; i++) {
                 const struct elem *e = &es[i];
-                if (e->kind == ELEM_TEXT && !fonts_has_family(r->fonts, e->font))
-                        diag_warn(d, l->path, e->line, e->name,
-                                  "font \"%s\" is not installed; another font is used (add it to fonts/)", e->font);
+                if (e->kind == ELEM_TEXT && !fonts_has_family(r->fonts, e->font)) {
+                        /* A family misspelt ("Inter Dispaly") or a role
+                         * ("headlne", taken for a family): the nearest of
+                         * both.  The family list repeats names (a font
+                         * lists several), which changes no distance. */
+                        GPtrArray *near = g_ptr_array_new();
+                        g_ptr_array_add(near, (gpointer) "body");
+                        g_ptr_array_add(near, (gpointer) "headline");
+                        for (const char *const *f = fonts_families(r->fonts); *f; f++)
+                                g_ptr_array_add(near, (gpointer)*f);
+                        const char *close = diag_closest(e->font, (const char *const *)near->pdata, near->len);
+                        if (close)
+                                diag_warn(d, l->path, e->line, e->name,
+                                          "font \"%s\" is not installed; another font is used; did you mean \"%s\"?",
+                                          e->font, close);
+                        else
+                                diag_warn(d, l->path, e->line, e->name,
+                                          "font \"%s\" is not installed; another font is used (add it to fonts/)",
+                                          e->font);
+                        g_ptr_array_free(near, TRUE);
+                }
                 for (char **h = e->hide_on; h && *h; h++)
                         check_format_name(r, l, e, "hide_on", *h, d);
                 for (size_t k = 0; k < e->n_variants; k++)

@@ -114,4 +114,16 @@ like "$err" "plakat: --layout: no layout is named \"bielefeld\"; $T_TMP/renamed/
         "-l with a file's name that is not its layout's: the name to use"
 unlike "$err" "has problems" "-l with a file's name that is not its layout's: no problems claimed"
 
+# A font role or family misspelt: the nearest role or installed family.
+mkdir -p "$T_TMP/fonts"
+sed 's/text = "{name}"; size = \[40, 20\];/text = "{name}"; font = "headlne"; size = [40, 20];/' \
+        tests/data/layouts/good/minimal.cfg >"$T_TMP/fonts/role.cfg"
+sed -e 's/^name = .*/name = "family";/' -e 's/text = "{name}"; size = \[40, 20\];/text = "{name}"; font = "Inter Dispaly"; size = [40, 20];/' \
+        tests/data/layouts/good/minimal.cfg >"$T_TMP/fonts/family.cfg"
+run layouts --layouts "$T_TMP/fonts"
+like "$err" "role.cfg:11: warning: text at line 11: font \"headlne\" is not installed; another font is used; did you mean \"headline\"?" \
+        "a misspelt font role: the role suggested"
+like "$err" "family.cfg:11: warning: text at line 11: font \"Inter Dispaly\" is not installed; another font is used; did you mean \"Inter Display\"?" \
+        "a misspelt family: the installed family suggested"
+
 done_testing
