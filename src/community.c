@@ -1467,7 +1467,21 @@ static struct community *from_config(config_t *cfg, const char *file,
                 .d = d,
                 .c = c,
         };
-        load_group(&ld, config_root_setting(cfg), "", "", c);
+        /* A designer checking their own design file: a layout has pages
+         * and colours, which no community file has.  Said once, instead
+         * of an unknown "pages" and every required setting missing. */
+        config_setting_t *root = config_root_setting(cfg);
+        if (config_setting_get_member(root, "pages") && !config_setting_get_member(root, "schedule") &&
+            !config_setting_get_member(root, "signup")) {
+                diag_error(d, file, cfg_line(config_setting_get_member(root, "pages")), NULL,
+                           "this is a layout (a design with pages), not a community file; try a design with "
+                           "plakat check --layouts FOLDER -l NAME COMMUNITY.cfg");
+                g_free(ld.dir);
+                config_destroy(cfg);
+                community_free(c);
+                return NULL;
+        }
+        load_group(&ld, root, "", "", c);
         if (!c->language)
                 c->language = g_strdup("de");
         if (!c->words_language)
