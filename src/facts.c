@@ -18,7 +18,7 @@ static const char *const placeholders[] = {
         "name", "topic", "pitch", "goal", "tags", "hashtags", "language", "photo", "logo",
         "lead", "lead.name", "lead.email", "lead.phone", "lead.role",
         "venue", "venue.name", "venue.address", "venue.room", "venue.note", "venues", "rota",
-        "cycle", "next", "next.date", "next.day", "next.time", "time", "first.date",
+        "cycle", "next", "next.date", "next.day", "next.full", "next.time", "time", "first.date",
         "signup.label", "signup.url", "signup.short",
         "agenda", "channels", "woop.wish", "woop.outcome", "woop.obstacles", "woop.plan",
         "label.when", "label.where", "label.contact", "label.next_meetings", "label.signup",
@@ -500,6 +500,7 @@ struct facts *facts_new(const struct community *c, const struct lang *l, const G
                 const struct meeting *m = &next[0];
                 put_owned(f, "next.date", lang_date(l, &m->start.date, LANG_DATE_LONG));
                 put_owned(f, "next.day", lang_date(l, &m->start.date, LANG_DATE_WEEKDAY));
+                put_owned(f, "next.full", lang_date(l, &m->start.date, LANG_DATE_FULL));
                 hold_all(put_owned(f, "next.time", meeting_time(l, m)));
         } else {
                 put(f, "next", lang_label(l, "no_more_meetings"));

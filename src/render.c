@@ -90,7 +90,7 @@ static void check_format_name(const struct renderer *r, const struct layout *l, 
  * may not make them optional (issue 8): a poster without its address is
  * worse than one with a smaller headline. */
 static const char *const key_placeholders[] = {
-        "venue", "venue.address", "venues", "rota", "cycle", "next.date", "next.day", "next.time",
+        "venue", "venue.address", "venues", "rota", "cycle", "next.date", "next.day", "next.full", "next.time",
         "time", "signup.url", "signup.short", NULL,
 };
 
@@ -1207,7 +1207,7 @@ static void check_key_facts(const struct prep *p, const struct boxes *bs, GHashT
             !shows_any(shown, "venue.address venue venues rota"))
                 lost[n++] = _("the street address");
         if (facts_get(p->facts, "cycle") && !shows_any(shown, "cycle") &&
-            !(shows_any(shown, "next next.date next.day") && shows_any(shown, "next.time time")))
+            !(shows_any(shown, "next next.date next.day next.full") && shows_any(shown, "next.time time")))
                 lost[n++] = _("the date and time");
         if (!qr && !shows_any(shown, "signup.url signup.short"))
                 lost[n++] = _("the sign-up");

@@ -206,11 +206,12 @@ static char *hashtags(const struct facts *f, int most)
         return g_string_free(s, s->len == 0);
 }
 
-/* The next meeting: "Nächstes Treffen: 12. Januar 2027, 18:30–20:00 Uhr";
- * when none lies ahead, the language's words for that. */
+/* The next meeting: "Nächstes Treffen: Dienstag, 12. Januar 2027,
+ * 18:30–20:00 Uhr" (with its weekday: a reader plans by it); when none
+ * lies ahead, the language's words for that. */
 static char *next_part(const struct facts *f)
 {
-        const char *date = facts_get(f, "next.date");
+        const char *date = facts_get(f, "next.full");
         if (!date)
                 return g_strdup(facts_get(f, "next"));
         const char *time = facts_get(f, "next.time");

@@ -205,8 +205,8 @@ like "$uc" "a,b$(printf 'ä%.0s' $(seq 1 28))-" "calendar UID of a long name in 
 like "$(tr -d '\r\n ' <"$T_TMP/uid/kc/$long/$long.ics")" 'UID:a\,b' "calendar UID: a comma in the name is escaped"
 
 # The message a member forwards (400 characters at most): where the
-# meeting is matters more than the topic, so the topic goes first; the
-# group's chats with their links go with it while there is room.
+# meeting is matters more than the topic or the group's chats, so those
+# go first.
 mkdir -p "$T_TMP/fwd"
 sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' \
         -e 's/^topic .*/topic = "Gemeinsam gärtnern, Saatgut tauschen, Nachbarn kennenlernen";/' \
@@ -221,9 +221,6 @@ run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/garten.cfg"
 fwd=$(cat "$T_TMP/fwd/out/garten/garten-forward.txt")
 like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message over its limit: the place stays"
 unlike "$fwd" "Saatgut tauschen" "forwarded message over its limit: the topic goes first"
-like "$fwd" "Gartenchat (WhatsApp): https://chat.whatsapp.com/GartenSchildescheEinladung2027" \
-        "forwarded message: the group chat with its invite link"
-like "$fwd" "E-Mail: garten-schildesche@example.org" "forwarded message: an e-mail channel as an address"
 ok_cmd "forwarded message: at most 400 characters" \
         python3 -c 'import sys; sys.exit(len(open(sys.argv[1], encoding="utf-8").read()) > 400)' \
         "$T_TMP/fwd/out/garten/garten-forward.txt"
@@ -232,9 +229,23 @@ like "$nb" "Austausch zwischen den Treffen:
 Gartenchat (WhatsApp): https://chat.whatsapp.com/GartenSchildescheEinladung2027" "nebenan.de: the channels under their heading"
 unlike "$(cat "$T_TMP/fwd/out/garten/garten-instagram.txt" "$T_TMP/fwd/out/garten/garten-linkedin.txt")" \
         "chat.whatsapp.com" "public feeds: no invite link to the group chat"
-sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' -e 's/^topic .*/topic = "Gärtnern";/' \
+sed -e 's/^name .*/name = "Garten Schildesche";/' -e 's/^topic .*/topic = "Gärtnern";/' \
         samples/urban-gardening.cfg >"$T_TMP/fwd/kurz.cfg"
 run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/kurz.cfg"
 like "$(cat "$T_TMP/fwd/out/kurz/kurz-forward.txt")" "Gärtnern" "forwarded message with room: the topic is there"
+# With room, the group's chats and lists go with it, each with its link.
+cp "$T_TMP/fwd/kurz.cfg" "$T_TMP/fwd/chat.cfg"
+cat >>"$T_TMP/fwd/chat.cfg" <<'CFG'
+channels = (
+  { type = "whatsapp"; name = "Gartenchat"; url = "https://chat.whatsapp.com/Garten2027"; },
+  { type = "email"; url = "mailto:garten@example.org"; }
+);
+CFG
+run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/chat.cfg"
+fwd=$(cat "$T_TMP/fwd/out/chat/chat-forward.txt")
+like "$fwd" "Gartenchat (WhatsApp): https://chat.whatsapp.com/Garten2027" \
+        "forwarded message: the group chat with its invite link"
+like "$fwd" "E-Mail: garten@example.org" "forwarded message: an e-mail channel as an address"
+like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message with a chat: the place too"
 
 done_testing
