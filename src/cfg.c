@@ -195,12 +195,14 @@ static bool unclosed_bracket(const char *text, int *open_line, int *likely_line,
         return found;
 }
 
-/* The first line of a text in straight quotes that the line does not
- * close: libconfig lets a text run on over lines, so a missing closing
- * quote is noticed only lines below, where the next quote ends the text
- * and what follows makes no sense (the starter file's comments put the
- * mistake two lines above that).  Community and layout texts are never
- * meant to span lines.  0 when every text closes on its line. */
+/* The first line of a text in straight quotes whose closing quote seems
+ * missing: libconfig lets a text run on over lines, so the mistake is
+ * noticed only lines below, where the next quote ends the text and what
+ * follows makes no sense (the starter file's comments put it two lines
+ * above that).  A text that runs over lines and ends in a quote followed
+ * by a word ("de" of language = "de" taken as the end and a word) is
+ * such a text; one followed by ";", "," or a bracket was meant to run on
+ * and is left alone.  0 when there is none. */
 static int unclosed_string(const char *text)
 {
         int line = 1;
@@ -208,14 +210,20 @@ static int unclosed_string(const char *text)
                 if (*p == '\n') {
                         line++;
                 } else if (*p == '"') {
+                        int start = line;
                         for (p++; *p && *p != '"'; p++) {
                                 if (*p == '\\' && p[1] && p[1] != '\n')
                                         p++;
                                 else if (*p == '\n')
-                                        return line;
+                                        line++;
                         }
                         if (!*p)
-                                return line;
+                                return start;
+                        const char *after = p + 1;
+                        while (*after == ' ' || *after == '\t')
+                                after++;
+                        if (line > start && (g_ascii_isalnum(*after) || (unsigned char)*after >= 0x80))
+                                return start;
                 } else if (*p == '#' || (*p == '/' && p[1] == '/')) {
                         while (p[1] && p[1] != '\n')
                                 p++;
