@@ -1257,6 +1257,24 @@ static void load_group(struct loader *ld, config_setting_t *g, const char *key, 
 static void unknown(struct loader *ld, const struct at *at, const char *key, const char *shown,
                     const char *name)
 {
+        /* Settings leads write for what plakat reads from schedule.first
+         * (its date and time): spelling says nothing here ("time" is two
+         * letters from "name"). */
+        static const struct {
+                const char *name, *meant;
+        } computed[] = {
+                { "weekday", N_("schedule.first (its date gives the weekday)") },
+                { "day", N_("schedule.first (its date gives the weekday)") },
+                { "wochentag", N_("schedule.first (its date gives the weekday)") },
+                { "time", N_("schedule.first (\"YYYY-MM-DD HH:MM\" holds the time)") },
+                { "uhrzeit", N_("schedule.first (\"YYYY-MM-DD HH:MM\" holds the time)") },
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(computed); i++)
+                if (g_ascii_strcasecmp(name, computed[i].name) == 0) {
+                        const struct cfg_walk w = { ld->file, ld->d };
+                        cfg_unknown(&w, at->line, at->path, _(computed[i].meant));
+                        return;
+                }
         const char *cand[G_N_ELEMENTS(settings)];
         size_t n = 0;
         for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
