@@ -817,6 +817,44 @@ static void store_repeat(struct loader *ld, const struct at *at, struct value *v
 {
         static const char *const names[] = { "once", "weekly", "monthly" };
         static const enum schedule_repeat values[] = { REPEAT_ONCE, REPEAT_WEEKLY, REPEAT_MONTHLY };
+        /* The rhythm in a lead's words ("alle 6 Wochen", "every 2 months",
+         * "wöchentlich"): the settings that say it.  The number goes to
+         * interval, so the error names both. */
+        static const struct {
+                const char *word;
+                const char *repeat;
+        } said[] = {
+                { "woche", "weekly" }, { "week", "weekly" }, { "wöchentlich", "weekly" },
+                { "monat", "monthly" }, { "month", "monthly" }, { "monatlich", "monthly" },
+                { "einmal", "once" }, { "einmalig", "once" },
+        };
+        char *low = g_utf8_strdown(v->s, -1);
+        const char *digit = strpbrk(low, "0123456789");
+        bool named = false;
+        for (size_t k = 0; k < G_N_ELEMENTS(names); k++)
+                named |= strcmp(low, names[k]) == 0;
+        for (size_t k = 0; k < G_N_ELEMENTS(said) && !named; k++)
+                if (strstr(low, said[k].word) && (digit || strcmp(low, said[k].word) == 0 ||
+                                                  g_str_has_prefix(low, said[k].word))) {
+                        char *q = diag_quote(v->s, 40);
+                        int n = digit ? atoi(digit) : 0;
+                        if (n > 1 && strcmp(said[k].repeat, "weekly") == 0)
+                                diag_error(ld->d, ld->file, at->line, at->path,
+                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
+                                           "weeks write repeat = \"weekly\"; interval = %d;", q, n, n);
+                        else if (n > 1 && strcmp(said[k].repeat, "monthly") == 0)
+                                diag_error(ld->d, ld->file, at->line, at->path,
+                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
+                                           "months write repeat = \"monthly\"; interval = %d;", q, n, n);
+                        else
+                                diag_error(ld->d, ld->file, at->line, at->path,
+                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; did you mean \"%s\"?",
+                                           q, said[k].repeat);
+                        g_free(q);
+                        g_free(low);
+                        return;
+                }
+        g_free(low);
         int i = choose(ld, at, v->s, names, G_N_ELEMENTS(names));
         if (i >= 0)
                 ((struct schedule *)field)->repeat = values[i];
