@@ -367,17 +367,31 @@ static void type_error(struct loader *ld, const struct at *at, const char *expec
         /* The commonest slips: "90" for a number, one tag or one channel
          * without the brackets of a list.  Say how to fix them. */
         const char *hint = "";
+        char *own = NULL;
         int ct = config_setting_type(cs);
         if (strcmp(expected, expected_type(ST_INT)) == 0 && ct == CONFIG_TYPE_STRING) {
                 const char *s = config_setting_get_string(cs);
-                if (*s && strspn(s, "0123456789") == strlen(s))
+                size_t digits = strspn(s, "0123456789");
+                if (*s && digits == strlen(s)) {
                         hint = _("; write the number without quotes");
+                } else if (digits && strcmp(at->path, "schedule.duration") == 0) {
+                        /* "3 Stunden", "2 h", "90 Minuten": the length in
+                         * the minutes plakat counts. */
+                        char *unit = g_utf8_strdown(s + digits, -1);
+                        long n = strtol(s, NULL, 10);
+                        bool hours = strstr(unit, "st") || strstr(unit, "h");
+                        if (n > 0 && n <= 24 * 60)
+                                own = g_strdup_printf(_("; a meeting's length is in minutes: duration = %ld;"),
+                                                      hours ? n * 60 : n);
+                        g_free(unit);
+                }
         } else if (strcmp(expected, expected_type(ST_STRINGS)) == 0 && ct == CONFIG_TYPE_STRING) {
                 hint = _("; even one is a list: [\"…\"]");
         } else if (strcmp(expected, expected_type(ST_GROUPS)) == 0 && ct == CONFIG_TYPE_GROUP) {
                 hint = _("; even one is a list: ( { … } )");
         }
-        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s%s", expected, what, hint);
+        diag_error(ld->d, ld->file, at->line, at->path, "expected %s, found %s%s", expected, what, own ? own : hint);
+        g_free(own);
         g_free(what);
 }
 
@@ -1206,8 +1220,15 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
                                 g_free(p);
                         }
                 }
-        } else if (ld->group_errors == 0) {
-                /* Advice, only worth giving once the rule itself is right. */
+        }
+        /* "duration = 3" meant hours: a meeting of a few minutes is none. */
+        config_setting_t *duration = config_setting_get_member(g, "duration");
+        if (duration && ld->group_errors == 0 && s->duration > 0 && s->duration <= 8)
+                diag_warn(ld->d, ld->file, cfg_line(duration), "schedule.duration",
+                          "a meeting of %d minutes; the length is in minutes (for %d hours write duration = %d;)",
+                          s->duration, s->duration, s->duration * 60);
+        if (first && !dates && ld->group_errors == 0) {
+                /* Advice on a rule, only worth giving once it is right. */
                 config_setting_t *monthly = config_setting_get_member(g, "monthly");
                 config_setting_t *interval = config_setting_get_member(g, "interval");
                 if (monthly && s->repeat != REPEAT_MONTHLY)
