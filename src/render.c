@@ -849,6 +849,12 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
         double size_pt = j->f->print ? b->size / cv->pt : b->size * 0.75;
         bool large = size_pt >= 18 || (size_pt >= 14 && b->elem->weight >= 700);
         double need = large ? 3.0 : 4.5;
+        /* Print below 6 pt is for the small print of contracts: a design
+         * sized for A3 and scaled to A6 by mistake prints at 2 pt.  The
+         * shipped designs' smallest is 6 pt on the invite cards. */
+        if (j->f->print && size_pt + 0.05 < 6.0)
+                diag_warn(d, file, 0, NULL, "%s: %s: text at %.1f pt is too small to read on paper; print needs "
+                          "6 pt at least (the element's size)", who, b->elem->name, size_pt);
         if (bg) {
                 double ratio = colour_contrast(b->colour, *bg);
                 if (ratio + 0.005 < need)

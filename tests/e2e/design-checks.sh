@@ -1,9 +1,9 @@
 #!/bin/sh
-# design-qr.sh: a design that a reader could not use is told, per output:
-# no QR code at all (a warning: the address may still be printed), a code
-# whose dark is not darker than its light or only faintly so (an error:
-# it may not scan), a shape drawn over the code (an error) or over text
-# (a warning).  Each case is tests/data/layouts/good/minimal.cfg with one
+# design-checks.sh: a design that a reader could not use is told, per
+# output: no QR code at all (a warning: the address may still be printed),
+# a code whose dark is not darker than its light or only faintly so (an
+# error: it may not scan), a shape drawn over the code (an error) or over
+# text (a warning), print text too small to read (a warning).  Each case is tests/data/layouts/good/minimal.cfg with one
 # change, in a --layouts folder of its own; the messages name the layout's
 # line.  The threshold is checked against a reader: what passes decodes.
 . "$(dirname "$0")/render-lib.sh"
@@ -69,5 +69,13 @@ variant under 's|      { type = "rect"; box = \[0, 0, 297, 100\]; fill = "primar
 check_with under
 is "$rc" 0 "a panel listed before the text: exit 0"
 unlike "$err" "covered" "a panel listed before the text: no warning"
+
+# Sized for A3 in points and printed on A6: 8 pt becomes 2.8 pt.
+variant tiny 's|size = \[40, 20\];|size = [8, 6];|'
+run check --today "$RTODAY" --layouts "$T_TMP/tiny" -l t -f a3,a6 "$T_TMP/c.cfg"
+is "$rc" 0 "print text too small: still drawn"
+like "$err" "warning: a6 (t): text at line $((qr_line - 1)): text at 2.8 pt is too small to read on paper; print needs 6 pt at least" \
+        "print text too small: a warning with its size"
+unlike "$err" "a3 (t): text at line $((qr_line - 1)): text at" "8 pt on A3: no warning"
 
 done_testing
