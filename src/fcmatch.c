@@ -65,6 +65,21 @@ static bool pango_threads(void)
         return on;
 }
 
+/* Pango's "[pango] FcInit" thread, which Pango never joins: kept to be
+ * joined by fcmatch_join_init. */
+static GThread *init_thread;
+G_LOCK_DEFINE_STATIC(init_thread);
+
+void fcmatch_join_init(void)
+{
+        G_LOCK(init_thread);
+        GThread *t = init_thread;
+        init_thread = NULL;
+        G_UNLOCK(init_thread);
+        if (t)
+                g_thread_join(t);
+}
+
 GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
 {
         if (pango_lookup(name) && !pango_threads()) {
@@ -83,5 +98,12 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
         }
         if (!glib)
                 g_error("plakat: GLib's g_thread_new cannot be found");
-        return glib(name, func, data);
+        GThread *t = glib(name, func, data);
+        if (t && name && strcmp(name, "[pango] FcInit") == 0) {
+                G_LOCK(init_thread);
+                if (!init_thread)
+                        init_thread = g_thread_ref(t);
+                G_UNLOCK(init_thread);
+        }
+        return t;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fcmatch.h"
 
 G_LOCK_DEFINE_STATIC(current_config);
 
@@ -134,6 +135,8 @@ struct fonts *fonts_new(const char *const *dirs, struct diag *d)
         f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
         G_UNLOCK(current_config);
+        /* set_config waited for FcInit's answer: the thread is ending. */
+        fcmatch_join_init();
         pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
         f->context = pango_font_map_create_context(f->map);
 
