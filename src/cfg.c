@@ -273,6 +273,48 @@ static bool quote_inside_text(const char *text, int line)
         return false;
 }
 
+/* The line before line (from 1) with content, when line begins with "{"
+ * and that one ends in "}" or ")": two groups in a list need a comma
+ * between them, and libconfig stumbles only at the second.  0 otherwise. */
+static int comma_missing(const char *text, int line)
+{
+        const char *starts[2] = { NULL, NULL }; /* the last content line before, and line */
+        int prev = 0, l = 1;
+        for (const char *p = text; *p && l <= line; l++) {
+                const char *end = strchr(p, '\n');
+                size_t n = end ? (size_t)(end - p) : strlen(p);
+                const char *first = p;
+                while (first < p + n && (*first == ' ' || *first == '\t'))
+                        first++;
+                bool content = first < p + n && *first != '#' && !(first[0] == '/' && first[1] == '/');
+                if (l == line) {
+                        starts[1] = content ? first : NULL;
+                } else if (content) {
+                        /* its last character before a comment or the end */
+                        const char *last = p + n;
+                        bool quoted = false;
+                        for (const char *q = first; q < p + n; q++) {
+                                if (quoted && *q == '\\' && q + 1 < p + n)
+                                        q++;
+                                else if (*q == '"')
+                                        quoted = !quoted;
+                                else if (!quoted && (*q == '#' || (*q == '/' && q + 1 < p + n && q[1] == '/'))) {
+                                        last = q;
+                                        break;
+                                }
+                        }
+                        while (last > first && (last[-1] == ' ' || last[-1] == '\t'))
+                                last--;
+                        starts[0] = last > first ? last - 1 : NULL;
+                        prev = l;
+                }
+                if (!end)
+                        break;
+                p = end + 1;
+        }
+        return starts[1] && *starts[1] == '{' && starts[0] && (*starts[0] == '}' || *starts[0] == ')') ? prev : 0;
+}
+
 /* Whether line (from 1) of text holds a typographic quote outside its
  * straight-quoted values and comments: „…“ and “…” come from a word
  * processor or a phone, and libconfig sees neither as a quote, only a
@@ -323,6 +365,10 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
                 diag_error(d, file, config_error_line(cfg), NULL,
                            "syntax error: a text in typographic quotes („…“ or “…”); write it in straight quotes \"…\" (a "
                            "word processor changes them: use a text editor)");
+        } else if (!ok && (open_line = comma_missing(clean, config_error_line(cfg))) > 0) {
+                diag_error(d, file, open_line, NULL,
+                           "syntax error: a comma is missing at the end of this line (between two groups { } of a "
+                           "list)");
         } else if (!ok && quote_inside_text(clean, config_error_line(cfg))) {
                 diag_error(d, file, config_error_line(cfg), NULL,
                            "syntax error: a straight quote \" inside a text ends it early; inside a text write „…“ "
