@@ -239,10 +239,36 @@ static int unclosed_string(const char *text)
         return 0;
 }
 
+/* Whether text[from, to) holds the next setting ("Marta; email = "): a
+ * ";" or "," then a name and "=" or ":". */
+static bool holds_setting(const char *from, const char *to)
+{
+        for (const char *p = from; p < to; p++) {
+                if (*p != ';' && *p != ',')
+                        continue;
+                const char *q = p + 1;
+                while (q < to && (*q == ' ' || *q == '\t'))
+                        q++;
+                if (q >= to || !(g_ascii_isalpha(*q) || *q == '_'))
+                        continue;
+                while (q < to && (g_ascii_isalnum(*q) || *q == '_' || *q == '-'))
+                        q++;
+                while (q < to && (*q == ' ' || *q == '\t'))
+                        q++;
+                if (q < to && (*q == '=' || *q == ':'))
+                        return true;
+        }
+        return false;
+}
+
 /* Whether line (from 1) of text has a word right after a closing straight
  * quote: pitch = "Bring deine "Nähmaschine" mit"; the second quote ends
- * the text early. */
-static bool quote_inside_text(const char *text, int line)
+ * the text early.  QUOTE_MISSING when the text so ended holds the next
+ * setting (name = "Marta; email = "marta@..."): its own closing quote is
+ * what is missing, and „…“ would be the wrong advice. */
+enum { QUOTE_NONE, QUOTE_INSIDE, QUOTE_MISSING };
+
+static int quote_inside_text(const char *text, int line)
 {
         const char *p = text;
         for (int l = 1; l < line && p; l++) {
@@ -251,26 +277,24 @@ static bool quote_inside_text(const char *text, int line)
                         p++;
         }
         if (!p)
-                return false;
-        bool in_string = false;
+                return QUOTE_NONE;
+        const char *opened = NULL; /* in a string: its first character */
         for (; *p && *p != '\n'; p++) {
-                if (in_string) {
+                if (opened) {
                         if (*p == '\\' && p[1] && p[1] != '\n')
                                 p++;
+                        else if (*p == '"' && (g_ascii_isalnum(p[1]) || (unsigned char)p[1] >= 0x80))
+                                return holds_setting(opened, p) ? QUOTE_MISSING : QUOTE_INSIDE;
                         else if (*p == '"')
-                                in_string = false;
-                        else
-                                continue;
-                        if (!in_string && (g_ascii_isalnum(p[1]) || (unsigned char)p[1] >= 0x80))
-                                return true;
+                                opened = NULL;
                         continue;
                 }
                 if (*p == '"')
-                        in_string = true;
+                        opened = p + 1;
                 else if (*p == '#' || (p[0] == '/' && (p[1] == '/' || p[1] == '*')))
-                        return false;
+                        return QUOTE_NONE;
         }
-        return false;
+        return QUOTE_NONE;
 }
 
 /* The line before line (from 1) with content, when line begins with "{"
@@ -359,7 +383,7 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
         if (!clean)
                 return false;
         bool ok = config_read_string(cfg, clean) == CONFIG_TRUE;
-        int open_line, likely;
+        int open_line, likely, quoted = QUOTE_NONE;
         char opener;
         if (!ok && curly_quoted(clean, config_error_line(cfg))) {
                 diag_error(d, file, config_error_line(cfg), NULL,
@@ -369,10 +393,14 @@ bool cfg_parse(config_t *cfg, const char *text, size_t len, const char *file,
                 diag_error(d, file, open_line, NULL,
                            "syntax error: a comma is missing at the end of this line (between two groups { } of a "
                            "list)");
-        } else if (!ok && quote_inside_text(clean, config_error_line(cfg))) {
+        } else if (!ok && (quoted = quote_inside_text(clean, config_error_line(cfg))) == QUOTE_INSIDE) {
                 diag_error(d, file, config_error_line(cfg), NULL,
                            "syntax error: a straight quote \" inside a text ends it early; inside a text write „…“ "
                            "or \\\" instead");
+        } else if (!ok && quoted == QUOTE_MISSING) {
+                diag_error(d, file, config_error_line(cfg), NULL,
+                           "syntax error: a text in this line runs on into the next setting; its closing \" is "
+                           "probably missing");
         } else if (!ok && (open_line = unclosed_string(clean)) > 0 && open_line < config_error_line(cfg)) {
                 diag_error(d, file, open_line, NULL,
                            "syntax error: the text in quotes that begins in this line does not end in it; a closing "
