@@ -375,14 +375,21 @@ static void type_error(struct loader *ld, const struct at *at, const char *expec
                 if (*s && digits == strlen(s)) {
                         hint = _("; write the number without quotes");
                 } else if (digits && strcmp(at->path, "schedule.duration") == 0) {
-                        /* "3 Stunden", "2 h", "90 Minuten": the length in
-                         * the minutes plakat counts. */
-                        char *unit = g_utf8_strdown(s + digits, -1);
-                        long n = strtol(s, NULL, 10);
+                        /* "3 Stunden", "1,5 h", "90 Minuten": the length
+                         * in the minutes plakat counts, within its range.
+                         * Anything else after the number ("2-3", "1½")
+                         * gets no suggestion rather than a wrong one. */
+                        const char *u = s + digits;
+                        long n = digits <= 4 ? strtol(s, NULL, 10) : 0, part = 0, of = 1;
+                        if ((*u == ',' || *u == '.') && g_ascii_isdigit(u[1]))
+                                for (u++; g_ascii_isdigit(*u) && of < 1000; u++, of *= 10)
+                                        part = part * 10 + (*u - '0');
+                        char *unit = g_utf8_strdown(u, -1);
                         bool hours = strstr(unit, "st") || strstr(unit, "h");
-                        if (n > 0 && n <= 24 * 60)
+                        long minutes = hours && part * 60 % of == 0 ? n * 60 + part * 60 / of : part ? 0 : n;
+                        if ((*u == ' ' || g_ascii_isalpha(*u)) && minutes > 0 && minutes <= 24 * 60)
                                 own = g_strdup_printf(_("; a meeting's length is in minutes: duration = %ld;"),
-                                                      hours ? n * 60 : n);
+                                                      minutes);
                         g_free(unit);
                 }
         } else if (strcmp(expected, expected_type(ST_STRINGS)) == 0 && ct == CONFIG_TYPE_STRING) {
