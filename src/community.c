@@ -839,42 +839,54 @@ static void store_repeat(struct loader *ld, const struct at *at, struct value *v
         static const char *const names[] = { "once", "weekly", "monthly" };
         static const enum schedule_repeat values[] = { REPEAT_ONCE, REPEAT_WEEKLY, REPEAT_MONTHLY };
         /* The rhythm in a lead's words ("alle 6 Wochen", "every 2 months",
-         * "wöchentlich"): the settings that say it.  The number goes to
-         * interval, so the error names both. */
+         * "wöchentlich", "einmal im Monat"): the settings that say it.  A
+         * number right before the word goes to interval, so the error
+         * names both; one elsewhere is not the rhythm ("jeden 2. Dienstag
+         * im Monat" is monthly).  The rhythm's words come before "einmal",
+         * which is "once" only alone. */
         static const struct {
                 const char *word;
                 const char *repeat;
         } said[] = {
-                { "woche", "weekly" }, { "week", "weekly" }, { "wöchentlich", "weekly" },
-                { "monat", "monthly" }, { "month", "monthly" }, { "monatlich", "monthly" },
-                { "einmal", "once" }, { "einmalig", "once" },
+                { "woche", "weekly" }, { "week", "weekly" },   { "wöchentlich", "weekly" },
+                { "monat", "monthly" }, { "month", "monthly" }, { "einmal", "once" },
         };
         char *low = g_utf8_strdown(v->s, -1);
-        const char *digit = strpbrk(low, "0123456789");
         bool named = false;
         for (size_t k = 0; k < G_N_ELEMENTS(names); k++)
                 named |= strcmp(low, names[k]) == 0;
-        for (size_t k = 0; k < G_N_ELEMENTS(said) && !named; k++)
-                if (strstr(low, said[k].word) && (digit || strcmp(low, said[k].word) == 0 ||
-                                                  g_str_has_prefix(low, said[k].word))) {
-                        char *q = diag_quote(v->s, 40);
-                        int n = digit ? atoi(digit) : 0;
-                        if (n > 1 && strcmp(said[k].repeat, "weekly") == 0)
-                                diag_error(ld->d, ld->file, at->line, at->path,
-                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
-                                           "weeks write repeat = \"weekly\"; interval = %d;", q, n, n);
-                        else if (n > 1 && strcmp(said[k].repeat, "monthly") == 0)
-                                diag_error(ld->d, ld->file, at->line, at->path,
-                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
-                                           "months write repeat = \"monthly\"; interval = %d;", q, n, n);
-                        else
-                                diag_error(ld->d, ld->file, at->line, at->path,
-                                           "expected \"once\", \"weekly\" or \"monthly\", found %s; did you mean \"%s\"?",
-                                           q, said[k].repeat);
-                        g_free(q);
-                        g_free(low);
-                        return;
-                }
+        for (size_t k = 0; k < G_N_ELEMENTS(said) && !named; k++) {
+                const char *hit = strstr(low, said[k].word);
+                /* a word of its own, or after a number ("2-wöchentlich"):
+                 * "zweiwöchentlich" is no "weekly" */
+                if (!hit || (hit > low && (g_ascii_isalpha(hit[-1]) || (unsigned char)hit[-1] >= 0x80)))
+                        continue;
+                const char *end = hit;
+                while (end > low && (end[-1] == ' ' || end[-1] == '-'))
+                        end--;
+                const char *from = end;
+                while (from > low && g_ascii_isdigit(from[-1]))
+                        from--;
+                int n = 0;
+                for (const char *d = from; d < end && n <= INTERVAL_MAX; d++)
+                        n = n * 10 + (*d - '0');
+                char *q = diag_quote(v->s, 40);
+                if (n > 1 && n <= INTERVAL_MAX && strcmp(said[k].repeat, "weekly") == 0)
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
+                                   "weeks write repeat = \"weekly\"; interval = %d;", q, n, n);
+                else if (n > 1 && n <= INTERVAL_MAX && strcmp(said[k].repeat, "monthly") == 0)
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected \"once\", \"weekly\" or \"monthly\", found %s; for every %d "
+                                   "months write repeat = \"monthly\"; interval = %d;", q, n, n);
+                else
+                        diag_error(ld->d, ld->file, at->line, at->path,
+                                   "expected \"once\", \"weekly\" or \"monthly\", found %s; did you mean \"%s\"?",
+                                   q, said[k].repeat);
+                g_free(q);
+                g_free(low);
+                return;
+        }
         g_free(low);
         int i = choose(ld, at, v->s, names, G_N_ELEMENTS(names));
         if (i >= 0)
