@@ -962,8 +962,11 @@ static bool check_overlaps(const struct layout *l, const struct boxes *bs, const
                 } else if (u->kind == BOX_TEXT && k > i && at[k].ink.w > 0 && meets(line, at[k].line, 0.5)) {
                         diag_warn(d, file, 0, NULL, "%s: %s: text overlaps the text of %s", who, b->elem->name,
                                   u->elem->name);
-                } else if ((u->kind == BOX_RECT || u->kind == BOX_IMAGE) && k > i && meets(ink, at[k].ink, 0.5)) {
-                        /* Drawn later, a shape lies on the text, not under it. */
+                } else if (((u->kind == BOX_RECT && u->elem->kind == ELEM_RECT) || u->kind == BOX_IMAGE) && k > i &&
+                           meets(ink, at[k].ink, 0.5)) {
+                        /* Drawn later, a shape lies on the text, not under
+                         * it.  A logo's plate (a rectangle of the logo's
+                         * element) is told as the logo, above. */
                         char *lp = diag_clean(l->path);
                         diag_warn(d, file, 0, NULL, "%s: %s: text is covered by %s (%s:%d), which is drawn after "
                                   "it; list it before the text in the layout, or move one", who, b->elem->name,
