@@ -298,8 +298,9 @@ static int quote_inside_text(const char *text, int line)
 }
 
 /* The line before line (from 1) with content, when line begins with "{"
- * and that one ends in "}" or ")": two groups in a list need a comma
- * between them, and libconfig stumbles only at the second.  0 otherwise. */
+ * and that one ends in "}": two groups in a list need a comma between
+ * them, and libconfig stumbles only at the second.  (After a ")" a comma
+ * would not help: a list ended there.)  0 otherwise. */
 static int comma_missing(const char *text, int line)
 {
         const char *starts[2] = { NULL, NULL }; /* the last content line before, and line */
@@ -336,7 +337,7 @@ static int comma_missing(const char *text, int line)
                         break;
                 p = end + 1;
         }
-        return starts[1] && *starts[1] == '{' && starts[0] && (*starts[0] == '}' || *starts[0] == ')') ? prev : 0;
+        return starts[1] && *starts[1] == '{' && starts[0] && *starts[0] == '}' ? prev : 0;
 }
 
 /* Whether line (from 1) of text holds a typographic quote outside its

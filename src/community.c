@@ -1242,10 +1242,16 @@ static void finish_schedule(struct loader *ld, const struct at *at, config_setti
         }
         /* "duration = 3" meant hours: a meeting of a few minutes is none. */
         config_setting_t *duration = config_setting_get_member(g, "duration");
-        if (duration && ld->group_errors == 0 && s->duration > 0 && s->duration <= 8)
-                diag_warn(ld->d, ld->file, cfg_line(duration), "schedule.duration",
-                          "a meeting of %d minutes; the length is in minutes (for %d hours write duration = %d;)",
-                          s->duration, s->duration, s->duration * 60);
+        if (duration && ld->group_errors == 0 && s->duration > 0 && s->duration <= 8) {
+                char *msg = g_strdup_printf(ngettext("a meeting of %d minute; the length is in minutes (for %d "
+                                                     "hour write duration = %d;)",
+                                                     "a meeting of %d minutes; the length is in minutes (for %d "
+                                                     "hours write duration = %d;)",
+                                                     (unsigned long)s->duration),
+                                            s->duration, s->duration, s->duration * 60);
+                diag_warn(ld->d, ld->file, cfg_line(duration), "schedule.duration", "%s", msg);
+                g_free(msg);
+        }
         if (first && !dates && ld->group_errors == 0) {
                 /* Advice on a rule, only worth giving once it is right. */
                 config_setting_t *monthly = config_setting_get_member(g, "monthly");
@@ -1347,7 +1353,9 @@ static void unknown(struct loader *ld, const struct at *at, const char *key, con
                 { "time", N_("schedule.first (\"YYYY-MM-DD HH:MM\" holds the time)") },
                 { "uhrzeit", N_("schedule.first (\"YYYY-MM-DD HH:MM\" holds the time)") },
         };
-        for (size_t i = 0; i < G_N_ELEMENTS(computed); i++)
+        /* Only where a schedule is written: lead.time is no meeting's. */
+        bool schedule = !key[0] || strcmp(key, "schedule") == 0;
+        for (size_t i = 0; schedule && i < G_N_ELEMENTS(computed); i++)
                 if (g_ascii_strcasecmp(name, computed[i].name) == 0) {
                         const struct cfg_walk w = { ld->file, ld->d };
                         cfg_unknown(&w, at->line, at->path, _(computed[i].meant));
