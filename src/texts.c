@@ -27,7 +27,7 @@ static const char *const part_names[] = { "title", "topic", "pitch", "goal", "cy
 static const char *const kept[] = { "title", "next", "signup", "forward", NULL };
 
 static const char *const platform_keys[] = { "name", "title", "limit", "url_chars", "track", "parts", "drop",
-                                             "hashtags" };
+                                             "hashtags", "links" };
 
 /* A list of part names at key of g, checked; NULL when absent. */
 static char **read_parts(const struct cfg_walk *w, const config_setting_t *g, const char *key)
@@ -80,6 +80,9 @@ static bool read_platform(const struct cfg_walk *w, const config_setting_t *g, s
         p->limit = (int)limit;
         p->url_chars = (int)url_chars;
         p->hashtags = (int)hashtags;
+        bool links = true;
+        cfg_bool(w, g, "links", &links);
+        p->plain_links = !links;
         return w->d->errors == before;
 }
 
@@ -254,7 +257,7 @@ static char *channels_part(const struct facts *f)
         return g_string_free(s, FALSE);
 }
 
-static char *part_text(const char *part, const struct facts *f, const char *url, int most_tags)
+static char *part_text(const char *part, const struct facts *f, const char *url, const struct platform *p)
 {
         if (strcmp(part, "title") == 0)
                 return g_strdup(facts_get(f, "name"));
@@ -284,12 +287,17 @@ static char *part_text(const char *part, const struct facts *f, const char *url,
         }
         if (strcmp(part, "channels") == 0)
                 return channels_part(f);
-        if (strcmp(part, "signup") == 0)
-                /* The link alone on its line: apps make it clickable. */
-                return g_strdup_printf("%s%s\n%s", facts_get(f, "signup.label"),
-                                       lang_colon_after(facts_get(f, "signup.label")), url);
+        if (strcmp(part, "signup") == 0) {
+                /* The link alone on its line: apps make it clickable.  One
+                 * that does not (Instagram) gets the note where readers find
+                 * it, the profile's link, which the lead sets to the url. */
+                const char *lab = facts_get(f, "signup.label"), *bio = p->plain_links ? label(f, "kit_link_in_bio") : NULL;
+                if (bio)
+                        return g_strdup_printf("%s (%s)%s\n%s", lab, bio, lang_colon_after(bio), url);
+                return g_strdup_printf("%s%s\n%s", lab, lang_colon_after(lab), url);
+        }
         if (strcmp(part, "hashtags") == 0)
-                return hashtags(f, most_tags);
+                return hashtags(f, p->hashtags);
         if (strcmp(part, "forward") == 0) {
                 const char *tmpl = label(f, "kit_forward");
                 if (!tmpl)
@@ -318,7 +326,7 @@ char *texts_build(const struct platform *p, const struct facts *f, const char *u
         char **texts = g_new0(char *, n + 1);
         bool *dropped = g_new0(bool, n + 1);
         for (size_t i = 0; i < n; i++)
-                texts[i] = part_text(p->parts[i], f, url, p->hashtags);
+                texts[i] = part_text(p->parts[i], f, url, p);
         const char *sep = strcmp(p->name, "forward") == 0 ? "\n" : "\n\n";
         char *out = join(texts, dropped, n, sep);
         for (char **d = p->drop; d && *d && texts_count(out, p->url_chars) > (size_t)p->limit; d++) {

@@ -25,6 +25,7 @@ struct platform {
         int hashtags;  /* at most this many */
         char *track;   /* value of signup.track */
         char **parts, **drop; /* NULL-terminated */
+        bool plain_links;     /* shows a web address as text only (Instagram captions) */
 };
 
 struct platforms {

@@ -248,4 +248,11 @@ like "$fwd" "Gartenchat (WhatsApp): https://chat.whatsapp.com/Garten2027" \
 like "$fwd" "E-Mail: garten@example.org" "forwarded message: an e-mail channel as an address"
 like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message with a chat: the place too"
 
+# Instagram shows a caption's address as text only: its sign-up line says
+# where the link is; the other texts give the link alone.
+like "$(cat "$T_TMP/fwd/out/kurz/kurz-instagram.txt")" "Jetzt anmelden (Link in der Bio):" \
+        "Instagram: the sign-up points to the profile's link"
+unlike "$(cat "$T_TMP/fwd/out/kurz/kurz-nebenan.txt" "$T_TMP/fwd/out/kurz/kurz-mastodon.txt")" "Link in der Bio" \
+        "nebenan.de and Mastodon: no note (their links work)"
+
 done_testing
