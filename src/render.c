@@ -838,8 +838,8 @@ static const struct rgb *behind(const struct boxes *bs, size_t i, const struct r
         return page;
 }
 
-static void check_text(const struct job *j, const struct canvas *cv, const struct boxes *bs, size_t i,
-                       const char *file, const char *who, struct diag *d)
+static void check_text(const struct job *j, const struct layout *l, const struct canvas *cv,
+                       const struct boxes *bs, size_t i, const char *file, const char *who, struct diag *d)
 {
         const struct box *b = &bs->b[i];
         static const struct rgb white = { true, 1, 1, 1 };
@@ -857,11 +857,17 @@ static void check_text(const struct job *j, const struct canvas *cv, const struc
                           "6 pt at least (the element's size)", who, b->elem->name, size_pt);
         if (bg) {
                 double ratio = colour_contrast(b->colour, *bg);
-                if (ratio + 0.005 < need)
+                if (ratio + 0.005 < need) {
+                        /* The colours may be the design's or the lead's:
+                         * both places are named. */
+                        char *lp = diag_clean(l->path);
                         diag_warn(d, file, 0, NULL,
                                   "%s: %s: text contrast is %.1f:1 against its background; WCAG AA asks for %.1f:1 "
-                                  "(style.text, style.background, style.primary or the theme set these colours)",
-                                  who, b->elem->name, ratio, need);
+                                  "(the element's colours at %s:%d, or style.text, style.background, style.primary "
+                                  "or the theme)",
+                                  who, b->elem->name, ratio, need, lp, b->elem->line);
+                        g_free(lp);
+                }
         }
         int unknown = pango_layout_get_unknown_glyphs_count(b->layout);
         if (unknown > 0)
@@ -1027,7 +1033,7 @@ static bool check_boxes(const struct job *j, const struct canvas *cv, const stru
                 if ((b->kind == BOX_TEXT || b->kind == BOX_QR) && at[i].ink.w > 0)
                         check_zones(j, cv, b, at[i].ink, file, who, d);
                 if (b->kind == BOX_TEXT) {
-                        check_text(j, cv, bs, i, file, who, d);
+                        check_text(j, p->layout, cv, bs, i, file, who, d);
                         ok &= check_overlaps(p->layout, bs, at, i, file, who, d);
                         /* A warning that says "shortened" must be true. */
                         if (b->shortened != pango_layout_is_ellipsized(b->layout))

@@ -78,4 +78,11 @@ like "$err" "warning: a6 (t): text at line $((qr_line - 1)): text at 2.8 pt is t
         "print text too small: a warning with its size"
 unlike "$err" "a3 (t): text at line $((qr_line - 1)): text at" "8 pt on A3: no warning"
 
+# Light grey text on white: a contrast warning that names the element's
+# line in the layout, where the colour was chosen.
+variant pale 's|text = "{name}"; size = \[40, 20\]; color = "text";|text = "{name}"; size = [40, 20]; color = "#CCCCCC";|'
+check_with pale
+like "$err" "warning: a3 (t): text at line $((qr_line - 1)): text contrast is 1.6:1 against its background; WCAG AA asks for 3.0:1 (the element's colours at $T_TMP/pale/t.cfg:$((qr_line - 1))" \
+        "pale text: the contrast, the minimum and the layout's line"
+
 done_testing
