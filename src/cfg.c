@@ -195,6 +195,18 @@ static bool unclosed_bracket(const char *text, int *open_line, int *likely_line,
         return found;
 }
 
+/* Where line (from 1) of text begins, or NULL past its end. */
+static const char *line_start(const char *text, int line)
+{
+        const char *p = text;
+        for (int l = 1; l < line && p; l++) {
+                p = strchr(p, '\n');
+                if (p)
+                        p++;
+        }
+        return p;
+}
+
 /* The first line of a text in straight quotes whose closing quote seems
  * missing: libconfig lets a text run on over lines, so the mistake is
  * noticed only lines below, where the next quote ends the text and what
@@ -270,12 +282,7 @@ enum { QUOTE_NONE, QUOTE_INSIDE, QUOTE_MISSING };
 
 static int quote_inside_text(const char *text, int line)
 {
-        const char *p = text;
-        for (int l = 1; l < line && p; l++) {
-                p = strchr(p, '\n');
-                if (p)
-                        p++;
-        }
+        const char *p = line_start(text, line);
         if (!p)
                 return QUOTE_NONE;
         const char *opened = NULL; /* in a string: its first character */
@@ -348,12 +355,7 @@ static int comma_missing(const char *text, int line)
 static bool curly_quoted(const char *text, int line)
 {
         static const char *const curly[] = { "„", "“", "”", "«", "»", "‚", "‘", "’" };
-        const char *p = text;
-        for (int l = 1; l < line && p; l++) {
-                p = strchr(p, '\n');
-                if (p)
-                        p++;
-        }
+        const char *p = line_start(text, line);
         if (!p)
                 return false;
         bool in_string = false;

@@ -211,12 +211,16 @@ mkdir -p "$T_TMP/fwd"
 sed -e 's/^name .*/name = "Nachbarschaftsgarten Schildesche";/' \
         -e 's/^topic .*/topic = "Gemeinsam gärtnern, Saatgut tauschen, Nachbarn kennenlernen";/' \
         samples/urban-gardening.cfg >"$T_TMP/fwd/garten.cfg"
-cat >>"$T_TMP/fwd/garten.cfg" <<'CFG'
+# add_chats FILE INVITE MAIL: a WhatsApp group and an e-mail list.
+add_chats() {
+        cat >>"$1" <<CFG
 channels = (
-  { type = "whatsapp"; name = "Gartenchat"; url = "https://chat.whatsapp.com/GartenSchildescheEinladung2027"; },
-  { type = "email"; url = "mailto:garten-schildesche@example.org"; }
+  { type = "whatsapp"; name = "Gartenchat"; url = "https://chat.whatsapp.com/$2"; },
+  { type = "email"; url = "mailto:$3"; }
 );
 CFG
+}
+add_chats "$T_TMP/fwd/garten.cfg" GartenSchildescheEinladung2027 garten-schildesche@example.org
 run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/garten.cfg"
 fwd=$(cat "$T_TMP/fwd/out/garten/garten-forward.txt")
 like "$fwd" "Wo? Innovation Office der Stadt Bielefeld" "forwarded message over its limit: the place stays"
@@ -235,12 +239,7 @@ run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/kurz.cfg"
 like "$(cat "$T_TMP/fwd/out/kurz/kurz-forward.txt")" "Gärtnern" "forwarded message with room: the topic is there"
 # With room, the group's chats and lists go with it, each with its link.
 cp "$T_TMP/fwd/kurz.cfg" "$T_TMP/fwd/chat.cfg"
-cat >>"$T_TMP/fwd/chat.cfg" <<'CFG'
-channels = (
-  { type = "whatsapp"; name = "Gartenchat"; url = "https://chat.whatsapp.com/Garten2027"; },
-  { type = "email"; url = "mailto:garten@example.org"; }
-);
-CFG
+add_chats "$T_TMP/fwd/chat.cfg" Garten2027 garten@example.org
 run kit -q --today "$TODAY" -o "$T_TMP/fwd/out" "$T_TMP/fwd/chat.cfg"
 fwd=$(cat "$T_TMP/fwd/out/chat/chat-forward.txt")
 like "$fwd" "Gartenchat (WhatsApp): https://chat.whatsapp.com/Garten2027" \
