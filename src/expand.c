@@ -184,7 +184,8 @@ static char *run(const char *tmpl, GHashTable *vars, struct scan *s)
                                                                    "unknown placeholder {%s}; did you mean {%s}?", *alt, near);
                                                 else
                                                         diag_error(s->d, s->file, s->line, s->setting,
-                                                                   "unknown placeholder {%s}", *alt);
+                                                                   "unknown placeholder {%s}; braces meant as text are "
+                                                                   "written \\{ and \\}", *alt);
                                         }
                                 }
                                 const char *v = vars ? g_hash_table_lookup(vars, *alt) : NULL;

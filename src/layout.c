@@ -728,13 +728,13 @@ static void read_page(struct ctx *c, const config_setting_t *g, struct layout *l
         const char *fam = get_string(c, g, "family");
         enum family f;
         if (!fam) {
-                err(c, g, _("family: expected \"portrait\", \"square\", \"landscape\" or \"story\", found nothing"));
+                err(c, g, _("family: expected \"portrait\", \"square\", \"landscape\", \"story\" or \"card\", found nothing"));
                 return;
         }
         if (!format_family_parse(fam, &f)) {
                 const char *near = diag_closest(fam, format_family_names(), FAMILY_COUNT);
                 err(c, cfg_member(g, "family"),
-                    _("expected \"portrait\", \"square\", \"landscape\" or \"story\", found \"%s\"%s%s%s"), fam,
+                    _("expected \"portrait\", \"square\", \"landscape\", \"story\" or \"card\", found \"%s\"%s%s%s"), fam,
                     near ? _("; did you mean ") : "", near ? near : "", near ? "?" : "");
                 return;
         }

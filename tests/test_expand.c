@@ -168,7 +168,7 @@ static void test_unknown_placeholder(void)
         check_error("[Raum {venue.rooom}]",
                     "t.cfg:7: pages.[0].elements.[2].text: unknown placeholder {venue.rooom}; did you mean {venue.room}?\n");
         /* Nothing close: no guess. */
-        check_error("{frobnicate}", "t.cfg:7: pages.[0].elements.[2].text: unknown placeholder {frobnicate}\n");
+        check_error("{frobnicate}", "t.cfg:7: pages.[0].elements.[2].text: unknown placeholder {frobnicate}; braces meant as text are written \\{ and \\}\n");
         /* Every unknown one is reported. */
         check_error("{nmae} {gaol}",
                     "t.cfg:7: pages.[0].elements.[2].text: unknown placeholder {nmae}; did you mean {name}?\n"
