@@ -200,6 +200,10 @@ static char *index_html(const struct community *c, const struct lang *l, GPtrArr
                 if (e->kind == OUTPUT_ICS) {
                         g_string_append(h, "<p>");
                         link(h, e->file, e->title);
+                        if (lang_has_label(l, "kit_calendar_hint")) {
+                                g_string_append(h, ": ");
+                                html_text(h, lang_label(l, "kit_calendar_hint"));
+                        }
                         g_string_append(h, "</p>\n");
                 }
         }
@@ -334,7 +338,11 @@ bool kit_make(struct kit *k, const struct community *c, const struct render_opti
                 char *ics = ics_calendar(c, f, url, &o->today);
                 char *path = g_strdup_printf("%s/%s.ics", dir, c->slug);
                 ok = write_bytes(b, OUTPUT_ICS, path, ics, d);
-                add_entry(es, path, word(l, "kit_calendar"), NULL, NULL, OUTPUT_ICS, false);
+                /* Named by its file, not "Kalender" again under the
+                 * heading "Kalender". */
+                char *name = g_path_get_basename(path);
+                add_entry(es, path, name, NULL, NULL, OUTPUT_ICS, false);
+                g_free(name);
                 g_free(path);
                 g_free(ics);
                 g_free(url);

@@ -127,6 +127,9 @@ print(url)' "$f" "$v")
         like "$(pdftotext "$D/$slug-cards.pdf" - | tr '\n' ' ')" "$(python3 -c 'import re,sys
 s=open(sys.argv[1],encoding="utf-8").read(); l=re.search(r"language\s*=\s*\"(\w+)\"",s)
 print("Komm mit zum" if not l or l.group(1)=="de" else "Come along to")' "$f" | tr a-z A-Z)" "$slug: cards invite"
+        # The calendar is named by its file, with what it holds and how
+        # to use it (it said "Kalender" under the heading "Kalender").
+        like "$(cat "$D/index.html")" "$slug.ics</a>: " "$slug: index names the calendar file and says how to use it"
         # index.html: every link resolves; Chromium draws something.
         missing=$(grep -o 'href="[^"]*"\|src="[^"]*"' "$D/index.html" | sed 's/^[a-z]*="//; s/"$//' |
                 python3 -c 'import sys,urllib.parse,os
