@@ -257,6 +257,18 @@ static char *channels_part(const struct facts *f)
         return g_string_free(s, FALSE);
 }
 
+/* "Wann? Jeden 2. Dienstag im Monat, 18:30–20:00 Uhr"; NULL for a list
+ * of dates, whose cycle is the next meeting, which next_part says
+ * already ("Wann? Donnerstag, 21. …" above "Nächstes Treffen: Donnerstag,
+ * 21. …"). */
+static char *cycle_part(const struct facts *f)
+{
+        const char *cycle = facts_get(f, "cycle"), *next = facts_get(f, "next.full");
+        if (cycle && next && g_str_has_prefix(cycle, next))
+                return NULL;
+        return labelled(label(f, "when"), cycle);
+}
+
 static char *part_text(const char *part, const struct facts *f, const char *url, const struct platform *p)
 {
         if (strcmp(part, "title") == 0)
@@ -268,7 +280,7 @@ static char *part_text(const char *part, const struct facts *f, const char *url,
         if (strcmp(part, "goal") == 0)
                 return labelled(label(f, "goal"), facts_get(f, "goal"));
         if (strcmp(part, "cycle") == 0)
-                return labelled(label(f, "when"), facts_get(f, "cycle"));
+                return cycle_part(f);
         if (strcmp(part, "dates") == 0)
                 /* Only a list of several: the next one has its own part. */
                 return facts_get(f, "next.date") && facts_get(f, "next")
@@ -352,7 +364,7 @@ char *texts_alt(const struct facts *f, const char *kind, const char *url)
                                 "url", url, NULL };
         char *parts[5] = { NULL };
         parts[0] = intro ? lang_fill(intro, pairs) : g_strdup(facts_get(f, "name"));
-        char *cycle = labelled(label(f, "when"), facts_get(f, "cycle"));
+        char *cycle = cycle_part(f);
         parts[1] = cycle ? g_strdup_printf("%s.", cycle) : NULL;
         g_free(cycle);
         char *next = next_part(f);
