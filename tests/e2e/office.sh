@@ -458,10 +458,15 @@ unlike "$(cat "$one.err")" "report" "Ctrl-C on the last file, no --report: no wo
 # The same Ctrl-C while a sheet is drawn that cannot be written (the
 # file-size limit): Ctrl-C stopped nothing, so what went wrong is told as
 # without it, not as a sheet the run was interrupted before.
+# The temporary file appears just before the sheet's one community is
+# begun; a Ctrl-C before that (a slow sanitizer build on a busy machine)
+# would rightly give the sheet up as not done.  The sheet takes 0.3 s or
+# more to draw, and is written at its end: 0.1 s after the file appears,
+# the community is under way and the write has not yet failed.
 big=$T_TMP/big
 (
         ulimit -f 8 || exit 99
-        interrupt "$big.err" '[ "$(ls -a "$big" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ]' \
+        interrupt "$big.err" '[ "$(ls -a "$big" 2>/dev/null | grep -c "^\.sheets_a6_on_a4\.pdf\.plakat-")" -ge 1 ] && sleep 0.1' \
                 render --report --today "$TODAY" -f a6 --sheet a4 --copies 1000 -o "$big" "$in/garten/garten.cfg"
         exit $rc
 )
