@@ -132,6 +132,16 @@ const char *woop_draw(cairo_surface_t *surface, struct fonts *fonts, const struc
 
         text(&p, 0, WIDTH, word(&p, "kit_woop_title"), 18, true);
         text(&p, 0, WIDTH, facts_get(f, "name"), 12, false);
+        /* The meeting the sheet is for: "Nächstes Treffen: Dienstag, 12.
+         * Januar 2027, 18:30–20:00 Uhr" (none when no meeting lies ahead). */
+        const char *next = facts_get(f, "next.full"), *time = facts_get(f, "next.time");
+        if (next) {
+                const char *lab = word(&p, "kit_next");
+                char *when = time ? g_strdup_printf("%s%s %s, %s", lab, lang_colon_after(lab), next, time)
+                                  : g_strdup_printf("%s%s %s", lab, lang_colon_after(lab), next);
+                text(&p, 0, WIDTH, when, 10, false);
+                g_free(when);
+        }
 
         heading(&p, "WOOP");
         text(&p, 0, WIDTH, word(&p, "kit_woop_hint"), 9.5, false);

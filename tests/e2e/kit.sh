@@ -124,6 +124,9 @@ print(url)' "$f" "$v")
                 ok_cmd "$slug: $s sheet embeds its fonts" sh -c "pdffonts '$p' | awk 'NR > 2 && \$(NF-4) != \"yes\" { exit 1 }'"
         done
         like "$(pdftotext "$D/$slug-woop.pdf" - | tr '\n' ' ')" "WOOP" "$slug: WOOP sheet text"
+        # The meeting the sheet is for, with its weekday, as the texts say it.
+        next=$(sed -n 's/^Nächstes Treffen: //p; s/^Next meeting: //p' "$D/$slug-nebenan.txt")
+        like "$(pdftotext "$D/$slug-woop.pdf" - | tr '\n' ' ' | tr -s ' ')" "$next" "$slug: WOOP sheet names the next meeting ($next)"
         like "$(pdftotext "$D/$slug-cards.pdf" - | tr '\n' ' ')" "$(python3 -c 'import re,sys
 s=open(sys.argv[1],encoding="utf-8").read(); l=re.search(r"language\s*=\s*\"(\w+)\"",s)
 print("Komm mit zum" if not l or l.group(1)=="de" else "Come along to")' "$f" | tr a-z A-Z)" "$slug: cards invite"
