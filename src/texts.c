@@ -258,13 +258,13 @@ static char *channels_part(const struct facts *f)
 }
 
 /* "Wann? Jeden 2. Dienstag im Monat, 18:30–20:00 Uhr"; NULL for a list
- * of dates, whose cycle is the next meeting, which next_part says
- * already ("Wann? Donnerstag, 21. …" above "Nächstes Treffen: Donnerstag,
- * 21. …"). */
+ * of dates or a single meeting, whose cycle names the next meeting, which
+ * next_part says already ("Wann? Am Donnerstag, 21. …" above "Nächstes
+ * Treffen: Donnerstag, 21. …"). */
 static char *cycle_part(const struct facts *f)
 {
         const char *cycle = facts_get(f, "cycle"), *next = facts_get(f, "next.full");
-        if (cycle && next && g_str_has_prefix(cycle, next))
+        if (cycle && next && strstr(cycle, next))
                 return NULL;
         return labelled(label(f, "when"), cycle);
 }

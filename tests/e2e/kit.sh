@@ -260,4 +260,16 @@ like "$(cat "$T_TMP/fwd/out/kurz/kurz-instagram.txt")" "Jetzt anmelden (Link in 
 unlike "$(cat "$T_TMP/fwd/out/kurz/kurz-nebenan.txt" "$T_TMP/fwd/out/kurz/kurz-mastodon.txt")" "Link in der Bio" \
         "nebenan.de and Mastodon: no note (their links work)"
 
+# A single meeting or a list of dates: its "Wann?" would name the next
+# meeting again, so only "Nächstes Treffen" says it; a rule keeps both.
+run kit -q --today "$TODAY" -o "$T_TMP/once" tests/data/render/minimal.cfg samples/klimawerkstatt-brackwede.cfg \
+        samples/urban-gardening.cfg
+for s in minimal klimawerkstatt-brackwede; do
+        t=$(cat "$T_TMP/once/$s/$s-nebenan.txt")
+        unlike "$t" "Wann?" "$s: the next meeting is not said twice"
+        like "$t" "Nächstes Treffen: " "$s: the next meeting is said"
+done
+like "$(cat "$T_TMP/once/urban-gardening/urban-gardening-nebenan.txt")" "Wann? Jeden 2. Dienstag im Monat" \
+        "a rule: its rhythm is said as well"
+
 done_testing
